@@ -1,0 +1,32 @@
+# `make run`: create .venv if missing, install, run the pipeline on the sample articles.
+# `make test`: the whole test suite (installs first, too).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SEEDS ?= ../shared/samples/seeds
+DB ?= eventscope.duckdb
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[postgres,dask,test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/eventscope run $(SEEDS) --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/python -m pip install --quiet ruff==0.17.5 mypy==2.4.1
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src/eventscope --ignore-missing-imports
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,182 @@
+"""The `eventscope` command: each command parses its options and calls one library function.
+
+Only this module prints, draws progress bars and turns errors into exit codes:
+0 on success, 2 on bad usage or when any input was rejected (after everything
+good was stored), 1 when the job itself could not run (e.g. a locked database).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from eventscope.errors import BadInput, EventscopeError
+from eventscope.settings import Settings, load_settings
+
+EXIT_REJECTED = 2
+EXIT_FAILED = 1
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> None:
+    click.echo(f"eventscope: {message}", err=True)
+    sys.exit(code)
+
+
+def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
+    settings: Settings = ctx.obj["settings"]
+    return settings.with_overrides(overrides)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--settings", "settings_file", type=click.Path(dir_okay=False), help="YAML file merged over the defaults.")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(package_name="eventscope")
+@click.pass_context
+def main(ctx: click.Context, settings_file: str | None, verbose: int) -> None:
+    """Turn news articles into a deduplicated, source-attributed database of events."""
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        ctx.obj = {"settings": load_settings(settings_file)}
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
+@click.option("--workers", type=click.IntRange(min=0), default=None, help="Worker processes (0 = all cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None, help="Where per-article work runs.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster).")
+@click.option("--actors", "actor_dictionary", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Extra actor dictionary in PETRARCH format.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no story listing.")
+@click.pass_context
+def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None, engine: str | None,
+        scheduler: str | None, actor_dictionary: str | None, quiet: bool) -> None:
+    """Ingest files or folders (.txt, .html, .jsonl) and run the whole pipeline into DB."""
+    from tqdm import tqdm
+
+    from eventscope.pipeline import run as run_pipeline
+    from eventscope.store import open_store
+
+    settings = settings_from(
+        ctx, **{"run.workers": workers, "run.engine": engine, "run.scheduler": scheduler,
+                "actors.dictionary": actor_dictionary}
+    )
+    bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=quiet or None, mininterval=0.5)
+
+    def report_problem(problem: BadInput) -> None:
+        bar.clear()
+        click.echo(f"eventscope: {problem}", err=True)
+
+    try:
+        with open_store(db) as store:
+            report = run_pipeline(paths, store, settings, on_progress=bar.update, on_problem=report_problem)
+            bar.close()
+            click.echo(
+                f"{report.stored} articles stored, {report.already_stored} already stored, "
+                f"{len(report.rejected)} rejected, {report.events} events"
+                + (f", {report.not_english} not in English (stored, not coded)" if report.not_english else ""),
+                err=True,
+            )
+            if not quiet:
+                print_stories(store)
+    except EventscopeError as exc:
+        bar.close()
+        fail(str(exc))
+    if report.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+def print_stories(store) -> None:
+    """A short listing of every story, newest first."""
+    records = sorted(store.iter_records("stories"), key=lambda s: (s["date"] or "", s["id"]), reverse=True)
+    click.echo(f"{len(records)} stories")
+    for story in records:
+        click.echo(
+            f"- {story['date'] or 'undated'}  {story['title'] or '(untitled)'}\n"
+            f"    {story['num_articles']} articles from {story['num_sources']} sources"
+            f" ({', '.join(story['outlets']) or 'outlets unknown'}); {len(story['event_ids'])} events"
+        )
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(["articles", "events", "actors", "stories", "agreements"]))
+@click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: stdout).")
+def export_command(kind: str, db: str, fmt: str, out: Path | None) -> None:
+    """Write every stored record of KIND, one per line (or row)."""
+    from eventscope.export import export
+    from eventscope.store import open_store
+
+    try:
+        with open_store(db, read_only=not db.startswith("postgres")) as store:
+            export(store, kind, fmt, out, sys.stdout)
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED if "format" in str(exc) else EXIT_FAILED)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Score eventscope against gold sets."""
+
+
+def print_scores(scores: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(scores, ensure_ascii=False, sort_keys=True))
+        return
+    for name, value in scores.items():
+        if isinstance(value, dict) and {"precision", "recall", "f1"} <= set(value):
+            click.echo(f"{name:<28} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}")
+        elif not isinstance(value, (dict, list)):
+            click.echo(f"{name:<28} {value}")
+
+
+@eval_group.command("petrarch2")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--actors", "actor_dictionary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@click.pass_context
+def eval_petrarch2(ctx: click.Context, file: Path, actor_dictionary: Path | None, as_json: bool) -> None:
+    """Score the coder on PETRARCH2-format validation records."""
+    from eventscope.evaluate.petrarch2 import evaluate_petrarch2
+
+    try:
+        print_scores(evaluate_petrarch2(file, settings_from(ctx), actor_dictionary), as_json)
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)
+
+
+@eval_group.command("plover")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@click.pass_context
+def eval_plover(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Score the coder on PLOVER gold standard records."""
+    from eventscope.evaluate.plover import evaluate_plover
+
+    try:
+        print_scores(evaluate_plover(file, settings_from(ctx)), as_json)
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)
+
+
+@eval_group.command("stories")
+@click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@click.pass_context
+def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
+    """Score story clustering on ECB+-style folders (one folder per happening)."""
+    from eventscope.evaluate.stories import evaluate_stories
+
+    try:
+        print_scores(evaluate_stories(root, settings_from(ctx)), as_json)
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)

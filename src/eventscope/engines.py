@@ -1,0 +1,92 @@
+"""Engines run the per-article stages over batches: `local` (all cores) or `dask`.
+
+Each engine yields results in input order, so output does not depend on the number
+of workers. Workers load the stages' resources (spaCy model, dictionaries) once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Protocol
+
+from eventscope.errors import SettingsError
+from eventscope.records import RawInput
+from eventscope.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Engine(Protocol):
+    def map_batches(
+        self, batches: Iterable[list[RawInput]], settings: Settings
+    ) -> Iterator[object]: ...
+
+
+def worker_count(settings: Settings) -> int:
+    workers = int(settings.get("run.workers", 0) or 0)
+    return workers if workers > 0 else (os.cpu_count() or 1)
+
+
+_worker_stages = None  # per worker process: the loaded stages (set by the pool initializer)
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_stages
+    from eventscope.pipeline import Stages
+
+    _worker_stages = Stages.load(settings)
+
+
+def _run_batch(raws: list[RawInput]) -> list[object]:
+    from eventscope.pipeline import process_batch
+
+    return process_batch(raws, _worker_stages)
+
+
+class LocalEngine:
+    """One process for one worker, a process pool otherwise; at most 2 batches in flight per worker."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def map_batches(self, batches: Iterable[list[RawInput]], settings: Settings) -> Iterator[object]:
+        from eventscope.pipeline import Stages, process_batch
+
+        if self.workers <= 1:
+            stages = Stages.load(settings)
+            for batch in batches:
+                yield from process_batch(batch, stages)
+            return
+        with ProcessPoolExecutor(
+            max_workers=self.workers, initializer=_init_worker, initargs=(settings,)
+        ) as pool:
+            in_flight: deque[Future] = deque()
+            for batch in batches:
+                for part in _split(batch, self.workers):
+                    in_flight.append(pool.submit(_run_batch, part))
+                while len(in_flight) > 2 * self.workers:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
+
+
+def _split(batch: list[RawInput], parts: int) -> list[list[RawInput]]:
+    size = max(1, -(-len(batch) // parts))
+    return [batch[i : i + size] for i in range(0, len(batch), size)]
+
+
+def get_engine(settings: Settings) -> Engine:
+    """The engine named by `run.engine`."""
+    name = settings.get("run.engine", "local")
+    if name == "local":
+        return LocalEngine(worker_count(settings))
+    if name == "dask":
+        from eventscope.engine_dask import DaskEngine
+
+        return DaskEngine(settings.get("run.scheduler"), worker_count(settings))
+    raise SettingsError(f"unknown engine {name!r}; expected 'local' or 'dask'")
+

@@ -1,0 +1,190 @@
+"""The whole job: read inputs, process each article through the stages, store, finalize.
+
+Per-article stages (extract -> nlp -> actors -> events -> agreements -> story item)
+run in worker processes chosen by the engine; the parent is the only writer, one
+transaction per article. The corpus-level stages (actor merging, agreement
+merging, story clustering) then run once over the articles still pending.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventscope import actors, agreements, events, extract, nlp, stories
+from eventscope.errors import BadInput
+from eventscope.records import Article, RawInput
+from eventscope.settings import Settings
+from eventscope.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Processed:
+    """One article after the per-article stages, with the features stories need."""
+
+    article: Article
+    story_item: dict[str, Any] | None
+
+
+@dataclass
+class RunReport:
+    """What a run did: the CLI prints it, tests assert on it."""
+
+    stored: int = 0
+    already_stored: int = 0
+    not_english: int = 0
+    rejected: list[BadInput] = field(default_factory=list)
+    events: int = 0
+    stories_changed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The loaded, process-local resources of the per-article stages."""
+
+    settings: Settings
+    actor_kb: Any
+    coder: Any
+
+    @classmethod
+    def load(cls, settings: Settings) -> Stages:
+        dictionary = settings.get("actors.dictionary")
+        return cls(
+            settings=settings,
+            actor_kb=actors.load_actor_kb(settings, Path(dictionary) if dictionary else None),
+            coder=events.load_coder(settings),
+        )
+
+
+def process_batch(raws: list[RawInput], stages: Stages) -> list[Processed | BadInput]:
+    """Run the per-article stages over a batch, keeping input order; bad inputs come back as `BadInput`."""
+    results: list[Processed | BadInput | None] = []
+    extracted: list[tuple[int, Article]] = []
+    for raw in raws:
+        try:
+            extracted.append((len(results), extract.extract_article(raw, stages.settings)))
+            results.append(None)
+        except BadInput as problem:
+            results.append(problem)
+    analysed = nlp.analyse((article for _, article in extracted), stages.settings)
+    for (slot, _), article in zip(extracted, analysed):
+        item = None
+        if article.sentences:
+            actors.resolve_mentions(article, stages.actor_kb)
+            events.code_events(article, stages.coder)
+            agreements.find_agreements(article)
+            item = stories.story_item(article).to_json()
+        results[slot] = Processed(article, item)
+    return [result for result in results if result is not None]
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    on_progress: Callable[[int], None] | None = None,
+    on_problem: Callable[[BadInput], None] | None = None,
+) -> RunReport:
+    """Ingest `paths` into `store` and update the corpus-level records.
+
+    Articles already stored (same content hash) are skipped before any work, so
+    a rerun adds nothing and an interrupted run resumes where it stopped.
+    """
+    from eventscope.engines import get_engine
+
+    report = RunReport()
+    languages = set(settings.get("extract.languages", ["en"]))
+
+    def fresh_inputs() -> Iterator[list[RawInput]]:
+        for chunk in batched(extract.read_inputs(paths, settings), 64):
+            raws: list[RawInput] = []
+            for item in chunk:
+                if isinstance(item, BadInput):
+                    report.rejected.append(item)
+                    if on_problem:
+                        on_problem(item)
+                else:
+                    raws.append(item)
+            known = store.known_article_ids(raw.id for raw in raws)
+            seen: set[str] = set()
+            for raw in raws:
+                if raw.id in known or raw.id in seen:
+                    report.already_stored += 1
+                    if on_progress:
+                        on_progress(1)
+                    continue
+                seen.add(raw.id)
+            new = [raw for raw in raws if raw.id not in known]
+            unique = list({raw.id: raw for raw in new}.values())
+            if unique:
+                yield unique
+
+    engine = get_engine(settings)
+    for result in engine.map_batches(fresh_inputs(), settings):
+        if on_progress:
+            on_progress(1)
+        if isinstance(result, BadInput):
+            report.rejected.append(result)
+            if on_problem:
+                on_problem(result)
+            continue
+        if store.write_article(result.article, result.story_item):
+            report.stored += 1
+            report.events += len(result.article.events)
+            if result.article.language not in languages:
+                report.not_english += 1
+        else:
+            report.already_stored += 1
+    report.stories_changed = finalize(store, settings)
+    return report
+
+
+def finalize(store: Store, settings: Settings) -> int:
+    """Merge actors and agreements and update stories for pending articles, in one transaction.
+
+    Returns the number of stories created or changed.
+    """
+    with store.transaction():
+        pending = store.pending_work()
+        if not pending.article_ids:
+            return 0
+        existing_actors = store.actors(
+            "id NOT IN (SELECT m.actor_id FROM mentions m JOIN articles r ON r.id = m.article_id"
+            " WHERE r.pending)"
+        )
+        mapping = actors.merge_actors(pending.actors, existing_actors)
+        store.apply_actor_merge(mapping)
+
+        existing_agreements = store.agreements()
+        merged = agreements.merge_agreements(pending.agreements, existing_agreements)
+        store.replace_agreements(merged, [a.id for a in existing_agreements])
+
+        update = stories.update_stories(
+            [stories.StoryItem.from_json(item) for item in pending.story_items],
+            [stories.StoryItem.from_json(item) for item in store.story_items()],
+            store.stories(),
+        )
+        store.save_stories(update.stories, update.assignments, update.duplicates)
+        store.link_agreement_stories()
+        store.mark_finalized(pending.article_ids)
+    return len(update.stories)

@@ -1,0 +1,529 @@
+"""The database: an embedded DuckDB file by default, PostgreSQL for a `postgresql://` URL.
+
+Every article is written in one transaction together with its mentions, actors,
+events and per-article agreements, so a crash never leaves half an article. The
+corpus-level step (`Store.finalize`) merges actors and agreements and updates
+stories for the articles still marked pending, again in one transaction; a rerun
+after a crash simply finds them pending again. Ids come from content, so writes
+are idempotent upserts. Lists and nested values are stored as JSON text, which
+keeps one schema for both engines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventscope.errors import StoreError
+from eventscope.records import Actor, ActorRef, Agreement, Article, Event, Story
+
+log = logging.getLogger(__name__)
+
+RECORD_KINDS = ("articles", "events", "actors", "stories", "agreements")
+
+# Each migration is applied once, in order, and recorded in schema_migrations.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "initial schema",
+        [
+            """CREATE TABLE articles (
+                id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,
+                published DATE, text TEXT NOT NULL, language TEXT, story_id TEXT,
+                duplicate_of TEXT, story_item TEXT, pending BOOLEAN NOT NULL,
+                ingested_at TIMESTAMP NOT NULL)""",
+            """CREATE TABLE actors (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT, country TEXT, sector TEXT,
+                kind TEXT, aliases TEXT NOT NULL, roles TEXT NOT NULL)""",
+            """CREATE TABLE mentions (
+                article_id TEXT NOT NULL, sentence INTEGER NOT NULL, span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL, text TEXT NOT NULL, actor_id TEXT NOT NULL,
+                role TEXT, rule TEXT, PRIMARY KEY (article_id, span_start, span_end))""",
+            """CREATE TABLE events (
+                id TEXT PRIMARY KEY, article_id TEXT NOT NULL, story_id TEXT,
+                sentence_index INTEGER NOT NULL, sentence TEXT NOT NULL,
+                span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, date DATE,
+                source_id TEXT, target_id TEXT, cameo_code TEXT NOT NULL, cameo_root TEXT NOT NULL,
+                quad_class INTEGER NOT NULL, goldstein DOUBLE PRECISION NOT NULL,
+                plover_type TEXT NOT NULL, plover_mode TEXT, plover_context TEXT NOT NULL,
+                modality TEXT NOT NULL, attribution TEXT NOT NULL, location_name TEXT,
+                location_country TEXT, rule TEXT, trigger_text TEXT)""",
+            """CREATE TABLE article_agreements (
+                article_id TEXT NOT NULL, position INTEGER NOT NULL, record TEXT NOT NULL,
+                PRIMARY KEY (article_id, position))""",
+            """CREATE TABLE agreements (
+                id TEXT PRIMARY KEY, kind TEXT NOT NULL, parties TEXT NOT NULL,
+                signatories TEXT NOT NULL, date DATE, place TEXT, provisions TEXT NOT NULL,
+                status TEXT NOT NULL, article_ids TEXT NOT NULL, story_id TEXT,
+                evidence TEXT NOT NULL)""",
+            """CREATE TABLE stories (
+                id TEXT PRIMARY KEY, title TEXT, date DATE, article_ids TEXT NOT NULL,
+                outlets TEXT NOT NULL, event_ids TEXT NOT NULL)""",
+            "CREATE INDEX events_article ON events (article_id)",
+            "CREATE INDEX events_date ON events (date)",
+            "CREATE INDEX mentions_actor ON mentions (actor_id)",
+        ],
+    ),
+]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+@dataclass(frozen=True)
+class PendingWork:
+    """What the corpus-level step needs about the articles not yet finalized."""
+
+    article_ids: list[str]
+    story_items: list[dict[str, Any]]
+    agreements: list[Agreement]
+    actors: list[Actor]
+
+
+class Store:
+    """A connection to one eventscope database; use as a context manager."""
+
+    engine = "duckdb"
+    placeholder = "?"
+
+    def __init__(self, connection: Any, location: str) -> None:
+        self._db = connection
+        self.location = location
+        self._in_transaction = False
+
+    # -- connection plumbing -------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        try:
+            self._db.execute(self._sql(sql), list(params))
+        except Exception as exc:  # the driver's own error types differ per engine
+            raise StoreError(f"{self.location}: {exc}") from exc
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        try:
+            cursor = self._db.execute(self._sql(sql), list(params))
+            return cursor.fetchall()
+        except Exception as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+
+    def query_dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            cursor = self._db.execute(self._sql(sql), list(params))
+            names = [col[0] for col in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except Exception as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen, or none do."""
+        if self._in_transaction:
+            yield
+            return
+        self.execute("BEGIN TRANSACTION")
+        self._in_transaction = True
+        try:
+            yield
+        except BaseException:
+            self._in_transaction = False
+            with contextlib.suppress(Exception):
+                self._db.execute("ROLLBACK")
+            raise
+        self._in_transaction = False
+        self.execute("COMMIT")
+
+    def migrate(self) -> None:
+        """Create the schema, or bring an older database up to date."""
+        self.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"
+        )
+        applied = {row[0] for row in self.query("SELECT version FROM schema_migrations")}
+        for version, name, statements in MIGRATIONS:
+            if version in applied:
+                continue
+            with self.transaction():
+                for statement in statements:
+                    self.execute(statement)
+                self.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [version, name, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)],
+                )
+            log.info("applied migration %d: %s", version, name)
+
+    @property
+    def schema_version(self) -> int:
+        rows = self.query("SELECT max(version) FROM schema_migrations")
+        return int(rows[0][0] or 0)
+
+    # -- per-article writes --------------------------------------------------
+
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        marks = ", ".join("?" for _ in ids)
+        return {row[0] for row in self.query(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
+
+    def write_article(self, article: Article, story_item: dict[str, Any] | None = None) -> bool:
+        """Store one processed article and all it carries, in one transaction.
+
+        Returns False (and writes nothing) when the article is already stored.
+        """
+        with self.transaction():
+            if self.known_article_ids([article.id]):
+                return False
+            self.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, TRUE, ?)",
+                [
+                    article.id, article.source, article.title, article.outlet, article.author,
+                    article.published, article.text, article.language,
+                    _json(story_item) if story_item is not None else None,
+                    dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                ],
+            )
+            for actor in {m.actor.id: m.actor for m in article.mentions}.values():
+                self._upsert_actor(actor)
+            for mention in article.mentions:
+                self.execute(
+                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [
+                        article.id, mention.sentence, mention.start, mention.end, mention.text,
+                        mention.actor.id, mention.role, mention.rule,
+                    ],
+                )
+            for event in article.events:
+                self._insert_event(event)
+            for position, agreement in enumerate(article.agreements):
+                self.execute(
+                    "INSERT INTO article_agreements VALUES (?, ?, ?)",
+                    [article.id, position, _json(agreement.to_record())],
+                )
+        return True
+
+    def _upsert_actor(self, actor: Actor) -> None:
+        rows = self.query("SELECT aliases, roles FROM actors WHERE id = ?", [actor.id])
+        if rows:
+            aliases = sorted(set(json.loads(rows[0][0])) | set(actor.aliases))
+            roles = sorted(set(json.loads(rows[0][1])) | set(actor.roles))
+            self.execute(
+                "UPDATE actors SET aliases = ?, roles = ? WHERE id = ?",
+                [_json(aliases), _json(roles), actor.id],
+            )
+            return
+        self.execute(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                actor.id, actor.name, actor.code, actor.country, actor.sector, actor.kind,
+                _json(sorted(set(actor.aliases))), _json(sorted(set(actor.roles))),
+            ],
+        )
+
+    def _insert_event(self, event: Event) -> None:
+        self.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            [
+                event.id, event.article_id, event.story_id, event.sentence_index, event.sentence,
+                event.span[0], event.span[1], event.date,
+                event.source_actor.id if event.source_actor else None,
+                event.target_actor.id if event.target_actor else None,
+                event.cameo.code, event.cameo.root, event.cameo.quad_class, event.cameo.goldstein,
+                event.plover.type, event.plover.mode, _json(event.plover.context),
+                event.modality, _json(event.attribution),
+                event.location.name if event.location else None,
+                event.location.country if event.location else None,
+                event.rule, event.trigger,
+            ],
+        )
+
+    # -- corpus-level step ---------------------------------------------------
+
+    def pending_work(self) -> PendingWork:
+        """Everything the corpus-level stages need about the articles not yet finalized."""
+        rows = self.query("SELECT id, story_item FROM articles WHERE pending ORDER BY id")
+        ids = [row[0] for row in rows]
+        items = [json.loads(row[1]) for row in rows if row[1]]
+        agreements = [
+            agreement_from_record(json.loads(row[0]))
+            for row in self.query(
+                "SELECT a.record FROM article_agreements a JOIN articles r ON r.id = a.article_id"
+                " WHERE r.pending ORDER BY a.article_id, a.position"
+            )
+        ]
+        actors = self.actors(
+            "id IN (SELECT m.actor_id FROM mentions m JOIN articles r ON r.id = m.article_id"
+            " WHERE r.pending)"
+        )
+        return PendingWork(ids, items, agreements, actors)
+
+    def actors(self, where: str = "TRUE", params: Sequence[Any] = ()) -> list[Actor]:
+        return [
+            Actor(
+                id=row["id"], name=row["name"], code=row["code"], country=row["country"],
+                sector=row["sector"], kind=row["kind"] or "organisation",
+                aliases=json.loads(row["aliases"]), roles=json.loads(row["roles"]),
+            )
+            for row in self.query_dicts(f"SELECT * FROM actors WHERE {where} ORDER BY id", params)
+        ]
+
+    def story_items(self, exclude_pending: bool = True) -> list[dict[str, Any]]:
+        where = "NOT pending AND story_item IS NOT NULL" if exclude_pending else "story_item IS NOT NULL"
+        return [json.loads(row[0]) for row in self.query(f"SELECT story_item FROM articles WHERE {where} ORDER BY id")]
+
+    def stories(self) -> list[Story]:
+        return [story_from_record(r) for r in self.iter_records("stories")]
+
+    def agreements(self) -> list[Agreement]:
+        return [agreement_from_record(r) for r in self.iter_records("agreements")]
+
+    def apply_actor_merge(self, mapping: dict[str, Actor]) -> None:
+        """Point mentions and events at canonical actors and keep only those."""
+        for old_id, actor in sorted(mapping.items()):
+            self.execute("DELETE FROM actors WHERE id = ?", [old_id])
+        for actor in {a.id: a for a in mapping.values()}.values():
+            self.execute("DELETE FROM actors WHERE id = ?", [actor.id])
+            self._upsert_actor(actor)
+        for old_id, actor in sorted(mapping.items()):
+            if old_id == actor.id:
+                continue
+            self.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ?", [actor.id, old_id])
+            self.execute("UPDATE events SET source_id = ? WHERE source_id = ?", [actor.id, old_id])
+            self.execute("UPDATE events SET target_id = ? WHERE target_id = ?", [actor.id, old_id])
+
+    def replace_agreements(self, agreements: Iterable[Agreement], replaced_ids: Iterable[str]) -> None:
+        for old_id in replaced_ids:
+            self.execute("DELETE FROM agreements WHERE id = ?", [old_id])
+        for agreement in agreements:
+            self.execute("DELETE FROM agreements WHERE id = ?", [agreement.id])
+            self.execute(
+                "INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    agreement.id, agreement.kind, _json(agreement.parties),
+                    _json(agreement.signatories), agreement.date, agreement.place,
+                    _json(agreement.provisions), agreement.status, _json(agreement.article_ids),
+                    agreement.story_id, _json([list(e) for e in agreement.evidence]),
+                ],
+            )
+
+    def save_stories(
+        self, stories: Iterable[Story], assignments: dict[str, str], duplicates: dict[str, str]
+    ) -> None:
+        for story in stories:
+            self.execute("DELETE FROM stories WHERE id = ?", [story.id])
+            self.execute(
+                "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    story.id, story.title, story.date, _json(story.article_ids),
+                    _json(story.outlets), _json(story.event_ids),
+                ],
+            )
+        for article_id, story_id in sorted(assignments.items()):
+            self.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
+            self.execute("UPDATE events SET story_id = ? WHERE article_id = ?", [story_id, article_id])
+        for article_id, original in sorted(duplicates.items()):
+            self.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [original, article_id])
+        self.execute(
+            "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM articles"
+            " WHERE story_id IS NOT NULL)"
+        )
+
+    def link_agreement_stories(self) -> None:
+        """An agreement belongs to the story of its earliest reporting article."""
+        for agreement in self.agreements():
+            rows = self.query(
+                "SELECT story_id FROM articles WHERE story_id IS NOT NULL AND id IN ("
+                + ", ".join("?" for _ in agreement.article_ids) + ") ORDER BY id LIMIT 1",
+                agreement.article_ids,
+            ) if agreement.article_ids else []
+            story_id = rows[0][0] if rows else None
+            if story_id != agreement.story_id:
+                self.execute("UPDATE agreements SET story_id = ? WHERE id = ?", [story_id, agreement.id])
+
+    def mark_finalized(self, article_ids: Iterable[str]) -> None:
+        for article_id in article_ids:
+            self.execute("UPDATE articles SET pending = FALSE WHERE id = ?", [article_id])
+
+    # -- reading records in the contract's shapes -----------------------------
+
+    def count(self, kind: str) -> int:
+        _check_kind(kind)
+        return int(self.query(f"SELECT count(*) FROM {kind}")[0][0])
+
+    def iter_records(self, kind: str, where: str = "TRUE", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Records of one kind as the contract's dicts, in id order."""
+        _check_kind(kind)
+        if kind == "events":
+            sql = f"SELECT * FROM events WHERE {where} ORDER BY article_id, span_start, id"
+        else:
+            sql = f"SELECT * FROM {kind} WHERE {where} ORDER BY id"
+        refs: dict[str, dict[str, Any]] = {}
+        if kind == "events":
+            refs = {a.id: a.ref().to_record() for a in self.actors()}
+        for row in self.query_dicts(sql, params):
+            yield ROW_TO_RECORD[kind](row, refs)
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in RECORD_KINDS:
+        raise StoreError(f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_KINDS)}")
+
+
+def _iso(value: Any) -> str | None:
+    value = _date(value)
+    return value.isoformat() if value else None
+
+
+def _article_record(row: dict[str, Any], _refs: dict) -> dict[str, Any]:
+    return {
+        "id": row["id"], "source": row["source"], "title": row["title"], "outlet": row["outlet"],
+        "author": row["author"], "published": _iso(row["published"]), "text": row["text"],
+        "language": row["language"], "story_id": row["story_id"],
+        "duplicate_of": row["duplicate_of"],
+    }
+
+
+def _actor_record(row: dict[str, Any], _refs: dict) -> dict[str, Any]:
+    return {
+        "id": row["id"], "name": row["name"], "code": row["code"], "country": row["country"],
+        "sector": row["sector"], "aliases": json.loads(row["aliases"]),
+        "kind": row["kind"], "roles": json.loads(row["roles"]),
+    }
+
+
+def _event_record(row: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    def ref(actor_id: str | None) -> dict[str, Any] | None:
+        if actor_id is None:
+            return None
+        return refs.get(actor_id, {"id": actor_id, "name": actor_id, "code": None, "country": None})
+
+    return {
+        "id": row["id"], "article_id": row["article_id"], "story_id": row["story_id"],
+        "sentence": row["sentence"], "span": [row["span_start"], row["span_end"]],
+        "date": _iso(row["date"]),
+        "source_actor": ref(row["source_id"]), "target_actor": ref(row["target_id"]),
+        "cameo": {
+            "code": row["cameo_code"], "root": row["cameo_root"],
+            "quad_class": int(row["quad_class"]), "goldstein": float(row["goldstein"]),
+        },
+        "plover": {
+            "type": row["plover_type"], "mode": row["plover_mode"],
+            "context": json.loads(row["plover_context"]),
+        },
+        "modality": row["modality"], "attribution": json.loads(row["attribution"]),
+        "location": (
+            {"name": row["location_name"], "country": row["location_country"]}
+            if row["location_name"] else None
+        ),
+        "sentence_index": row["sentence_index"], "rule": row["rule"], "trigger": row["trigger_text"],
+    }
+
+
+def _story_record(row: dict[str, Any], _refs: dict) -> dict[str, Any]:
+    article_ids = json.loads(row["article_ids"])
+    outlets = json.loads(row["outlets"])
+    return {
+        "id": row["id"], "title": row["title"], "date": _iso(row["date"]),
+        "article_ids": article_ids, "outlets": outlets, "num_articles": len(article_ids),
+        "num_sources": len(outlets), "event_ids": json.loads(row["event_ids"]),
+    }
+
+
+def _agreement_record(row: dict[str, Any], _refs: dict) -> dict[str, Any]:
+    return {
+        "id": row["id"], "kind": row["kind"], "parties": json.loads(row["parties"]),
+        "signatories": json.loads(row["signatories"]), "date": _iso(row["date"]),
+        "place": row["place"], "provisions": json.loads(row["provisions"]),
+        "status": row["status"], "article_ids": json.loads(row["article_ids"]),
+        "story_id": row["story_id"], "evidence": json.loads(row["evidence"]),
+    }
+
+
+ROW_TO_RECORD = {
+    "articles": _article_record,
+    "actors": _actor_record,
+    "events": _event_record,
+    "stories": _story_record,
+    "agreements": _agreement_record,
+}
+
+
+def agreement_from_record(record: dict[str, Any]) -> Agreement:
+    return Agreement(
+        id=record["id"], kind=record["kind"], parties=list(record["parties"]),
+        signatories=list(record["signatories"]), date=_date(record["date"]),
+        place=record["place"], provisions=list(record["provisions"]), status=record["status"],
+        article_ids=list(record["article_ids"]), story_id=record.get("story_id"),
+        evidence=[tuple(e) for e in record.get("evidence", [])],
+    )
+
+
+def story_from_record(record: dict[str, Any]) -> Story:
+    return Story(
+        id=record["id"], title=record["title"], date=_date(record["date"]),
+        article_ids=list(record["article_ids"]), outlets=list(record["outlets"]),
+        event_ids=list(record["event_ids"]),
+    )
+
+
+def actor_ref_from_record(record: dict[str, Any] | None) -> ActorRef | None:
+    if record is None:
+        return None
+    return ActorRef(record["id"], record["name"], record["code"], record["country"])
+
+
+def open_store(location: str | Path, read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) the database at a path or `postgresql://` URL."""
+    location = str(location)
+    if location.startswith(("postgresql://", "postgres://")):
+        from eventscope.store_postgres import open_postgres
+
+        store = open_postgres(location)
+    else:
+        store = _open_duckdb(location, read_only)
+    if not read_only:
+        store.migrate()
+    return store
+
+
+def _open_duckdb(path: str, read_only: bool) -> Store:
+    import duckdb
+
+    if read_only and not Path(path).exists():
+        raise StoreError(f"{path}: no such database")
+    if Path(path).is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    try:
+        connection = duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(f"{path}: database is in use by another eventscope process") from exc
+        raise StoreError(f"{path}: cannot open database: {exc}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: not an eventscope database ({exc})") from exc
+    return Store(connection, path)

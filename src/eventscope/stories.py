@@ -1,0 +1,429 @@
+"""Stories: flag near-duplicate copies and group articles that report the same happening.
+
+Each article is reduced once, in the workers, to a small `StoryItem` (a MinHash of word
+shingles, weighted terms and names, and a summary of its coded events) that the store
+keeps as JSON. `update_stories` then clusters all items together, so an incremental run
+gives exactly the clusters of one run over everything, and story ids come from content
+(the earliest article of the cluster), never from run order.
+
+Two articles join the same story when their text similarity (TF-IDF cosine over terms and
+over names, plus a bonus for a shared coded event: same dyad and CAMEO root, or same place)
+clears `stories.similarity_threshold` under average linkage, and nothing they say about
+dates keeps them apart: items whose dates (resolved event dates, else publication date)
+are more than `stories.window_days` apart never share a story, whatever their text, so a
+2017 signing and a 2019 visit between the same two countries stay separate. Undated items
+cluster on text alone.
+
+`num_sources` counts distinct outlets: the article's outlet name, else the domain of its
+URL, else its source as given (one file is one report). A near-duplicate copy adds an
+outlet only when its outlet is known and differs; an anonymous copy adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+import yaml
+from datasketch import MinHash, MinHashLSH
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+
+from eventscope.records import Article, Story, content_id
+from eventscope.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+RESOURCE_FILE = "stories.yaml"
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+|\n\s*\n")
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+# Distance given to a pair that must never share a story (dates too far apart): larger than
+# any similarity distance, so average linkage will not merge clusters holding such a pair.
+APART = 4.0
+
+
+@functools.lru_cache(maxsize=1)
+def load_resources() -> dict[str, Any]:
+    """Signature parameters (fixed: items made in different runs must be comparable)."""
+    text = resources.files("eventscope.data").joinpath(RESOURCE_FILE).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(slots=True)
+class EventSummary:
+    """What clustering needs from one coded event: who with whom, what kind, when, where."""
+
+    id: str
+    dyad: tuple[str, str] | None
+    root: str
+    date: dt.date | None
+    location: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "dyad": list(self.dyad) if self.dyad else None,
+            "root": self.root,
+            "date": self.date.isoformat() if self.date else None,
+            "location": self.location,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EventSummary:
+        dyad = data.get("dyad")
+        return cls(
+            id=data["id"],
+            dyad=(dyad[0], dyad[1]) if dyad else None,
+            root=data["root"],
+            date=_parse_date(data.get("date")),
+            location=data.get("location"),
+        )
+
+
+@dataclass(slots=True)
+class StoryItem:
+    """An article reduced to what story clustering needs; round-trips through JSON."""
+
+    article_id: str
+    source: str
+    outlet: str | None
+    title: str | None
+    published: dt.date | None
+    minhash: list[int]
+    terms: dict[str, int]
+    names: dict[str, int]
+    events: list[EventSummary] = field(default_factory=list)
+
+    @property
+    def dates(self) -> set[dt.date]:
+        """Resolved event dates, else the publication date: when the happening took place."""
+        event_dates = {event.date for event in self.events if event.date}
+        if event_dates:
+            return event_dates | ({self.published} if self.published else set())
+        return {self.published} if self.published else set()
+
+    @property
+    def order_key(self) -> tuple[bool, str, str]:
+        """Earliest first: by publication date (undated last), then by id."""
+        published = self.published.isoformat() if self.published else ""
+        return (self.published is None, published, self.article_id)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "minhash": list(self.minhash),
+            "terms": dict(self.terms),
+            "names": dict(self.names),
+            "events": [event.to_json() for event in self.events],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoryItem:
+        return cls(
+            article_id=data["article_id"],
+            source=data["source"],
+            outlet=data.get("outlet"),
+            title=data.get("title"),
+            published=_parse_date(data.get("published")),
+            minhash=[int(value) for value in data["minhash"]],
+            terms={str(k): int(v) for k, v in data["terms"].items()},
+            names={str(k): int(v) for k, v in data["names"].items()},
+            events=[EventSummary.from_json(event) for event in data.get("events", [])],
+        )
+
+
+@dataclass(slots=True)
+class StoryUpdate:
+    """What a run changes: stories to upsert, article moves, duplicate links, retired ids."""
+
+    stories: list[Story]
+    assignments: dict[str, str]
+    duplicates: dict[str, str]
+    retired: list[str] = field(default_factory=list)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def _signature(words: list[str]) -> list[int]:
+    params = load_resources()["minhash"]
+    size = int(params["shingle_words"])
+    minhash = MinHash(num_perm=int(params["num_perm"]), seed=int(params["seed"]))
+    shingles = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
+    minhash.update_batch([shingle.encode("utf-8") for shingle in shingles if shingle])
+    return [int(value) for value in minhash.hashvalues]
+
+
+def _terms(title: str, text: str) -> dict[str, int]:
+    """Content-word counts, the title counted `title_weight` times; capped to the most frequent."""
+    params = load_resources()["terms"]
+    counts: Counter[str] = Counter()
+    for weight, part in ((int(params["title_weight"]), title), (1, text)):
+        for word in _words(part):
+            if len(word) > 1 and word not in ENGLISH_STOP_WORDS:
+                counts[word] += weight
+    return dict(sorted(counts.most_common(int(params["max_terms"]))))
+
+
+def _heuristic_names(text: str) -> Counter[str]:
+    """Capitalised word runs not opening a sentence: a cheap stand-in for named entities."""
+    names: Counter[str] = Counter()
+    for sentence in SENTENCE_END.split(text):
+        words = WORD.findall(sentence)
+        run: list[str] = []
+        for position, word in enumerate(words + [""]):
+            if word[:1].isupper() and position > 0:
+                run.append(word)
+                continue
+            if run:
+                name = " ".join(run).lower()
+                if name not in ENGLISH_STOP_WORDS:
+                    names[name] += 1
+                run = []
+    return names
+
+
+def _names(article: Article) -> dict[str, int]:
+    """Named entities from the parse when the article was analysed, else capitalised runs."""
+    params = load_resources()["terms"]
+    entities = [entity for sentence in article.sentences for entity in sentence.entities]
+    if entities:
+        names = Counter(e.text.lower() for e in entities if e.label in NAME_LABELS)
+    else:
+        names = _heuristic_names(article.title or "") + _heuristic_names(article.text)
+    return dict(sorted(names.most_common(int(params["max_names"]))))
+
+
+def story_item(article: Article) -> StoryItem:
+    """Reduce an article (after event coding) to what story clustering needs."""
+    title = article.title or ""
+    events = []
+    for event in article.events:
+        countries = [
+            actor.country
+            for actor in (event.source_actor, event.target_actor)
+            if actor is not None and actor.country
+        ]
+        dyad = (min(countries), max(countries)) if len(countries) == 2 else None
+        events.append(
+            EventSummary(
+                id=event.id,
+                dyad=dyad,
+                root=event.cameo.root,
+                date=event.date,
+                location=event.location.name.lower() if event.location else None,
+            )
+        )
+    return StoryItem(
+        article_id=article.id,
+        source=article.source,
+        outlet=article.outlet,
+        title=article.title,
+        published=article.published,
+        minhash=_signature(_words(f"{title}\n{article.text}")),
+        terms=_terms(title, article.text),
+        names=_names(article),
+        events=events,
+    )
+
+
+def outlet_key(item: StoryItem) -> str:
+    """Who published it: outlet name, else URL domain, else the source as given."""
+    if item.outlet and item.outlet.strip():
+        return item.outlet.strip()
+    parsed = urlparse(item.source)
+    if parsed.scheme in ("http", "https") and parsed.netloc:
+        host = parsed.netloc.lower()
+        return host[4:] if host.startswith("www.") else host
+    return item.source
+
+
+def _cosine(rows: list[dict[str, int]]) -> np.ndarray:
+    """Pairwise TF-IDF cosine; IDF over the items being clustered."""
+    if not any(rows):
+        return np.zeros((len(rows), len(rows)))
+    counts = DictVectorizer(sort=True).fit_transform(rows)
+    vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    return (vectors @ vectors.T).toarray()
+
+
+def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]:
+    """Map each near-duplicate copy to the earliest article of its copy group (MinHash LSH)."""
+    params = load_resources()["minhash"]
+    num_perm = int(params["num_perm"])
+    seed = int(params["seed"])
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    signatures = {}
+    for item in items:
+        signature = MinHash(num_perm=num_perm, seed=seed, hashvalues=np.array(item.minhash, dtype=np.uint64))
+        signatures[item.article_id] = signature
+        lsh.insert(item.article_id, signature)
+    parent = {item.article_id: item.article_id for item in items}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for item in items:
+        for other in lsh.query(signatures[item.article_id]):
+            if other != item.article_id and signatures[item.article_id].jaccard(signatures[other]) >= threshold:
+                parent[root(other)] = root(item.article_id)
+    groups: dict[str, list[StoryItem]] = {}
+    for item in items:
+        groups.setdefault(root(item.article_id), []).append(item)
+    duplicates = {}
+    for members in groups.values():
+        first, *copies = sorted(members, key=lambda item: item.order_key)
+        duplicates.update({copy.article_id: first.article_id for copy in copies})
+    return duplicates
+
+
+def _event_bonus(left: StoryItem, right: StoryItem, bonus: float) -> float:
+    """Extra similarity when both articles code the same kind of event between the same pair."""
+    left_keys = {(e.dyad, e.root) for e in left.events if e.dyad}
+    right_keys = {(e.dyad, e.root) for e in right.events if e.dyad}
+    left_places = {e.location for e in left.events if e.location}
+    right_places = {e.location for e in right.events if e.location}
+    shared = bool(left_keys & right_keys) + bool(left_places & right_places)
+    return bonus * shared
+
+
+def _too_far_apart(left: StoryItem, right: StoryItem, window_days: int) -> bool:
+    left_dates, right_dates = left.dates, right.dates
+    if not left_dates or not right_dates:
+        return False
+    gap = min(abs((a - b).days) for a in left_dates for b in right_dates)
+    return gap > window_days
+
+
+def similarity_matrix(items: list[StoryItem], settings: Settings) -> np.ndarray:
+    """Pairwise story similarity; pairs that must stay apart get `-APART`."""
+    section = settings.section("stories")
+    term_weight = float(section.get("term_weight", 0.5))
+    text = term_weight * _cosine([item.terms for item in items])
+    text += (1.0 - term_weight) * _cosine([item.names for item in items])
+    bonus = float(section.get("event_bonus", 0.1))
+    window_days = int(section.get("window_days", 7))
+    for i, left in enumerate(items):
+        for j in range(i + 1, len(items)):
+            right = items[j]
+            if _too_far_apart(left, right, window_days):
+                text[i, j] = text[j, i] = -APART
+            elif left.events and right.events:
+                extra = _event_bonus(left, right, bonus)
+                text[i, j] += extra
+                text[j, i] += extra
+    np.fill_diagonal(text, 1.0)
+    return text
+
+
+def cluster_items(items: list[StoryItem], settings: Settings) -> tuple[list[list[StoryItem]], dict[str, str]]:
+    """Group items into stories (each sorted earliest first) and map near-duplicates to originals.
+
+    The result depends only on the set of items, never on their order.
+    """
+    section = settings.section("stories")
+    threshold = float(section.get("similarity_threshold", 0.3))
+    items = sorted({item.article_id: item for item in items}.values(), key=lambda item: item.article_id)
+    if not items:
+        return [], {}
+    duplicates = _near_duplicates(items, float(section.get("duplicate_threshold", 0.8)))
+    similarity = similarity_matrix(items, settings)
+    index = {item.article_id: i for i, item in enumerate(items)}
+    for copy, original in duplicates.items():
+        similarity[index[copy], index[original]] = similarity[index[original], index[copy]] = 1.0
+    # Average linkage only merges clusters holding at least one pair above the threshold,
+    # so it can run separately inside each connected component of that graph.
+    count, labels = connected_components(csr_matrix(similarity >= threshold), directed=False)
+    clusters: list[list[StoryItem]] = []
+    for component in range(count):
+        members = np.flatnonzero(labels == component)
+        if len(members) == 1:
+            clusters.append([items[members[0]]])
+            continue
+        distance = 1.0 - similarity[np.ix_(members, members)]
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(np.clip(distance, 0.0, None), checks=False), method="average")
+        groups = fcluster(tree, t=1.0 - threshold, criterion="distance")
+        for group in sorted(set(groups)):
+            clusters.append([items[members[k]] for k in np.flatnonzero(groups == group)])
+    return [sorted(cluster, key=lambda item: item.order_key) for cluster in clusters], duplicates
+
+
+def build_story(members: list[StoryItem], duplicates: dict[str, str]) -> Story:
+    """A `Story` record for items sorted earliest first; its id comes from the earliest article."""
+    first = members[0]
+    outlets: set[str] = set()
+    for item in members:
+        anonymous_copy = item.article_id in duplicates and outlet_key(item) == item.source
+        if not anonymous_copy:
+            outlets.add(outlet_key(item))
+    event_dates = Counter(event.date for item in members for event in item.events if event.date)
+    if event_dates:
+        date = min(event_dates, key=lambda day: (-event_dates[day], day))
+    else:
+        date = min((item.published for item in members if item.published), default=None)
+    title = next((item.title for item in members if item.title), None)
+    return Story(
+        id=content_id("story", first.article_id),
+        title=title,
+        date=date,
+        article_ids=[item.article_id for item in members],
+        outlets=sorted(outlets),
+        event_ids=sorted(event.id for item in members for event in item.events),
+    )
+
+
+def update_stories(
+    new: list[StoryItem],
+    existing: list[StoryItem],
+    stories: list[Story],
+    settings: Settings | None = None,
+) -> StoryUpdate:
+    """Cluster new items together with the stored ones and report only what changed.
+
+    Stored items are reused, not recomputed; everything is re-clustered from items, so the
+    stories are the same however the input was split across runs.
+    """
+    settings = settings or load_settings()
+    clusters, duplicates = cluster_items([*existing, *new], settings)
+    previous = {story.id: story for story in stories}
+    previous_assignment = {aid: story.id for story in stories for aid in story.article_ids}
+    new_ids = {item.article_id for item in new}
+    changed: list[Story] = []
+    assignments: dict[str, str] = {}
+    for members in clusters:
+        story = build_story(members, duplicates)
+        if story.id not in previous or previous[story.id].to_record() != story.to_record():
+            changed.append(story)
+        for item in members:
+            if item.article_id in new_ids or previous_assignment.get(item.article_id) != story.id:
+                assignments[item.article_id] = story.id
+    live = {content_id("story", members[0].article_id) for members in clusters}
+    retired = sorted(set(previous) - live)
+    log.info("stories: %d items, %d clusters, %d changed, %d retired", len(new) + len(existing), len(clusters), len(changed), len(retired))
+    return StoryUpdate(stories=changed, assignments=assignments, duplicates=duplicates, retired=retired)
