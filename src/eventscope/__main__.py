@@ -1,0 +1,3 @@
+from eventscope.cli import main
+
+main()
