@@ -170,7 +170,7 @@ def _words(text: str) -> list[str]:
 def _signature(words: list[str]) -> list[int]:
     params = load_resources()["minhash"]
     size = int(params["shingle_words"])
-    minhash = MinHash(num_perm=int(params["num_perm"]), seed=int(params["seed"]))
+    minhash = MinHash(num_perm=int(params["num_perm"]), seed=int(params["seed"]), scheme=params["scheme"])
     shingles = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles if shingle])
     return [int(value) for value in minhash.hashvalues]
@@ -274,10 +274,11 @@ def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]
     params = load_resources()["minhash"]
     num_perm = int(params["num_perm"])
     seed = int(params["seed"])
+    scheme = params["scheme"]
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     signatures = {}
     for item in items:
-        signature = MinHash(num_perm=num_perm, seed=seed, hashvalues=np.array(item.minhash, dtype=np.uint64))
+        signature = MinHash(seed=seed, hashvalues=np.array(item.minhash, dtype=np.uint64), scheme=scheme)
         signatures[item.article_id] = signature
         lsh.insert(item.article_id, signature)
     parent = {item.article_id: item.article_id for item in items}
