@@ -1,0 +1,441 @@
+"""The plain-text cleaner: a scraped page as text in, the article body and its stated metadata out.
+
+Scrapes keep the page furniture as lines of text: menus, share buttons, paywall and
+donation boxes, captions, comment sections, related-content boxes. The cleaner splits
+the text into blocks (lines or paragraphs) and drops furniture in three passes:
+
+1. cues: the patterns in `data/boilerplate.yaml` (one per kind of furniture);
+2. structure: trailing boxes are cut once the body has started, repeated and truncated
+   blocks are collapsed, and every remaining block is classified jusText-style by length,
+   sentence punctuation and stop-word density, then re-classified by its neighbours;
+3. metadata: the title, byline, outlet and date lines at the head are read and removed.
+
+Metadata is only taken when the page states it in the head or in a box the cues name
+(a byline, "More from X"); a date in a related-content box is never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+import regex
+import yaml
+
+log = logging.getLogger(__name__)
+
+BOILERPLATE_FILE = "boilerplate.yaml"
+LANGUAGES_FILE = "extract_languages.yaml"
+
+Verdict = Literal["good", "near-good", "short", "bad"]
+
+# jusText's published defaults (Pomikálek 2011), in characters and stop-word density.
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+# How far into the page (in blocks) the title, byline and date may be stated.
+HEAD_BLOCKS = 12
+# Body characters after which the head ends even if fewer blocks were seen.
+HEAD_BODY_CHARS = 400
+
+SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*$")
+WORD = regex.compile(r"\w+(?:['’]\w+)*")
+BULLET = regex.compile(r"^\s*(?:[•·▪◦‣●*–-]|\d{1,2}[.)])\s+")
+SEPARATOR = regex.compile(r"\s+(?:/|\||>|»|›|·|•)\s+")
+YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+QUOTED = regex.compile(r"^[\"“„«']([^\"”“»]{40,})[\"”“»']")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One boilerplate pattern with the kind of furniture it names."""
+
+    kind: str
+    pattern: regex.Pattern
+    why: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled contents of `boilerplate.yaml`."""
+
+    drop: tuple[Cue, ...]
+    tail: tuple[Cue, ...]
+    strip_prefix: tuple[Cue, ...]
+    byline: tuple[Cue, ...]
+    outlet: tuple[Cue, ...]
+    date_label: regex.Pattern
+    updated_label: regex.Pattern
+
+    def first(self, cues: Iterable[Cue], text: str) -> Cue | None:
+        return next((cue for cue in cues if cue.pattern.search(text)), None)
+
+
+@dataclass
+class Block:
+    """A unit of the page: one paragraph, heading, list item or stray line."""
+
+    text: str
+    verdict: Verdict = "short"
+    reason: str = ""
+
+    @property
+    def dropped(self) -> bool:
+        return self.verdict == "bad"
+
+
+@dataclass
+class CleanText:
+    """The cleaner's result: the body and whatever metadata the text states (else None)."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (reason, block text)
+
+
+def _compile(entries: Iterable[dict], kind: str) -> tuple[Cue, ...]:
+    return tuple(
+        Cue(kind, regex.compile(entry["pattern"], regex.IGNORECASE | regex.V0), entry["why"])
+        for entry in entries
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """Read and compile the boilerplate cues once per process."""
+    text = resources.files("eventscope.data").joinpath(BOILERPLATE_FILE).read_text("utf-8")
+    data = yaml.safe_load(text)
+    drop = tuple(cue for kind, entries in data["drop"].items() for cue in _compile(entries, kind))
+    meta = data["metadata"]
+    return Cues(
+        drop=drop,
+        tail=_compile(data["tail"], "tail"),
+        strip_prefix=_compile(data["strip_prefix"], "dateline"),
+        byline=_compile(meta["byline"], "byline"),
+        outlet=_compile(meta["outlet"], "outlet"),
+        date_label=regex.compile(meta["date_label"], regex.IGNORECASE),
+        updated_label=regex.compile(meta["updated_label"], regex.IGNORECASE),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    text = resources.files("eventscope.data").joinpath(LANGUAGES_FILE).read_text("utf-8")
+    return yaml.safe_load(text)["stoplists"]
+
+
+@functools.lru_cache(maxsize=64)
+def stopwords(language: str | None) -> frozenset[str]:
+    """jusText's stop-word list for an ISO 639-1 code (English when unknown)."""
+    import justext
+
+    name = _language_names().get(language or "en", "English")
+    return frozenset(justext.get_stoplist(name))
+
+
+def normalise(text: str) -> str:
+    """A comparison key: case, quotes, dashes and spacing do not make two blocks differ."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = regex.sub(r"[\"'“”‘’«»„]", "", text)
+    text = regex.sub(r"[‐-―]", "-", text)
+    return regex.sub(r"\s+", " ", text).strip()
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks from raw text: blank-line paragraphs, split into lines unless hard-wrapped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    text = regex.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    blocks: list[Block] = []
+    for paragraph in regex.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if _hard_wrapped(lines):
+            blocks.append(Block(" ".join(lines)))
+        else:
+            blocks.extend(Block(line) for line in lines)
+    for block in blocks:
+        block.text = regex.sub(r"[ \t]+", " ", block.text)
+    return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines of one paragraph broken at a fixed width (e-mail or wire style), not a list."""
+    if len(lines) < 2 or any(BULLET.match(line) for line in lines):
+        return False
+    widest = max(len(line) for line in lines)
+    if widest < 40 or widest > 100:
+        return False
+    continued = sum(
+        1
+        for line, following in zip(lines, lines[1:])
+        if len(line) >= 0.7 * widest and not SENTENCE_END.search(line)
+        or following[:1].islower()
+    )
+    return continued >= (len(lines) - 1) * 0.6
+
+
+def clean_text(text: str, language: str | None = None) -> CleanText:
+    """Remove page furniture from scraped text and read the metadata it states."""
+    cues = load_cues()
+    blocks = split_blocks(text)
+    result = CleanText(text="")
+    _mark_cues(blocks, cues)
+    _mark_repeats(blocks)
+    _cut_tail(blocks, cues)
+    words = stopwords(language)
+    for block in blocks:
+        if not block.dropped:
+            block.verdict = _classify(block.text, words)
+    _read_head(blocks, cues, result)
+    _revise_by_context(blocks)
+    _strip_prefixes(blocks, cues)
+    result.dropped = [(b.reason or "context", b.text) for b in blocks if b.dropped]
+    result.text = "\n\n".join(_tidy(b.text) for b in blocks if not b.dropped)
+    return result
+
+
+def _drop(block: Block, reason: str) -> None:
+    block.verdict = "bad"
+    block.reason = block.reason or reason
+
+
+def _mark_cues(blocks: list[Block], cues: Cues) -> None:
+    for block in blocks:
+        cue = cues.first(cues.drop, block.text)
+        if cue is not None:
+            _drop(block, cue.kind)
+        elif _looks_like_nav(block.text):
+            _drop(block, "navigation")
+
+
+def _looks_like_nav(text: str) -> bool:
+    """Breadcrumbs and link rows: three or more short items joined by separators."""
+    parts = SEPARATOR.split(text)
+    if len(parts) < 3 or SENTENCE_END.search(text):
+        return False
+    return all(0 < len(WORD.findall(part)) <= 8 for part in parts)
+
+
+def _mark_repeats(blocks: list[Block]) -> None:
+    """Collapse repeated blocks (keep the first), truncated teasers and pull quotes."""
+    seen: set[str] = set()
+    keys = [normalise(b.text) for b in blocks]
+    for index, (block, key) in enumerate(zip(blocks, keys)):
+        if key in seen and len(key) > 3:
+            _drop(block, "repeated")
+        seen.add(key)
+        following = keys[index + 1] if index + 1 < len(keys) else ""
+        if len(key) >= 30 and len(following) > len(key) and following.startswith(key):
+            _drop(block, "truncated")
+    for index, block in enumerate(blocks):
+        quote = QUOTED.match(block.text)
+        if block.dropped or quote is None:
+            continue
+        quoted = normalise(quote.group(1)).rstrip(".,")
+        if any(quoted in keys[other] for other in range(len(blocks)) if other != index):
+            _drop(block, "pull quote")
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= LENGTH_LOW and bool(SENTENCE_END.search(text)) and len(
+        WORD.findall(text)
+    ) >= 10
+
+
+def _cut_tail(blocks: list[Block], cues: Cues) -> None:
+    """Drop a trailing box and all after it, once body text has been seen before it."""
+    body_chars = 0
+    total = sum(len(b.text) for b in blocks) or 1
+    position = 0
+    for index, block in enumerate(blocks):
+        position += len(block.text)
+        cue = cues.first(cues.tail, block.text)
+        if cue is not None and body_chars >= LENGTH_HIGH and position >= 0.4 * total:
+            for later in blocks[index:]:
+                _drop(later, f"after {cue.why}")
+            return
+        if cue is not None and body_chars >= LENGTH_HIGH:
+            _drop(block, cue.why)
+        if not block.dropped and _is_prose(block.text):
+            body_chars += len(block.text)
+
+
+def _classify(text: str, words: frozenset[str]) -> Verdict:
+    """jusText's context-free class: length, stop-word density and sentence punctuation."""
+    tokens = [t.casefold() for t in WORD.findall(text)]
+    if not tokens:
+        return "bad"
+    density = sum(1 for t in tokens if t in words) / len(tokens)
+    if len(text) < LENGTH_LOW:
+        return "short"
+    if density >= STOPWORDS_HIGH and len(text) >= LENGTH_HIGH:
+        return "good"
+    if density >= STOPWORDS_LOW or (SENTENCE_END.search(text) and len(tokens) >= 12):
+        return "near-good"
+    return "bad"
+
+
+def _neighbour(blocks: list[Block], index: int, step: int, skip_near_good: bool) -> Verdict:
+    skipped = {"short", "near-good"} if skip_near_good else {"short"}
+    index += step
+    while 0 <= index < len(blocks):
+        if blocks[index].verdict not in skipped:
+            return blocks[index].verdict
+        index += step
+    return "bad"
+
+
+def _revise_by_context(blocks: list[Block]) -> None:
+    """jusText's context pass: short and near-good blocks take their neighbours' class."""
+    revised: list[Verdict] = []
+    for index, block in enumerate(blocks):
+        verdict = block.verdict
+        if verdict == "short":
+            before = _neighbour(blocks, index, -1, True)
+            after = _neighbour(blocks, index, 1, True)
+            if before == after:
+                verdict = before
+            elif "near-good" in (
+                _neighbour(blocks, index, -1, False),
+                _neighbour(blocks, index, 1, False),
+            ):
+                verdict = "good"
+            else:
+                verdict = "bad"
+        revised.append(verdict)
+    for block, verdict in zip(blocks, revised):
+        if verdict == "near-good":
+            before = _neighbour(blocks, blocks.index(block), -1, True)
+            after = _neighbour(blocks, blocks.index(block), 1, True)
+            verdict = "bad" if before == after == "bad" else "good"
+        if verdict == "bad":
+            _drop(block, block.reason or "low text density")
+        else:
+            block.verdict = verdict
+
+
+def _head(blocks: list[Block]) -> list[Block]:
+    head: list[Block] = []
+    body_chars = 0
+    for block in blocks[:HEAD_BLOCKS]:
+        if body_chars >= HEAD_BODY_CHARS:
+            break
+        head.append(block)
+        if not block.dropped and _is_prose(block.text):
+            body_chars += len(block.text)
+    return head
+
+
+def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
+    """Title, byline and date lines near the top; bylines and outlets named in boxes."""
+    for block in blocks:
+        for cue in cues.byline:
+            match = cue.pattern.search(block.text)
+            if match is None:
+                continue
+            if result.author is None:
+                result.author = _tidy_name(match.group("author"))
+            rest = match.groupdict().get("rest")
+            if rest:
+                date = parse_date_line(rest, cues)
+                if date is not None:
+                    result.published = result.published or date
+                elif result.outlet is None and len(WORD.findall(rest)) <= 5:
+                    result.outlet = _tidy_name(rest)
+            _drop(block, "byline")
+            break
+        for cue in cues.outlet:
+            match = cue.pattern.search(block.text)
+            if match and result.outlet is None and (block.dropped or len(block.text) < 80):
+                result.outlet = _tidy_name(match.group("outlet"))
+    updated: dt.date | None = None
+    for block in _head(blocks):
+        if len(block.text) > 80 or not YEAR.search(block.text):
+            continue
+        date = parse_date_line(block.text, cues)
+        if date is None:
+            continue
+        if cues.updated_label.search(block.text):
+            updated = updated or date
+        elif result.published is None:
+            result.published = date
+        _drop(block, "dateline")
+    result.published = result.published or updated
+    for block in _head(blocks):
+        if _is_title(block):
+            result.title = _tidy(block.text)
+            key = normalise(block.text)
+            for other in blocks:
+                if normalise(other.text) == key or (
+                    other.dropped is False and _ends_breadcrumb(other.text, key)
+                ):
+                    _drop(other, "title")
+            break
+
+
+def _ends_breadcrumb(text: str, title_key: str) -> bool:
+    parts = SEPARATOR.split(text)
+    return len(parts) >= 2 and normalise(parts[-1]) == title_key
+
+
+def _is_title(block: Block) -> bool:
+    """A headline: not furniture, 3-30 words, no closing full stop, not a bullet."""
+    if block.dropped and block.reason not in ("", "low text density"):
+        return False
+    text = block.text
+    words = WORD.findall(text)
+    if not 3 <= len(words) <= 30 or len(text) > 250 or BULLET.match(text):
+        return False
+    return not regex.search(r"[.,;:]$", text)
+
+
+def parse_date_line(text: str, cues: Cues | None = None) -> dt.date | None:
+    """A date when the line is nothing but a (labelled) calendar date, optionally with a time."""
+    cues = cues or load_cues()
+    body = cues.date_label.sub("", text.strip()).strip(" |·•-–—")
+    if not YEAR.search(body) or len(WORD.findall(body)) > 8:
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(
+        body,
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+    if parsed is None:
+        return None
+    return parsed.date()
+
+
+def _strip_prefixes(blocks: list[Block], cues: Cues) -> None:
+    for block in blocks:
+        if block.dropped:
+            continue
+        for cue in cues.strip_prefix:
+            stripped = cue.pattern.sub("", block.text, count=1)
+            if stripped != block.text and len(stripped) >= 20:
+                block.text = stripped[:1].upper() + stripped[1:]
+                break
+
+
+def _tidy(text: str) -> str:
+    return regex.sub(r"\s+", " ", text).strip()
+
+
+def _tidy_name(text: str) -> str | None:
+    name = _tidy(text).strip(" /|,-–—·•")
+    return name or None

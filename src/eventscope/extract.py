@@ -1,0 +1,296 @@
+"""Extraction: files on disk become `RawInput`s, and each `RawInput` becomes an `Article`.
+
+`read_inputs` walks the paths given on the command line and yields one `RawInput` per
+article, or a `BadInput` for anything that cannot be one (so a bad file never stops a
+batch). `extract_article` turns a `RawInput` into an `Article` with a clean body: HTML
+through trafilatura (falling back to the plain-text cleaner on the page's text when
+trafilatura finds too little), plain text through `eventscope.clean`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from eventscope.clean import clean_text, parse_date_line
+from eventscope.errors import BadInput
+from eventscope.records import Article, RawInput
+from eventscope.settings import Settings
+
+log = logging.getLogger(__name__)
+
+KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+META_FIELDS = ("url", "title", "outlet", "published")
+# Bytes inspected for NUL bytes before a file is taken for text.
+SNIFF_BYTES = 8192
+# charset_normalizer's "chaos" ratio above which a guessed encoding is not trusted.
+MAX_CHAOS = 0.1
+META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.IGNORECASE)
+BLOCK_TAGS = (
+    "p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "ul",
+    "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
+    "figure", "figcaption", "form", "dd", "dt", "dl", "address", "br", "hr", "title", "body",
+)
+
+
+def read_inputs(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawInput | BadInput]:
+    """Every article in the given files and folders, in a deterministic order.
+
+    Folders are walked recursively in sorted order and files with other extensions
+    are skipped; a file named directly must have a supported extension. Problems are
+    yielded as `BadInput`, never raised.
+    """
+    for given in paths:
+        given_text = str(given)
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                source = os.path.join(given_text, file.relative_to(path).as_posix())
+                if file.suffix.lower() in KINDS:
+                    yield from _read_file(file, source, settings)
+        elif path.is_file():
+            if path.suffix.lower() not in KINDS:
+                yield BadInput(given_text, f"unsupported file type {path.suffix or '(none)'!r}")
+            else:
+                yield from _read_file(path, given_text, settings)
+        else:
+            yield BadInput(given_text, "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            yield Path(root) / name
+
+
+def _read_file(path: Path, source: str, settings: Settings) -> Iterator[RawInput | BadInput]:
+    kind = KINDS[path.suffix.lower()]
+    limit = int(settings.get("extract.max_file_bytes", 20_000_000))
+    try:
+        size = path.stat().st_size
+        if kind == "jsonl":
+            yield from _read_jsonl(path, source, limit)
+            return
+        if size == 0:
+            yield BadInput(source, "empty file")
+            return
+        if size > limit:
+            yield BadInput(source, f"file too large ({size} bytes > {limit})")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield BadInput(source, f"cannot read file: {exc.strerror or exc}")
+        return
+    try:
+        text = decode(data, html=kind == "html")
+    except BadInput as exc:
+        yield BadInput(source, exc.reason)
+        return
+    if not text.strip():
+        yield BadInput(source, "empty file")
+        return
+    yield RawInput(source=source, content=text, kind=kind)
+
+
+def decode(data: bytes, html: bool = False) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), the page's declared charset, then a
+    confident guess. Raises `BadInput` (with an empty source) for binary or unknown data."""
+    if b"\x00" in data[:SNIFF_BYTES]:
+        raise BadInput("", "binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    declared = META_CHARSET.search(data[:4096]) if html else None
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        raise BadInput("", "cannot decode text (not UTF-8, encoding unknown)")
+    log.debug("decoded as %s (chaos %.2f)", best.encoding, best.chaos)
+    return str(best)
+
+
+def _read_jsonl(path: Path, source: str, limit: int) -> Iterator[RawInput | BadInput]:
+    """One article per line, read streaming; a bad line is reported and the rest still read."""
+    found = False
+    with path.open("rb") as stream:
+        for number, raw_line in enumerate(stream, start=1):
+            where = f"{source}:{number}"
+            if not raw_line.strip():
+                continue
+            found = True
+            if len(raw_line) > limit:
+                yield BadInput(source, f"line too large ({len(raw_line)} bytes > {limit})", number)
+                continue
+            try:
+                record = json.loads(raw_line.decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                yield BadInput(source, f"malformed JSON line: {exc}", number)
+                continue
+            if not isinstance(record, dict):
+                yield BadInput(source, "JSON line is not an object", number)
+                continue
+            text, html = record.get("text"), record.get("html")
+            content, kind = (text, "text") if _non_empty(text) else (html, "html")
+            if not _non_empty(content):
+                yield BadInput(source, "JSON line has no 'text' or 'html'", number)
+                continue
+            meta = {key: record[key] for key in META_FIELDS if record.get(key) not in (None, "")}
+            url = meta.get("url")
+            yield RawInput(
+                source=str(url) if url else where, content=content, kind=kind, meta=meta, line=number
+            )
+    if not found:
+        yield BadInput(source, "empty file")
+
+
+def _non_empty(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def extract_article(raw: RawInput, settings: Settings) -> Article:
+    """The article in `raw`: clean body, title, outlet, author, date and language.
+
+    Raises `BadInput` when the cleaned body is shorter than `extract.min_text_chars`.
+    Metadata given in a JSON line overrides what the page states.
+    """
+    if raw.kind == "html":
+        found = extract_html(raw.content, settings)
+    else:
+        found = _from_clean(clean_text(raw.content, detect_language(raw.content)))
+    body = found["text"] or ""
+    minimum = int(settings.get("extract.min_text_chars", 200))
+    if len(body) < minimum:
+        raise BadInput(raw.source, f"no article text (cleaned body {len(body)} < {minimum} chars)", raw.line)
+    meta = raw.meta
+    published = found["published"]
+    if meta.get("published"):
+        published = _meta_date(str(meta["published"])) or published
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        title=meta.get("title") or found["title"],
+        outlet=meta.get("outlet") or found["outlet"],
+        author=found["author"],
+        published=published,
+        text=body,
+        language=detect_language(body),
+    )
+
+
+def _from_clean(clean) -> dict[str, Any]:
+    return {
+        "text": clean.text,
+        "title": clean.title,
+        "outlet": clean.outlet,
+        "author": clean.author,
+        "published": clean.published,
+    }
+
+
+def _meta_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return parse_date_line(value)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid), None for text without letters."""
+    if not regex.search(r"[^\W\d_]", text):
+        return None
+    import py3langid
+
+    return py3langid.classify(text[:5000])[0]
+
+
+def extract_html(html: str, settings: Settings) -> dict[str, Any]:
+    """Body and metadata of an HTML page.
+
+    trafilatura finds the main content and metadata; when its body is missing or too
+    short, the page is dumped to text and cleaned like any plain-text scrape. Metadata
+    trafilatura misses is filled from the cleaner's reading of the page text.
+    """
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True
+    )
+    minimum = int(settings.get("extract.min_text_chars", 200))
+    text = (document.text if document else None) or ""
+    fallback = None
+    if len(text) < minimum or document is None or not (document.title and document.date):
+        fallback = clean_text(html_to_text(html), detect_language(text or html_to_text(html)))
+    found = {
+        "text": text,
+        "title": document.title if document else None,
+        "outlet": document.sitename if document else None,
+        "author": document.author if document else None,
+        "published": _meta_date(document.date) if document and document.date else None,
+    }
+    if fallback is not None:
+        if len(text) < minimum and len(fallback.text) > len(text):
+            found["text"] = fallback.text
+        for key, value in _from_clean(fallback).items():
+            if key != "text" and not found[key]:
+                found[key] = value
+    return found
+
+
+def html_to_text(html: str) -> str:
+    """A plain-text dump of a page with everything left in: one line per block element.
+
+    Scripts, styles and hidden templates go; menus, footers and captions stay, as in a
+    scrape that saved the page's visible text.
+    """
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    etree.strip_elements(root, "script", "style", "noscript", "template", "svg", with_tail=False)
+    for comment in root.iter(etree.Comment):
+        comment.text = ""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = regex.sub(r"\s+", " ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag.lower() in BLOCK_TAGS
+        if block:
+            flush()
+        if tag.lower() != "title" and element.text:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            flush()
+
+    body = root.find("body") if root.find("body") is not None else root
+    walk(body)
+    flush()
+    return "\n\n".join(lines)
