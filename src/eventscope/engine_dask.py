@@ -1,0 +1,94 @@
+"""The `dask` engine: per-article stages on a Dask cluster, results in input order.
+
+With no scheduler address it starts a local cluster of `workers` single-threaded
+processes and closes it afterwards; with an address it only connects, so several
+machines can share one run. Each worker loads the stages once (a worker plugin),
+and at most two batches per worker are in flight, so memory stays flat however
+large the input is. The parent keeps being the only writer to the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+
+from eventscope.engines import _split
+from eventscope.errors import SettingsError
+from eventscope.records import RawInput
+from eventscope.settings import Settings
+
+try:
+    from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+except ImportError as exc:  # the optional [dask] extra
+    raise SettingsError("the dask engine needs the [dask] extra: pip install 'eventscope[dask]'") from exc
+
+log = logging.getLogger(__name__)
+
+PLUGIN_NAME = "eventscope-stages"
+
+
+class StagesPlugin(WorkerPlugin):
+    """Holds the per-article stages of one Dask worker, loaded by its first task.
+
+    Loading in the task (not in `setup`) keeps the worker's event loop responsive
+    while the spaCy model loads.
+    """
+
+    name = PLUGIN_NAME
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._stages = None
+
+    def stages(self):  # -> eventscope.pipeline.Stages
+        from eventscope.pipeline import Stages
+
+        if self._stages is None:
+            self._stages = Stages.load(self.settings)
+        return self._stages
+
+    def teardown(self, worker) -> None:
+        self._stages = None
+
+
+def _run_batch(raws: list[RawInput]) -> list[object]:
+    from eventscope.pipeline import process_batch
+
+    return process_batch(raws, get_worker().plugins[PLUGIN_NAME].stages())
+
+
+class DaskEngine:
+    """Run batches on a Dask cluster: `scheduler` is an address, or None for a local cluster."""
+
+    def __init__(self, scheduler: str | None, workers: int) -> None:
+        self.scheduler = scheduler
+        self.workers = max(1, workers)
+
+    def map_batches(self, batches: Iterable[list[RawInput]], settings: Settings) -> Iterator[object]:
+        with ExitStack() as stack:
+            if self.scheduler:
+                client = stack.enter_context(Client(self.scheduler))
+            else:
+                cluster = stack.enter_context(
+                    LocalCluster(
+                        n_workers=self.workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                    )
+                )
+                client = stack.enter_context(Client(cluster))
+            client.register_plugin(StagesPlugin(settings), name=PLUGIN_NAME)
+            slots = max(1, sum(client.nthreads().values()))
+            log.info("dask engine: %d worker threads at %s", slots, client.scheduler.address)
+            in_flight: deque = deque()
+            for batch in batches:
+                for part in _split(batch, slots):
+                    in_flight.append(client.submit(_run_batch, part, pure=False))
+                while len(in_flight) > 2 * slots:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
+
