@@ -180,3 +180,32 @@ def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
         print_scores(evaluate_stories(root, settings_from(ctx)), as_json)
     except EventscopeError as exc:
         fail(str(exc), EXIT_REJECTED)
+
+
+@main.command("dyad")
+@click.argument("country_a")
+@click.argument("country_b")
+@click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also draw the monthly chart into this PNG file.")
+@click.option("--stories", "latest_stories", type=click.IntRange(min=0), default=5, show_default=True,
+              help="How many of the latest stories to list.")
+def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, latest_stories: int) -> None:
+    """Summarise the relationship between two countries (ISO-3 codes, e.g. IRN IRQ)."""
+    from eventscope.dyad import dyad_summary, format_dyad, plot_dyad
+    from eventscope.store import open_store
+
+    try:
+        with open_store(db, read_only=not db.startswith("postgres")) as store:
+            summary = dyad_summary(store, country_a, country_b, latest_stories)
+    except BadInput as exc:
+        fail(str(exc), EXIT_REJECTED)
+    except EventscopeError as exc:
+        fail(str(exc))
+    click.echo(format_dyad(summary))
+    if png is not None:
+        try:
+            plot_dyad(summary, png)
+        except OSError as exc:
+            fail(f"{png}: cannot write chart: {exc.strerror or exc}")
+        click.echo(f"chart written to {png}", err=True)

@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -387,6 +387,171 @@ class Store:
             refs = {a.id: a.ref().to_record() for a in self.actors()}
         for row in self.query_dicts(sql, params):
             yield ROW_TO_RECORD[kind](row, refs)
+
+    # -- read-only queries for the API, the web page and dyad summaries ------
+
+    def find_records(
+        self, kind: str, filters: Mapping[str, Any] | None = None, limit: int | None = 100,
+        offset: int = 0,
+    ) -> RecordPage:
+        """One page of records of KIND matching every filter given (see RECORD_FILTERS), newest first.
+
+        A filter whose value is None is not applied; `limit=None` returns every match.
+        """
+        _check_kind(kind)
+        clauses, params = ["TRUE"], []
+        for name, value in (filters or {}).items():
+            if value is None:
+                continue
+            if name not in RECORD_FILTERS[kind]:
+                raise StoreError(f"{kind} cannot be filtered by {name!r}")
+            clause, to_params = RECORD_FILTERS[kind][name]
+            clauses.append(clause)
+            params.extend(to_params(value))
+        where = " AND ".join(clauses)
+        total = int(self.query(f"SELECT count(*) FROM {kind} WHERE {where}", params)[0][0])
+        sql = f"SELECT * FROM {kind} WHERE {where} ORDER BY {NEWEST_FIRST[kind]}"
+        page_params = list(params)
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            page_params += [limit, offset]
+        elif offset:
+            sql += " OFFSET ?"
+            page_params.append(offset)
+        rows = self.query_dicts(sql, page_params)
+        refs = self._actor_refs(rows) if kind == "events" else {}
+        return RecordPage(total, limit, offset, [ROW_TO_RECORD[kind](row, refs) for row in rows])
+
+    def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        """The record of KIND with this id, or None when there is none."""
+        _check_kind(kind)
+        rows = self.query_dicts(f"SELECT * FROM {kind} WHERE id = ?", [record_id])
+        if not rows:
+            return None
+        refs = self._actor_refs(rows) if kind == "events" else {}
+        return ROW_TO_RECORD[kind](rows[0], refs)
+
+    def dyad_events(self, country_a: str, country_b: str) -> list[dict[str, Any]]:
+        """Light rows of the events between two countries (either direction), oldest first.
+
+        `date` falls back to the article's publication date when the event has none.
+        """
+        clause, to_params = RECORD_FILTERS["events"]["dyad"]
+        return [
+            {**row, "date": _date(row["date"])}
+            for row in self.query_dicts(
+                f"SELECT id, article_id, story_id, {EVENT_DATE} AS date, source_id, target_id,"
+                " cameo_code, quad_class, goldstein, modality FROM events"
+                f" WHERE {clause} ORDER BY {EVENT_DATE} NULLS LAST, id",
+                to_params((country_a, country_b)),
+            )
+        ]
+
+    def _actor_refs(self, event_rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        ids = sorted({row[key] for row in event_rows for key in ("source_id", "target_id") if row[key]})
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        return {a.id: a.ref().to_record() for a in self.actors(f"id IN ({marks})", ids)}
+
+
+# -- filters and order of the read-only queries (Store.find_records) ----------
+
+# An event's date, or its article's publication date when the text gave none.
+EVENT_DATE = "COALESCE(date, (SELECT a.published FROM articles a WHERE a.id = events.article_id))"
+_COUNTRY_ACTORS = "(SELECT id FROM actors WHERE country = ?)"
+
+
+def _json_item_pattern(value: str) -> list[str]:
+    """A LIKE pattern matching one item of a JSON list stored as text."""
+    return [f"%{_json(value)}%"]
+
+
+RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
+    "events": {
+        "article_id": ("article_id = ?", lambda v: [v]),
+        "story_id": ("story_id = ?", lambda v: [v]),
+        "actor": ("(source_id = ? OR target_id = ?)", lambda v: [v, v]),
+        "country": (
+            f"(source_id IN {_COUNTRY_ACTORS} OR target_id IN {_COUNTRY_ACTORS})",
+            lambda v: [v, v],
+        ),
+        "dyad": (
+            f"((source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS})"
+            f" OR (source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS}))",
+            lambda v: [v[0], v[1], v[1], v[0]],
+        ),
+        "cameo_code": ("cameo_code = ?", lambda v: [v]),
+        "cameo_root": ("cameo_root = ?", lambda v: [v]),
+        "quad_class": ("quad_class = ?", lambda v: [v]),
+        "plover_type": ("upper(plover_type) = upper(?)", lambda v: [v]),
+        "modality": ("modality = ?", lambda v: [v]),
+        "date_from": (f"{EVENT_DATE} >= ?", lambda v: [v]),
+        "date_to": (f"{EVENT_DATE} <= ?", lambda v: [v]),
+    },
+    "articles": {
+        "story_id": ("story_id = ?", lambda v: [v]),
+        "outlet": ("outlet = ?", lambda v: [v]),
+        "language": ("language = ?", lambda v: [v]),
+        "actor": ("id IN (SELECT article_id FROM mentions WHERE actor_id = ?)", lambda v: [v]),
+        "date_from": ("published >= ?", lambda v: [v]),
+        "date_to": ("published <= ?", lambda v: [v]),
+    },
+    "stories": {
+        "outlet": ("outlets LIKE ?", _json_item_pattern),
+        "actor": (
+            "id IN (SELECT story_id FROM events WHERE source_id = ? OR target_id = ?)",
+            lambda v: [v, v],
+        ),
+        "country": (
+            "id IN (SELECT story_id FROM events WHERE source_id IN"
+            f" {_COUNTRY_ACTORS} OR target_id IN {_COUNTRY_ACTORS})",
+            lambda v: [v, v],
+        ),
+        "date_from": ("date >= ?", lambda v: [v]),
+        "date_to": ("date <= ?", lambda v: [v]),
+    },
+    "actors": {
+        "country": ("country = ?", lambda v: [v]),
+        "sector": ("sector = ?", lambda v: [v]),
+        "code": ("code = ?", lambda v: [v]),
+        "kind": ("kind = ?", lambda v: [v]),
+        "name": (
+            "(lower(name) LIKE ? OR lower(aliases) LIKE ?)",
+            lambda v: [f"%{v.lower()}%"] * 2,
+        ),
+    },
+    "agreements": {
+        "party": ("parties LIKE ?", _json_item_pattern),
+        "dyad": (
+            "(parties LIKE ? AND parties LIKE ?)",
+            lambda v: _json_item_pattern(v[0]) + _json_item_pattern(v[1]),
+        ),
+        "status": ("status = ?", lambda v: [v]),
+        "kind": ("lower(kind) = lower(?)", lambda v: [v]),
+        "story_id": ("story_id = ?", lambda v: [v]),
+        "date_from": ("date >= ?", lambda v: [v]),
+        "date_to": ("date <= ?", lambda v: [v]),
+    },
+}
+
+NEWEST_FIRST = {
+    "events": f"{EVENT_DATE} DESC NULLS LAST, article_id, span_start, id",
+    "articles": "published DESC NULLS LAST, id",
+    "stories": "date DESC NULLS LAST, id",
+    "agreements": "date DESC NULLS LAST, id",
+    "actors": "name, id",
+}
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """One page of a filtered listing: `total` counts every match, `items` only this page."""
+
+    total: int
+    limit: int | None
+    offset: int
+    items: list[dict[str, Any]]
 
 
 def _check_kind(kind: str) -> None:

@@ -1,0 +1,262 @@
+"""The relationship between two countries over time: events by quad class per month,
+the agreements between them and the latest stories that involve both.
+
+One happening told by several outlets is counted once: the events of one story (or of
+one article, when it is in no story) with the same CAMEO code, source and target are a
+single event, dated by its earliest report. `reports` keeps the raw number of coded
+sentences, so an analyst can see how loudly a month was reported as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventscope.errors import BadInput
+from eventscope.store import Store
+
+log = logging.getLogger(__name__)
+
+QUAD_CLASSES_FILE = "quad_classes.yaml"
+COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class QuadClass:
+    number: int
+    label: str
+    colour: str
+
+
+@functools.lru_cache(maxsize=1)
+def quad_classes() -> tuple[QuadClass, ...]:
+    """The four CAMEO quad classes with their labels and chart colours, in stacking order."""
+    text = resources.files("eventscope.data").joinpath(QUAD_CLASSES_FILE).read_text("utf-8")
+    return tuple(
+        QuadClass(int(number), entry["label"], entry["colour"])
+        for number, entry in yaml.safe_load(text).items()
+    )
+
+
+@dataclass
+class DyadMonth:
+    """One calendar month of a dyad; months without events are kept so timelines stay honest."""
+
+    month: str  # YYYY-MM
+    counts: dict[int, int]  # quad class -> distinct events
+    reports: int = 0
+    goldstein: float | None = None  # mean over the month's distinct events
+
+    @property
+    def events(self) -> int:
+        return sum(self.counts.values())
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "month": self.month,
+            "counts": {str(quad): count for quad, count in sorted(self.counts.items())},
+            "events": self.events,
+            "reports": self.reports,
+            "goldstein": self.goldstein,
+        }
+
+
+@dataclass
+class DyadSummary:
+    country_a: str
+    country_b: str
+    months: list[DyadMonth]
+    undated: int = 0
+    modalities: dict[str, int] = field(default_factory=dict)
+    agreements: list[dict[str, Any]] = field(default_factory=list)
+    stories: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def events(self) -> int:
+        return sum(month.events for month in self.months) + self.undated
+
+    @property
+    def reports(self) -> int:
+        return sum(month.reports for month in self.months)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "country_a": self.country_a,
+            "country_b": self.country_b,
+            "events": self.events,
+            "undated": self.undated,
+            "modalities": dict(self.modalities),
+            "months": [month.to_record() for month in self.months],
+            "agreements": list(self.agreements),
+            "stories": list(self.stories),
+        }
+
+
+def check_country(code: str) -> str:
+    """The code upper-cased, or `BadInput` when it is not an ISO 3166-1 alpha-3 code."""
+    upper = code.strip().upper()
+    if not COUNTRY_CODE.match(upper):
+        raise BadInput(code, "not an ISO 3166-1 alpha-3 country code (e.g. IRN)")
+    return upper
+
+
+def dyad_summary(store: Store, country_a: str, country_b: str, latest_stories: int = 5) -> DyadSummary:
+    """Events by month and quad class, agreements and latest stories between two countries."""
+    country_a, country_b = check_country(country_a), check_country(country_b)
+    happenings: dict[tuple, dict[str, Any]] = {}
+    reports: Counter[str] = Counter()
+    for row in store.dyad_events(country_a, country_b):
+        key = (row["story_id"] or row["article_id"], row["cameo_code"], row["source_id"], row["target_id"])
+        first = happenings.setdefault(key, row)
+        if row["date"] and (first["date"] is None or row["date"] < first["date"]):
+            happenings[key] = row
+        if row["date"]:
+            reports[_month(row["date"])] += 1
+    dated = [row for row in happenings.values() if row["date"]]
+    months = {month: DyadMonth(month, {q.number: 0 for q in quad_classes()}) for month in _month_range(dated)}
+    scores: dict[str, list[float]] = {month: [] for month in months}
+    for row in dated:
+        month = months[_month(row["date"])]
+        month.counts[int(row["quad_class"])] = month.counts.get(int(row["quad_class"]), 0) + 1
+        scores[month.month].append(float(row["goldstein"]))
+    for month in months.values():
+        month.reports = reports[month.month]
+        if scores[month.month]:
+            month.goldstein = round(sum(scores[month.month]) / len(scores[month.month]), 2)
+    story_ids = {row["story_id"] for row in happenings.values() if row["story_id"]}
+    stories = [record for record in (store.get_record("stories", i) for i in sorted(story_ids)) if record]
+    stories.sort(key=lambda s: (s["date"] or "", s["id"]), reverse=True)
+    agreements = store.find_records("agreements", {"dyad": (country_a, country_b)}, limit=None).items
+    log.debug("dyad %s-%s: %d events in %d months", country_a, country_b, len(happenings), len(months))
+    return DyadSummary(
+        country_a=country_a,
+        country_b=country_b,
+        months=list(months.values()),
+        undated=len(happenings) - len(dated),
+        modalities=dict(Counter(row["modality"] for row in happenings.values()).most_common()),
+        agreements=agreements,
+        stories=stories[:latest_stories],
+    )
+
+
+def _month(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _month_range(rows: list[dict[str, Any]]) -> list[str]:
+    """Every month from the earliest to the latest dated row, inclusive."""
+    if not rows:
+        return []
+    first = min(row["date"] for row in rows)
+    last = max(row["date"] for row in rows)
+    year, month, out = first.year, first.month, []
+    while (year, month) <= (last.year, last.month):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def format_dyad(summary: DyadSummary) -> str:
+    """The plain-text summary `eventscope dyad` prints: a month table, agreements, stories."""
+    pair = f"{summary.country_a}-{summary.country_b}"
+    classes = quad_classes()
+    active = [month for month in summary.months if month.events]
+    lines = [
+        f"{pair}: {_plural(summary.events, 'event')} ({_plural(summary.reports, 'report')})"
+        + (f" from {summary.months[0].month} to {summary.months[-1].month}" if summary.months else "")
+        + (f", {summary.undated} undated" if summary.undated else "")
+    ]
+    if summary.modalities:
+        lines.append("by modality: " + ", ".join(f"{name} {n}" for name, n in summary.modalities.items()))
+    if active:
+        widths = [max(len(q.label), 5) for q in classes]
+        lines.append("")
+        lines.append(
+            "month    "
+            + "  ".join(q.label.rjust(w) for q, w in zip(classes, widths))
+            + "  reports  mean Goldstein"
+        )
+        for month in active:
+            lines.append(
+                f"{month.month}  "
+                + "  ".join(str(month.counts.get(q.number, 0)).rjust(w) for q, w in zip(classes, widths))
+                + f"  {month.reports:7d}  {month.goldstein:+14.1f}"
+            )
+        if len(active) < len(summary.months):
+            lines.append(f"({len(summary.months) - len(active)} months without events not shown)")
+    lines.append("")
+    lines.append(f"Agreements ({len(summary.agreements)})")
+    for agreement in summary.agreements:
+        lines.append(
+            f"- {agreement['date'] or 'undated'}  {agreement['kind']}, {agreement['status']}"
+            f" ({', '.join(agreement['parties'])})"
+            + (f" in {agreement['place']}" if agreement["place"] else "")
+            + (f": {', '.join(agreement['provisions'])}" if agreement["provisions"] else "")
+        )
+    lines.append("")
+    lines.append(f"Latest stories ({len(summary.stories)})")
+    for story in summary.stories:
+        lines.append(
+            f"- {story['date'] or 'undated'}  {story['title'] or '(untitled)'}"
+            f" ({_plural(story['num_articles'], 'article')} from {_plural(story['num_sources'], 'source')})"
+        )
+    return "\n".join(lines)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def plot_dyad(summary: DyadSummary, path: str | Path) -> None:
+    """Draw the dyad timeline as a PNG: stacked monthly bars per quad class, mean Goldstein line."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    classes = quad_classes()
+    figure = Figure(figsize=(min(14.0, max(6.0, 0.35 * len(summary.months) + 3)), 4.5), dpi=120)
+    FigureCanvasAgg(figure)
+    counts_axis = figure.add_subplot()
+    positions = list(range(len(summary.months)))
+    bottoms = [0] * len(summary.months)
+    for quad in classes:
+        heights = [month.counts.get(quad.number, 0) for month in summary.months]
+        counts_axis.bar(positions, heights, bottom=bottoms, color=quad.colour, label=quad.label, width=0.7)
+        bottoms = [b + h for b, h in zip(bottoms, heights)]
+    counts_axis.set_ylabel("events")
+    counts_axis.set_ylim(0, max([*bottoms, 1]) * 1.1)
+    counts_axis.yaxis.get_major_locator().set_params(integer=True)
+    step = max(1, len(summary.months) // 24)  # at most ~24 month labels stay readable
+    counts_axis.set_xticks(
+        positions[::step], [month.month for month in summary.months][::step], rotation=45, ha="right"
+    )
+    goldstein_axis = counts_axis.twinx()
+    # Months without events have no mean: NaN breaks the line instead of bridging the gap.
+    goldstein_axis.plot(
+        positions, [math.nan if m.goldstein is None else m.goldstein for m in summary.months],
+        color="black", marker="o", linewidth=1.2, label="mean Goldstein",
+    )
+    goldstein_axis.axhline(0, color="grey", linewidth=0.6, linestyle=":")
+    goldstein_axis.set_ylim(-10, 10)
+    goldstein_axis.set_ylabel("mean Goldstein (−10 … +10)")
+    handles, labels = counts_axis.get_legend_handles_labels()
+    line_handles, line_labels = goldstein_axis.get_legend_handles_labels()
+    figure.legend(
+        handles + line_handles, labels + line_labels, loc="lower center", ncol=5,
+        fontsize="small", frameon=False,
+    )
+    title = f"{summary.country_a}–{summary.country_b}: events by month"
+    if not summary.months:
+        title += " (no dated events)"
+    counts_axis.set_title(title)
+    figure.tight_layout(rect=(0, 0.07, 1, 1))
+    figure.savefig(Path(path), format="png")
