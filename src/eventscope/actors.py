@@ -1,0 +1,745 @@
+"""Actors stage: find who is acting in each sentence, and merge the same actor across articles.
+
+`resolve_mentions` fills `Article.mentions` from the dictionary matches of the actor
+knowledge base (`actor_kb`) and the parse: a person takes country and sector from the
+words around the name ("Iranian Defence Minister Hossein Dehghan", "Dehqan of Iran",
+"Iran's land forces commander Koumars Heydari"); "Iraqi military" is a country+sector
+actor; a capital that is not a place ("Tehran said") is that country's government.
+
+`merge_actors` joins spelling variants across articles with a transliteration-aware name
+key (rules in `data/actors/transliteration.yaml`) and rapidfuzz, keeping people apart who
+only share a surname or belong to different countries. Ids come from normalised keys, so
+the same input gives the same ids however a run is split.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from eventscope.actor_kb import (
+    ActorKB,
+    ActorSpan,
+    KBEntry,
+    ascii_fold,
+    cached_actor_kb,
+    phrase_key,
+    phrase_tokens,
+)
+from eventscope.records import Actor, Article, Mention, Sentence, Token, content_id
+from eventscope.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PERSON_LABELS = frozenset({"PERSON"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+ORG_LABELS = frozenset({"ORG"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "dobj", "conj", "appos", "ROOT", "pobj", "poss"})
+# A parenthesis right after a name that introduces its short form: "(PMUs)", "(ISNA)".
+ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z.&-]{1,9}s?)\s*\)")
+# A parenthesis holding the name in another script: "(کیومرث حیدری)".
+OTHER_SCRIPT_AFTER = re.compile(r"\s*\(\s*([^\x00-\u024f()]+?)\s*\)")
+NAME_SUFFIX_WINDOW = 40
+MAX_CONTEXT_TOKENS = 10
+
+
+def load_actor_kb(settings: Settings, dictionary: Path | None = None) -> ActorKB:
+    """The actor knowledge base for these settings, built once per process.
+
+    `dictionary` (or `actors.dictionary` in settings) is a PETRARCH-format actor file
+    whose entries take precedence; `actors.builtin: false` uses that file alone.
+    """
+    chosen = dictionary or settings.get("actors.dictionary")
+    builtin = bool(settings.get("actors.builtin", True))
+    return cached_actor_kb(str(Path(chosen).resolve()) if chosen else None, builtin)
+
+
+def find_actor_spans(text: str, kb: ActorKB, offset: int = 0) -> list[ActorSpan]:
+    """Dictionary matches (actors and role words) in raw text; no parse needed."""
+    return kb.find_spans(text, offset)
+
+
+# -- name keys ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    substitutions: tuple[tuple[re.Pattern[str], str], ...]
+    min_ratio: float
+    max_dropped_letters: int
+
+
+@functools.lru_cache(maxsize=1)
+def transliteration() -> Transliteration:
+    text = resources.files("eventscope.data").joinpath("actors", "transliteration.yaml").read_text("utf-8")
+    config = yaml.safe_load(text)
+    rules = tuple((re.compile(pattern), replacement) for pattern, replacement in config["substitutions"])
+    return Transliteration(rules, float(config["min_ratio"]), int(config["max_dropped_letters"]))
+
+
+def name_key(name: str) -> str:
+    """A spelling-tolerant key: Dehghan and Dehqan, Suleimani and Soleimani give the same key."""
+    text = ascii_fold(name).lower()
+    for pattern, replacement in transliteration().substitutions:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def is_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ord(ch) < 0x250 for ch in letters)
+
+
+def acronym_key(text: str) -> str:
+    """`PMUs` -> `PMU`, `U.N.` -> `UN`: the comparable form of a short upper-case name."""
+    compact = re.sub(r"[^A-Za-z]", "", text)
+    if len(compact) > 2 and compact.endswith("s") and compact[:-1].isupper():
+        compact = compact[:-1]
+    return compact.upper() if compact.isupper() else ""
+
+
+def initials(name: str) -> str:
+    """`Islamic Revolutionary Guard Corps` -> `IRGC` (function words skipped)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "the", "and", "for", "al"}]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+# -- actors from entries ------------------------------------------------------------------------
+
+
+def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: str) -> Actor:
+    code = entry.code_on(day)
+    known = kb.country_names
+    country = entry.country or (code[:3] if code and code[:3] in known else None)
+    sector = None
+    if code:
+        sector = (code[3:6] or None) if code[:3] in known else code[:3]
+    kind = {"capital": "organisation", "place": "country"}.get(entry.kind, entry.kind)
+    return Actor(
+        id=content_id("actor", entry.key),
+        name=entry.name,
+        code=code,
+        country=country,
+        sector=sector,
+        aliases=sorted({entry.name, surface}),
+        kind=kind,
+    )
+
+
+def generic_actor(kb: ActorKB, country: str, sector: str | None, surface: str, role: str | None) -> Actor:
+    """A country, or a country's sector ("Iraqi military" -> IRQMIL), identified by its code."""
+    code = country + (sector or "")
+    country_name = kb.country_name(country) or country
+    label = kb.sector_labels.get(sector or "", sector or "")
+    return Actor(
+        id=content_id("actor", f"country:{country}" if not sector else f"code:{code}"),
+        name=f"{country_name} {label}".strip(),
+        code=code,
+        country=country,
+        sector=sector,
+        aliases=[surface],
+        kind="country" if not sector else "organisation",
+        roles=[role] if role else [],
+    )
+
+
+def named_actor(kind: str, name: str, country: str | None, sector: str | None, role: str | None) -> Actor:
+    """A person or organisation not in the knowledge base, identified by its name key."""
+    return Actor(
+        id=content_id("actor", kind, country or "", name_key(name)),
+        name=name,
+        code=(country or "") + (sector or "") or None,
+        country=country,
+        sector=sector,
+        aliases=[name],
+        kind=kind,
+        roles=[role] if role else [],
+    )
+
+
+# -- resolution ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SentenceView:
+    """A parsed sentence with its dictionary spans aligned to token indices."""
+
+    sentence: Sentence
+    spans: list[ActorSpan]
+    span_tokens: list[tuple[int, int]]  # token range [first, last] of each span
+    children: dict[int, list[int]]
+
+    @classmethod
+    def build(cls, sentence: Sentence, kb: ActorKB) -> SentenceView:
+        spans = kb.find_spans(sentence.text, sentence.start)
+        ranges = [token_range(sentence.tokens, span.start, span.end) for span in spans]
+        children: dict[int, list[int]] = defaultdict(list)
+        for token in sentence.tokens:
+            if token.head != token.i:
+                children[token.head].append(token.i)
+        return cls(sentence, spans, ranges, children)
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+    def span_at(self, index: int) -> int | None:
+        for n, (first, last) in enumerate(self.span_tokens):
+            if first <= index <= last:
+                return n
+        return None
+
+    def subtree(self, index: int) -> set[int]:
+        found, stack = set(), [index]
+        while stack:
+            node = stack.pop()
+            if node not in found:
+                found.add(node)
+                stack.extend(self.children.get(node, []))
+        return found
+
+
+def token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    inside = [t.i for t in tokens if t.start < end and t.end > start]
+    return (inside[0], inside[-1]) if inside else (-1, -1)
+
+
+@dataclass
+class Context:
+    """What the words around a name say about it."""
+
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    spans: set[int] = field(default_factory=set)  # indexes of the dictionary spans used
+
+    def take(self, view: SentenceView, kb: ActorKB, n: int, near_first: bool) -> None:
+        span = view.spans[n]
+        if span.is_role:
+            if self.role is None or not near_first:
+                self.role = span.text.lower() if self.role is None else self.role
+                self.sector = self.sector or (span.role_code or "")[:3] or None
+            self.spans.add(n)
+        elif span.entry is not None and span.entry.kind == "country" and self.country is None:
+            self.country = span.entry.country
+            self.spans.add(n)
+
+
+def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
+    """Token indexes of the noun phrase to the left of a name (titles, roles, countries)."""
+    picked: list[int] = []
+    i = first - 1
+    while i >= 0 and len(picked) < MAX_CONTEXT_TOKENS:
+        token = view.tokens[i]
+        in_span = view.span_at(i) is not None
+        modifier = token.dep in kb.noun_phrase_modifiers or token.pos in ("PROPN", "NOUN", "ADJ", "PART", "DET")
+        if token.text in (",", ";", ":", "(", ")", "\u201c", "\u201d", '"') or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") and not in_span:
+            if token.pos == "PRON" and token.tag == "PRP$":  # "his Iraqi counterpart"
+                picked.append(i)
+                i -= 1
+                continue
+            break
+        if not (in_span or modifier):
+            break
+        picked.append(i)
+        i -= 1
+    return picked
+
+
+def right_context(view: SentenceView, first: int, last: int, kb: ActorKB) -> list[int]:
+    """Tokens after a name that describe it: an apposition or "of <country>"."""
+    tokens = view.tokens
+    name = set(range(first, last + 1))
+    picked: list[int] = []
+    for token in tokens[last + 1 :]:
+        if token.dep == "appos" and token.head in name:
+            picked.extend(sorted(view.subtree(token.i)))
+    nxt = last + 1
+    if nxt < len(tokens) and tokens[nxt].text.lower() in kb.country_links:
+        picked.extend(sorted(view.subtree(nxt)))
+    if not picked and nxt + 1 < len(tokens) and tokens[nxt].text == ",":
+        for token in tokens[nxt + 1 : nxt + 1 + MAX_CONTEXT_TOKENS]:
+            if token.text in (",", ".", ";") or token.pos in ("VERB", "AUX"):
+                break
+            picked.append(token.i)
+    return picked
+
+
+def context_for(view: SentenceView, kb: ActorKB, first: int, last: int) -> Context:
+    context = Context()
+    left = left_context(view, first, kb)
+    seen: set[int] = set()
+    for i in left:  # nearest first: the role right before the name is the person's own
+        n = view.span_at(i)
+        if n is not None and n not in seen:
+            seen.add(n)
+            context.take(view, kb, n, near_first=True)
+    for i in right_context(view, first, last, kb):
+        n = view.span_at(i)
+        if n is not None and n not in seen:
+            seen.add(n)
+            context.take(view, kb, n, near_first=True)
+    return context
+
+
+def strip_titles(tokens: list[Token], first: int, last: int, kb: ActorKB) -> tuple[int, list[str]]:
+    """Move `first` past leading titles and ranks ("Brigadier General"); return them as roles."""
+    titles: list[str] = []
+    while first < last:
+        for size in (3, 2, 1):
+            if first + size > last:
+                continue
+            words = " ".join(t.text for t in tokens[first : first + size])
+            if phrase_key(words) in kb.titles:
+                titles.append(words.lower())
+                first += size
+                break
+        else:
+            break
+    return first, titles
+
+
+@dataclass
+class ArticleResolver:
+    """Resolves one article's sentences; remembers names and short forms seen so far."""
+
+    kb: ActorKB
+    article: Article
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    short_forms: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.article.published
+
+    def add(self, view: SentenceView, start: int, end: int, actor: Actor, role: str | None, rule: str) -> None:
+        text = self.article.text[start:end]
+        self.mentions.append(Mention(view.sentence.index, start, end, text, actor, role, rule))
+        self.note_short_forms(end, actor)
+
+    def note_short_forms(self, end: int, actor: Actor) -> None:
+        """Keep "(PMUs)" or "(کیومرث حیدری)" written right after a name as aliases."""
+        after = self.article.text[end : end + NAME_SUFFIX_WINDOW]
+        for pattern in (ACRONYM_AFTER, OTHER_SCRIPT_AFTER):
+            match = pattern.match(after)
+            if match:
+                alias = match.group(1).strip()
+                if alias not in actor.aliases:
+                    actor.aliases.append(alias)
+                if pattern is ACRONYM_AFTER:
+                    self.short_forms[acronym_key(alias)] = actor
+
+    def resolve(self, sentence: Sentence) -> None:
+        view = SentenceView.build(sentence, self.kb)
+        used: set[int] = set()  # token indexes already inside a mention
+        self.resolve_people(view, used)
+        self.resolve_organisations(view, used)
+        self.resolve_dictionary_spans(view, used)
+        self.resolve_short_forms(view, used)
+
+    # people ---------------------------------------------------------------------------------
+
+    def person_candidates(self, view: SentenceView) -> list[tuple[int, int]]:
+        tokens = view.tokens
+        candidates: list[tuple[int, int]] = []
+        for entity in view.sentence.entities:
+            first, last = token_range(tokens, entity.start, entity.end)
+            if first < 0:
+                continue
+            if entity.label in PERSON_LABELS:
+                candidates.append((first, last))
+            elif entity.label in NAME_LABELS:
+                before = view.span_at(first - 1) if first > 0 else None
+                titled = before is not None and view.spans[before].is_role
+                inside = view.span_at(first)
+                if titled and (inside is None or view.spans[inside].entry is None or view.spans[inside].entry.kind == "person"):
+                    candidates.append((first, last))
+        # upper-case or untagged names right after a role word: "commander Koumars Heydari"
+        covered = {i for first, last in candidates for i in range(first, last + 1)}
+        i = 0
+        while i < len(tokens):
+            start = i
+            while i < len(tokens) and tokens[i].pos == "PROPN" and view.span_at(i) is None and i not in covered:
+                i += 1
+            if i - start >= 2:
+                before = view.span_at(start - 1) if start > 0 else None
+                after_comma = i < len(tokens) and tokens[i].text == ","
+                if (before is not None and view.spans[before].is_role) or after_comma:
+                    candidates.append((start, i - 1))
+            i = max(i, start + 1)
+        return sorted(set(candidates))
+
+    def resolve_people(self, view: SentenceView, used: set[int]) -> None:
+        tokens = view.tokens
+        for first, last in self.person_candidates(view):
+            first, titles = strip_titles(tokens, first, last, self.kb)
+            while last > first and tokens[last].pos == "PART":  # "Heydari's"
+                last -= 1
+            if any(i in used for i in range(first, last + 1)):
+                continue
+            start, end = tokens[first].start, tokens[last].end
+            name = self.article.text[start:end]
+            if not any(ch.isalpha() for ch in name):
+                continue
+            context = context_for(view, self.kb, first, last)
+            role = context.role or (titles[-1] if titles else None)
+            sector = context.sector or (self.kb.role_code(titles[-1]) or "")[:3] if titles else context.sector
+            known = self.kb.person(name)
+            if known is None and first == last:
+                actor = self.surnames.get(name_key(name))
+                if actor is not None:
+                    self.add(view, start, end, actor, role, "surname")
+                    used.update(range(first, last + 1))
+                    continue
+            if known is not None:
+                actor = actor_from_entry(known, self.kb, self.day, name)
+                actor.kind = "person"
+                actor.name = name if is_latin(name) and not name.isupper() else actor.name
+                if sector and actor.country:
+                    actor.sector, actor.code = sector, actor.country + sector
+                rule = "dictionary-person"
+            elif context.country or role:
+                actor = named_actor("person", display_person(name), context.country, sector, role)
+                rule = "person-context"
+            else:
+                continue
+            if role and role not in actor.roles:
+                actor.roles.append(role)
+            self.add(view, start, end, actor, role, rule)
+            used.update(range(first, last + 1))
+            used.update(i for n in context.spans for i in range(view.span_tokens[n][0], view.span_tokens[n][1] + 1)
+                        if view.spans[n].is_role)
+            if first < last:
+                self.surnames.setdefault(name_key(tokens[last].text), actor)
+
+    # organisations named in text but not in the dictionary ----------------------------------
+
+    def resolve_organisations(self, view: SentenceView, used: set[int]) -> None:
+        tokens = view.tokens
+        for entity in view.sentence.entities:
+            if entity.label not in ORG_LABELS:
+                continue
+            first, last = token_range(tokens, entity.start, entity.end)
+            if first < 0 or any(i in used for i in range(first, last + 1)):
+                continue
+            inside = [n for n, (a, b) in enumerate(view.span_tokens) if a >= first and b <= last]
+            if any(view.spans[n].entry is not None and view.spans[n].entry.kind != "country" for n in inside):
+                continue  # a known actor inside: the dictionary pass resolves it
+            while first < last and tokens[first].pos == "DET":
+                first += 1
+            context = Context()
+            for n in inside:
+                context.take(view, self.kb, n, near_first=False)
+            if context.country is None:
+                outer = context_for(view, self.kb, first, last)
+                context.country = outer.country
+            if not (context.country and context.sector):
+                continue
+            start, end = tokens[first].start, tokens[last].end
+            name = self.article.text[start:end]
+            actor = named_actor("organisation", name, context.country, context.sector, context.role)
+            self.add(view, start, end, actor, None, "organisation-context")
+            used.update(range(first, last + 1))
+
+    # dictionary spans: countries, capitals, groups, composites -------------------------------
+
+    def resolve_dictionary_spans(self, view: SentenceView, used: set[int]) -> None:
+        tokens = view.tokens
+        skip: set[int] = set()
+        for n, span in enumerate(view.spans):
+            first, last = view.span_tokens[n]
+            if n in skip or first < 0 or span.entry is None or any(i in used for i in range(first, last + 1)):
+                continue
+            entry = span.entry
+            if entry.kind == "place":
+                continue
+            if entry.kind in ("country", "capital"):
+                if self.is_location(view, first, last):
+                    continue
+                composite = self.country_with_role(view, n)
+                if composite is not None:
+                    role_n = composite
+                    role_span = view.spans[role_n]
+                    sector = (role_span.role_code or "")[:3] or None
+                    start, end = span.start, role_span.end
+                    actor = generic_actor(self.kb, entry.country or "", sector, self.article.text[start:end],
+                                          role_span.text.lower())
+                    self.add(view, start, end, actor, role_span.text.lower(), "country-role")
+                    skip.add(role_n)
+                    used.update(range(first, view.span_tokens[role_n][1] + 1))
+                    continue
+                if entry.kind == "capital":
+                    actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
+                    self.add(view, span.start, span.end, actor, None, "capital")
+                elif span.demonym and tokens[last].dep in ("amod", "compound") and tokens[last].pos == "ADJ":
+                    continue  # "Iranian hardware": context, not an actor
+                else:
+                    actor = generic_actor(self.kb, entry.country or "", None, span.text, None)
+                    self.add(view, span.start, span.end, actor, None, "country")
+                used.update(range(first, last + 1))
+                continue
+            actor = actor_from_entry(entry, self.kb, self.day, span.text)
+            self.add(view, span.start, span.end, actor, None, "dictionary")
+            used.update(range(first, last + 1))
+
+    def is_location(self, view: SentenceView, first: int, last: int) -> bool:
+        """True for "in Tehran", "to Iraq": the name is where something happens."""
+        token = view.tokens[last]
+        if token.dep != "pobj" or token.head < 0:
+            return False
+        return view.tokens[token.head].text.lower() in self.kb.locative_prepositions
+
+    def country_with_role(self, view: SentenceView, n: int) -> int | None:
+        """The role span forming one actor with country span `n`: "Iraqi military", "Iran's army"."""
+        _, last = view.span_tokens[n]
+        tokens = view.tokens
+        i = last + 1
+        gap = 0
+        while i < len(tokens) and gap <= 2:
+            m = view.span_at(i)
+            if m is not None:
+                if view.spans[m].is_role:
+                    role_last = view.span_tokens[m][1]
+                    followed_by_name = role_last + 1 < len(tokens) and tokens[role_last + 1].pos == "PROPN"
+                    return None if followed_by_name else m
+                return None
+            if tokens[i].pos not in ("PART", "ADJ") and tokens[i].text not in ("'s", "\u2019s", "'", "\u2019"):
+                return None
+            gap += 1
+            i += 1
+        return None
+
+    def resolve_short_forms(self, view: SentenceView, used: set[int]) -> None:
+        """Acronyms introduced earlier in the article ("... Units (PMUs)") resolve later uses."""
+        if not self.short_forms:
+            return
+        for token in view.tokens:
+            if token.i in used:
+                continue
+            actor = self.short_forms.get(acronym_key(token.text))
+            if actor is not None and acronym_key(token.text):
+                self.add(view, token.start, token.end, actor, None, "acronym")
+                used.add(token.i)
+
+
+def display_person(name: str) -> str:
+    """ALIREZA SABAHIFAR -> Alireza Sabahifar; mixed-case names are kept as written."""
+    if name.isupper():
+        return " ".join(part.capitalize() if part.isalpha() else part.title() for part in name.split())
+    return name
+
+
+def resolve_mentions(article: Article, kb: ActorKB) -> Article:
+    """Fill `article.mentions` from its parsed sentences, in text order; returns the article."""
+    resolver = ArticleResolver(kb, article)
+    for sentence in article.sentences:
+        if sentence.parsed:
+            resolver.resolve(sentence)
+    mentions = sorted(resolver.mentions, key=lambda m: (m.start, m.end))
+    for mention in mentions:
+        mention.actor.aliases = sorted(set(mention.actor.aliases) | {mention.text})
+    article.mentions = mentions
+    return article
+
+
+# -- merging across articles ----------------------------------------------------------------------
+
+
+def _union_find(ids: list[str]) -> tuple[dict[str, str], callable]:
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            low, high = sorted((ra, rb))
+            parent[high] = low
+
+    return parent, (find, union)
+
+
+def _merge_same_id(actors: Iterable[Actor]) -> dict[str, Actor]:
+    merged: dict[str, Actor] = {}
+    for actor in actors:
+        seen = merged.get(actor.id)
+        if seen is None:
+            merged[actor.id] = Actor(actor.id, actor.name, actor.code, actor.country, actor.sector,
+                                     sorted(set(actor.aliases) | {actor.name}), actor.kind, list(actor.roles))
+        else:
+            seen.aliases = sorted(set(seen.aliases) | set(actor.aliases) | {actor.name})
+            seen.roles = sorted(set(seen.roles) | set(actor.roles))
+            seen.code = seen.code or actor.code
+            seen.sector = seen.sector or actor.sector
+            seen.country = seen.country or actor.country
+    return merged
+
+
+def surname_compatible(a: str, b: str, rules: Transliteration) -> bool:
+    """Same surname up to spelling: close keys, or one extends the other by a letter or so."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and len(long) - len(short) <= rules.max_dropped_letters and len(short) >= 4:
+        return True
+    return fuzz.ratio(a, b) >= rules.min_ratio and a[0] == b[0]
+
+
+def person_names(actor: Actor) -> list[list[str]]:
+    """Each Latin-script alias as a list of name-key tokens."""
+    forms = []
+    for alias in [actor.name, *actor.aliases]:
+        if is_latin(alias):
+            key = name_key(alias).split()
+            if key:
+                forms.append(key)
+    return forms
+
+
+def same_person(a: Actor, b: Actor, rules: Transliteration) -> bool:
+    """Full names that agree up to spelling (first and last names both compatible)."""
+    for x in person_names(a):
+        for y in person_names(b):
+            if len(x) < 2 or len(y) < 2:
+                continue
+            if surname_compatible(x[-1], y[-1], rules) and surname_compatible(x[0], y[0], rules):
+                return True
+    return False
+
+
+def surnames_of(actor: Actor) -> set[str]:
+    return {tokens[-1] for tokens in person_names(actor)}
+
+
+def countries_compatible(a: Actor, b: Actor) -> bool:
+    return a.country is None or b.country is None or a.country == b.country
+
+
+def org_keys(actor: Actor) -> set[str]:
+    keys = set()
+    for alias in [actor.name, *actor.aliases]:
+        short = acronym_key(alias)
+        keys.add(short or phrase_key(alias))
+        if initials(alias) and len(initials(alias)) >= 3:
+            keys.add(initials(alias))
+    keys.discard("")
+    return keys
+
+
+def canonical_order(actor: Actor, existing: set[str]) -> tuple:
+    """Deterministic choice of a cluster's representative, independent of input order."""
+    latin = is_latin(actor.name)
+    return (
+        actor.id not in existing,
+        actor.country is None,
+        not latin,
+        -len(actor.name.split()) if actor.kind == "person" else 0,
+        actor.name.isupper(),
+        actor.id,
+    )
+
+
+def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dict[str, Actor]:
+    """Map every input (and existing) actor id to its canonical actor, aliases united.
+
+    Existing actors keep their ids; new clusters take the id of their most complete
+    member, which is derived from its normalised name, so ids do not depend on order.
+    """
+    existing = list(existing)
+    existing_ids = {actor.id for actor in existing}
+    pool = _merge_same_id([*existing, *actors])
+    ids = sorted(pool)
+    parent, (find, union) = _union_find(ids)
+    rules = transliteration()
+
+    people = [pool[i] for i in ids if pool[i].kind == "person"]
+    by_surname: dict[str, list[Actor]] = defaultdict(list)
+    for person in people:
+        for surname in surnames_of(person):
+            by_surname[surname[:2]].append(person)
+    # full names agreeing up to spelling
+    for block in by_surname.values():
+        for n, a in enumerate(block):
+            for b in block[n + 1 :]:
+                if a.id != b.id and countries_compatible(a, b) and same_person(a, b, rules):
+                    if a.country is None or b.country is None:
+                        if not _unique_match(a if a.country is None else b, people, rules):
+                            continue
+                    union(a.id, b.id)
+    # surname-only mentions join the single full-name person with that surname
+    for person in people:
+        forms = person_names(person)
+        if not forms or any(len(f) > 1 for f in forms):
+            continue
+        surname = forms[0][0]
+        clusters = {
+            find(other.id)
+            for other in by_surname.get(surname[:2], [])
+            if other.id != person.id
+            and countries_compatible(person, other)
+            and any(len(f) > 1 and surname_compatible(f[-1], surname, rules) for f in person_names(other))
+        }
+        if len(clusters) == 1:
+            union(person.id, clusters.pop())
+
+    # organisations and groups sharing a name, a short form or initials
+    key_owner: dict[str, list[Actor]] = defaultdict(list)
+    for actor in (pool[i] for i in ids if pool[i].kind not in ("person", "country")):
+        for key in org_keys(actor):
+            key_owner[key].append(actor)
+    for owners in key_owner.values():
+        for a in owners[1:]:
+            if countries_compatible(owners[0], a) and _same_sector(owners[0], a):
+                union(owners[0].id, a.id)
+
+    clusters: dict[str, list[Actor]] = defaultdict(list)
+    for actor_id in ids:
+        clusters[find(actor_id)].append(pool[actor_id])
+    mapping: dict[str, Actor] = {}
+    for members in clusters.values():
+        canonical = _canonical(members, existing_ids)
+        for member in members:
+            mapping[member.id] = canonical
+    return mapping
+
+
+def _same_sector(a: Actor, b: Actor) -> bool:
+    return a.sector is None or b.sector is None or a.sector == b.sector
+
+
+def _unique_match(person: Actor, people: list[Actor], rules: Transliteration) -> bool:
+    """A country-less name merges only when it fits people of a single country."""
+    countries = {other.country for other in people if other.id != person.id and same_person(person, other, rules)}
+    countries.discard(None)
+    return len(countries) <= 1
+
+
+def _canonical(members: list[Actor], existing_ids: set[str]) -> Actor:
+    best = min(members, key=lambda actor: canonical_order(actor, existing_ids))
+    aliases = sorted({alias for actor in members for alias in [actor.name, *actor.aliases]})
+    roles = sorted({role for actor in members for role in actor.roles})
+    sectors = Counter(actor.sector for actor in members if actor.sector)
+    sector = best.sector or (min(sectors, key=lambda s: (-sectors[s], s)) if sectors else None)
+    country = best.country or next((a.country for a in sorted(members, key=lambda a: a.id) if a.country), None)
+    code = best.code if best.sector == sector and best.country == country else (country or "") + (sector or "") or None
+    name = best.name
+    if name.isupper() and best.kind == "person":
+        name = display_person(name)
+    return Actor(best.id, name, code, country, sector, aliases, best.kind, roles)
