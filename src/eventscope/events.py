@@ -1,0 +1,549 @@
+"""Events stage: CAMEO/PLOVER-coded events from the dependency parse and the resolved actors.
+
+Every verb found in the verb-pattern dictionary is a candidate predicate. Its code
+comes from the most specific pattern matching the words around it (or the verb's
+default); its source is the subject (the `by` agent when passive), its target the
+object, a `with/to/against...` phrase or, for coordinated subjects ("X and his
+counterpart Y"), the second party. Actors are the article's mentions overlapping
+those argument phrases. Each event keeps its evidence: sentence, span, the pattern
+id (`rule`) and the trigger word, plus modality, attribution, place and date.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from eventscope import dates
+from eventscope.errors import SettingsError
+from eventscope.records import (
+    ActorRef,
+    Article,
+    Cameo,
+    Event,
+    Location,
+    Mention,
+    Modality,
+    Plover,
+    Sentence,
+    Token,
+    content_id,
+)
+from eventscope.settings import Settings
+from eventscope.verbs import VerbDictionary, load_verb_dictionary, match_pattern, read_petrarch_verbs
+
+log = logging.getLogger(__name__)
+
+DATA = "eventscope.data"
+CAMEO_DIR = "cameo"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    name: str
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class EventCoder:
+    """Everything the coder reads once: verb patterns, code tables and cue words."""
+
+    verbs: VerbDictionary
+    codes: dict[str, CodeInfo]
+    plover: dict[str, Plover]
+    cues: dict
+    date_cues: dates.DateCues
+    require_actor: bool = True
+
+    def cameo(self, code: str) -> Cameo:
+        """The CAMEO record of a code; codes outside the table keep their root's class."""
+        root = code[:2]
+        info = self.codes.get(code) or self.codes.get(root)
+        return Cameo(
+            code=code,
+            root=root,
+            quad_class=quad_class(root),
+            goldstein=info.goldstein if info else 0.0,
+        )
+
+    def plover_for(self, code: str) -> Plover:
+        """PLOVER type/mode/context by the crosswalk, falling back to the nearest parent code."""
+        for key in (code, code[:3], code[:2] + "0"):
+            if key in self.plover:
+                found = self.plover[key]
+                return Plover(type=found.type, mode=found.mode, context=list(found.context))
+        return Plover(type="", mode=None, context=[])
+
+
+def quad_class(root: str) -> int:
+    """1 verbal cooperation (01-05), 2 material cooperation (06-08), 3 verbal conflict
+    (09-13), 4 material conflict (14-20); 0 for a root outside CAMEO."""
+    if not root.isdigit():
+        return 0
+    value = int(root)
+    for quad, last in ((1, 5), (2, 8), (3, 13), (4, 20)):
+        if 1 <= value <= last:
+            return quad
+    return 0
+
+
+def _data_path(name: str):
+    return resources.files(DATA).joinpath(CAMEO_DIR).joinpath(name)
+
+
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    text = _data_path(name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_resources(verbs_path: str | None, require_actor: bool) -> EventCoder:
+    if verbs_path is None:
+        with resources.as_file(_data_path("verbs.json")) as path:
+            verbs = load_verb_dictionary(path)
+        with resources.as_file(_data_path("verbs_extra.txt")) as path:
+            verbs.merge(read_petrarch_verbs(path, prefix="x:"))
+    else:
+        if not Path(verbs_path).is_file():
+            raise SettingsError(f"{verbs_path}: verb dictionary not found")
+        verbs = load_verb_dictionary(Path(verbs_path))
+    codes = {row["code"]: CodeInfo(row["name"], float(row["goldstein"])) for row in _csv_rows("codes.csv")}
+    plover = {
+        row["cameo"]: Plover(
+            type=row["type"],
+            mode=row["mode"] or None,
+            context=[c for c in row["context"].split(";") if c],
+        )
+        for row in _csv_rows("cameo_plover.csv")
+    }
+    cues = yaml.safe_load(_data_path("cues.yaml").read_text("utf-8"))
+    log.info("loaded verb dictionary: %d blocks, %d verb forms", len(verbs.blocks), len(verbs.forms))
+    return EventCoder(
+        verbs=verbs,
+        codes=codes,
+        plover=plover,
+        cues=cues,
+        date_cues=dates.DateCues.from_data(cues["dates"]),
+        require_actor=require_actor,
+    )
+
+
+def load_coder(settings: Settings) -> EventCoder:
+    """The rule-based coder; `events.verbs` may name another PETRARCH-format dictionary."""
+    verbs = settings.get("events.verbs")
+    return _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor", True)))
+
+
+class _Parse:
+    """Index helpers over one sentence's tokens."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.children: list[list[Token]] = [[] for _ in self.tokens]
+        for token in self.tokens:
+            if token.head != token.i:
+                self.children[token.head].append(token)
+
+    def head(self, token: Token) -> Token | None:
+        return None if token.head == token.i else self.tokens[token.head]
+
+    def subtree(self, token: Token, stop: frozenset[str] = frozenset()) -> list[Token]:
+        """The token and its descendants, not entering dependents whose relation is in `stop`."""
+        found = [token]
+        stack = [token]
+        while stack:
+            for child in self.children[stack.pop().i]:
+                if child.dep not in stop:
+                    found.append(child)
+                    stack.append(child)
+        return sorted(found, key=lambda t: t.i)
+
+    def child(self, token: Token, deps: list[str] | frozenset[str]) -> Token | None:
+        return next((c for c in self.children[token.i] if c.dep in deps), None)
+
+
+def _overlapping(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    if not tokens:
+        return []
+    spans = [(t.start, t.end) for t in tokens]
+    found = [m for m in mentions if any(m.start < e and s < m.end for s, e in spans)]
+    # A mention inside a longer overlapping one is part of it ("Iranian" in "Iranian army").
+    return [
+        m
+        for m in found
+        if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)
+    ]
+
+
+def _best_mention(mentions: list[Mention], head: Token) -> Mention | None:
+    """The mention covering the phrase head, else the one nearest to it."""
+    if not mentions:
+        return None
+    covering = [m for m in mentions if m.start <= head.start < m.end]
+    if covering:
+        return covering[0]
+    return min(mentions, key=lambda m: min(abs(m.start - head.start), abs(m.end - head.end)))
+
+
+class _SentenceCoder:
+    def __init__(self, article: Article, sentence: Sentence, mentions: list[Mention], coder: EventCoder):
+        self.article = article
+        self.sentence = sentence
+        self.mentions = mentions
+        self.coder = coder
+        self.parse = _Parse(sentence)
+        self.args = coder.cues["arguments"]
+        self.clause_stop = frozenset(self.args["clause_deps"])
+        self.expressions = dates.time_expressions(sentence, coder.date_cues)
+        self.attribution = self._attribution()
+        self.places = frozenset(self._place_tokens())
+
+    def _place_tokens(self) -> set[int]:
+        """Tokens of "in <place>" phrases: a place named there is where, not whom."""
+        cues = self.coder.cues["location"]
+        places: set[int] = set()
+        for prep in self.parse.tokens:
+            if prep.dep == "prep" and prep.lemma.lower() in cues["preps"]:
+                for obj in self.parse.children[prep.i]:
+                    if obj.dep == "pobj" and obj.ent_type in cues["labels"]:
+                        places.update(t.i for t in self.parse.subtree(obj))
+        return places
+
+    # --- arguments -------------------------------------------------------------------
+
+    def _conjunct_actors(self, head: Token, exclude: frozenset[int] = frozenset()) -> list[tuple[Mention, Token]]:
+        """One actor per conjunct of a (possibly coordinated) phrase, in text order;
+        tokens in `exclude` are not looked at."""
+        heads = [head]
+        for token in self.parse.subtree(head, self.clause_stop):
+            if token.dep == "conj" and token.i != head.i:
+                heads.append(token)
+        stop = self.clause_stop | {"conj"}
+        found: list[tuple[Mention, Token]] = []
+        for conjunct in heads:
+            tokens = [t for t in self.parse.subtree(conjunct, stop) if t.i not in exclude]
+            mention = _best_mention(_overlapping(self.mentions, tokens), conjunct)
+            if mention and all(mention.actor.id != m.actor.id for m, _ in found):
+                found.append((mention, conjunct))
+        return found
+
+    def _subjects(self, verb: Token) -> tuple[list[Token], bool]:
+        """Subject heads (climbing to a governing verb when the verb has none) and voice."""
+        deps = set(self.args["subject_deps"])
+        passive_markers = set(self.args["passive_markers"])
+        current: Token | None = verb
+        passive = any(c.dep in passive_markers for c in self.parse.children[verb.i])
+        while current is not None:
+            subjects = [c for c in self.parse.children[current.i] if c.dep in deps]
+            if subjects:
+                if current.dep == "relcl" and subjects[0].tag in self.args["relative_pronouns"]:
+                    head = self.parse.head(current)
+                    subjects = [head] if head is not None else []
+                return subjects, passive
+            if current.dep == "acl" and current.tag == "VBN":
+                head = self.parse.head(current)
+                return ([head] if head is not None else []), True
+            if current.dep not in self.args["inherit_subject_deps"]:
+                return [], passive
+            current = self.parse.head(current)
+        return [], passive
+
+    def _phrase_actors(self, heads: list[Token]) -> list[tuple[Mention, Token]]:
+        """Actors of the first of several phrase heads that has any."""
+        for head in heads:
+            found = self._conjunct_actors(head)
+            if found:
+                return found
+        return []
+
+    def _antecedent_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
+        """For a pronoun subject ("Syria denied that it attacked"), the governing clause's subject."""
+        current = verb
+        while current.dep in self.args["governor_deps"]:
+            governor = self.parse.head(current)
+            if governor is None:
+                break
+            subjects, passive = self._subjects(governor)
+            if subjects and not passive:
+                return self._phrase_actors(subjects)
+            current = governor
+        return []
+
+    def _object_heads(self, verb: Token, passive: bool) -> list[Token]:
+        """Candidate target phrase heads, most direct first."""
+        heads: list[Token] = []
+        kids = self.parse.children[verb.i]
+        if not passive:
+            heads += [c for c in kids if c.dep in self.args["object_deps"]]
+        for prep in kids:
+            if prep.dep == "prep" and prep.lemma.lower() in self.args["target_preps"]:
+                heads += [c for c in self.parse.children[prep.i] if c.dep == "pobj"]
+        for clause in kids:
+            if clause.dep == "xcomp":
+                heads += self._object_heads(clause, passive=False)
+        return heads
+
+    def _agent(self, verb: Token) -> Token | None:
+        agent = self.parse.child(verb, {"agent"})
+        if agent is None:
+            return None
+        return self.parse.child(agent, {"pobj"})
+
+    def arguments(self, verb: Token) -> tuple[Mention | None, Mention | None]:
+        """Source and target mentions of a predicate."""
+        subjects, passive = self._subjects(verb)
+        subject_side = self._phrase_actors(subjects)
+        if not subject_side and any(t.pos == "PRON" for t in subjects):
+            subject_side = self._antecedent_actors(verb)
+        if passive:
+            agent = self._agent(verb)
+            source_side = self._conjunct_actors(agent) if agent is not None else []
+            target_side = subject_side
+        else:
+            source_side, target_side = subject_side, []
+            for head in self._object_heads(verb, passive=False):
+                found = [
+                    a
+                    for a in self._conjunct_actors(head, self.places)
+                    if all(a[0].actor.id != s[0].actor.id for s in source_side)
+                ]
+                if found:
+                    target_side = found
+                    break
+        source = source_side[0][0] if source_side else None
+        target = target_side[0][0] if target_side else None
+        if target is None and len(source_side) > 1:
+            target = source_side[1][0]
+        if passive and source is None and len(target_side) > 1:
+            source, target = target_side[0][0], target_side[1][0]
+        return source, target
+
+    # --- modality, place, attribution -----------------------------------------------
+
+    def modality(self, verb: Token) -> Modality:
+        cues = self.coder.cues["modality"]
+        report = set(self.coder.cues["attribution"]["report_verbs"])
+        current: Token | None = verb
+        level = 0
+        while current is not None:
+            kids = self.parse.children[current.i]
+            lemma = current.lemma.lower()
+            auxiliaries = {c.lemma.lower() for c in kids if c.dep in ("aux", "auxpass")} | {
+                c.text.lower() for c in kids if c.dep == "aux"
+            }
+            if any(c.dep == "neg" or (c.dep == "advmod" and c.lemma.lower() in cues["negations"]) for c in kids):
+                return "denied"
+            if level and lemma in cues["denied_governors"]:
+                return "denied"
+            if auxiliaries & set(cues["hypothetical_auxiliaries"]):
+                return "hypothetical"
+            if any(c.dep == "mark" and c.lemma.lower() in cues["hypothetical_markers"] for c in kids):
+                return "hypothetical"
+            if lemma in cues["proposed_words"]:
+                return "proposed"
+            if auxiliaries & set(cues["planned_auxiliaries"]):
+                return "planned"
+            if level and (lemma in cues["planned_words"] or lemma == cues["copula"]):
+                return "planned"
+            if current.dep not in self.args["governor_deps"]:
+                break
+            current = self.parse.head(current)
+            level += 1
+            if current is not None and current.lemma.lower() in report:
+                break
+        return "asserted"
+
+    def location(self, verb: Token, clause: list[Token]) -> Location | None:
+        cues = self.coder.cues["location"]
+        preps = [t for t in clause if t.dep == "prep" and t.lemma.lower() in cues["preps"]]
+        preps.sort(key=lambda t: t.head != verb.i)
+        for prep in preps:
+            for obj in self.parse.children[prep.i]:
+                if obj.dep != "pobj" or obj.ent_type not in cues["labels"]:
+                    continue
+                entity = next(
+                    (e for e in self.sentence.entities if e.start <= obj.start < e.end and e.label in cues["labels"]),
+                    None,
+                )
+                start, end = (entity.start, entity.end) if entity else (obj.start, obj.end)
+                name = self.article.text[start:end]
+                mention = next((m for m in self.mentions if m.start < end and start < m.end), None)
+                return Location(name=name, country=mention.actor.country if mention else None)
+        return None
+
+    def _name(self, tokens: list[Token]) -> str | None:
+        """A reporter's name: a named entity in the phrase, else its run of proper nouns."""
+        labels = self.coder.cues["attribution"]["name_labels"]
+        if not tokens:
+            return None
+        start, end = tokens[0].start, tokens[-1].end
+        entities = [e for e in self.sentence.entities if start <= e.start and e.end <= end and e.label in labels]
+        if entities:
+            entity = sorted(entities, key=lambda e: (labels.index(e.label), -e.start))[0]
+            text = self.article.text[entity.start : entity.end]
+            return text[4:] if text.lower().startswith("the ") else text
+        run: list[Token] = []
+        best: list[Token] = []
+        for token in tokens:
+            run = run + [token] if token.pos == "PROPN" else []
+            if len(run) > len(best):
+                best = run
+        return self.article.text[best[0].start : best[-1].end] if best else None
+
+    def _attribution(self) -> list[str]:
+        cues = self.coder.cues["attribution"]
+        names: list[str] = []
+        for token in self.parse.tokens:
+            phrase = None
+            if token.pos == "VERB" and token.lemma.lower() in cues["report_verbs"]:
+                subjects = [c for c in self.parse.children[token.i] if c.dep in self.args["subject_deps"]]
+                phrase = sorted(
+                    (t for subject in subjects for t in self.parse.subtree(subject, self.clause_stop)),
+                    key=lambda t: t.i,
+                )
+            elif token.text.lower() == cues["according"]:
+                to = self.parse.child(token, {"prep"})
+                obj = self.parse.child(to, {"pobj"}) if to is not None else None
+                phrase = self.parse.subtree(obj) if obj is not None else None
+            name = self._name(phrase) if phrase else None
+            if name and name not in names:
+                names.append(name)
+        return names
+
+    def is_reporting_frame(self, verb: Token) -> bool:
+        """"IRNA reported that ...": the reporting verb frames an event, it is not one."""
+        if verb.lemma.lower() not in self.coder.cues["attribution"]["report_verbs"]:
+            return False
+        return verb.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in self.parse.children[verb.i])
+
+    # --- events ------------------------------------------------------------------------
+
+    def code(self) -> list[Event]:
+        events: list[Event] = []
+        for verb in self.parse.tokens:
+            if verb.pos != "VERB":
+                continue
+            found = self.coder.verbs.lookup(verb)
+            if found is None or self.is_reporting_frame(verb):
+                continue
+            block, verb_code = found
+            clause = self.parse.subtree(verb, self.clause_stop)
+            after = [t for t in clause if t.i > verb.i]
+            before = self.parse.tokens[: verb.i]
+            match = match_pattern(block, before, after)
+            if match is not None:
+                pattern, matched = match
+                code, paired, rule = pattern.code, pattern.paired, pattern.id
+            else:
+                matched = []
+                code = verb_code
+                paired = block.paired if verb_code == block.code else ""
+                rule = f"{block.name}-default"
+            if not code and not paired:
+                continue
+            source, target = self.arguments(verb)
+            if self.coder.require_actor and source is None and target is None:
+                continue
+            events.extend(self._events(verb, clause, matched, code, paired, rule, source, target))
+        return events
+
+    def _events(
+        self,
+        verb: Token,
+        clause: list[Token],
+        matched: list[Token],
+        code: str,
+        paired: str,
+        rule: str,
+        source: Mention | None,
+        target: Mention | None,
+    ) -> list[Event]:
+        modality = self.modality(verb)
+        location = self.location(verb, clause)
+        past = dates.is_past_tense(verb, self.parse.children[verb.i])
+        date = dates.event_date(
+            self.expressions,
+            clause,
+            self.article.published,
+            self.coder.date_cues,
+            past_tense=past,
+            future=modality == "planned",
+            asserted=modality == "asserted",
+        )
+        pieces = [(verb.start, verb.end)] + [(t.start, t.end) for t in matched]
+        pieces += [(m.start, m.end) for m in (source, target) if m is not None]
+        start = max(self.sentence.start, min(s for s, _ in pieces))
+        end = min(self.sentence.end, max(e for _, e in pieces))
+        sides = []
+        if code:
+            sides.append((self._refine(code, source, target, location), source, target))
+        if paired and target is not None:
+            sides.append((self._refine(paired, target, source, location), target, source))
+        events = []
+        for event_code, src, tgt in sides:
+            src_ref = src.actor.ref() if src else None
+            tgt_ref = tgt.actor.ref() if tgt else None
+            events.append(
+                Event(
+                    id=content_id(
+                        self.article.id,
+                        str(start),
+                        str(end),
+                        event_code,
+                        src_ref.id if src_ref else "",
+                        tgt_ref.id if tgt_ref else "",
+                    ),
+                    article_id=self.article.id,
+                    sentence_index=self.sentence.index,
+                    sentence=self.sentence.text,
+                    span=(start, end),
+                    date=date,
+                    source_actor=src_ref,
+                    target_actor=tgt_ref,
+                    cameo=self.coder.cameo(event_code),
+                    plover=self.coder.plover_for(event_code),
+                    modality=modality,
+                    attribution=list(self.attribution),
+                    location=location,
+                    rule=rule,
+                    trigger=verb.text,
+                )
+            )
+        return events
+
+    def _refine(self, code: str, source: Mention | None, target: Mention | None, location: Location | None) -> str:
+        """A meeting becomes hosting, visiting or meeting elsewhere once its place is known."""
+        meeting = self.coder.cues["meeting"]
+        if code not in meeting["codes"] or location is None or location.country is None:
+            return code
+        if source is not None and source.actor.country == location.country:
+            return meeting["host"]
+        if target is not None and target.actor.country == location.country:
+            return meeting["visit"]
+        if source is not None and target is not None:
+            return meeting["third"]
+        return code
+
+
+def code_events(article: Article, coder: EventCoder) -> Article:
+    """Fill `article.events` from its parsed sentences and resolved mentions."""
+    events: list[Event] = []
+    seen: set[str] = set()
+    for sentence in article.sentences:
+        if not sentence.parsed:
+            continue
+        mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
+        for event in _SentenceCoder(article, sentence, mentions, coder).code():
+            if event.id not in seen:
+                seen.add(event.id)
+                events.append(event)
+    article.events = events
+    return article

@@ -1,0 +1,347 @@
+"""Verb-pattern dictionaries: PETRARCH's format read into plain data, matched on a parse.
+
+A dictionary is a set of verb blocks. Each block lists verbs (with their irregular
+forms) and patterns: words that must occur before and after the verb (`* ` marks the
+verb) and the CAMEO code the pattern assigns. PETRARCH matches these on Treebank
+phrases; here a pattern's words must occur, in order, among the verb's own clause
+tokens (after the verb) or earlier in the sentence (before it). Source/target markers
+(`$`, `+`, `^`, `%`) are dropped: the events stage finds the actors from the parse.
+
+The packaged dictionary is `data/cameo/verbs.json`, converted once from Phoenix
+CAMEO.2.0.txt with `read_petrarch_verbs` + `VerbDictionary.to_json`; any other
+PETRARCH-format file (e.g. a validation suite's verbs) is read the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventscope.errors import SettingsError
+from eventscope.records import Token
+
+NO_CODE = "---"
+_CODE = re.compile(r"\[([^\]]*)\]")
+_MARKERS = {"$", "+", "^", "%", "|"}
+
+Element = tuple[tuple[str, ...], ...]  # alternatives, each a run of consecutive words
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """One pattern: `before`/`after` elements in order; `code` source->target, `paired`
+    the code for the reverse event (target->source) when the dictionary gives one."""
+
+    id: str
+    block: str
+    code: str
+    paired: str = ""
+    before: tuple[Element, ...] = ()
+    after: tuple[Element, ...] = ()
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after)
+
+
+@dataclass(slots=True)
+class VerbBlock:
+    name: str
+    code: str
+    paired: str = ""
+    patterns: list[VerbPattern] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class VerbDictionary:
+    """Verb forms -> blocks, with per-verb default codes overriding the block's."""
+
+    blocks: dict[str, VerbBlock] = field(default_factory=dict)
+    forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (block, verb code)
+
+    def lookup(self, token: Token) -> tuple[VerbBlock, str] | None:
+        for key in (token.lemma.lower(), token.text.lower()):
+            if key in self.forms:
+                block, code = self.forms[key]
+                return self.blocks[block], code
+        return None
+
+    def to_json(self) -> dict:
+        return {
+            "forms": {form: list(value) for form, value in sorted(self.forms.items())},
+            "blocks": {
+                name: {
+                    "code": block.code,
+                    "paired": block.paired,
+                    "patterns": [
+                        {
+                            "id": p.id,
+                            "code": p.code,
+                            "paired": p.paired,
+                            "before": [[" ".join(alt) for alt in el] for el in p.before],
+                            "after": [[" ".join(alt) for alt in el] for el in p.after],
+                        }
+                        for p in block.patterns
+                    ],
+                }
+                for name, block in self.blocks.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> VerbDictionary:
+        def elements(raw: list[list[str]]) -> tuple[Element, ...]:
+            return tuple(tuple(tuple(alt.split(" ")) for alt in el) for el in raw)
+
+        blocks = {}
+        for name, raw in data["blocks"].items():
+            block = VerbBlock(name=name, code=raw["code"], paired=raw.get("paired", ""))
+            block.patterns = [
+                VerbPattern(
+                    id=p["id"],
+                    block=name,
+                    code=p["code"],
+                    paired=p.get("paired", ""),
+                    before=elements(p["before"]),
+                    after=elements(p["after"]),
+                )
+                for p in raw["patterns"]
+            ]
+            blocks[name] = block
+        forms = {form: (value[0], value[1]) for form, value in data["forms"].items()}
+        return cls(blocks=blocks, forms=forms)
+
+    def merge(self, other: VerbDictionary) -> None:
+        """Add `other`'s blocks and forms; its patterns come first within shared blocks."""
+        for name, block in other.blocks.items():
+            if name in self.blocks:
+                self.blocks[name].patterns[:0] = block.patterns
+            else:
+                self.blocks[name] = block
+        self.forms.update(other.forms)
+
+
+def split_code(raw: str) -> tuple[str, str]:
+    """`[042:043]` -> ("042", "043"); `[:020]` -> ("", "020"); `[---]` -> ("", "")."""
+    main, _, paired = raw.strip().partition(":")
+    main = "" if main.strip() == NO_CODE else main.strip()
+    paired = "" if paired.strip() == NO_CODE else paired.strip()
+    return main, paired
+
+
+def _strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def _expand_synset(name: str, synsets: dict[str, list[str]], seen: frozenset = frozenset()) -> list[tuple[str, ...]]:
+    alternatives: list[tuple[str, ...]] = []
+    for member in synsets.get(name, []):
+        words = member.replace("_", " ").split()
+        if len(words) == 1 and words[0].startswith("&") and words[0] not in seen:
+            alternatives.extend(_expand_synset(words[0], synsets, seen | {name}))
+        elif words:
+            alternatives.append(tuple(_word(w) for w in words))
+    return alternatives
+
+
+def _word(raw: str) -> str:
+    return raw.strip("_").lower()
+
+
+def _elements(words: Sequence[str], synsets: dict[str, list[str]]) -> tuple[Element, ...]:
+    result: list[Element] = []
+    for raw in words:
+        raw = raw.strip("(){}")
+        if not raw or raw in _MARKERS:
+            continue
+        if raw.startswith("&"):
+            alternatives = _expand_synset(raw, synsets)
+            if alternatives:
+                result.append(tuple(alternatives))
+            continue
+        result.append(tuple((_word(alt),) for alt in raw.split("/") if _word(alt)))
+    return tuple(el for el in result if el)
+
+
+def _pattern_words(text: str) -> tuple[list[str], list[str]] | None:
+    """Split a pattern's text at the verb marker `*` into words before and after."""
+    text = text.replace("_", " ").replace("(", " ( ").replace(")", " ) ")
+    text = text.replace("{", " ").replace("}", " ").replace("*", " * ")
+    words = text.split()
+    if "*" not in words:
+        return None
+    star = words.index("*")
+    return words[:star], words[star + 1 :]
+
+
+def read_petrarch_verbs(path: Path, prefix: str = "") -> VerbDictionary:
+    """Read a PETRARCH-format verb dictionary (synsets, verb blocks, patterns).
+
+    Pattern ids are `<prefix><BLOCK>-<n>` (`-v<n>` for multi-word verbs).
+    """
+    try:
+        lines = Path(path).read_text("utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read verb dictionary: {exc}") from exc
+    synsets: dict[str, list[str]] = {}
+    raw_blocks: list[tuple[str, str, list[tuple[str, str]], list[str]]] = []
+    current_synset: str | None = None
+    in_html_comment = False
+    for raw_line in lines:
+        stripped = raw_line.strip()
+        if in_html_comment or stripped.startswith("<!--"):
+            in_html_comment = "-->" not in stripped
+            continue
+        line = _strip_comment(stripped)
+        if not line:
+            current_synset = None
+            continue
+        if line.startswith("&"):
+            current_synset = line.split()[0]
+            synsets[current_synset] = []
+            continue
+        if current_synset and line.startswith("+"):
+            synsets[current_synset].append(line[1:].strip())
+            continue
+        current_synset = None
+        if line.startswith("---"):
+            inner = line.strip("- ").strip()
+            name = inner.split()[0] if inner else ""
+            code = _CODE.search(inner)
+            raw_blocks.append((name, code.group(1) if code else NO_CODE, [], []))
+        elif raw_blocks and line.startswith("-"):
+            raw_blocks[-1][3].append(line[1:].strip())
+        elif raw_blocks:
+            code = _CODE.search(line)
+            raw_blocks[-1][2].append((_CODE.sub(" ", line).strip(), code.group(1) if code else ""))
+
+    dictionary = VerbDictionary()
+    for block_index, (name, block_code, verbs, patterns) in enumerate(raw_blocks):
+        key = name if name not in dictionary.blocks else f"{name}#{block_index}"
+        main, paired = split_code(block_code)
+        block = VerbBlock(name=key, code=main, paired=paired)
+        dictionary.blocks[key] = block
+        for n, text in enumerate(patterns, start=1):
+            code = _CODE.search(text)
+            parts = _pattern_words(_CODE.sub(" ", text))
+            if code is None or parts is None:
+                continue
+            p_main, p_paired = split_code(code.group(1))
+            before, after = _elements(parts[0], synsets), _elements(parts[1], synsets)
+            if not before and not after:
+                continue  # only actor markers: the parse decides those
+            block.patterns.append(
+                VerbPattern(
+                    id=f"{prefix}{key}-{n}",
+                    block=key,
+                    code=p_main,
+                    paired=p_paired,
+                    before=before,
+                    after=after,
+                )
+            )
+        for n, (verb_text, verb_code) in enumerate(verbs, start=1):
+            _add_verb(dictionary, block, verb_text, verb_code, synsets, f"{prefix}{key}-v{n}")
+    return dictionary
+
+
+def _add_verb(
+    dictionary: VerbDictionary,
+    block: VerbBlock,
+    text: str,
+    code: str,
+    synsets: dict[str, list[str]],
+    pattern_id: str,
+) -> None:
+    """A plain verb registers its forms; a multi-word verb (`+ASK_FOR`, `KLM_+RST`)
+    becomes a pattern of its block around the `+`-marked word."""
+    head, _, irregular = text.partition("{")
+    head = head.strip()
+    forms = [f.strip("+") for f in irregular.replace("}", " ").split()]
+    verb_main = split_code(code)[0] if code else block.code
+    if "_" in head or head.startswith("+"):
+        words = head.split("_")
+        marked = [i for i, w in enumerate(words) if w.startswith("+")] or [0]
+        star = marked[0]
+        verb = _word(words[star].lstrip("+"))
+        main, paired = split_code(code) if code else (block.code, block.paired)
+        block.patterns.insert(
+            0,
+            VerbPattern(
+                id=pattern_id,
+                block=block.name,
+                code=main,
+                paired=paired,
+                before=_elements(words[:star], synsets),
+                after=_elements(words[star + 1 :], synsets),
+            ),
+        )
+        dictionary.forms.setdefault(verb, (block.name, block.code))
+        return
+    for form in [head, *forms]:
+        if form:
+            dictionary.forms[_word(form)] = (block.name, verb_main)
+
+
+def load_verb_dictionary(path: Path) -> VerbDictionary:
+    """A dictionary from our JSON form or from a PETRARCH text file, by suffix."""
+    if Path(path).suffix == ".json":
+        try:
+            return VerbDictionary.from_json(json.loads(Path(path).read_text("utf-8")))
+        except (OSError, ValueError, KeyError) as exc:
+            raise SettingsError(f"{path}: cannot read verb dictionary: {exc}") from exc
+    return read_petrarch_verbs(path)
+
+
+def _matches_at(tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:
+    if index + len(words) > len(tokens):
+        return False
+    return all(
+        w in (tokens[index + k].text.lower(), tokens[index + k].lemma.lower())
+        for k, w in enumerate(words)
+    )
+
+
+def _match_in_order(tokens: Sequence[Token], elements: tuple[Element, ...]) -> list[int] | None:
+    """Indices (into `tokens`) of the first in-order match of every element, or None."""
+    position = 0
+    matched: list[int] = []
+    for element in elements:
+        found = None
+        for index in range(position, len(tokens)):
+            for alternative in element:
+                if _matches_at(tokens, index, alternative):
+                    found = (index, len(alternative))
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        matched.extend(range(found[0], found[0] + found[1]))
+        position = found[0] + found[1]
+    return matched
+
+
+def match_pattern(
+    block: VerbBlock, before: Sequence[Token], after: Sequence[Token]
+) -> tuple[VerbPattern, list[Token]] | None:
+    """The most specific pattern of `block` matching the words around the verb.
+
+    `before` are the sentence tokens preceding the verb, `after` the verb's own clause
+    tokens following it. Ties go to the pattern listed first, as in PETRARCH.
+    """
+    best: tuple[VerbPattern, list[Token]] | None = None
+    for pattern in block.patterns:
+        if best is not None and pattern.size <= best[0].size:
+            continue
+        low = _match_in_order(before, pattern.before) if pattern.before else []
+        if low is None:
+            continue
+        high = _match_in_order(after, pattern.after) if pattern.after else []
+        if high is None:
+            continue
+        best = (pattern, [before[i] for i in low] + [after[i] for i in high])
+    return best
