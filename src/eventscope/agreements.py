@@ -1,0 +1,726 @@
+"""The agreements register: treaties, memoranda and deals between identified countries.
+
+`find_agreements` reads one article: a sentence that names a single agreement, at least two
+party countries (from the resolved actor mentions) and a status cue ("signed", "proposed",
+"entered into force") anchors a record; other sentences of the article that speak of the
+agreement ("the memorandum", "multiple agreements signed on July 23") add its date,
+place and provisions. A plural like "signed 22 agreements" names a batch of unidentified
+instruments, so it never makes a record on its own.
+
+`merge_agreements` folds the reports of several articles and outlets into one record per
+agreement, with an id that depends only on its parties, kind family and date.
+
+Cue words, provision labels and thresholds live in `data/agreements.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from eventscope.records import Agreement, AgreementStatus, Article, Mention, Sentence, Token, content_id
+
+log = logging.getLogger(__name__)
+
+CUES_FILE = "agreements.yaml"
+STATUS_ORDER: tuple[AgreementStatus, ...] = ("proposed", "signed", "implemented")
+DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    family: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled contents of `agreements.yaml`."""
+
+    kinds: dict[str, Kind]
+    kind_patterns: list[tuple[re.Pattern[str], str, bool]]  # (pattern, kind name, plural)
+    generic_family: str
+    status_verbs: dict[str, AgreementStatus]
+    status_phrases: list[tuple[re.Pattern[str], AgreementStatus]]
+    modals: frozenset[str]
+    negations: frozenset[str]
+    reporting_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
+    non_party_sectors: frozenset[str]
+    dateline: re.Pattern[str]
+    person_titles: tuple[str, ...]
+    provisions: list[tuple[str, re.Pattern[str]]]
+    merge: dict[str, float]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    explicit_dates: tuple[re.Pattern[str], ...]
+    relative_dates: re.Pattern[str]
+
+
+def _words(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """Read and compile the cue tables once per process."""
+    text = resources.files("eventscope.data").joinpath(CUES_FILE).read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    kinds = {
+        name: Kind(name=name, family=spec["family"], rank=int(spec["rank"]))
+        for name, spec in data["kinds"].items()
+    }
+    kind_patterns = [
+        (_words([pattern]), name, plural)
+        for name, spec in data["kinds"].items()
+        for plural, key in ((False, "singular"), (True, "plural"))
+        for pattern in spec.get(key, [])
+    ]
+    status_verbs: dict[str, AgreementStatus] = {}
+    status_phrases = []
+    for status in STATUS_ORDER:
+        spec = data["status"][status]
+        status_verbs.update({verb: status for verb in spec.get("verbs", [])})
+        status_phrases += [(_words([phrase]), status) for phrase in spec.get("phrases", [])]
+    months = {name.lower(): int(number) for name, number in data["months"].items()}
+    weekdays = {name.lower(): int(number) for name, number in data["weekdays"].items()}
+    month_names = "|".join(sorted(months, key=len, reverse=True))
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    explicit_dates = (
+        re.compile(rf"\b(?P<month>{month_names})\.?\s+{day}{year}", re.IGNORECASE),
+        re.compile(rf"\b{day}\s+(?:of\s+)?(?P<month>{month_names})\b\.?{year}", re.IGNORECASE),
+        re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    )
+    relative_names = list(weekdays) + list(data["relative_days"])
+    return Cues(
+        kinds=kinds,
+        kind_patterns=kind_patterns,
+        generic_family=data["generic_family"],
+        status_verbs=status_verbs,
+        status_phrases=status_phrases,
+        modals=frozenset(data["modals"]),
+        negations=frozenset(data["negations"]),
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
+        non_party_sectors=frozenset(data["non_party_sectors"]),
+        dateline=re.compile(data["dateline"]),
+        person_titles=tuple(sorted((t.lower() for t in data["person_titles"]), key=len, reverse=True)),
+        provisions=[(label, _words(patterns)) for label, patterns in data["provisions"].items()],
+        merge={key: float(value) for key, value in data["merge"].items()},
+        months=months,
+        weekdays=weekdays,
+        relative_days={name.lower(): int(days) for name, days in data["relative_days"].items()},
+        explicit_dates=explicit_dates,
+        relative_dates=_words(relative_names),
+    )
+
+
+# --- reading one sentence -------------------------------------------------------------------
+
+
+@dataclass
+class SentenceReport:
+    """What one sentence says about an agreement; `parties` are ISO-3 codes."""
+
+    sentence: Sentence
+    kind: str
+    plural: bool
+    definite: bool
+    parties: frozenset[str]
+    status: AgreementStatus | None
+    signatories: list[str] = field(default_factory=list)
+    explicit_date: dt.date | None = None
+    relative_date: dt.date | None = None
+    event_date: dt.date | None = None
+    place: str | None = None
+    provisions: list[str] = field(default_factory=list)
+
+    @property
+    def is_anchor(self) -> bool:
+        """A sentence that on its own establishes an agreement between identified parties."""
+        return not self.plural and len(self.parties) >= 2 and self.status is not None
+
+
+class ParsedSentence:
+    """Dependency helpers over one sentence's tokens (indices are sentence-local)."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.children: dict[int, list[Token]] = {}
+        for token in self.tokens:
+            if token.head != token.i:
+                self.children.setdefault(token.head, []).append(token)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        return [t for t in self.tokens if start <= t.start < end]
+
+    def token_at(self, offset: int) -> Token | None:
+        inside = [t for t in self.tokens if t.start <= offset < t.end]
+        return inside[0] if inside else None
+
+    def subtree(self, token: Token) -> set[int]:
+        found, stack = set(), [token]
+        while stack:
+            current = stack.pop()
+            if current.i not in found:
+                found.add(current.i)
+                stack.extend(self.children.get(current.i, []))
+        return found
+
+    def ancestors(self, token: Token) -> list[Token]:
+        chain, current = [], token
+        while current.head != current.i and len(chain) < len(self.tokens):
+            current = self.tokens[current.head]
+            chain.append(current)
+        return chain
+
+    def root_of(self, tokens: list[Token]) -> Token:
+        """The token of a span whose head lies outside the span."""
+        indices = {t.i for t in tokens}
+        for token in tokens:
+            if token.head not in indices or token.head == token.i:
+                return token
+        return tokens[0]
+
+
+def _status_of_verb(parsed: ParsedSentence, token: Token, cues: Cues) -> AgreementStatus | None:
+    status = cues.status_verbs.get(token.text.lower())
+    # "a sign of", "air strikes": nouns spelled like a cue; "the signing" is the act itself.
+    if status is None or (token.pos == "NOUN" and not token.text.lower().endswith("ing")):
+        return None
+    governors = [token, *[a for a in parsed.ancestors(token)[:1] if token.dep in {"conj", "xcomp"}]]
+    modifiers = {c.text.lower() for g in governors for c in parsed.children.get(g.i, [])
+                 if c.dep in {"aux", "auxpass", "neg"}}
+    if modifiers & cues.negations:
+        return None
+    hypothetical = bool(modifiers & cues.modals) or "to" in modifiers
+    if hypothetical and status == "signed":
+        return "proposed"
+    if hypothetical and status == "implemented":
+        return None
+    return status
+
+
+def sentence_status(parsed: ParsedSentence, cues: Cues) -> tuple[AgreementStatus | None, list[Token]]:
+    """The most advanced status the sentence's cues support (None without a cue), and the
+    tokens that carry it."""
+    found: set[AgreementStatus] = set()
+    verbs, phrases = [], []
+    for token in parsed.tokens:
+        status = _status_of_verb(parsed, token, cues)
+        if status:
+            found.add(status)
+            verbs.append(token)
+    for pattern, status in cues.status_phrases:
+        for match in pattern.finditer(parsed.sentence.text):
+            token = parsed.token_at(parsed.sentence.start + match.start())
+            if token is not None and token.text.lower() not in cues.status_verbs:
+                found.add(status)
+                phrases.append(token)
+    if not found:
+        return None, []
+    # The verbs name the clause; phrases ("would", "plan to") only when no verb does.
+    return max(found, key=STATUS_ORDER.index), verbs or phrases
+
+
+def _nearest_verb(parsed: ParsedSentence, token: Token) -> Token | None:
+    for candidate in [token, *parsed.ancestors(token)]:
+        if candidate.pos in {"VERB", "AUX"}:
+            return candidate
+    return None
+
+
+def clause_verbs(parsed: ParsedSentence, cue_tokens: list[Token]) -> set[int]:
+    """The verbs of the clause that signs or proposes: the cue verbs, the verbs they are
+    coordinated with ("met ... and signed"), and the verb an infinitive of purpose serves
+    ("arrived to sign")."""
+    verbs: set[int] = set()
+    stack = [v for v in (_nearest_verb(parsed, t) for t in cue_tokens) if v is not None]
+    while stack:
+        verb = stack.pop()
+        if verb.i in verbs:
+            continue
+        verbs.add(verb.i)
+        related = [c for c in parsed.children.get(verb.i, []) if c.dep == "conj" and c.pos in {"VERB", "AUX"}]
+        if verb.head != verb.i and (
+            verb.dep in {"conj", "xcomp"}
+            or verb.dep == "advcl" and any(c.tag == "TO" for c in parsed.children.get(verb.i, []))
+        ):
+            related.append(parsed.tokens[verb.head])
+        stack += related
+    return verbs
+
+
+def _in_clause(parsed: ParsedSentence, tokens: list[Token], verbs: set[int], noun: set[int]) -> bool:
+    """True when the span belongs to the signing clause or modifies the agreement noun."""
+    for current in [parsed.root_of(tokens), *parsed.ancestors(parsed.root_of(tokens))]:
+        if current.i in noun or current.i in verbs:
+            return True
+        if current.pos in {"VERB", "AUX"}:
+            return False
+    return True
+
+
+def _excluded_tokens(parsed: ParsedSentence, cues: Cues) -> set[int]:
+    """Tokens that cannot name a party or signatory: datelines, reporters, side clauses."""
+    excluded: set[int] = set()
+    dateline = cues.dateline.match(parsed.sentence.text)
+    if dateline:
+        excluded |= {t.i for t in parsed.tokens_in(parsed.sentence.start,
+                                                   parsed.sentence.start + dateline.end())}
+    status_tokens = {t.i for t in parsed.tokens if t.text.lower() in cues.status_verbs}
+    for token in parsed.tokens:
+        if token.text.lower() == "according":
+            excluded |= parsed.subtree(token)
+        elif token.pos == "VERB" and token.lemma.lower() in cues.reporting_verbs:
+            for child in parsed.children.get(token.i, []):
+                if child.dep in {"nsubj", "nsubjpass", "agent"}:
+                    excluded |= parsed.subtree(child)
+        if token.dep == "relcl":
+            clause = parsed.subtree(token)
+            if not clause & status_tokens:
+                excluded |= clause
+    return excluded
+
+
+def _is_place(parsed: ParsedSentence, tokens: list[Token], cues: Cues) -> bool:
+    """True when the span is the object of "in"/"at": where something happened."""
+    current = parsed.root_of(tokens)
+    while current.dep in {"conj", "appos", "compound"} and current.head != current.i:
+        current = parsed.tokens[current.head]
+    if current.dep != "pobj" or current.head == current.i:
+        return False
+    return parsed.tokens[current.head].text.lower() in cues.place_prepositions
+
+
+def sentence_parties(parsed: ParsedSentence, mentions: list[Mention], excluded: set[int],
+                     scope: tuple[set[int], set[int]], cues: Cues) -> frozenset[str]:
+    """Countries of the actors the sentence names as taking part."""
+    parties = set()
+    for mention in mentions:
+        actor = mention.actor
+        if not actor.country or (actor.sector or "") in cues.non_party_sectors:
+            continue
+        tokens = parsed.tokens_in(mention.start, mention.end)
+        if not tokens or any(t.i in excluded for t in tokens):
+            continue
+        if _is_place(parsed, tokens, cues) or not _in_clause(parsed, tokens, *scope):
+            continue
+        parties.add(actor.country)
+    return frozenset(parties)
+
+
+def clean_person_name(name: str, cues: Cues) -> str:
+    """A person's name without leading titles ("Major General Erfan al-Hiyali" -> "Erfan al-Hiyali")."""
+    words = name.strip(" ,.'\"“”‘’").split()
+    stripped = True
+    while stripped and len(words) > 1:
+        stripped = False
+        lowered = " ".join(words).lower()
+        for title in cues.person_titles:
+            if lowered.startswith(title + " "):
+                words = words[len(title.split()):]
+                stripped = True
+                break
+    return " ".join(words)
+
+
+def sentence_signatories(parsed: ParsedSentence, mentions: list[Mention], excluded: set[int],
+                         scope: tuple[set[int], set[int]], cues: Cues) -> list[str]:
+    """Persons named in a signing sentence, outside the reporting and side clauses."""
+    spans: list[tuple[int, int, str]] = []
+    for mention in mentions:
+        if mention.actor.kind == "person":
+            spans.append((mention.start, mention.end, mention.actor.name))
+    for entity in parsed.sentence.entities:
+        if entity.label == "PERSON" and not any(s < entity.end and entity.start < e for s, e, _ in spans):
+            spans.append((entity.start, entity.end, entity.text))
+    names = []
+    for start, end, name in sorted(spans):
+        tokens = parsed.tokens_in(start, end)
+        if tokens and not any(t.i in excluded for t in tokens) and _in_clause(parsed, tokens, *scope):
+            cleaned = clean_person_name(name, cues)
+            if cleaned and cleaned not in names:
+                names.append(cleaned)
+    return names
+
+
+def sentence_place(parsed: ParsedSentence, excluded: set[int], cues: Cues) -> str | None:
+    """The first "in <place>" of the sentence outside the reporting and side clauses."""
+    for entity in parsed.sentence.entities:
+        if entity.label not in {"GPE", "LOC", "FAC"}:
+            continue
+        tokens = parsed.tokens_in(entity.start, entity.end)
+        if tokens and not any(t.i in excluded for t in tokens) and _is_place(parsed, tokens, cues):
+            return entity.text
+    return None
+
+
+def sentence_provisions(text: str, cues: Cues) -> list[str]:
+    return [label for label, pattern in cues.provisions if pattern.search(text)]
+
+
+def _resolve_year(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            if dt.date(year, month, day) > published:
+                year -= 1
+        except ValueError:
+            return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def explicit_date(text: str, published: dt.date | None, cues: Cues) -> dt.date | None:
+    """A day-level date written in the text; a missing year comes from the publication date."""
+    for pattern in cues.explicit_dates:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month_text = match.group("month").lower()
+        month = cues.months.get(month_text) or int(month_text)
+        year = int(match.group("year")) if match.group("year") else None
+        date = _resolve_year(month, int(match.group("day")), year, published)
+        if date:
+            return date
+    return None
+
+
+def relative_date(text: str, published: dt.date | None, cues: Cues) -> dt.date | None:
+    """ "on Sunday", "today", "yesterday", counted back from the publication date."""
+    if published is None:
+        return None
+    match = cues.relative_dates.search(text)
+    if not match:
+        return None
+    word = match.group(0).lower()
+    if word in cues.relative_days:
+        return published - dt.timedelta(days=cues.relative_days[word])
+    return published - dt.timedelta(days=(published.weekday() - cues.weekdays[word]) % 7)
+
+
+def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, bool, tuple[int, int]] | None:
+    """The most specific agreement kind the sentence names: (kind, plural, definite, span).
+
+    Overlapping matches keep the longest ("memorandum of agreement" over "agreement").
+    """
+    matches = []
+    for pattern, name, plural in cues.kind_patterns:
+        for match in pattern.finditer(text):
+            matches.append((match.start(), match.end(), name, plural))
+    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, str, bool]] = []
+    for match in matches:
+        if not kept or match[0] >= kept[-1][1]:
+            kept.append(match)
+    if not kept:
+        return None
+    best = max(kept, key=lambda m: (cues.kinds[m[2]].rank, not m[3]))
+    before = text[: best[0]].split()
+    definite = bool(before) and before[-1].lower() in DEFINITE_WORDS
+    plural = all(m[3] for m in kept)
+    return best[2], plural, definite, (best[0], best[1])
+
+
+def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceReport | None:
+    """What the sentence says about an agreement, or None when it names none."""
+    found = kind_in_sentence(sentence.text, cues)
+    if found is None or not sentence.parsed:
+        return None
+    kind, plural, definite, (start, end) = found
+    parsed = ParsedSentence(sentence)
+    noun = parsed.tokens_in(sentence.start + start, sentence.start + end)
+    if not noun or any(t.pos in {"VERB", "AUX"} for t in noun):
+        return None
+    mentions = [m for m in article.mentions if m.sentence == sentence.index]
+    excluded = _excluded_tokens(parsed, cues)
+    status, cue_tokens = sentence_status(parsed, cues)
+    scope = (clause_verbs(parsed, cue_tokens), {t.i for t in noun})
+    report = SentenceReport(
+        sentence=sentence,
+        kind=kind,
+        plural=plural,
+        definite=definite,
+        parties=sentence_parties(parsed, mentions, excluded, scope, cues),
+        status=status,
+        provisions=sentence_provisions(sentence.text, cues),
+    )
+    if status in ("signed", "implemented"):
+        report.signatories = sentence_signatories(parsed, mentions, excluded, scope, cues)
+        report.place = sentence_place(parsed, excluded, cues)
+        report.explicit_date = explicit_date(sentence.text, article.published, cues)
+        report.relative_date = relative_date(sentence.text, article.published, cues)
+        event_dates = sorted(e.date for e in article.events
+                             if e.sentence_index == sentence.index and e.date is not None)
+        report.event_date = event_dates[0] if event_dates else None
+    elif status is None and definite:
+        report.place = sentence_place(parsed, excluded, cues)
+    return report
+
+
+# --- one article ----------------------------------------------------------------------------
+
+
+def _families_compatible(first: str, second: str, cues: Cues) -> bool:
+    return first == second or cues.generic_family in (first, second)
+
+
+def _family(kind: str, cues: Cues) -> str:
+    return cues.kinds[kind].family if kind in cues.kinds else kind
+
+
+def _continuation(article: Article, report: SentenceReport) -> Sentence | None:
+    """The sentence a describing sentence introduces ("the memorandum includes," + quote)."""
+    if not report.sentence.text.rstrip().endswith((":", ",")):
+        return None
+    return next((s for s in article.sentences if s.index == report.sentence.index + 1), None)
+
+
+@dataclass
+class Draft:
+    """One agreement of an article: the sentences that establish it and those that describe it."""
+
+    anchors: list[SentenceReport]
+    attached: list[SentenceReport] = field(default_factory=list)
+    extra: list[Sentence] = field(default_factory=list)
+
+    @property
+    def parties(self) -> frozenset[str]:
+        return self.anchors[0].parties
+
+    def family(self, cues: Cues) -> str:
+        families = {_family(a.kind, cues) for a in self.anchors} - {cues.generic_family}
+        return min(families) if families else cues.generic_family
+
+    def accepts(self, report: SentenceReport, cues: Cues) -> bool:
+        if not _families_compatible(_family(report.kind, cues), self.family(cues), cues):
+            return False
+        if report.is_anchor:
+            window = int(cues.merge["window_days"])
+            dates = [a.explicit_date for a in self.anchors]
+            return report.parties == self.parties and all(
+                _dates_compatible(report.explicit_date, d, window) for d in dates
+            )
+        return report.parties <= self.parties
+
+    def distance(self, index: int) -> tuple[bool, int]:
+        """Nearest anchor, preferring one before the sentence (a reference looks back)."""
+        return min((a.sentence.index > index, abs(a.sentence.index - index)) for a in self.anchors)
+
+
+def _first_date(reports: list[SentenceReport]) -> dt.date | None:
+    """Written dates first, then weekdays and "today", then the events stage's dates."""
+    signing = [r for r in reports if r.status in ("signed", "implemented")]
+    for attribute in ("explicit_date", "relative_date", "event_date"):
+        dates = [getattr(r, attribute) for r in signing if getattr(r, attribute)]
+        if dates:
+            return dates[0]
+    return None
+
+
+def _build(article: Article, draft: Draft, cues: Cues) -> Agreement:
+    """One per-article record from a draft's sentences."""
+    members = sorted([*draft.anchors, *draft.attached], key=lambda r: (not r.is_anchor, r.sentence.index))
+    kind = min(members, key=lambda r: -cues.kinds[r.kind].rank).kind
+    status = max((r.status for r in members if r.status), key=STATUS_ORDER.index)
+    signatories: list[str] = []
+    for report in members:
+        if report.status in ("signed", "implemented"):
+            signatories += [n for n in report.signatories if n not in signatories]
+    provisions = {p for r in members for p in r.provisions}
+    provisions |= {p for s in draft.extra for p in sentence_provisions(s.text, cues)}
+    by_index = {r.sentence.index: r.sentence for r in members}
+    by_index.update({s.index: s for s in draft.extra})
+    date = _first_date(members)
+    parties = sorted(draft.parties)
+    return Agreement(
+        id=agreement_id(parties, _family(kind, cues), date),
+        kind=kind,
+        parties=parties,
+        signatories=signatories,
+        date=date,
+        place=next((r.place for r in members if r.place), None),
+        provisions=sorted(provisions),
+        status=status,
+        article_ids=[article.id],
+        story_id=article.story_id,
+        evidence=[(article.id, s.start, s.end) for _, s in sorted(by_index.items())],
+    )
+
+
+def find_agreements(article: Article) -> Article:
+    """Fill `article.agreements` with the agreements the article reports.
+
+    Needs the sentences (nlp) and the actor mentions (actors); event dates are used when the
+    events stage ran. Agreements without at least two identified party countries are not kept.
+    """
+    cues = load_cues()
+    reports = [r for r in (read_sentence(article, s, cues) for s in article.sentences) if r]
+    drafts: list[Draft] = []
+    for report in (r for r in reports if r.is_anchor):
+        draft = next((d for d in drafts if d.accepts(report, cues)), None)
+        if draft is None:
+            drafts.append(Draft(anchors=[report]))
+        else:
+            draft.anchors.append(report)
+    for report in reports:
+        if report.is_anchor or not (report.status or report.definite or report.parties):
+            continue
+        candidates = [d for d in drafts if d.accepts(report, cues)]
+        if candidates:
+            min(candidates, key=lambda d: d.distance(report.sentence.index)).attached.append(report)
+    for draft in drafts:
+        for report in [*draft.anchors, *draft.attached]:
+            continuation = _continuation(article, report)
+            if continuation is not None:
+                draft.extra.append(continuation)
+    article.agreements = merge_agreements(_build(article, d, cues) for d in drafts)
+    log.debug("article %s: %d agreements", article.id, len(article.agreements))
+    return article
+
+
+# --- across articles ------------------------------------------------------------------------
+
+
+def agreement_id(parties: Iterable[str], family: str, date: dt.date | None) -> str:
+    """Stable id over what identifies an agreement: its parties, kind family and date."""
+    return content_id("agreement", ",".join(sorted(parties)), family, date.isoformat() if date else "")
+
+
+def _name_parts(name: str) -> list[str]:
+    return re.sub(r"\b(?:al|el|ul|bin|ibn)[- ]", "", name.lower()).replace("-", " ").split()
+
+
+def same_person(first: str, second: str, cues: Cues | None = None) -> bool:
+    """True for spellings of one name ("Hossein Dehghan", "Hossein Dehqan", "Dehghan")."""
+    cues = cues or load_cues()
+    a, b = _name_parts(first), _name_parts(second)
+    if not a or not b:
+        return first == second
+    if fuzz.ratio(" ".join(a), " ".join(b)) >= cues.merge["name_score"]:
+        return True
+    if fuzz.ratio(a[-1], b[-1]) < cues.merge["surname_score"]:
+        return False
+    return len(a) == 1 or len(b) == 1 or fuzz.ratio(a[0], b[0]) >= cues.merge["forename_score"]
+
+
+def merge_signatories(names: Iterable[str], cues: Cues | None = None) -> list[str]:
+    """One name per person: the most reported spelling, then the longest, then alphabetical."""
+    counts = Counter(names)
+    ordered = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+    people: list[list[str]] = []
+    for name in ordered:
+        group = next((g for g in people if any(same_person(name, other, cues) for other in g)), None)
+        if group is None:
+            people.append([name])
+        else:
+            group.append(name)
+    return sorted(group[0] for group in people)
+
+
+def _dates_compatible(first: dt.date | None, second: dt.date | None, window: int) -> bool:
+    return first is None or second is None or abs((first - second).days) <= window
+
+
+@dataclass
+class _Cluster:
+    family: str
+    members: list[Agreement]
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [m.date for m in self.members if m.date]
+
+
+def _sort_key(agreement: Agreement) -> tuple:
+    return (agreement.date is None, agreement.date or dt.date.min, agreement.kind,
+            sorted(agreement.article_ids), sorted(agreement.evidence), agreement.id)
+
+
+def _overlap(agreement: Agreement, cluster: _Cluster) -> int:
+    names = [n for m in cluster.members for n in m.signatories]
+    shared_people = sum(any(same_person(a, b) for b in names) for a in agreement.signatories)
+    provisions = {p for m in cluster.members for p in m.provisions}
+    return shared_people * 2 + len(provisions & set(agreement.provisions))
+
+
+def _most_common(values: Iterable, default=None):
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return default
+    return sorted(counts, key=lambda v: (-counts[v], v))[0]
+
+
+def _combine(cluster: _Cluster, cues: Cues) -> Agreement:
+    members = cluster.members
+    kinds = Counter(m.kind for m in members)
+    kind = sorted(kinds, key=lambda k: (-cues.kinds[k].rank if k in cues.kinds else 0, -kinds[k], k))[0]
+    parties = sorted(members[0].parties)
+    date = _most_common(m.date for m in members)
+    return Agreement(
+        id=agreement_id(parties, _family(kind, cues), date),
+        kind=kind,
+        parties=parties,
+        signatories=merge_signatories((n for m in members for n in m.signatories), cues),
+        date=date,
+        place=_most_common(m.place for m in members),
+        provisions=sorted({p for m in members for p in m.provisions}),
+        status=max((m.status for m in members), key=STATUS_ORDER.index),
+        article_ids=sorted({a for m in members for a in m.article_ids}),
+        story_id=_most_common(m.story_id for m in members),
+        evidence=sorted({e for m in members for e in m.evidence}),
+    )
+
+
+def merge_agreements(agreements: Iterable[Agreement], existing: Iterable[Agreement] = ()) -> list[Agreement]:
+    """One record per agreement across articles, whatever order the reports come in.
+
+    Reports merge when they have the same parties, compatible kind families (a generic
+    "agreement" joins a memorandum) and dates within `merge.window_days` or unknown. An
+    undated report joins the compatible agreement sharing most signatories and provisions.
+    """
+    cues = load_cues()
+    window = int(cues.merge["window_days"])
+    by_parties: dict[tuple[str, ...], list[Agreement]] = {}
+    for agreement in [*existing, *agreements]:
+        by_parties.setdefault(tuple(sorted(set(agreement.parties))), []).append(agreement)
+    merged = []
+    for group in by_parties.values():
+        # Specific kinds first, so generic reports find the family they belong to.
+        ordered = sorted(group, key=lambda a: (_family(a.kind, cues) == cues.generic_family, _sort_key(a)))
+        clusters: list[_Cluster] = []
+        for agreement in ordered:
+            family = _family(agreement.kind, cues)
+            candidates = [
+                c for c in clusters
+                if _families_compatible(family, c.family, cues)
+                and all(_dates_compatible(agreement.date, d, window) for d in c.dates)
+            ]
+            if candidates:
+                best = max(candidates, key=lambda c: (_overlap(agreement, c), -clusters.index(c)))
+                best.members.append(agreement)
+                if best.family == cues.generic_family:
+                    best.family = family
+            else:
+                clusters.append(_Cluster(family=family, members=[agreement]))
+        merged += [_combine(c, cues) for c in clusters]
+    return sorted(merged, key=lambda a: (a.date is None, a.date or dt.date.min, a.id))
