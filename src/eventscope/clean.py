@@ -38,8 +38,12 @@ Verdict = Literal["good", "near-good", "short", "bad"]
 # jusText's published defaults (Pomikálek 2011), in characters and stop-word density.
 LENGTH_LOW = 70
 LENGTH_HIGH = 200
+# Plain text has no markup, so a shorter block of finished sentences also counts as body.
+LENGTH_PROSE = 100
 STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
+# Longest section heading kept inside the body, in words.
+HEADING_WORDS = 8
 # How far into the page (in blocks) the title, byline and date may be stated.
 HEAD_BLOCKS = 12
 # Body characters after which the head ends even if fewer blocks were seen.
@@ -50,6 +54,7 @@ WORD = regex.compile(r"\w+(?:['’]\w+)*")
 BULLET = regex.compile(r"^\s*(?:[•·▪◦‣●*–-]|\d{1,2}[.)])\s+")
 SEPARATOR = regex.compile(r"\s+(?:/|\||>|»|›|·|•)\s+")
 YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+HEADER_REASONS = frozenset({"title", "byline", "dateline"})
 QUOTED = regex.compile(r"^[\"“„«']([^\"”“»]{40,})[\"”“»']")
 
 
@@ -89,6 +94,11 @@ class Block:
     @property
     def dropped(self) -> bool:
         return self.verdict == "bad"
+
+    @property
+    def header(self) -> bool:
+        """Title, byline or date line: out of the body, but part of the article, not furniture."""
+        return self.reason in HEADER_REASONS
 
 
 @dataclass
@@ -174,15 +184,13 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 2 or any(BULLET.match(line) for line in lines):
         return False
     widest = max(len(line) for line in lines)
-    if widest < 40 or widest > 100:
+    if not 55 <= widest <= 100:
         return False
-    continued = sum(
-        1
+    broken = [
+        len(line) >= 0.75 * widest and (not SENTENCE_END.search(line) or following[:1].islower())
         for line, following in zip(lines, lines[1:])
-        if len(line) >= 0.7 * widest and not SENTENCE_END.search(line)
-        or following[:1].islower()
-    )
-    return continued >= (len(lines) - 1) * 0.6
+    ]
+    return sum(broken) >= 0.6 * len(broken)
 
 
 def clean_text(text: str, language: str | None = None) -> CleanText:
@@ -243,7 +251,7 @@ def _mark_repeats(blocks: list[Block]) -> None:
         if block.dropped or quote is None:
             continue
         quoted = normalise(quote.group(1)).rstrip(".,")
-        if any(quoted in keys[other] for other in range(len(blocks)) if other != index):
+        if any(quoted in key and len(key) > len(keys[index]) for key in keys):
             _drop(block, "pull quote")
 
 
@@ -279,7 +287,9 @@ def _classify(text: str, words: frozenset[str]) -> Verdict:
     density = sum(1 for t in tokens if t in words) / len(tokens)
     if len(text) < LENGTH_LOW:
         return "short"
-    if density >= STOPWORDS_HIGH and len(text) >= LENGTH_HIGH:
+    if density >= STOPWORDS_HIGH and (
+        len(text) >= LENGTH_HIGH or (len(text) >= LENGTH_PROSE and SENTENCE_END.search(text))
+    ):
         return "good"
     if density >= STOPWORDS_LOW or (SENTENCE_END.search(text) and len(tokens) >= 12):
         return "near-good"
@@ -287,13 +297,28 @@ def _classify(text: str, words: frozenset[str]) -> Verdict:
 
 
 def _neighbour(blocks: list[Block], index: int, step: int, skip_near_good: bool) -> Verdict:
+    """The class of the nearest block that is not short (nor near-good); page edges are bad."""
     skipped = {"short", "near-good"} if skip_near_good else {"short"}
     index += step
     while 0 <= index < len(blocks):
+        if blocks[index].header:
+            return "good"
         if blocks[index].verdict not in skipped:
             return blocks[index].verdict
         index += step
     return "bad"
+
+
+def _is_heading(blocks: list[Block], index: int) -> bool:
+    """A section heading inside the body: a few words without punctuation, between body blocks."""
+    text = blocks[index].text
+    if not 1 <= len(WORD.findall(text)) <= HEADING_WORDS or regex.search(r"[.,;:!?]$|,", text):
+        return False
+    body_before = any(
+        b.verdict == "good" and not b.header for b in blocks[max(0, index - 3) : index]
+    )
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return body_before and following is not None and following.verdict in ("good", "near-good")
 
 
 def _revise_by_context(blocks: list[Block]) -> None:
@@ -301,7 +326,9 @@ def _revise_by_context(blocks: list[Block]) -> None:
     revised: list[Verdict] = []
     for index, block in enumerate(blocks):
         verdict = block.verdict
-        if verdict == "short":
+        if verdict == "short" and _is_heading(blocks, index):
+            verdict = "good"
+        elif verdict == "short":
             before = _neighbour(blocks, index, -1, True)
             after = _neighbour(blocks, index, 1, True)
             if before == after:
@@ -314,10 +341,12 @@ def _revise_by_context(blocks: list[Block]) -> None:
             else:
                 verdict = "bad"
         revised.append(verdict)
-    for block, verdict in zip(blocks, revised):
+    for index, (block, verdict) in enumerate(zip(blocks, revised)):
+        if block.header:
+            continue
         if verdict == "near-good":
-            before = _neighbour(blocks, blocks.index(block), -1, True)
-            after = _neighbour(blocks, blocks.index(block), 1, True)
+            before = _neighbour(blocks, index, -1, True)
+            after = _neighbour(blocks, index, 1, True)
             verdict = "bad" if before == after == "bad" else "good"
         if verdict == "bad":
             _drop(block, block.reason or "low text density")
