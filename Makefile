@@ -1,5 +1,6 @@
 # `make run`: create .venv if missing, install, run the pipeline on the sample articles.
 # `make test`: the whole test suite (installs first, too).
+# `make test-postgres`: the same, with the store tests also run on a throwaway PostgreSQL.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -7,7 +8,7 @@ SEEDS ?= ../shared/samples/seeds
 DB ?= eventscope.duckdb
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test test-postgres lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +22,11 @@ run: install
 	$(BIN)/eventscope run $(SEEDS) --db $(DB)
 
 test: install
+	$(BIN)/python -m pytest
+
+test-postgres: install
+	server="$$(scripts/pg_test_server.sh start)" && eval "$$server" || exit 1; \
+	trap 'scripts/pg_test_server.sh stop "$$PG_TEST_DIR"' EXIT; \
 	$(BIN)/python -m pytest
 
 lint: install
