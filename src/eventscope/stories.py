@@ -21,6 +21,7 @@ outlet only when its outlet is known and differs; an anonymous copy adds nothing
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 import logging
@@ -35,11 +36,12 @@ import numpy as np
 import yaml
 from datasketch import MinHash, MinHashLSH
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, diags
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.preprocessing import normalize
 
 from eventscope.records import Article, Story, content_id
 from eventscope.settings import Settings, load_settings
@@ -47,12 +49,19 @@ from eventscope.settings import Settings, load_settings
 log = logging.getLogger(__name__)
 
 RESOURCE_FILE = "stories.yaml"
+BACKGROUND_FILE = "story_background_df.csv"
+DOCUMENT_COUNT = "documents"
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+POSSESSIVE = re.compile(r"['’]s$")
 SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+|\n\s*\n")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # Distance given to a pair that must never share a story (dates too far apart): larger than
 # any similarity distance, so average linkage will not merge clusters holding such a pair.
 APART = 4.0
+# The text signals of a StoryItem whose cosines are weighted by `stories.weights`.
+SIGNALS = ("terms", "names")
+# Rows of the similarity matrix computed at a time when looking for candidate pairs.
+BLOCK_ROWS = 512
 
 
 @functools.lru_cache(maxsize=1)
@@ -164,7 +173,8 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def _words(text: str) -> list[str]:
-    return [word.lower() for word in WORD.findall(text)]
+    """Lowercased words, possessive endings dropped ("Iran's" counts as "iran")."""
+    return [POSSESSIVE.sub("", word.lower()) for word in WORD.findall(text)]
 
 
 def _signature(words: list[str]) -> list[int]:
@@ -197,11 +207,11 @@ def _heuristic_names(text: str) -> Counter[str]:
             if word[:1].isupper() and position > 0:
                 run.append(word)
                 continue
-            if run:
-                name = " ".join(run).lower()
-                if name not in ENGLISH_STOP_WORDS:
-                    names[name] += 1
-                run = []
+            words_of_run = [w for w in _words(" ".join(run)) if w not in ENGLISH_STOP_WORDS]
+            names.update(words_of_run)
+            if len(words_of_run) > 1:
+                names[" ".join(words_of_run)] += 1
+            run = []
     return names
 
 
@@ -260,25 +270,98 @@ def outlet_key(item: StoryItem) -> str:
     return item.source
 
 
-def _cosine(rows: list[dict[str, int]]) -> np.ndarray:
-    """Pairwise TF-IDF cosine; IDF over the items being clustered."""
-    if not any(rows):
-        return np.zeros((len(rows), len(rows)))
-    counts = DictVectorizer(sort=True).fit_transform(rows)
-    vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
-    return (vectors @ vectors.T).toarray()
+@functools.lru_cache(maxsize=1)
+def load_background() -> tuple[int, dict[str, int]]:
+    """Document frequencies of words in a general news corpus: (number of documents, df)."""
+    text = resources.files("eventscope.data").joinpath(BACKGROUND_FILE).read_text("utf-8")
+    rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
+    frequencies = {word: int(count) for word, count in rows}
+    return frequencies.pop(DOCUMENT_COUNT), frequencies
+
+
+def _tfidf(rows: list[dict[str, int]]) -> csr_matrix:
+    """Unit-length TF-IDF rows, document frequencies counted over the items plus a background.
+
+    The background keeps weights sensible for small collections, where every article is about
+    the same two countries and collection-only IDF would treat their names as rare.
+    """
+    vectorizer = DictVectorizer(sort=True)
+    counts = vectorizer.fit_transform(rows).tocsr()
+    if counts.shape[1] == 0:
+        return counts
+    background_documents, background = load_background()
+    vocabulary = vectorizer.get_feature_names_out()
+    frequency = np.asarray((counts > 0).sum(axis=0)).ravel()
+    frequency = frequency + np.array([background.get(word, 0) for word in vocabulary])
+    idf = np.log((1 + len(rows) + background_documents) / (1 + frequency)) + 1.0
+    weights = counts.astype(float)
+    weights.data = 1.0 + np.log(weights.data)
+    return normalize(weights @ diags(idf)).tocsr()
+
+
+class SimilarityModel:
+    """Pairwise story similarity over a fixed list of items, computed block by block.
+
+    Similarity is the weighted sum of TF-IDF cosines (`stories.weights`) plus
+    `stories.event_bonus` for a shared coded event (dyad and CAMEO root) and for a shared
+    place; pairs whose dates are more than `stories.window_days` apart get `-APART`.
+    """
+
+    def __init__(self, items: list[StoryItem], settings: Settings) -> None:
+        section = settings.section("stories")
+        weights = section.get("weights", {})
+        self.items = items
+        self.signals = [
+            (float(weights[signal]), _tfidf([getattr(item, signal) for item in items]))
+            for signal in SIGNALS
+            if float(weights.get(signal, 0.0))
+        ]
+        self.bonus = float(section.get("event_bonus", 0.0))
+        self.threshold = float(section.get("similarity_threshold", 0.2))
+        self.window_days = int(section.get("window_days", 7))
+        # Each item's dates as an interval of day numbers (NaN when undated); the gap between
+        # two intervals is how far apart the two happenings can at least be.
+        spans = [sorted(item.dates) for item in items]
+        self.first = np.array([days[0].toordinal() if days else np.nan for days in spans])
+        self.last = np.array([days[-1].toordinal() if days else np.nan for days in spans])
+        self.event_keys = [
+            ({(e.dyad, e.root) for e in item.events if e.dyad}, {e.location for e in item.events if e.location})
+            for item in items
+        ]
+        self.has_events = np.array([bool(pairs or places) for pairs, places in self.event_keys])
+
+    def block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarities of items `rows` (one per row) to items `cols`."""
+        similarity = np.zeros((len(rows), len(cols)))
+        for weight, vectors in self.signals:
+            similarity += weight * (vectors[rows] @ vectors[cols].T).toarray()
+        if self.bonus:
+            # Only pairs the bonus could lift over the threshold are looked at.
+            reachable = similarity >= self.threshold - 2 * self.bonus
+            reachable &= self.has_events[rows][:, None] & self.has_events[cols][None, :]
+            for r, c in zip(*np.nonzero(reachable)):
+                similarity[r, c] += self.bonus * self._shared_events(rows[r], cols[c])
+        with np.errstate(invalid="ignore"):
+            gap = np.maximum(self.first[cols][None, :] - self.last[rows][:, None],
+                             self.first[rows][:, None] - self.last[cols][None, :])
+        similarity[gap > self.window_days] = -APART
+        similarity[rows[:, None] == cols[None, :]] = 1.0
+        return similarity
+
+    def _shared_events(self, left: int, right: int) -> int:
+        (left_pairs, left_places), (right_pairs, right_places) = self.event_keys[left], self.event_keys[right]
+        return bool(left_pairs & right_pairs) + bool(left_places & right_places)
 
 
 def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]:
     """Map each near-duplicate copy to the earliest article of its copy group (MinHash LSH)."""
     params = load_resources()["minhash"]
-    num_perm = int(params["num_perm"])
-    seed = int(params["seed"])
-    scheme = params["scheme"]
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=int(params["num_perm"]))
     signatures = {}
     for item in items:
-        signature = MinHash(seed=seed, hashvalues=np.array(item.minhash, dtype=np.uint64), scheme=scheme)
+        signature = MinHash(
+            seed=int(params["seed"]), hashvalues=np.array(item.minhash, dtype=np.uint64), scheme=params["scheme"]
+        )
         signatures[item.article_id] = signature
         lsh.insert(item.article_id, signature)
     parent = {item.article_id: item.article_id for item in items}
@@ -290,8 +373,9 @@ def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]
         return key
 
     for item in items:
-        for other in lsh.query(signatures[item.article_id]):
-            if other != item.article_id and signatures[item.article_id].jaccard(signatures[other]) >= threshold:
+        signature = signatures[item.article_id]
+        for other in lsh.query(signature):
+            if other != item.article_id and signature.jaccard(signatures[other]) >= threshold:
                 parent[root(other)] = root(item.article_id)
     groups: dict[str, list[StoryItem]] = {}
     for item in items:
@@ -303,72 +387,47 @@ def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]
     return duplicates
 
 
-def _event_bonus(left: StoryItem, right: StoryItem, bonus: float) -> float:
-    """Extra similarity when both articles code the same kind of event between the same pair."""
-    left_keys = {(e.dyad, e.root) for e in left.events if e.dyad}
-    right_keys = {(e.dyad, e.root) for e in right.events if e.dyad}
-    left_places = {e.location for e in left.events if e.location}
-    right_places = {e.location for e in right.events if e.location}
-    shared = bool(left_keys & right_keys) + bool(left_places & right_places)
-    return bonus * shared
-
-
-def _too_far_apart(left: StoryItem, right: StoryItem, window_days: int) -> bool:
-    left_dates, right_dates = left.dates, right.dates
-    if not left_dates or not right_dates:
-        return False
-    gap = min(abs((a - b).days) for a in left_dates for b in right_dates)
-    return gap > window_days
-
-
-def similarity_matrix(items: list[StoryItem], settings: Settings) -> np.ndarray:
-    """Pairwise story similarity; pairs that must stay apart get `-APART`."""
-    section = settings.section("stories")
-    term_weight = float(section.get("term_weight", 0.5))
-    text = term_weight * _cosine([item.terms for item in items])
-    text += (1.0 - term_weight) * _cosine([item.names for item in items])
-    bonus = float(section.get("event_bonus", 0.1))
-    window_days = int(section.get("window_days", 7))
-    for i, left in enumerate(items):
-        for j in range(i + 1, len(items)):
-            right = items[j]
-            if _too_far_apart(left, right, window_days):
-                text[i, j] = text[j, i] = -APART
-            elif left.events and right.events:
-                extra = _event_bonus(left, right, bonus)
-                text[i, j] += extra
-                text[j, i] += extra
-    np.fill_diagonal(text, 1.0)
-    return text
-
-
 def cluster_items(items: list[StoryItem], settings: Settings) -> tuple[list[list[StoryItem]], dict[str, str]]:
     """Group items into stories (each sorted earliest first) and map near-duplicates to originals.
 
-    The result depends only on the set of items, never on their order.
+    Near-duplicates always share a story. The result depends only on the set of items,
+    never on their order or on how they were split across runs.
     """
     section = settings.section("stories")
-    threshold = float(section.get("similarity_threshold", 0.3))
     items = sorted({item.article_id: item for item in items}.values(), key=lambda item: item.article_id)
     if not items:
         return [], {}
     duplicates = _near_duplicates(items, float(section.get("duplicate_threshold", 0.8)))
-    similarity = similarity_matrix(items, settings)
     index = {item.article_id: i for i, item in enumerate(items)}
-    for copy, original in duplicates.items():
-        similarity[index[copy], index[original]] = similarity[index[original], index[copy]] = 1.0
-    # Average linkage only merges clusters holding at least one pair above the threshold,
-    # so it can run separately inside each connected component of that graph.
-    count, labels = connected_components(csr_matrix(similarity >= threshold), directed=False)
+    copies = [(index[copy], index[original]) for copy, original in duplicates.items()]
+    model = SimilarityModel(items, settings)
+    threshold = model.threshold
+    # Average linkage only merges clusters holding at least one pair above the threshold, so
+    # it can run separately inside each connected component of that graph: the full matrix
+    # is never held at once.
+    everyone = np.arange(len(items))
+    edges_from, edges_to = [pair[0] for pair in copies], [pair[1] for pair in copies]
+    for start in range(0, len(items), BLOCK_ROWS):
+        rows = everyone[start : start + BLOCK_ROWS]
+        r, c = np.nonzero(model.block(rows, everyone) >= threshold)
+        edges_from.extend(rows[r])
+        edges_to.extend(c)
+    graph = csr_matrix((np.ones(len(edges_from)), (edges_from, edges_to)), shape=(len(items), len(items)))
+    count, labels = connected_components(graph, directed=False)
     clusters: list[list[StoryItem]] = []
     for component in range(count):
         members = np.flatnonzero(labels == component)
         if len(members) == 1:
             clusters.append([items[members[0]]])
             continue
-        distance = 1.0 - similarity[np.ix_(members, members)]
+        similarity = model.block(members, members)
+        position = {item_index: k for k, item_index in enumerate(members)}
+        for copy, original in copies:
+            if copy in position:
+                similarity[position[copy], position[original]] = similarity[position[original], position[copy]] = 1.0
+        distance = np.clip(1.0 - similarity, 0.0, None)
         np.fill_diagonal(distance, 0.0)
-        tree = linkage(squareform(np.clip(distance, 0.0, None), checks=False), method="average")
+        tree = linkage(squareform(distance, checks=False), method="average")
         groups = fcluster(tree, t=1.0 - threshold, criterion="distance")
         for group in sorted(set(groups)):
             clusters.append([items[members[k]] for k in np.flatnonzero(groups == group)])
@@ -426,5 +485,8 @@ def update_stories(
                 assignments[item.article_id] = story.id
     live = {content_id("story", members[0].article_id) for members in clusters}
     retired = sorted(set(previous) - live)
-    log.info("stories: %d items, %d clusters, %d changed, %d retired", len(new) + len(existing), len(clusters), len(changed), len(retired))
+    log.info(
+        "stories: %d new and %d stored items, %d stories, %d changed, %d retired",
+        len(new), len(existing), len(clusters), len(changed), len(retired),
+    )
     return StoryUpdate(stories=changed, assignments=assignments, duplicates=duplicates, retired=retired)
