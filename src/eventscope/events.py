@@ -205,6 +205,7 @@ class _SentenceCoder:
         self.expressions = dates.time_expressions(sentence, coder.date_cues)
         self.attribution = self._attribution()
         self.places = frozenset(self._place_tokens())
+        self.max_dyads = int(self.args["max_dyads"])
 
     def _place_tokens(self) -> set[int]:
         """Tokens of "in <place>" phrases: a place named there is where, not whom."""
@@ -251,8 +252,15 @@ class _SentenceCoder:
             if current.dep == "acl" and current.tag == "VBN":
                 head = self.parse.head(current)
                 return ([head] if head is not None else []), True
-            if current.dep not in self.args["inherit_subject_deps"]:
+            if current.dep in self.args["own_subject_deps"]:
                 return [], passive
+            if current.dep in ("pcomp", "pobj"):
+                # Object control: "accused Israel of spying" -- Israel is the one spying.
+                prep = self.parse.head(current)
+                governor = self.parse.head(prep) if prep is not None else None
+                controller = self.parse.child(governor, set(self.args["object_deps"])) if governor else None
+                if controller is not None and controller.i < current.i:
+                    return [controller], passive
             current = self.parse.head(current)
         return [], passive
 
@@ -277,18 +285,17 @@ class _SentenceCoder:
             current = governor
         return []
 
-    def _object_heads(self, verb: Token, passive: bool) -> list[Token]:
-        """Candidate target phrase heads, most direct first."""
+    def _object_heads(self, verb: Token) -> list[Token]:
+        """Candidate target phrase heads of an active verb, most direct first."""
         heads: list[Token] = []
         kids = self.parse.children[verb.i]
-        if not passive:
-            heads += [c for c in kids if c.dep in self.args["object_deps"]]
+        heads += [c for c in kids if c.dep in self.args["object_deps"]]
         for prep in kids:
             if prep.dep == "prep" and prep.lemma.lower() in self.args["target_preps"]:
                 heads += [c for c in self.parse.children[prep.i] if c.dep == "pobj"]
         for clause in kids:
             if clause.dep == "xcomp":
-                heads += self._object_heads(clause, passive=False)
+                heads += self._object_heads(clause)
         return heads
 
     def _agent(self, verb: Token) -> Token | None:
@@ -297,34 +304,49 @@ class _SentenceCoder:
             return None
         return self.parse.child(agent, {"pobj"})
 
-    def arguments(self, verb: Token) -> tuple[Mention | None, Mention | None]:
-        """Source and target mentions of a predicate."""
+    def arguments(self, verb: Token) -> list[tuple[Mention | None, Mention | None, bool]]:
+        """(source, target, reciprocal) for each dyad of a predicate.
+
+        Coordinated phrases give one dyad per actor ("met Iraqi and Syrian leaders");
+        coordinated subjects without an object act on each other ("Iran and Iraq
+        signed"): those dyads are reciprocal, each way round.
+        """
         subjects, passive = self._subjects(verb)
         subject_side = self._phrase_actors(subjects)
         if not subject_side and any(t.pos == "PRON" for t in subjects):
             subject_side = self._antecedent_actors(verb)
         if passive:
             agent = self._agent(verb)
-            source_side = self._conjunct_actors(agent) if agent is not None else []
-            target_side = subject_side
+            sources = [m for m, _ in self._conjunct_actors(agent)] if agent is not None else []
+            targets = [m for m, _ in subject_side]
         else:
-            source_side, target_side = subject_side, []
-            for head in self._object_heads(verb, passive=False):
-                found = [
-                    a
-                    for a in self._conjunct_actors(head, self.places)
-                    if all(a[0].actor.id != s[0].actor.id for s in source_side)
-                ]
-                if found:
-                    target_side = found
+            sources, targets = [m for m, _ in subject_side], []
+            for head in self._object_heads(verb):
+                targets = self._new_actors(self._conjunct_actors(head, self.places), sources)
+                if targets:
                     break
-        source = source_side[0][0] if source_side else None
-        target = target_side[0][0] if target_side else None
-        if target is None and len(source_side) > 1:
-            target = source_side[1][0]
-        if passive and source is None and len(target_side) > 1:
-            source, target = target_side[0][0], target_side[1][0]
-        return source, target
+            if not targets:
+                targets = self._new_actors(self._later_actors(verb), sources)[:1]
+        if not targets and len(sources) > 1:
+            return [(a, b, True) for a in sources for b in sources if a is not b]
+        if passive and not sources and len(targets) > 1:
+            return [(a, b, True) for a in targets for b in targets if a is not b]
+        return [(s, t, False) for s in (sources or [None]) for t in (targets or [None])]
+
+    @staticmethod
+    def _new_actors(found: list[tuple[Mention, Token]], sources: list[Mention]) -> list[Mention]:
+        known = {m.actor.id for m in sources}
+        return [m for m, _ in found if m.actor.id not in known]
+
+    def _later_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
+        """Actors named after the verb anywhere in its subtree (reported speech aside)."""
+        tokens = [
+            t
+            for t in self.parse.subtree(verb, frozenset(self.args["report_deps"]))
+            if t.i > verb.i and t.i not in self.places
+        ]
+        mentions = sorted(_overlapping(self.mentions, tokens), key=lambda m: m.start)
+        return [(m, verb) for m in mentions]
 
     # --- modality, place, attribution -----------------------------------------------
 
@@ -420,7 +442,10 @@ class _SentenceCoder:
 
     def is_reporting_frame(self, verb: Token) -> bool:
         """"IRNA reported that ...": the reporting verb frames an event, it is not one."""
-        if verb.lemma.lower() not in self.coder.cues["attribution"]["report_verbs"]:
+        cues = self.coder.cues["attribution"]
+        if verb.text.lower() == cues["according"]:
+            return True
+        if verb.lemma.lower() not in cues["report_verbs"]:
             return False
         return verb.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in self.parse.children[verb.i])
 
@@ -449,10 +474,12 @@ class _SentenceCoder:
                 rule = f"{block.name}-default"
             if not code and not paired:
                 continue
-            source, target = self.arguments(verb)
-            if self.coder.require_actor and source is None and target is None:
-                continue
-            events.extend(self._events(verb, clause, matched, code, paired, rule, source, target))
+            for source, target, reciprocal in self.arguments(verb)[: self.max_dyads]:
+                if self.coder.require_actor and source is None and target is None:
+                    continue
+                events.extend(
+                    self._events(verb, clause, matched, code, "" if reciprocal else paired, rule, source, target)
+                )
         return events
 
     def _events(

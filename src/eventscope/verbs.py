@@ -63,7 +63,7 @@ class VerbDictionary:
     forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (block, verb code)
 
     def lookup(self, token: Token) -> tuple[VerbBlock, str] | None:
-        for key in (token.lemma.lower(), token.text.lower()):
+        for key in (token.text.lower(), token.lemma.lower()):
             if key in self.forms:
                 block, code = self.forms[key]
                 return self.blocks[block], code

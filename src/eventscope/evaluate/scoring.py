@@ -1,0 +1,70 @@
+"""Precision, recall and F1 over per-sentence multisets, shared by the gold-set evaluations.
+
+Each gold sentence contributes its gold items (codes, actor codes, ...) and the coder's
+items for the same sentence; matches are the multiset intersection, so a code found
+twice where the gold has it once counts one hit and one false alarm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+
+from eventscope.records import Article
+
+
+@dataclass
+class Tally:
+    """Running counts for one scored field."""
+
+    hits: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> None:
+        p, g = Counter(predicted), Counter(gold)
+        self.hits += sum((p & g).values())
+        self.predicted += sum(p.values())
+        self.gold += sum(g.values())
+
+    def scores(self) -> dict[str, float | int]:
+        precision = self.hits / self.predicted if self.predicted else 0.0
+        recall = self.hits / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "hits": self.hits,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
+
+
+@dataclass
+class Scoreboard:
+    """One `Tally` per field name, reported in the order fields were first added."""
+
+    tallies: dict[str, Tally] = field(default_factory=dict)
+
+    def add(self, name: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> None:
+        self.tallies.setdefault(name, Tally()).add(predicted, gold)
+
+    def scores(self) -> dict[str, dict[str, float | int]]:
+        return {name: tally.scores() for name, tally in self.tallies.items()}
+
+
+def sentence_article(record_id: str, text: str, published: dt.date | None) -> Article:
+    """A one-sentence gold record as an article the pipeline stages accept."""
+    return Article(
+        id=record_id,
+        source=record_id,
+        title=None,
+        outlet=None,
+        author=None,
+        published=published,
+        text=text,
+        language="en",
+    )
