@@ -447,6 +447,29 @@ class Store:
             )
         ]
 
+    def actor_counterparts(self, actor_id: str) -> list[tuple[str, int]]:
+        """Countries of the actors this actor has events with, most events first."""
+        rows = self.query(
+            "SELECT a.country, count(*) AS n FROM events e JOIN actors a"
+            " ON a.id = CASE WHEN e.source_id = ? THEN e.target_id ELSE e.source_id END"
+            " WHERE (e.source_id = ? OR e.target_id = ?) AND a.id <> ? AND a.country IS NOT NULL"
+            " GROUP BY a.country ORDER BY n DESC, a.country",
+            [actor_id, actor_id, actor_id, actor_id],
+        )
+        return [(row[0], int(row[1])) for row in rows]
+
+    def top_dyads(self, limit: int = 10) -> list[tuple[str, str, int]]:
+        """The pairs of different countries with the most events between them (either direction)."""
+        rows = self.query(
+            "SELECT LEAST(s.country, t.country) AS a, GREATEST(s.country, t.country) AS b,"
+            " count(*) AS n FROM events e JOIN actors s ON s.id = e.source_id"
+            " JOIN actors t ON t.id = e.target_id WHERE s.country <> t.country"
+            " GROUP BY LEAST(s.country, t.country), GREATEST(s.country, t.country)"
+            " ORDER BY n DESC, a, b LIMIT ?",
+            [limit],
+        )
+        return [(row[0], row[1], int(row[2])) for row in rows]
+
     def _actor_refs(self, event_rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         ids = sorted({row[key] for row in event_rows for key in ("source_id", "target_id") if row[key]})
         if not ids:
