@@ -423,8 +423,9 @@ def cluster_items(items: list[StoryItem], settings: Settings) -> tuple[list[list
         similarity = model.block(members, members)
         position = {item_index: k for k, item_index in enumerate(members)}
         for copy, original in copies:
-            if copy in position:
-                similarity[position[copy], position[original]] = similarity[position[original], position[copy]] = 1.0
+            pair = (position.get(copy), position.get(original))
+            if None not in pair and similarity[pair] > -APART:  # a copy two years on is a new story
+                similarity[pair] = similarity[pair[::-1]] = 1.0
         distance = np.clip(1.0 - similarity, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")
