@@ -244,10 +244,11 @@ def _nearest_verb(parsed: ParsedSentence, token: Token) -> Token | None:
     return None
 
 
-def clause_verbs(parsed: ParsedSentence, cue_tokens: list[Token]) -> set[int]:
-    """The verbs of the clause that signs or proposes: the cue verbs, the verbs they are
-    coordinated with ("met ... and signed"), and the verb an infinitive of purpose serves
-    ("arrived to sign")."""
+def clause_verbs(parsed: ParsedSentence, cue_tokens: list[Token], cues: Cues) -> set[int]:
+    """The verbs of the clause that signs or proposes: the cue verbs, the verbs they complete
+    or are coordinated with ("met ... and signed", "was ready to sign"), the verb an infinitive
+    of purpose serves ("arrived to sign"), and the speaker's verb when the clause refers back
+    to the speaker ("Norway said it would sign")."""
     verbs: set[int] = set()
     stack = [v for v in (_nearest_verb(parsed, t) for t in cue_tokens) if v is not None]
     while stack:
@@ -255,13 +256,18 @@ def clause_verbs(parsed: ParsedSentence, cue_tokens: list[Token]) -> set[int]:
         if verb.i in verbs:
             continue
         verbs.add(verb.i)
-        related = [c for c in parsed.children.get(verb.i, []) if c.dep == "conj" and c.pos in {"VERB", "AUX"}]
-        if verb.head != verb.i and (
-            verb.dep in {"conj", "xcomp"}
-            or verb.dep == "advcl" and any(c.tag == "TO" for c in parsed.children.get(verb.i, []))
+        children = parsed.children.get(verb.i, [])
+        stack += [c for c in children if c.dep == "conj" and c.pos in {"VERB", "AUX"}]
+        if verb.head == verb.i:
+            continue
+        head = parsed.tokens[verb.head]
+        if (
+            verb.dep in {"conj", "xcomp", "acomp"}
+            or verb.dep == "advcl" and any(c.tag == "TO" for c in children)
+            or verb.dep == "ccomp" and head.lemma.lower() in cues.reporting_verbs
+            and any(c.dep == "nsubj" and c.pos == "PRON" for c in children)
         ):
-            related.append(parsed.tokens[verb.head])
-        stack += related
+            stack.append(head)
     return verbs
 
 
@@ -276,7 +282,7 @@ def _in_clause(parsed: ParsedSentence, tokens: list[Token], verbs: set[int], nou
 
 
 def _excluded_tokens(parsed: ParsedSentence, cues: Cues) -> set[int]:
-    """Tokens that cannot name a party or signatory: datelines, reporters, side clauses."""
+    """Tokens that cannot name a party, signatory or place: datelines, sources, side clauses."""
     excluded: set[int] = set()
     dateline = cues.dateline.match(parsed.sentence.text)
     if dateline:
@@ -286,10 +292,6 @@ def _excluded_tokens(parsed: ParsedSentence, cues: Cues) -> set[int]:
     for token in parsed.tokens:
         if token.text.lower() == "according":
             excluded |= parsed.subtree(token)
-        elif token.pos == "VERB" and token.lemma.lower() in cues.reporting_verbs:
-            for child in parsed.children.get(token.i, []):
-                if child.dep in {"nsubj", "nsubjpass", "agent"}:
-                    excluded |= parsed.subtree(child)
         if token.dep == "relcl":
             clause = parsed.subtree(token)
             if not clause & status_tokens:
@@ -454,7 +456,7 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
     mentions = [m for m in article.mentions if m.sentence == sentence.index]
     excluded = _excluded_tokens(parsed, cues)
     status, cue_tokens = sentence_status(parsed, cues)
-    scope = (clause_verbs(parsed, cue_tokens), {t.i for t in noun})
+    scope = (clause_verbs(parsed, cue_tokens, cues), {t.i for t in noun})
     report = SentenceReport(
         sentence=sentence,
         kind=kind,

@@ -1,0 +1,415 @@
+"""The agreements register: per-article records from written sentences, and merging them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+import pytest
+
+from eventscope.agreements import (
+    agreement_id,
+    clean_person_name,
+    find_agreements,
+    load_cues,
+    merge_agreements,
+    merge_signatories,
+    same_person,
+)
+from eventscope.nlp import sentences_from_doc
+from eventscope.records import Actor, Agreement, Article, Mention, content_id
+
+# Surface forms the tests resolve to actors, standing in for the actors stage.
+COUNTRIES = {
+    "Kenya": "KEN", "Kenyan": "KEN", "Nairobi": "KEN",
+    "Uganda": "UGA", "Ugandan": "UGA", "Kampala": "UGA",
+    "Chile": "CHL", "Chilean": "CHL", "Santiago": "CHL",
+    "Peru": "PER", "Peruvian": "PER", "Lima": "PER",
+    "Norway": "NOR", "Norwegian": "NOR", "Oslo": "NOR",
+    "France": "FRA", "French": "FRA", "Paris": "FRA",
+    "Japan": "JPN", "Japanese": "JPN",
+}
+MEDIA = {"Xinhua": "CHN", "Kyodo": "JPN"}
+
+
+def _mentions(article: Article) -> list[Mention]:
+    mentions = []
+    for sentence in article.sentences:
+        for table, sector in ((COUNTRIES, None), (MEDIA, "MED")):
+            for surface, country in table.items():
+                for match in re.finditer(rf"\b{surface}\b", sentence.text):
+                    actor = Actor(id=f"{country}{sector or ''}", name=surface, code=country,
+                                  country=country, sector=sector,
+                                  kind="organisation" if sector else "country")
+                    mentions.append(Mention(sentence=sentence.index, start=sentence.start + match.start(),
+                                            end=sentence.start + match.end(), text=surface, actor=actor))
+    return mentions
+
+
+@pytest.fixture(scope="module")
+def read(spacy_nlp):
+    """Parse a text into an article with hand-resolved country mentions and find its agreements."""
+
+    def read_text(text: str, published: dt.date | None = dt.date(2021, 3, 10), article_id: str = "a1") -> Article:
+        article = Article(id=article_id, source=f"{article_id}.txt", title=None, outlet=None, author=None,
+                          published=published, text=text, language="en")
+        article.sentences = sentences_from_doc(spacy_nlp(text))
+        article.mentions = _mentions(article)
+        return find_agreements(article)
+
+    return read_text
+
+
+def _one(article: Article) -> Agreement:
+    assert len(article.agreements) == 1, [a.to_record() for a in article.agreements]
+    return article.agreements[0]
+
+
+# --- kinds ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("a memorandum of understanding", "memorandum of understanding"),
+        ("an MoU", "memorandum of understanding"),
+        ("a memorandum of agreement", "memorandum of agreement"),
+        ("a treaty", "treaty"),
+        ("a protocol", "protocol"),
+        ("an accord", "accord"),
+        ("a deal", "deal"),
+        ("an agreement", "agreement"),
+        ("a defence pact", "pact"),
+        ("a ceasefire", "ceasefire agreement"),
+    ],
+)
+def test_kind_is_named_and_mou_normalised(read, phrase, kind):
+    article = read(f"Kenya and Uganda signed {phrase} on fisheries in Kampala on Monday.")
+    assert _one(article).kind == kind
+
+
+def test_most_specific_kind_wins_across_sentences_of_one_article(read):
+    article = read(
+        "Chile and Peru signed an agreement on Tuesday to share intelligence. "
+        "The Chilean and Peruvian foreign ministers signed the memorandum of understanding in Lima."
+    )
+    assert _one(article).kind == "memorandum of understanding"
+
+
+def test_verb_spelled_like_a_kind_is_not_an_agreement(read):
+    article = read("Kenya and Uganda signed nothing but promised to deal with the refugees together.")
+    assert article.agreements == []
+
+
+# --- status ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Norway and France signed a treaty on fisheries.", "signed"),
+        ("Norway and France concluded a treaty on fisheries.", "signed"),
+        ("Norway proposed a treaty on fisheries to France.", "proposed"),
+        ("Norway suggested a treaty on fisheries to France.", "proposed"),
+        ("Norway said it was ready to sign a treaty on fisheries with France.", "proposed"),
+        ("Norway and France would sign a treaty on fisheries if talks go well.", "proposed"),
+        ("The fisheries treaty between Norway and France entered into force on Monday.", "implemented"),
+        ("Norway and France implemented a treaty on fisheries last year.", "implemented"),
+    ],
+)
+def test_status_follows_the_cue_words(read, sentence, status):
+    assert _one(read(sentence)).status == status
+
+
+def test_negated_signing_is_not_an_agreement(read):
+    assert read("Norway and France did not sign a treaty on fisheries.").agreements == []
+
+
+def test_noun_sign_is_not_a_signing_cue(read):
+    article = read("Kenya and Uganda hailed the accord as a sign of warming ties.")
+    assert article.agreements == []
+
+
+# --- what is not a record -------------------------------------------------------------------
+
+
+def test_generic_agreements_without_parties_are_not_records(read):
+    article = read("Agreements had already been concluded, the commander said, and more would follow.")
+    assert article.agreements == []
+
+
+def test_plural_batch_of_agreements_is_not_a_record(read):
+    article = read("The Kenyan president signed 14 agreements with Uganda during his visit in May.")
+    assert article.agreements == []
+
+
+def test_one_country_is_not_enough_for_an_agreement(read):
+    article = read("Kenya signed a deal worth $2 billion on Friday.")
+    assert article.agreements == []
+
+
+def test_proposed_cooperation_without_an_agreement_noun_is_not_a_record(read):
+    article = read("Norway suggested joint naval drills with France and said it was ready to train French divers.")
+    assert article.agreements == []
+
+
+# --- parties, signatories, place ------------------------------------------------------------
+
+
+def test_reporting_agency_and_venue_are_not_parties(read):
+    article = read(
+        "Japan and Chile signed a trade agreement in Paris on Thursday, Xinhua reported, "
+        "a deal which is likely to worry Peru."
+    )
+    agreement = _one(article)
+    assert agreement.parties == ["CHL", "JPN"]
+    assert agreement.place == "Paris"
+
+
+def test_dateline_city_is_not_a_party(read):
+    article = read("NAIROBI (Reuters) - Chile and Peru signed a fisheries agreement on Monday.")
+    assert _one(article).parties == ["CHL", "PER"]
+
+
+def test_signatories_are_the_signing_persons_without_titles(read):
+    article = read(
+        "Norwegian Foreign Minister Anniken Huitfeldt and her French counterpart "
+        "Catherine Colonna signed a protocol on Arctic research, spokesman Jonas Berge said."
+    )
+    assert _one(article).signatories == ["Anniken Huitfeldt", "Catherine Colonna"]
+
+
+def test_counterparts_named_with_titles_are_both_signatories(read):
+    article = read("Chilean General Luis Ortega and his Peruvian counterpart Admiral Ana Ruiz signed an "
+                   "accord on fisheries.")
+    assert _one(article).signatories == ["Ana Ruiz", "Luis Ortega"]
+
+
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("Brigadier General Luis Ortega", "Luis Ortega"),
+        ("Foreign Minister Ana Ruiz", "Ana Ruiz"),
+        ("President Lula", "Lula"),
+        ("General", "General"),
+    ],
+)
+def test_person_titles_are_stripped(name, clean):
+    assert clean_person_name(name, load_cues()) == clean
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_weekday_resolves_to_the_day_before_publication(read):
+    article = read("Kenya and Uganda signed a border treaty on Sunday.", published=dt.date(2021, 3, 10))
+    assert _one(article).date == dt.date(2021, 3, 7)
+
+
+def test_written_date_wins_over_weekday_and_takes_the_publication_year(read):
+    article = read(
+        "The ministers of both countries signed several agreements on February 28, a Sunday. "
+        "Kenya and Uganda signed a border treaty on Sunday, officials said.",
+        published=dt.date(2021, 3, 10),
+    )
+    assert _one(article).date == dt.date(2021, 2, 28)
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved(read):
+    article = read("Kenya and Uganda signed a border treaty on Sunday.", published=None)
+    assert _one(article).date is None
+
+
+def test_proposal_has_no_signing_date(read):
+    article = read("Kenya proposed a border treaty to Uganda on March 3.", published=dt.date(2021, 3, 10))
+    agreement = _one(article)
+    assert (agreement.status, agreement.date) == ("proposed", None)
+
+
+# --- provisions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "label"),
+    [
+        ("to fight terrorism", "counter-terrorism"),
+        ("on border security", "border security"),
+        ("on the training of officers", "training"),
+        ("on logistics", "logistics"),
+        ("on technical support", "technical support"),
+        ("on military assistance", "military support"),
+        ("on intelligence sharing", "intelligence sharing"),
+        ("on economic cooperation", "economic"),
+        ("on electricity supplies", "energy"),
+        ("to expand trade", "trade"),
+        ("on joint naval exercises", "joint exercises"),
+        ("on air defence", "air defence"),
+        ("on a prisoner exchange", "prisoner exchange"),
+        ("on humanitarian access", "humanitarian aid"),
+    ],
+)
+def test_provision_cue_gives_its_label(read, clause, label):
+    article = read(f"Chile and Peru signed an agreement {clause} on Friday.")
+    assert label in _one(article).provisions
+
+
+def test_provisions_come_from_the_sentences_about_the_memorandum(read):
+    article = read(
+        "Kenya and Uganda signed a memorandum of understanding in Nairobi on Monday. "
+        "The football season starts in August with new training rules. "
+        "The memorandum covers border security and the sharing of intelligence. "
+        "The memorandum, officials said, includes:\n"
+        "\"Joint patrols against cattle rustling and counter-terrorism operations.\""
+    )
+    agreement = _one(article)
+    assert agreement.provisions == ["border security", "counter-terrorism", "intelligence sharing"]
+    assert agreement.place == "Nairobi"
+
+
+def test_evidence_spans_index_the_article_text(read):
+    text = ("Chile and Peru signed a treaty on fisheries on Monday. "
+            "The treaty also covers trade in fishmeal.")
+    article = read(text)
+    agreement = _one(article)
+    assert {text[start:end] for _, start, end in agreement.evidence} == {
+        "Chile and Peru signed a treaty on fisheries on Monday.",
+        "The treaty also covers trade in fishmeal.",
+    }
+    assert agreement.article_ids == ["a1"]
+
+
+def test_two_agreements_with_different_parties_stay_apart(read):
+    article = read(
+        "Chile and Peru signed a fisheries treaty on Monday. "
+        "On Tuesday Norway and Japan signed a whaling protocol in Oslo."
+    )
+    assert sorted(tuple(a.parties) for a in article.agreements) == [("CHL", "PER"), ("JPN", "NOR")]
+
+
+# --- merging --------------------------------------------------------------------------------
+
+
+def _report(article_id: str, **fields) -> Agreement:
+    values = dict(kind="memorandum of understanding", parties=["KEN", "UGA"], signatories=[],
+                  date=None, place=None, provisions=[], status="signed")
+    values.update(fields)
+    return Agreement(id=content_id(article_id), article_ids=[article_id],
+                     evidence=[(article_id, 0, 10)], **values)
+
+
+REPORTS = [
+    _report("a", date=dt.date(2021, 3, 7), signatories=["Raychelle Omamo"], provisions=["trade"],
+            place="Nairobi"),
+    _report("b", kind="memorandum", signatories=["Raychelle Omamo", "Jeje Odongo"],
+            provisions=["border security"], status="proposed"),
+    _report("c", kind="agreement", signatories=["Rachelle Omamo", "Jeje Odongo"], place="Nairobi",
+            status="implemented"),
+]
+
+
+def test_reports_of_one_agreement_merge_into_one_record():
+    merged = merge_agreements(REPORTS)
+    assert len(merged) == 1
+    agreement = merged[0]
+    assert agreement.kind == "memorandum of understanding"
+    assert agreement.date == dt.date(2021, 3, 7)
+    assert agreement.article_ids == ["a", "b", "c"]
+    assert agreement.provisions == ["border security", "trade"]
+    assert agreement.status == "implemented"
+    assert agreement.place == "Nairobi"
+    assert agreement.signatories == ["Jeje Odongo", "Raychelle Omamo"]
+    assert len(agreement.evidence) == 3
+
+
+def test_merged_id_is_stable_and_order_independent():
+    results = {tuple(a.to_record().items().__repr__() for a in merge_agreements(order))
+               for order in itertools.permutations(REPORTS)}
+    assert len(results) == 1
+    assert merge_agreements(REPORTS)[0].id == agreement_id(["UGA", "KEN"], "memorandum", dt.date(2021, 3, 7))
+
+
+def test_merging_into_existing_records_adds_nothing_twice():
+    first = merge_agreements(REPORTS[:2])
+    again = merge_agreements([REPORTS[2]], existing=first)
+    assert [a.to_record() for a in again] == [a.to_record() for a in merge_agreements(REPORTS)]
+    assert merge_agreements([], existing=again)[0].to_record() == again[0].to_record()
+
+
+def test_dates_far_apart_make_two_agreements():
+    merged = merge_agreements([_report("a", date=dt.date(2021, 3, 7)), _report("b", date=dt.date(2021, 6, 1))])
+    assert [a.date for a in merged] == [dt.date(2021, 3, 7), dt.date(2021, 6, 1)]
+
+
+def test_dates_a_day_apart_merge():
+    merged = merge_agreements([_report("a", date=dt.date(2021, 3, 7)), _report("b", date=dt.date(2021, 3, 8))])
+    assert len(merged) == 1
+
+
+def test_different_parties_or_families_do_not_merge():
+    merged = merge_agreements([
+        _report("a"),
+        _report("b", parties=["KEN", "TZA"]),
+        _report("c", kind="treaty"),
+    ])
+    assert len(merged) == 3
+
+
+def test_undated_report_joins_the_agreement_sharing_its_signatories():
+    merged = merge_agreements([
+        _report("a", date=dt.date(2021, 3, 7), signatories=["Raychelle Omamo"]),
+        _report("b", date=dt.date(2021, 9, 1), signatories=["Alfred Mutua"]),
+        _report("c", signatories=["Alfred Mutua"]),
+    ])
+    joined = next(a for a in merged if "c" in a.article_ids)
+    assert joined.article_ids == ["b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Hossein Dehghan", "Hossein Dehqan", True),
+        ("Dehghan", "Hossein Dehqan", True),
+        ("Erfan al-Hiyali", "Erfan Hiyali", True),
+        ("Mohammed bin Salman", "Mohammed Salman", True),
+        ("Ali Khamenei", "Ali Larijani", False),
+        ("Hassan Rouhani", "Hossein Dehghan", False),
+    ],
+)
+def test_transliterated_names_are_one_person(first, second, same):
+    assert same_person(first, second) is same
+
+
+def test_merge_signatories_keeps_one_spelling_per_person():
+    assert merge_signatories(["Hossein Dehqan", "Hossein Dehghan", "Erfan al-Hiyali", "Hossein Dehghan"]) == [
+        "Erfan al-Hiyali", "Hossein Dehghan"]
+
+
+# --- the canonical articles -----------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_seed_memorandum_is_one_signed_agreement(settings, seeds_dir):
+    from eventscope.actors import load_actor_kb, resolve_mentions
+    from eventscope.events import code_events, load_coder
+    from eventscope.extract import extract_article, read_inputs
+    from eventscope.nlp import analyse
+
+    raws = list(read_inputs([seeds_dir], settings))
+    articles = list(analyse([extract_article(raw, settings) for raw in raws], settings))
+    kb, coder = load_actor_kb(settings), load_coder(settings)
+    for article in articles:
+        find_agreements(code_events(resolve_mentions(article, kb), coder))
+    merged = merge_agreements(a for article in articles for a in article.agreements)
+    assert len(merged) == 1
+    agreement = merged[0]
+    assert (agreement.kind, agreement.parties, agreement.status) == (
+        "memorandum of understanding", ["IRN", "IRQ"], "signed")
+    assert agreement.date == dt.date(2017, 7, 23)
+    assert agreement.place == "Tehran"
+    assert len(agreement.signatories) == 2
+    assert {"Dehghan", "al-Hiyali"} <= {name.split()[-1] for name in agreement.signatories}
+    assert {"counter-terrorism", "border security", "training", "logistics", "technical support",
+            "military support"} <= set(agreement.provisions)
+    sources = {a.id: a.source for a in articles}
+    assert sorted(sources[i].rsplit("/", 1)[-1][:3] for i in agreement.article_ids) == ["000", "001", "002"]
