@@ -1,0 +1,149 @@
+"""The dyad summary, its text and PNG chart, and the `eventscope dyad` command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventscope.cli import main
+from eventscope.dyad import DyadSummary, dyad_summary, format_dyad, plot_dyad, quad_classes
+from eventscope.errors import BadInput
+from eventscope.store import Store, open_store
+from sample_store import SampleIds, write_sample_store
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SampleIds]:
+    path = tmp_path_factory.mktemp("dyad") / "sample.duckdb"
+    return path, write_sample_store(path)
+
+
+@pytest.fixture
+def store(sample_db: tuple[Path, SampleIds]) -> Iterator[Store]:
+    with open_store(sample_db[0], read_only=True) as opened:
+        yield opened
+
+
+@pytest.fixture
+def iran_iraq(store: Store) -> DyadSummary:
+    return dyad_summary(store, "IRN", "IRQ")
+
+
+def month(summary: DyadSummary, name: str):
+    return next(m for m in summary.months if m.month == name)
+
+
+def test_quad_classes_are_the_four_cameo_classes_in_order() -> None:
+    assert [q.number for q in quad_classes()] == [1, 2, 3, 4]
+    assert quad_classes()[3].label == "Material conflict"
+
+
+def test_dyad_counts_one_happening_once_however_many_outlets_report_it(iran_iraq: DyadSummary) -> None:
+    signed = month(iran_iraq, "2017-07")
+    assert signed.counts == {1: 1, 2: 0, 3: 0, 4: 0}
+    assert signed.reports == 3
+    assert iran_iraq.events == 3 and iran_iraq.reports == 6
+
+
+def test_dyad_keeps_every_month_in_its_range_so_gaps_show(iran_iraq: DyadSummary) -> None:
+    names = [m.month for m in iran_iraq.months]
+    assert names[0] == "2017-07" and names[-1] == "2019-06"
+    assert len(names) == 24
+    assert month(iran_iraq, "2018-12").events == 0
+    assert month(iran_iraq, "2018-12").goldstein is None
+
+
+def test_dyad_means_goldstein_per_month(iran_iraq: DyadSummary) -> None:
+    assert month(iran_iraq, "2017-07").goldstein == 8.0
+    assert month(iran_iraq, "2018-03").goldstein == -2.0
+    assert month(iran_iraq, "2018-03").counts[3] == 1
+
+
+def test_dyad_is_the_same_in_either_order(store: Store, iran_iraq: DyadSummary) -> None:
+    reverse = dyad_summary(store, "irq", "irn")
+    assert [m.to_record() for m in reverse.months] == [m.to_record() for m in iran_iraq.months]
+    assert (reverse.country_a, reverse.country_b) == ("IRQ", "IRN")
+
+
+def test_dyad_leaves_out_events_with_other_countries(store: Store, iran_iraq: DyadSummary) -> None:
+    assert "2019-06" in [m.month for m in iran_iraq.months]
+    assert month(iran_iraq, "2019-06").counts == {1: 1, 2: 0, 3: 0, 4: 0}  # the US threat is not there
+    iran_us = dyad_summary(store, "IRN", "USA")
+    assert iran_us.events == 1
+    assert [m.month for m in iran_us.months] == ["2019-06"]
+    assert month(iran_us, "2019-06").counts[3] == 1
+
+
+def test_dyad_counts_modalities(iran_iraq: DyadSummary) -> None:
+    assert iran_iraq.modalities == {"asserted": 2, "proposed": 1}
+
+
+def test_dyad_lists_agreements_and_latest_stories_newest_first(store: Store, iran_iraq: DyadSummary) -> None:
+    assert [a["kind"] for a in iran_iraq.agreements] == ["memorandum of understanding"]
+    assert [s["title"] for s in iran_iraq.stories] == [
+        "Iran proposes joint drills with Iraq",
+        "Iraq accuses Iran over border shelling",
+        "Iran and Iraq sign military cooperation memorandum",
+    ]
+    assert len(dyad_summary(store, "IRN", "IRQ", latest_stories=1).stories) == 1
+    assert dyad_summary(store, "IRN", "USA").agreements == []
+
+
+def test_dyad_without_events_is_empty_not_an_error(store: Store, tmp_path: Path) -> None:
+    summary = dyad_summary(store, "FRA", "DEU")
+    assert summary.events == 0 and summary.months == [] and summary.stories == []
+    assert format_dyad(summary).startswith("FRA-DEU: 0 events")
+    plot_dyad(summary, tmp_path / "empty.png")
+    assert (tmp_path / "empty.png").read_bytes().startswith(PNG_MAGIC)
+
+
+@pytest.mark.parametrize("code", ["IR", "IRAN", "12A", ""])
+def test_dyad_rejects_codes_that_are_not_iso3(store: Store, code: str) -> None:
+    with pytest.raises(BadInput, match="ISO 3166-1 alpha-3"):
+        dyad_summary(store, code, "IRQ")
+
+
+def test_format_dyad_shows_active_months_agreements_and_stories(iran_iraq: DyadSummary) -> None:
+    text = format_dyad(iran_iraq)
+    assert text.splitlines()[0] == "IRN-IRQ: 3 events (6 reports) from 2017-07 to 2019-06"
+    month_rows = [line for line in text.splitlines() if line[:4].isdigit()]
+    assert [row.split()[0] for row in month_rows] == ["2017-07", "2018-03", "2019-06"]
+    assert month_rows[1].split()[-1] == "-2.0"
+    assert "memorandum of understanding, signed (IRN, IRQ) in Tehran" in text
+    assert "Iran and Iraq sign military cooperation memorandum (3 articles from 3 sources)" in text
+
+
+def test_plot_dyad_writes_a_png_chart(iran_iraq: DyadSummary, tmp_path: Path) -> None:
+    target = tmp_path / "chart.png"
+    plot_dyad(iran_iraq, target)
+    data = target.read_bytes()
+    assert data.startswith(PNG_MAGIC)
+    assert len(data) > 10_000
+
+
+def test_dyad_command_prints_the_summary_and_writes_the_chart(
+    sample_db: tuple[Path, SampleIds], tmp_path: Path
+) -> None:
+    png = tmp_path / "irn-irq.png"
+    result = CliRunner().invoke(main, ["dyad", "irn", "irq", "--db", str(sample_db[0]), "--png", str(png)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("IRN-IRQ: 3 events")
+    assert "Latest stories (3)" in result.stdout
+    assert png.read_bytes().startswith(PNG_MAGIC)
+
+
+def test_dyad_command_rejects_a_bad_country_with_exit_status_2(sample_db: tuple[Path, SampleIds]) -> None:
+    result = CliRunner().invoke(main, ["dyad", "Iran", "IRQ", "--db", str(sample_db[0])])
+    assert result.exit_code == 2
+    assert "not an ISO 3166-1 alpha-3 country code" in result.stderr
+
+
+def test_dyad_command_reports_a_missing_database(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["dyad", "IRN", "IRQ", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "no such database" in result.stderr
