@@ -294,7 +294,7 @@ def test_html_article_body_and_metadata_come_from_the_page(settings) -> None:
 
 def test_html_to_text_keeps_menus_and_footers_one_line_per_block() -> None:
     lines = html_to_text(HTML_PAGE).split("\n\n")
-    assert lines[:3] == ["Home", "World", "Sport"]
+    assert lines[:4] == [f"{TITLE} | River News", "Home", "World", "Sport"]
     assert PARAGRAPHS[0] in lines
     assert "© 2022 River News. All rights reserved." in lines
 
@@ -303,7 +303,7 @@ def test_html_dump_of_a_page_cleans_to_the_article() -> None:
     clean = clean_text(html_to_text(HTML_PAGE))
     assert_article_intact(clean.text)
     assert "Privacy policy" not in clean.text and "Home" not in clean.text
-    assert clean.title == TITLE
+    assert (clean.title, clean.outlet) == (TITLE, "River News")
 
 
 # --- the plain-text cleaner: one test per kind of furniture, none from the seeds -------------

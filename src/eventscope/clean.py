@@ -44,16 +44,22 @@ STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
 # Longest section heading kept inside the body, in words.
 HEADING_WORDS = 8
-# How far into the page (in blocks) the title, byline and date may be stated.
-HEAD_BLOCKS = 12
-# Body characters after which the head ends even if fewer blocks were seen.
-HEAD_BODY_CHARS = 400
+# How many blocks before and after the start of the body the title and date may be stated.
+HEAD_BEFORE = 10
+HEAD_AFTER = 4
 
 SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*$")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
 BULLET = regex.compile(r"^\s*(?:[•·▪◦‣●*–-]|\d{1,2}[.)])\s+")
 SEPARATOR = regex.compile(r"\s+(?:/|\||>|»|›|·|•)\s+")
 YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+DATE_LIKE = regex.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
+    r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    regex.IGNORECASE,
+)
+SITE_SUFFIX = regex.compile(r"^\s*[|·•»:/–—-]\s*(\S.*)$")
 HEADER_REASONS = frozenset({"title", "byline", "dateline"})
 QUOTED = regex.compile(r"^[\"“„«']([^\"”“»]{40,})[\"”“»']")
 
@@ -65,6 +71,7 @@ class Cue:
     kind: str
     pattern: regex.Pattern
     why: str
+    anywhere: bool = False  # metadata cues: also read inside the page's trailing part
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class Cues:
 
     drop: tuple[Cue, ...]
     tail: tuple[Cue, ...]
+    box: tuple[Cue, ...]
     strip_prefix: tuple[Cue, ...]
     byline: tuple[Cue, ...]
     outlet: tuple[Cue, ...]
@@ -115,7 +123,12 @@ class CleanText:
 
 def _compile(entries: Iterable[dict], kind: str) -> tuple[Cue, ...]:
     return tuple(
-        Cue(kind, regex.compile(entry["pattern"], regex.IGNORECASE | regex.V0), entry["why"])
+        Cue(
+            kind,
+            regex.compile(entry["pattern"], regex.IGNORECASE | regex.V0),
+            entry["why"],
+            entry.get("anywhere", False),
+        )
         for entry in entries
     )
 
@@ -130,6 +143,7 @@ def load_cues() -> Cues:
     return Cues(
         drop=drop,
         tail=_compile(data["tail"], "tail"),
+        box=_compile(data["box"], "box"),
         strip_prefix=_compile(data["strip_prefix"], "dateline"),
         byline=_compile(meta["byline"], "byline"),
         outlet=_compile(meta["outlet"], "outlet"),
@@ -262,21 +276,28 @@ def _is_prose(text: str) -> bool:
 
 
 def _cut_tail(blocks: list[Block], cues: Cues) -> None:
-    """Drop a trailing box and all after it, once body text has been seen before it."""
-    body_chars = 0
-    total = sum(len(b.text) for b in blocks) or 1
-    position = 0
+    """Drop the trailing part of the page, and boxes of links inside it.
+
+    A tail cue (comments, author bio, related content) ends the article once body text
+    has been seen, unless more body text follows it than came before: then it was a box
+    inside the article. A box cue drops itself and the short blocks after it.
+    """
+    prose = [len(b.text) if not b.dropped and _is_prose(b.text) else 0 for b in blocks]
+    before = 0
     for index, block in enumerate(blocks):
-        position += len(block.text)
-        cue = cues.first(cues.tail, block.text)
-        if cue is not None and body_chars >= LENGTH_HIGH and position >= 0.4 * total:
+        tail = cues.first(cues.tail, block.text)
+        box = cues.first(cues.box, block.text)
+        if tail is not None and before >= LENGTH_HIGH and sum(prose[index:]) < before:
             for later in blocks[index:]:
-                _drop(later, f"after {cue.why}")
+                _drop(later, f"after {tail.why}")
             return
-        if cue is not None and body_chars >= LENGTH_HIGH:
-            _drop(block, cue.why)
-        if not block.dropped and _is_prose(block.text):
-            body_chars += len(block.text)
+        if (tail or box) is not None and before >= LENGTH_HIGH:
+            _drop(block, (tail or box).why)
+            for later, length in zip(blocks[index + 1 :], prose[index + 1 :]):
+                if length:
+                    break
+                _drop(later, f"in {(tail or box).why}")
+        before += prose[index]
 
 
 def _classify(text: str, words: frozenset[str]) -> Verdict:
@@ -354,24 +375,25 @@ def _revise_by_context(blocks: list[Block]) -> None:
             block.verdict = verdict
 
 
-def _head(blocks: list[Block]) -> list[Block]:
-    head: list[Block] = []
-    body_chars = 0
-    for block in blocks[:HEAD_BLOCKS]:
-        if body_chars >= HEAD_BODY_CHARS:
-            break
-        head.append(block)
-        if not block.dropped and _is_prose(block.text):
-            body_chars += len(block.text)
-    return head
+def _body_start(blocks: list[Block]) -> int | None:
+    """Index of the first body block (good, else near-good), None for a page without one."""
+    for wanted in ("good", "near-good"):
+        for index, block in enumerate(blocks):
+            if block.verdict == wanted:
+                return index
+    return None
 
 
-def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
-    """Title, byline and date lines near the top; bylines and outlets named in boxes."""
+def _in_tail(block: Block) -> bool:
+    return block.reason.startswith(("after ", "in "))
+
+
+def _read_bylines(blocks: list[Block], cues: Cues, result: CleanText) -> None:
+    """Author (and outlet or date) from bylines; tail blocks only for cues marked `anywhere`."""
     for block in blocks:
         for cue in cues.byline:
             match = cue.pattern.search(block.text)
-            if match is None:
+            if match is None or (_in_tail(block) and not cue.anywhere):
                 continue
             if result.author is None:
                 result.author = _tidy_name(match.group("author"))
@@ -388,8 +410,20 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
             match = cue.pattern.search(block.text)
             if match and result.outlet is None and (block.dropped or len(block.text) < 80):
                 result.outlet = _tidy_name(match.group("outlet"))
+
+
+def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
+    """Byline, date and title lines around the start of the body; bylines in named boxes."""
+    _read_bylines(blocks, cues, result)
+    start = _body_start(blocks)
+    if start is None:
+        return
+    window = range(max(0, start - HEAD_BEFORE), min(len(blocks), start + HEAD_AFTER))
     updated: dt.date | None = None
-    for block in _head(blocks):
+    for index in window:
+        block = blocks[index]
+        if block.dropped and block.reason not in ("", "low text density"):
+            continue
         if len(block.text) > 80 or not YEAR.search(block.text):
             continue
         date = parse_date_line(block.text, cues)
@@ -401,16 +435,39 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
             result.published = date
         _drop(block, "dateline")
     result.published = result.published or updated
-    for block in _head(blocks):
-        if _is_title(block):
-            result.title = _tidy(block.text)
-            key = normalise(block.text)
-            for other in blocks:
-                if normalise(other.text) == key or (
-                    other.dropped is False and _ends_breadcrumb(other.text, key)
-                ):
-                    _drop(other, "title")
-            break
+    title = _pick_title(blocks, range(window.start, start))
+    if title is None:
+        return
+    result.title = _tidy(title.text)
+    key = normalise(title.text)
+    for other in blocks:
+        other_key = normalise(other.text)
+        if other_key == key or (not other.dropped and _ends_breadcrumb(other.text, key)):
+            _drop(other, "title")
+        elif len(other_key) < 2 * len(key) + 40 and other_key.startswith(key):
+            # "Headline | Site name", as in a page's <title>: names the outlet
+            site = SITE_SUFFIX.match(other.text[len(title.text) :])
+            if result.outlet is None and site and len(WORD.findall(site.group(1))) <= 5:
+                result.outlet = _tidy_name(site.group(1))
+            _drop(other, "title")
+
+
+def _pick_title(blocks: list[Block], candidates: range) -> Block | None:
+    """The headline among the blocks before the body: the nearest, unless another one is
+    echoed elsewhere on the page (a <title> line, a breadcrumb), which headlines usually are."""
+    keys = [normalise(b.text) for b in blocks]
+    best: tuple[int, int] | None = None
+    for index in candidates:
+        if not _is_title(blocks[index]):
+            continue
+        echoed = any(
+            keys[index] in keys[other] and other != index and len(keys[other]) < 300
+            for other in range(len(blocks))
+        )
+        score = (2 * len(candidates) if echoed else 0) + index
+        if best is None or score > best[0]:
+            best = (score, index)
+    return blocks[best[1]] if best else None
 
 
 def _ends_breadcrumb(text: str, title_key: str) -> bool:
@@ -426,7 +483,7 @@ def _is_title(block: Block) -> bool:
     words = WORD.findall(text)
     if not 3 <= len(words) <= 30 or len(text) > 250 or BULLET.match(text):
         return False
-    return not regex.search(r"[.,;:]$", text)
+    return not (regex.search(r"[.,;:]$", text) or DATE_LIKE.search(text))
 
 
 def parse_date_line(text: str, cues: Cues | None = None) -> dt.date | None:

@@ -254,8 +254,8 @@ def extract_html(html: str, settings: Settings) -> dict[str, Any]:
 def html_to_text(html: str) -> str:
     """A plain-text dump of a page with everything left in: one line per block element.
 
-    Scripts, styles and hidden templates go; menus, footers and captions stay, as in a
-    scrape that saved the page's visible text.
+    Scripts, styles and hidden templates go; the document title (first line), menus,
+    footers and captions stay, as in a scrape that saved the page's visible text.
     """
     import lxml.html
     from lxml import etree
@@ -290,6 +290,9 @@ def html_to_text(html: str) -> str:
         if block:
             flush()
 
+    title = root.find(".//title")
+    if title is not None and title.text_content().strip():
+        lines.append(regex.sub(r"\s+", " ", title.text_content()).strip())
     body = root.find("body") if root.find("body") is not None else root
     walk(body)
     flush()
