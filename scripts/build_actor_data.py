@@ -17,8 +17,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 from pathlib import Path
+
+import yaml
 
 from eventscope.actor_kb import (
     DictionaryEntry,
@@ -31,16 +32,6 @@ from eventscope.actor_kb import (
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventscope" / "data" / "actors"
 ACTOR_FILES = ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.Countries.actors.txt")
-# Words that mark an organisation rather than a person in an uncoded-kind Phoenix name.
-ORGANISATION_WORDS = re.compile(
-    r"\b(COUNCIL|PARTY|ASSEMBLY|GUARDS?|FORCES?|ARMY|MINISTRY|FRONT|MOVEMENT|ORGANI[SZ]ATION|"
-    r"COMMITTEE|UNION|BANK|AGENCY|CORPS|BRIGADES?|GOVERNMENT|COURT|COMMISSION|ALLIANCE|"
-    r"ASSOCIATION|INSTITUTE|LEAGUE|OFFICE|POLICE|SERVICE|AUTHORITY|DEPARTMENT|GROUP|NETWORK|"
-    r"REPUBLIC|KINGDOM|STATE|CONGRESS|PARLIAMENT|SENATE|FEDERATION|COMPANY|CORPORATION|FUND|"
-    r"PROGRAMME|PROGRAM|MISSION|NATIONS|COALITION|CENTER|CENTRE|UNIVERSITY|COMMAND|MILITIA)\b"
-)
-
-
 def iso(day) -> str | None:
     return day.isoformat() if day else None
 
@@ -51,19 +42,20 @@ def is_country_block(record: DictionaryEntry, countries: set[str]) -> bool:
     ) and any(len(spell.code) == 3 for spell in record.codes)
 
 
-def kind_of(record: DictionaryEntry, countries: set[str]) -> str:
+def kind_of(record: DictionaryEntry, countries: set[str], organisation_words: set[str]) -> str:
+    """Phoenix does not say what an entry is: a name of 2-5 words without an organisation
+    or role word ("council", "army", "minister") is taken for a person."""
     primary = record.codes[-1].code if record.codes else None
     kind = kind_of_code(primary, countries)
     if kind != "organisation":
         return kind
-    words = record.phrase.replace("_", " ").split()
-    looks_personal = 2 <= len(words) <= 5 and not ORGANISATION_WORDS.search(record.phrase.upper())
-    if "CountryInfo" in record.comment or looks_personal:
+    words = phrase_key(record.phrase.replace("_", " ")).split()
+    if 2 <= len(words) <= 5 and not organisation_words.intersection(words):
         return "person"
     return kind
 
 
-def convert_actors(folder: Path, countries: set[str]) -> dict:
+def convert_actors(folder: Path, countries: set[str], organisation_words: set[str]) -> dict:
     actors = []
     places: dict[str, set[str]] = {}
     seen: set[str] = set()
@@ -86,7 +78,7 @@ def convert_actors(folder: Path, countries: set[str]) -> dict:
                     "name": display_name(record.phrase),
                     "aliases": aliases,
                     "codes": [[spell.code, iso(spell.start), iso(spell.end)] for spell in record.codes],
-                    "kind": kind_of(record, countries),
+                    "kind": kind_of(record, countries, organisation_words),
                 }
             )
     return {"actors": actors, "places": {iso3: sorted(forms) for iso3, forms in sorted(places.items())}}
@@ -99,11 +91,15 @@ def main() -> None:
     with (OUT / "countries.csv").open(encoding="utf-8") as handle:
         countries = {row["iso3"] for row in csv.DictReader(handle)}
 
-    data = convert_actors(args.phoenix, countries)
+    agents = read_petrarch_agents(args.phoenix / "Phoenix.agents.txt")
+    roles = yaml.safe_load((OUT / "roles.yaml").read_text(encoding="utf-8"))
+    organisation_words = set(roles["organisation_words"]) | {
+        word for phrase in [*agents, *roles["roles"]] for word in phrase.split() if " " not in phrase
+    }
+    data = convert_actors(args.phoenix, countries, organisation_words)
     (OUT / "phoenix_actors.json").write_text(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
-    agents = read_petrarch_agents(args.phoenix / "Phoenix.agents.txt")
     (OUT / "phoenix_agents.json").write_text(
         json.dumps(dict(sorted(agents.items())), ensure_ascii=False, indent=0), encoding="utf-8"
     )

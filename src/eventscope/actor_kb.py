@@ -38,8 +38,6 @@ MAX_PHRASE_TOKENS = 10
 ACRONYM_MAX_LETTERS = 5
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
 
-# Build order = precedence: the first source to claim a phrase keeps it.
-PRIORITY_USER, PRIORITY_COUNTRY, PRIORITY_GROUP, PRIORITY_PHOENIX = range(4)
 
 
 def phrase_tokens(text: str) -> list[str]:
@@ -131,6 +129,7 @@ class ActorKB:
     locative_prepositions: frozenset[str] = frozenset()
     country_links: frozenset[str] = frozenset()
     noun_phrase_modifiers: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
     sector_labels: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, _Target] = field(default_factory=dict)
     _first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
@@ -144,9 +143,14 @@ class ActorKB:
         entry: KBEntry | None = None,
         role_code: str | None = None,
         demonym: bool = False,
-        exact_case: bool = False,
+        cased: bool = False,
     ) -> None:
-        """Register a surface form; an existing claim on the same phrase wins."""
+        """Register a surface form; an existing claim on the same phrase wins.
+
+        `cased` says the phrase is written in its real case (curated data, not the
+        all-capitals PETRARCH files), so a short upper-case name is an acronym that must
+        match in upper case ("IS", "WHO").
+        """
         tokens = phrase_tokens(phrase)
         if not tokens or len(tokens) > MAX_PHRASE_TOKENS:
             return
@@ -155,7 +159,7 @@ class ActorKB:
             return
         compact = re.sub(r"[^\w]", "", phrase)
         acronym = None
-        if exact_case or (len(tokens) == 1 and len(compact) <= ACRONYM_MAX_LETTERS and entry is not None):
+        if cased and entry is not None and len(tokens) == 1 and len(compact) <= ACRONYM_MAX_LETTERS:
             acronym = compact if compact.isupper() else None
         self._phrases[key] = _Target(entry, role_code, acronym, demonym)
         first = tokens[0]
@@ -163,9 +167,9 @@ class ActorKB:
         if entry is not None and entry.kind == "person":
             self._people.setdefault(key, entry)
 
-    def add_entry(self, entry: KBEntry, aliases: Iterable[str]) -> None:
+    def add_entry(self, entry: KBEntry, aliases: Iterable[str], cased: bool = False) -> None:
         for alias in aliases:
-            self.add_phrase(alias, entry)
+            self.add_phrase(alias, entry, cased=cased)
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -414,13 +418,15 @@ def kind_of_code(code: str | None, known_countries: Iterable[str]) -> str:
     return "organisation"
 
 
-def entry_from_dictionary(record: DictionaryEntry, source: str, kind: str | None, known: set[str]) -> KBEntry:
+def entry_from_dictionary(record: DictionaryEntry, source: str, known: set[str]) -> KBEntry:
+    """A user dictionary entry; a bare three-letter code makes it a country."""
     codes = tuple(record.codes)
     primary = codes[-1].code if codes else None
+    is_country = len(codes) == 1 and primary is not None and len(primary) == 3 and primary in known
     return KBEntry(
         key=f"{source}:{phrase_key(record.phrase.replace('_', ' '))}",
         name=display_name(record.phrase),
-        kind=kind or kind_of_code(primary, known),
+        kind="country" if is_country else kind_of_code(primary, known),
         codes=codes,
         country=country_of_code(primary, known),
     )
@@ -451,12 +457,12 @@ def add_countries(kb: ActorKB) -> None:
         country = KBEntry(f"country:{iso3}", row["name"], "country", (CodeSpell(iso3),), iso3)
         kb.countries[iso3] = country
         kb.country_names[iso3] = row["name"]
-        kb.add_entry(country, [row["name"], *_split(row["variants"])])
+        kb.add_entry(country, [row["name"], *_split(row["variants"])], cased=True)
         for demonym in _split(row["demonyms"]):
             for form in [demonym, *_plural_demonyms(demonym)]:
-                kb.add_phrase(form, country, demonym=True)
+                kb.add_phrase(form, country, demonym=True, cased=True)
         capital_entry = KBEntry(f"capital:{iso3}", row["name"], "capital", (CodeSpell(iso3 + "GOV"),), iso3)
-        kb.add_entry(capital_entry, _split(row["capitals"]))
+        kb.add_entry(capital_entry, _split(row["capitals"]), cased=True)
 
 
 def add_groups(kb: ActorKB, known: set[str]) -> None:
@@ -469,7 +475,7 @@ def add_groups(kb: ActorKB, known: set[str]) -> None:
             codes=(CodeSpell(code),) if code else (),
             country=record.get("country") or country_of_code(code, known),
         )
-        kb.add_entry(entry, [record["name"], *(str(alias) for alias in record.get("aliases") or [])])
+        kb.add_entry(entry, [record["name"], *(str(alias) for alias in record.get("aliases") or [])], cased=True)
 
 
 def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str]) -> None:
@@ -510,8 +516,12 @@ def add_user_dictionary(kb: ActorKB, path: Path, known: set[str]) -> int:
     """Add a PETRARCH actor dictionary (and `X.agents.txt` beside `X.actors.txt`)."""
     records = read_petrarch_actors(path)
     source = f"user:{path.stem}"
+    # the dictionary's own bare three-letter codes are countries too (PETRARCH test sets invent some)
+    known = known | {r.codes[0].code for r in records if len(r.codes) == 1 and len(r.codes[0].code) == 3}
     for record in records:
-        entry = entry_from_dictionary(record, source, None, known)
+        entry = entry_from_dictionary(record, source, known)
+        if entry.kind == "country" and entry.country:
+            kb.country_names.setdefault(entry.country, entry.name)
         kb.add_entry(entry, [record.phrase, *record.synonyms])
     agents_path = path.with_name(path.name.replace("actors", "agents"))
     if agents_path != path and agents_path.is_file():
@@ -532,6 +542,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         locative_prepositions=frozenset(config.get("locative_prepositions", [])),
         country_links=frozenset(config.get("country_links", [])),
         noun_phrase_modifiers=frozenset(config.get("noun_phrase_modifiers", [])),
+        organisation_words=frozenset(config.get("organisation_words", [])),
         sector_labels=dict(config.get("sector_labels", {})),
     )
     known = {row["iso3"] for row in csv.DictReader(io.StringIO(_data_text("countries.csv")))}

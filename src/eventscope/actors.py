@@ -34,7 +34,6 @@ from eventscope.actor_kb import (
     ascii_fold,
     cached_actor_kb,
     phrase_key,
-    phrase_tokens,
 )
 from eventscope.records import Actor, Article, Mention, Sentence, Token, content_id
 from eventscope.settings import Settings
@@ -44,13 +43,14 @@ log = logging.getLogger(__name__)
 PERSON_LABELS = frozenset({"PERSON"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 ORG_LABELS = frozenset({"ORG"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "dobj", "conj", "appos", "ROOT", "pobj", "poss"})
 # A parenthesis right after a name that introduces its short form: "(PMUs)", "(ISNA)".
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z.&-]{1,9}s?)\s*\)")
 # A parenthesis holding the name in another script: "(کیومرث حیدری)".
-OTHER_SCRIPT_AFTER = re.compile(r"\s*\(\s*([^\x00-\u024f()]+?)\s*\)")
+OTHER_SCRIPT_AFTER = re.compile(r"\s*\(\s*([^\x00-\u024f()][^()]{0,60}?)\s*\)")
 NAME_SUFFIX_WINDOW = 40
 MAX_CONTEXT_TOKENS = 10
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "\u201c", "\u201d", '"', "."})
+CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"})
 
 
 def load_actor_kb(settings: Settings, dictionary: Path | None = None) -> ActorKB:
@@ -108,6 +108,16 @@ def acronym_key(text: str) -> str:
     return compact.upper() if compact.isupper() else ""
 
 
+def abbreviates(short: str, text_before: str) -> bool:
+    """Whether `short` ("PMUs") fits the words just before it ("Popular Mobilization Units")."""
+    letters = acronym_key(short)
+    if not letters:
+        return False
+    words = re.findall(r"[A-Za-z]+", text_before)[-len(letters) - 3 :]
+    capitals = [w[0].upper() for w in words if w[0].isupper()]
+    return "".join(capitals).endswith(letters) or letters in initials(" ".join(words))
+
+
 def initials(name: str) -> str:
     """`Islamic Revolutionary Guard Corps` -> `IRGC` (function words skipped)."""
     words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "the", "and", "for", "al"}]
@@ -120,7 +130,7 @@ def initials(name: str) -> str:
 def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: str) -> Actor:
     code = entry.code_on(day)
     known = kb.country_names
-    country = entry.country or (code[:3] if code and code[:3] in known else None)
+    country = code[:3] if code and code[:3] in known else entry.country
     sector = None
     if code:
         sector = (code[3:6] or None) if code[:3] in known else code[:3]
@@ -221,34 +231,45 @@ class Context:
     country: str | None = None
     role: str | None = None
     sector: str | None = None
-    spans: set[int] = field(default_factory=set)  # indexes of the dictionary spans used
+    tokens: set[int] = field(default_factory=set)  # tokens of the spans used, part of the mention
 
-    def take(self, view: SentenceView, kb: ActorKB, n: int, near_first: bool) -> None:
+    def take(self, view: SentenceView, n: int, override_role: bool = False) -> None:
         span = view.spans[n]
         if span.is_role:
-            if self.role is None or not near_first:
-                self.role = span.text.lower() if self.role is None else self.role
-                self.sector = self.sector or (span.role_code or "")[:3] or None
-            self.spans.add(n)
-        elif span.entry is not None and span.entry.kind == "country" and self.country is None:
+            if self.role is None or override_role:
+                self.role = span.text.lower()
+                self.sector = (span.role_code or "")[:3] or None
+        elif span.entry is not None and span.entry.country and self.country is None:
+            if span.entry.kind == "place":
+                return
             self.country = span.entry.country
-            self.spans.add(n)
+            if span.entry.kind != "country" and self.sector is None:
+                code = span.entry.code_on(None) or ""
+                self.sector = code[3:6] or None
 
 
 def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
-    """Token indexes of the noun phrase to the left of a name (titles, roles, countries)."""
+    """Token indexes of the noun phrase left of a name, nearest first (titles, roles, countries).
+
+    The walk crosses "of" only between a role and its complement ("deputy commander of
+    the army Tariq ...") and stops at verbs, clause punctuation and other prepositions.
+    """
     picked: list[int] = []
     i = first - 1
     while i >= 0 and len(picked) < MAX_CONTEXT_TOKENS:
         token = view.tokens[i]
         in_span = view.span_at(i) is not None
-        modifier = token.dep in kb.noun_phrase_modifiers or token.pos in ("PROPN", "NOUN", "ADJ", "PART", "DET")
-        if token.text in (",", ";", ":", "(", ")", "\u201c", "\u201d", '"') or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") and not in_span:
-            if token.pos == "PRON" and token.tag == "PRP$":  # "his Iraqi counterpart"
-                picked.append(i)
-                i -= 1
-                continue
+        if token.tag == "PRP$":  # "his Iraqi counterpart"
+            picked.append(i)
+            i -= 1
+            continue
+        if token.text.lower() in kb.country_links and i > 0 and _is_role_at(view, i - 1):
+            picked.append(i)
+            i -= 1
+            continue
+        if not in_span and (token.text in CLAUSE_PUNCTUATION or token.pos in CLAUSE_POS):
             break
+        modifier = token.dep in kb.noun_phrase_modifiers or token.pos in ("PROPN", "NOUN", "ADJ", "PART", "DET")
         if not (in_span or modifier):
             break
         picked.append(i)
@@ -256,39 +277,61 @@ def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
     return picked
 
 
-def right_context(view: SentenceView, first: int, last: int, kb: ActorKB) -> list[int]:
-    """Tokens after a name that describe it: an apposition or "of <country>"."""
+def _is_role_at(view: SentenceView, index: int) -> bool:
+    n = view.span_at(index)
+    return n is not None and view.spans[n].is_role
+
+
+def right_context(view: SentenceView, first: int, last: int, kb: ActorKB) -> tuple[list[int], list[int]]:
+    """Tokens after a name that describe it: ("of <country>" tokens, apposition tokens)."""
     tokens = view.tokens
     name = set(range(first, last + 1))
-    picked: list[int] = []
+    link: list[int] = []
+    apposition: list[int] = []
+    nxt = last + 1
+    if nxt + 1 < len(tokens) and tokens[nxt].text.lower() in kb.country_links:
+        n = view.span_at(nxt + 1)
+        if n is not None and not view.spans[n].is_role:
+            link = [nxt, *range(view.span_tokens[n][0], view.span_tokens[n][1] + 1)]
     for token in tokens[last + 1 :]:
         if token.dep == "appos" and token.head in name:
-            picked.extend(sorted(view.subtree(token.i)))
-    nxt = last + 1
-    if nxt < len(tokens) and tokens[nxt].text.lower() in kb.country_links:
-        picked.extend(sorted(view.subtree(nxt)))
-    if not picked and nxt + 1 < len(tokens) and tokens[nxt].text == ",":
-        for token in tokens[nxt + 1 : nxt + 1 + MAX_CONTEXT_TOKENS]:
-            if token.text in (",", ".", ";") or token.pos in ("VERB", "AUX"):
-                break
-            picked.append(token.i)
-    return picked
+            apposition.extend(sorted(view.subtree(token.i)))
+    if not apposition and nxt + 1 < len(tokens) and tokens[nxt].text == ",":
+        opener = tokens[nxt + 1]
+        if opener.pos == "DET" or view.span_at(opener.i) is not None:
+            for token in tokens[nxt + 1 : nxt + 1 + MAX_CONTEXT_TOKENS]:
+                if token.text in (",", ".", ";") or token.pos in ("VERB", "AUX"):
+                    break
+                apposition.append(token.i)
+    return link, apposition
 
 
 def context_for(view: SentenceView, kb: ActorKB, first: int, last: int) -> Context:
+    """Country and role of a name from its noun phrase, "of <country>" and an apposition."""
     context = Context()
-    left = left_context(view, first, kb)
     seen: set[int] = set()
-    for i in left:  # nearest first: the role right before the name is the person's own
+    crossed_of = False
+    for i in left_context(view, first, kb):
+        if view.tokens[i].text.lower() in kb.country_links:
+            crossed_of = True
+            continue
         n = view.span_at(i)
         if n is not None and n not in seen:
             seen.add(n)
-            context.take(view, kb, n, near_first=True)
-    for i in right_context(view, first, last, kb):
+            context.take(view, n, override_role=crossed_of and view.spans[n].is_role)
+            context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
+    link, apposition = right_context(view, first, last, kb)
+    for i in link:
         n = view.span_at(i)
         if n is not None and n not in seen:
             seen.add(n)
-            context.take(view, kb, n, near_first=True)
+            context.take(view, n)
+            context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
+    for i in apposition:
+        n = view.span_at(i)
+        if n is not None and n not in seen:
+            seen.add(n)
+            context.take(view, n)
     return context
 
 
@@ -333,83 +376,97 @@ class ArticleResolver:
         after = self.article.text[end : end + NAME_SUFFIX_WINDOW]
         for pattern in (ACRONYM_AFTER, OTHER_SCRIPT_AFTER):
             match = pattern.match(after)
-            if match:
+            if match and (pattern is OTHER_SCRIPT_AFTER or abbreviates(match.group(1), self.article.text[:end])):
                 alias = match.group(1).strip()
                 if alias not in actor.aliases:
                     actor.aliases.append(alias)
-                if pattern is ACRONYM_AFTER:
+                if pattern is ACRONYM_AFTER and abbreviates(alias, self.article.text[:end]):
                     self.short_forms[acronym_key(alias)] = actor
 
     def resolve(self, sentence: Sentence) -> None:
         view = SentenceView.build(sentence, self.kb)
         used: set[int] = set()  # token indexes already inside a mention
         self.resolve_people(view, used)
+        self.resolve_surnames(view, used)
         self.resolve_organisations(view, used)
         self.resolve_dictionary_spans(view, used)
         self.resolve_short_forms(view, used)
 
     # people ---------------------------------------------------------------------------------
 
-    def person_candidates(self, view: SentenceView) -> list[tuple[int, int]]:
+    def person_candidates(self, view: SentenceView) -> list[tuple[int, int, bool]]:
+        """Token ranges that may name a person, with a flag for weak (untagged) ones."""
         tokens = view.tokens
-        candidates: list[tuple[int, int]] = []
+        candidates: list[tuple[int, int, bool]] = []
         for entity in view.sentence.entities:
             first, last = token_range(tokens, entity.start, entity.end)
             if first < 0:
                 continue
             if entity.label in PERSON_LABELS:
-                candidates.append((first, last))
-            elif entity.label in NAME_LABELS:
-                before = view.span_at(first - 1) if first > 0 else None
-                titled = before is not None and view.spans[before].is_role
+                candidates.append((first, last, False))
+            elif entity.label in NAME_LABELS and first > 0 and _is_role_at(view, first - 1):
                 inside = view.span_at(first)
-                if titled and (inside is None or view.spans[inside].entry is None or view.spans[inside].entry.kind == "person"):
-                    candidates.append((first, last))
-        # upper-case or untagged names right after a role word: "commander Koumars Heydari"
-        covered = {i for first, last in candidates for i in range(first, last + 1)}
+                entry = view.spans[inside].entry if inside is not None else None
+                if entry is None or entry.kind == "person":
+                    candidates.append((first, last, False))
+        # upper-case or untagged names after a role word or before an apposition
+        covered = {i for first, last, _ in candidates for i in range(first, last + 1)}
         i = 0
         while i < len(tokens):
             start = i
             while i < len(tokens) and tokens[i].pos == "PROPN" and view.span_at(i) is None and i not in covered:
                 i += 1
             if i - start >= 2:
-                before = view.span_at(start - 1) if start > 0 else None
-                after_comma = i < len(tokens) and tokens[i].text == ","
-                if (before is not None and view.spans[before].is_role) or after_comma:
-                    candidates.append((start, i - 1))
+                titled = start > 0 and _is_role_at(view, start - 1)
+                if titled or (i < len(tokens) and tokens[i].text == ","):
+                    candidates.append((start, i - 1, True))
             i = max(i, start + 1)
         return sorted(set(candidates))
 
+    def resolve_surnames(self, view: SentenceView, used: set[int]) -> None:
+        """A lone surname ("Heydari said") is the person named in full earlier in the article."""
+        for token in view.tokens:
+            if token.i in used or token.pos != "PROPN" or not token.text[:1].isupper():
+                continue
+            actor = self.surnames.get(name_key(token.text))
+            span = view.span_at(token.i)
+            if actor is None or (span is not None and view.span_tokens[span] != (token.i, token.i)):
+                continue
+            self.add(view, token.start, token.end, actor, None, "surname")
+            used.add(token.i)
+
     def resolve_people(self, view: SentenceView, used: set[int]) -> None:
         tokens = view.tokens
-        for first, last in self.person_candidates(view):
+        for first, last, weak in self.person_candidates(view):
             first, titles = strip_titles(tokens, first, last, self.kb)
-            while last > first and tokens[last].pos == "PART":  # "Heydari's"
+            while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):
                 last -= 1
             if any(i in used for i in range(first, last + 1)):
                 continue
+            if any(t.text.lower() in self.kb.organisation_words for t in tokens[first : last + 1]):
+                continue
             start, end = tokens[first].start, tokens[last].end
             name = self.article.text[start:end]
-            if not any(ch.isalpha() for ch in name):
+            trimmed = name.lstrip("-\u2013\u2014'\"\u201c\u2018 ")  # "-Alireza Sabahifard" after a quote
+            start, name = start + len(name) - len(trimmed), trimmed
+            if not name[:1].isalpha():
                 continue
             context = context_for(view, self.kb, first, last)
-            role = context.role or (titles[-1] if titles else None)
-            sector = context.sector or (self.kb.role_code(titles[-1]) or "")[:3] if titles else context.sector
+            title_role = titles[-1] if titles else None
+            role = context.role or title_role
+            sector = context.sector or ((self.kb.role_code(title_role) or "")[:3] or None if title_role else None)
             known = self.kb.person(name)
-            if known is None and first == last:
-                actor = self.surnames.get(name_key(name))
-                if actor is not None:
-                    self.add(view, start, end, actor, role, "surname")
-                    used.update(range(first, last + 1))
-                    continue
+            if first == last and name_key(name) in self.surnames:
+                continue  # a surname: resolve_surnames links it
             if known is not None:
                 actor = actor_from_entry(known, self.kb, self.day, name)
                 actor.kind = "person"
-                actor.name = name if is_latin(name) and not name.isupper() else actor.name
+                if is_latin(name) and not name.isupper():
+                    actor.name = name
                 if sector and actor.country:
                     actor.sector, actor.code = sector, actor.country + sector
                 rule = "dictionary-person"
-            elif context.country or role:
+            elif (context.country or role) and not (weak and context.role is None):
                 actor = named_actor("person", display_person(name), context.country, sector, role)
                 rule = "person-context"
             else:
@@ -418,8 +475,7 @@ class ArticleResolver:
                 actor.roles.append(role)
             self.add(view, start, end, actor, role, rule)
             used.update(range(first, last + 1))
-            used.update(i for n in context.spans for i in range(view.span_tokens[n][0], view.span_tokens[n][1] + 1)
-                        if view.spans[n].is_role)
+            used.update(context.tokens)
             if first < last:
                 self.surnames.setdefault(name_key(tokens[last].text), actor)
 
@@ -440,7 +496,7 @@ class ArticleResolver:
                 first += 1
             context = Context()
             for n in inside:
-                context.take(view, self.kb, n, near_first=False)
+                context.take(view, n)
             if context.country is None:
                 outer = context_for(view, self.kb, first, last)
                 context.country = outer.country
@@ -556,22 +612,22 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
 # -- merging across articles ----------------------------------------------------------------------
 
 
-def _union_find(ids: list[str]) -> tuple[dict[str, str], callable]:
-    parent = {i: i for i in ids}
+class _Clusters:
+    """Union-find over actor ids; the smaller id becomes the root, so results do not depend on order."""
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
         return x
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
+    def union(self, a: str, b: str) -> None:
+        ra, rb = sorted((self.find(a), self.find(b)))
         if ra != rb:
-            low, high = sorted((ra, rb))
-            parent[high] = low
-
-    return parent, (find, union)
+            self.parent[rb] = ra
 
 
 def _merge_same_id(actors: Iterable[Actor]) -> dict[str, Actor]:
@@ -614,12 +670,18 @@ def person_names(actor: Actor) -> list[list[str]]:
 
 
 def same_person(a: Actor, b: Actor, rules: Transliteration) -> bool:
-    """Full names that agree up to spelling (first and last names both compatible)."""
+    """Full names that agree up to spelling: first and last names both compatible, or one
+    name is the end of the other ("Abbas Ibrahim" in "Tariq Abbas Ibrahim")."""
     for x in person_names(a):
         for y in person_names(b):
             if len(x) < 2 or len(y) < 2:
                 continue
             if surname_compatible(x[-1], y[-1], rules) and surname_compatible(x[0], y[0], rules):
+                return True
+            short, long = sorted((x, y), key=len)
+            if len(short) < len(long) and all(
+                surname_compatible(p, q, rules) for p, q in zip(short, long[len(long) - len(short) :])
+            ):
                 return True
     return False
 
@@ -666,7 +728,8 @@ def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dic
     existing_ids = {actor.id for actor in existing}
     pool = _merge_same_id([*existing, *actors])
     ids = sorted(pool)
-    parent, (find, union) = _union_find(ids)
+    clusters_of = _Clusters(ids)
+    find, union = clusters_of.find, clusters_of.union
     rules = transliteration()
 
     people = [pool[i] for i in ids if pool[i].kind == "person"]

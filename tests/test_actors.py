@@ -1,0 +1,271 @@
+"""Actors: knowledge base, PETRARCH dictionaries, resolution through spaCy, cross-article merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventscope import actors, nlp
+from eventscope.actor_kb import ActorKB, build_actor_kb, parse_petrarch_actors, parse_petrarch_agents
+from eventscope.records import Actor, Article
+
+GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "petrarch2"
+
+
+@pytest.fixture(scope="module")
+def kb(settings) -> ActorKB:
+    return actors.load_actor_kb(settings)
+
+
+def person(name: str, country: str | None) -> Actor:
+    return actors.named_actor("person", name, country, None, None)
+
+
+def organisation(name: str, country: str | None, *aliases: str) -> Actor:
+    actor = actors.named_actor("organisation", name, country, None, None)
+    actor.aliases = [name, *aliases]
+    return actor
+
+
+def resolve(text: str, settings, kb: ActorKB, published: dt.date | None = None) -> Article:
+    article = Article(id="t", source="t", title=None, outlet=None, author=None, published=published,
+                      text=text, language="en")
+    article = next(nlp.analyse([article], settings))
+    return actors.resolve_mentions(article, kb)
+
+
+def mention_of(article: Article, text: str):
+    found = [m for m in article.mentions if text in m.text]
+    assert found, f"no mention of {text!r} in {[m.text for m in article.mentions]}"
+    return found[0]
+
+
+# -- knowledge base and raw-text matcher ----------------------------------------------------------
+
+
+def test_find_actor_spans_matches_demonyms_capitals_roles_without_parse(kb):
+    spans = actors.find_actor_spans("Kenyan troops crossed into Somalia, Nairobi said.", kb)
+    found = {span.text: span for span in spans}
+    assert found["Kenyan"].entry.country == "KEN" and found["Kenyan"].demonym
+    assert found["troops"].is_role and found["troops"].role_code.startswith("MIL")
+    assert found["Somalia"].entry.kind == "country"
+    assert found["Nairobi"].entry.kind == "capital" and found["Nairobi"].entry.code_on(None) == "KENGOV"
+
+
+def test_find_actor_spans_offsets_index_the_text(kb):
+    text = "Talks between the African Union and Ethiopia resumed."
+    for span in actors.find_actor_spans(text, kb, offset=100):
+        assert text[span.start - 100 : span.end - 100] == span.text
+
+
+def test_short_upper_case_names_match_only_in_upper_case(kb):
+    assert not [s for s in actors.find_actor_spans("Is it over? Who knows.", kb) if s.entry]
+    spans = actors.find_actor_spans("IS fighters retreated, the WHO said.", kb)
+    assert {s.entry.name for s in spans if s.entry} == {"Islamic State", "World Health Organization"}
+
+
+def test_lower_case_common_words_are_not_place_actors(kb):
+    spans = actors.find_actor_spans("They ate turkey and chad was absent.", kb)
+    assert not [s for s in spans if s.entry]
+
+
+def test_groups_and_igos_resolve_through_aliases(kb):
+    assert kb.lookup("Hashd al-Shaabi").name == "Popular Mobilization Forces"
+    assert kb.lookup("Daesh").name == "Islamic State"
+    assert kb.lookup("NATO").code_on(None) == "IGOWSTNAT"
+    assert kb.lookup("Hizballah").country == "LBN"
+
+
+def test_phoenix_people_keep_date_bounded_codes(kb):
+    entry = kb.lookup("Mahmoud Ahmadinejad")
+    assert entry.kind == "person"
+    assert entry.code_on(dt.date(2008, 1, 1)) == "IRNGOV"
+    assert entry.code_on(dt.date(2015, 1, 1)) == "IRNELI"
+
+
+# -- PETRARCH dictionaries -------------------------------------------------------------------------
+
+
+def test_petrarch_actor_format_reads_synonyms_and_dated_codes():
+    text = """<!-- a comment
+    spanning lines -->
+GOLLUM  # pas 27 Apr 03
++SMEAGOL
+	[HOB < 950601]
+	[HOBGOV 19950601 - 19990815]
+	[HOBREB > 990816]
+NORTH_KOREA  [PRK] #JW   9/10/91
++PYONGYANG
+"""
+    gollum, korea = parse_petrarch_actors(text)
+    assert gollum.synonyms == ["SMEAGOL"]
+    assert [(c.code, c.start, c.end) for c in gollum.codes] == [
+        ("HOB", None, dt.date(1995, 6, 1)),
+        ("HOBGOV", dt.date(1995, 6, 1), dt.date(1999, 8, 15)),
+        ("HOBREB", dt.date(1999, 8, 16), None),
+    ]
+    assert korea.phrase == "NORTH_KOREA" and korea.codes[0].code == "PRK" and korea.synonyms == ["PYONGYANG"]
+
+
+def test_petrarch_agents_expand_plurals_and_substitution_sets():
+    text = """!PERSON! = MAN, WOMAN
+!MINIST! = MINISTER, MINISTRY
+CONGRESS!PERSON! [~LEG]
+POLICE {} [~COP]
+ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV]
+DEFENCE_MINIST [~GOVMIL]
+HUMAN_RIGHTS_BODY  [NGO~]
+ARMY [~MIL]
+"""
+    agents = parse_petrarch_agents(text)
+    assert agents["congressman"] == agents["congresswoman"] == "LEG"
+    assert "polices" not in agents and agents["police"] == "COP"
+    assert agents["attorneys general"] == "GOV"
+    assert agents["defence minister"] == agents["defence ministry"] == "GOVMIL"
+    assert agents["human rights body"] == "NGO"
+    assert agents["armies"] == "MIL"
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="PETRARCH2 validation dictionaries not available")
+def test_petrarch_validation_dictionary_loads_alone_with_its_agents(settings):
+    kb = actors.load_actor_kb(settings.with_overrides({"actors.builtin": False}), GOLD / "PETR.Validate.actors.txt")
+    assert kb.lookup("Smeagol").name == "Gollum"
+    assert kb.lookup("Gollum").code_on(dt.date(1997, 1, 1)) == "HOBGOV"
+    assert kb.lookup("Pyongyang").country == "PRK"
+    assert kb.role_code("foreign ministers") == "GOVFRM"
+    assert kb.lookup("Tehran") is None  # built-in tables are off
+    spans = actors.find_actor_spans("The Norwegian foreign minister met Frodo.", kb)
+    assert [(s.text, s.entry.country if s.entry else s.role_code) for s in spans] == [
+        ("Norwegian", "NOR"), ("foreign minister", "GOVFRM"), ("Frodo", "HOB"),
+    ]
+
+
+def test_user_dictionary_takes_precedence_over_builtin(tmp_path):
+    path = tmp_path / "mine.actors.txt"
+    path.write_text("IRAN  [XIR]\nNEW_FRONT_OF_THE_NORTH [XNFREB]\n", encoding="utf-8")
+    kb = build_actor_kb(path)
+    assert kb.lookup("Iran").code_on(None) == "XIR"
+    assert kb.lookup("New Front of the North").code_on(None) == "XNFREB"
+    assert kb.lookup("Iraq").country == "IRQ"
+
+
+# -- resolution through spaCy -----------------------------------------------------------------------
+
+
+def test_person_takes_country_and_role_from_noun_phrase_and_counterpart(settings, kb):
+    article = resolve("Turkish Foreign Minister Mevlut Cavusoglu met his Russian counterpart Sergei Lavrov "
+                      "in Ankara on Monday.", settings, kb)
+    cavusoglu = mention_of(article, "Cavusoglu")
+    assert cavusoglu.actor.country == "TUR" and cavusoglu.actor.sector == "GOV"
+    assert cavusoglu.role == "foreign minister"
+    assert mention_of(article, "Lavrov").actor.country == "RUS"
+    assert not [m for m in article.mentions if m.text == "Ankara"]  # a place here, not an actor
+    for mention in article.mentions:
+        assert article.text[mention.start : mention.end] == mention.text
+
+
+def test_capital_as_subject_is_the_government(settings, kb):
+    article = resolve("Damascus accused Ankara of violating the ceasefire.", settings, kb)
+    assert mention_of(article, "Damascus").actor.code == "SYRGOV"
+    assert mention_of(article, "Ankara").actor.code == "TURGOV"
+
+
+def test_rank_and_of_country_give_a_military_person(settings, kb):
+    article = resolve("Major General Mohammad Bagheri of Iran met Pakistan's army chief Qamar Javed Bajwa "
+                      "in Islamabad.", settings, kb)
+    bagheri = mention_of(article, "Mohammad Bagheri")
+    assert bagheri.text == "Mohammad Bagheri"
+    assert (bagheri.actor.country, bagheri.actor.sector) == ("IRN", "MIL")
+    bajwa = mention_of(article, "Bajwa")
+    assert bajwa.actor.country == "PAK" and bajwa.actor.sector == "MIL"
+
+
+def test_demonym_with_role_word_is_a_country_sector_actor(settings, kb):
+    article = resolve("Saudi state media said the Yemeni army had retreated.", settings, kb)
+    assert mention_of(article, "Saudi state media").actor.code == "SAUMED"
+    assert mention_of(article, "Yemeni army").actor.code == "YEMMIL"
+
+
+def test_introduced_acronym_and_other_script_name_become_aliases(settings, kb):
+    text = ("The Syrian Observatory for Human Rights (SOHR) said army chief Abdolrahim Mousavi "
+            "(عبدالرحیم موسوی) of Iran had arrived. Mousavi later met officials, the SOHR said.")
+    article = resolve(text, settings, kb)
+    mousavi = mention_of(article, "Abdolrahim Mousavi").actor
+    assert "عبدالرحیم موسوی" in mousavi.aliases
+    later = [m for m in article.mentions if m.text == "Mousavi"]
+    assert later and later[0].actor.id == mousavi.id and later[0].rule == "surname"
+
+
+# -- merging across articles ------------------------------------------------------------------------
+
+
+def canonical(mapping: dict[str, Actor], actor: Actor) -> Actor:
+    return mapping[actor.id]
+
+
+def test_merge_joins_transliteration_variants():
+    pairs = [
+        (person("Mohammad Bagheri", "IRN"), person("Muhammad Baqeri", "IRN")),
+        (person("Qasim al-Araji", "IRQ"), person("Qassim Araji", "IRQ")),
+        (person("Kioumars Heydari", "IRN"), person("Kiumars Heidari", "IRN")),
+        (person("Gholamali Rashid", "IRN"), person("Gholamali Rashidi", "IRN")),
+    ]
+    for a, b in pairs:
+        mapping = actors.merge_actors([a, b])
+        assert canonical(mapping, a).id == canonical(mapping, b).id, (a.name, b.name)
+        assert {a.name, b.name} <= set(canonical(mapping, a).aliases)
+
+
+def test_merge_joins_upper_case_and_surname_only_mentions():
+    full = person("Mohammad Javad Zarif", "IRN")
+    upper = person("MOHAMMAD JAVAD ZARIF", "IRN")
+    surname = person("Zarif", "IRN")
+    mapping = actors.merge_actors([surname, upper, full])
+    assert len({a.id for a in mapping.values()}) == 1
+    assert mapping[full.id].name == "Mohammad Javad Zarif"
+
+
+def test_merge_joins_organisations_by_introduced_acronym_and_initials():
+    party = organisation("Kurdistan Democratic Party", "IRQ", "KDP")
+    short = organisation("KDP", "IRQ")
+    corps = organisation("Islamic Revolutionary Guard Corps", "IRN")
+    initials = organisation("IRGC", "IRN")
+    mapping = actors.merge_actors([party, short, corps, initials])
+    assert mapping[party.id].id == mapping[short.id].id
+    assert mapping[corps.id].id == mapping[initials.id].id
+    assert mapping[party.id].id != mapping[corps.id].id
+
+
+def test_merge_keeps_apart_people_sharing_only_a_surname():
+    ali = person("Ali Khamenei", "IRN")
+    hadi = person("Hadi Khamenei", "IRN")
+    lone = person("Khamenei", "IRN")
+    mapping = actors.merge_actors([ali, hadi, lone])
+    assert len({mapping[a.id].id for a in (ali, hadi, lone)}) == 3  # the lone surname is ambiguous
+
+
+def test_merge_keeps_apart_same_name_in_different_countries():
+    egypt = person("Ahmed Hassan", "EGY")
+    sudan = person("Ahmed Hassan", "SDN")
+    mapping = actors.merge_actors([egypt, sudan])
+    assert mapping[egypt.id].id != mapping[sudan.id].id
+
+
+def test_merge_ids_do_not_depend_on_order_or_run_split():
+    group = [person("Qassem Soleimani", "IRN"), person("Qasem Suleimani", "IRN"), person("Soleimani", "IRN")]
+    forward = actors.merge_actors(group)
+    backward = actors.merge_actors(list(reversed(group)))
+    assert {a.id for a in forward.values()} == {a.id for a in backward.values()}
+    first_run = actors.merge_actors(group[:1])
+    second_run = actors.merge_actors(group[1:], existing=[first_run[group[0].id]])
+    assert {a.id for a in second_run.values()} == {a.id for a in forward.values()}
+
+
+def test_merge_maps_every_input_and_existing_id():
+    existing = person("Ali Shamkhani", "IRN")
+    new = [person("Ali Shamkhani", "IRN"), person("Hakan Fidan", "TUR")]
+    mapping = actors.merge_actors(new, existing=[existing])
+    assert set(mapping) == {existing.id, *(a.id for a in new)}
+    assert mapping[new[0].id].id == existing.id
