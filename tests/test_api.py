@@ -1,0 +1,260 @@
+"""The HTTP API and the server-rendered pages, through FastAPI's test client."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eventscope.api import Segment, create_app, highlight
+from eventscope.errors import StoreError
+from sample_store import MOU_SIGNED, SampleIds, write_sample_store
+
+MOU_STORY = "Iran and Iraq sign military cooperation memorandum"
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SampleIds]:
+    path = tmp_path_factory.mktemp("api") / "sample.duckdb"
+    return path, write_sample_store(path)
+
+
+@pytest.fixture(scope="module")
+def client(sample_db: tuple[Path, SampleIds]) -> TestClient:
+    return TestClient(create_app(str(sample_db[0])))
+
+
+@pytest.fixture(scope="module")
+def ids(sample_db: tuple[Path, SampleIds]) -> SampleIds:
+    return sample_db[1]
+
+
+def items(client: TestClient, url: str) -> list[dict]:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+# -- listing and filtering ---------------------------------------------------------
+
+
+def test_events_filter_by_dyad_in_either_direction(client: TestClient) -> None:
+    both = items(client, "/api/events?dyad=IRN-IRQ")
+    assert len(both) == 6
+    assert items(client, "/api/events?dyad=irq-irn") == both
+    assert all({e["source_actor"]["country"], e["target_actor"]["country"]} == {"IRN", "IRQ"} for e in both)
+
+
+def test_events_filter_by_country_actor_and_codes(client: TestClient) -> None:
+    assert [e["cameo"]["code"] for e in items(client, "/api/events?country=USA")] == ["138"]
+    assert len(items(client, "/api/events?actor=act-irnmil")) == 5
+    assert len(items(client, "/api/events?cameo_root=05")) == 3
+    assert len(items(client, "/api/events?cameo_code=0312&modality=proposed")) == 2
+    assert items(client, "/api/events?cameo_code=0312&modality=asserted") == []
+    assert len(items(client, "/api/events?plover_type=accuse")) == 1
+    assert len(items(client, "/api/events?quad_class=3")) == 2
+
+
+def test_events_filter_by_date_range_inclusive(client: TestClient) -> None:
+    found = items(client, "/api/events?date_from=2017-07-23&date_to=2017-07-23")
+    assert [e["date"] for e in found] == ["2017-07-23", "2017-07-23"]
+    assert len(items(client, "/api/events?date_from=2019-06-01")) == 3
+
+
+def test_events_are_newest_first_and_paginated(client: TestClient) -> None:
+    first = client.get("/api/events?limit=2").json()
+    second = client.get("/api/events?limit=2&offset=2").json()
+    assert first["total"] == second["total"] == 7
+    assert (first["limit"], second["offset"]) == (2, 2)
+    dates = [e["date"] for e in first["items"] + second["items"]]
+    assert dates == sorted(dates, reverse=True)
+    assert {e["id"] for e in first["items"]}.isdisjoint(e["id"] for e in second["items"])
+
+
+def test_events_carry_the_contract_fields(client: TestClient) -> None:
+    event = items(client, "/api/events?cameo_code=057&limit=1")[0]
+    assert event["sentence"] == MOU_SIGNED.sentence
+    assert event["cameo"] == {"code": "057", "root": "05", "quad_class": 1, "goldstein": 8.0}
+    assert event["plover"]["type"] == "AGREE"
+    assert event["location"] == {"name": "Tehran", "country": "IRN"}
+    article = client.get(f"/api/articles/{event['article_id']}").json()
+    assert article["text"][event["span"][0]:event["span"][1]] == event["sentence"]
+
+
+def test_stories_filter_by_country_outlet_and_actor(client: TestClient) -> None:
+    assert [s["title"] for s in items(client, "/api/stories?country=USA")] == [
+        "United States threatens Iran with sanctions"
+    ]
+    assert [s["title"] for s in items(client, "/api/stories?outlet=Reuters")] == [MOU_STORY]
+    assert len(items(client, "/api/stories?actor=act-irqmil")) == 2
+
+
+def test_articles_filter_by_story_and_mentioned_actor(client: TestClient, ids: SampleIds) -> None:
+    story = items(client, f"/api/articles?story_id={ids.stories[MOU_STORY]}")
+    assert sorted(a["outlet"] for a in story) == ["Al Jazeera", "IRNA", "Reuters"]
+    assert [a["outlet"] for a in items(client, "/api/articles?actor=act-usa")] == ["AP"]
+
+
+def test_actors_and_agreements_filters(client: TestClient) -> None:
+    assert [a["id"] for a in items(client, "/api/actors?name=iraqi")] == ["act-irqmil"]
+    assert [a["id"] for a in items(client, "/api/actors?country=irn&sector=mil")] == ["act-irnmil"]
+    assert len(items(client, "/api/agreements?party=IRQ")) == 1
+    assert len(items(client, "/api/agreements?dyad=IRN-IRQ&status=signed")) == 1
+    assert items(client, "/api/agreements?dyad=IRN-USA") == []
+
+
+def test_one_record_by_id(client: TestClient, ids: SampleIds) -> None:
+    story = client.get(f"/api/stories/{ids.stories[MOU_STORY]}").json()
+    assert story["num_sources"] == 3 and story["title"] == MOU_STORY
+    assert client.get("/api/actors/act-irq").json()["name"] == "Iraq"
+    assert client.get("/api/agreements/agr-mou").json()["place"] == "Tehran"
+
+
+def test_dyad_endpoint_gives_months_agreements_and_stories(client: TestClient) -> None:
+    dyad = client.get("/api/dyads/IRN/IRQ").json()
+    assert dyad["events"] == 3
+    assert dyad["months"][0] == {
+        "month": "2017-07", "counts": {"1": 1, "2": 0, "3": 0, "4": 0}, "events": 1, "reports": 3,
+        "goldstein": 8.0,
+    }
+    assert len(dyad["agreements"]) == 1 and len(dyad["stories"]) == 3
+
+
+# -- errors --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["articles", "events", "stories", "actors", "agreements"])
+def test_missing_record_is_404_with_a_message(client: TestClient, kind: str) -> None:
+    response = client.get(f"/api/{kind}/no-such-id")
+    assert response.status_code == 404
+    assert response.json()["detail"].endswith("with id 'no-such-id'")
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("limit=501", "limit"),
+        ("limit=0", "limit"),
+        ("offset=-1", "offset"),
+        ("date_from=23/07/2017", "date_from"),
+        ("dyad=IRN", "dyad"),
+        ("country=Iran", "country"),
+        ("modality=rumoured", "modality"),
+        ("cameo_code=05x", "cameo_code"),
+        ("quad_class=5", "quad_class"),
+    ],
+)
+def test_bad_parameters_get_422_naming_the_parameter(client: TestClient, query: str, named: str) -> None:
+    response = client.get(f"/api/events?{query}")
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert isinstance(detail, str) and f"'{named}'" in detail
+    assert "Traceback" not in detail
+
+
+def test_reversed_date_range_is_refused(client: TestClient) -> None:
+    response = client.get("/api/events?date_from=2019-01-01&date_to=2018-01-01")
+    assert response.status_code == 422
+    assert "date_from (2019-01-01) is after date_to (2018-01-01)" == response.json()["detail"]
+
+
+def test_only_read_routes_exist(client: TestClient) -> None:
+    assert client.post("/api/events", json={}).status_code == 405
+    assert client.delete("/api/events/x").status_code == 405
+    spec = client.get("/openapi.json").json()
+    methods = {method for route in spec["paths"].values() for method in route}
+    assert methods == {"get"}
+    assert {"/api/events", "/api/events/{event_id}", "/api/stories", "/api/actors", "/api/agreements",
+            "/api/articles", "/api/dyads/{country_a}/{country_b}"} <= set(spec["paths"])
+    limit = next(p for p in spec["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "limit")
+    assert limit["schema"]["maximum"] == 500
+
+
+def test_database_errors_hide_the_path(sample_db: tuple[Path, SampleIds], tmp_path: Path) -> None:
+    copy = tmp_path / "private-name.duckdb"
+    shutil.copy(sample_db[0], copy)
+    client = TestClient(create_app(str(copy)))
+    copy.unlink()
+    for url in ("/api/events", "/stories/x"):
+        response = client.get(url)
+        assert response.status_code == 503
+        assert "private-name" not in response.text and str(tmp_path) not in response.text
+
+
+def test_app_refuses_a_missing_database_at_once(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such database"):
+        create_app(str(tmp_path / "missing.duckdb"))
+
+
+# -- pages ---------------------------------------------------------------------------
+
+
+def test_story_list_page_links_every_story(client: TestClient, ids: SampleIds) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    for title, story_id in ids.stories.items():
+        assert f'href="/stories/{story_id}">{title}</a>' in page.text
+    assert 'href="/dyads/IRN-IRQ"' in page.text
+
+
+def test_story_page_marks_each_outlets_event_sentence(client: TestClient, ids: SampleIds) -> None:
+    page = client.get(f"/stories/{ids.stories[MOU_STORY]}").text
+    assert page.count('<article class="article"') == 3
+    marks = re.findall(r'<mark class="event" id=[^>]*>([^<]*)', page)
+    assert marks == [MOU_SIGNED.sentence] * 3
+    assert page.count("Sign formal agreement") == 3  # CAMEO names from the code table
+    assert "memorandum of understanding" in page
+
+
+def test_story_page_escapes_article_text(client: TestClient, ids: SampleIds) -> None:
+    page = client.get(f"/stories/{ids.stories[MOU_STORY]}").text
+    assert "TEHRAN - " in page and "<script>" not in page.split("<main")[1]
+
+
+def test_dyad_page_embeds_the_chart_data_and_a_table(client: TestClient) -> None:
+    page = client.get("/dyads/IRN-IRQ").text
+    assert 'id="dyad-chart"' in page and "/static/dyad-chart.js" in page
+    assert '"month": "2017-07"' in page
+    assert "<th scope=\"row\">2018-03</th>" in page
+    assert client.get("/static/dyad-chart.js").status_code == 200
+
+
+def test_dyad_form_redirects_to_the_dyad_page(client: TestClient) -> None:
+    response = client.get("/dyads?a=irn&b=irq", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/dyads/IRN-IRQ"
+
+
+def test_actor_page_lists_events_and_counterpart_countries(client: TestClient) -> None:
+    page = client.get("/actors/act-irnmil").text
+    assert "<h1>Iranian armed forces</h1>" in page
+    assert 'href="/dyads/IRN-IRQ"' in page
+    assert "5 of 5, newest first." in page
+
+
+def test_unknown_pages_answer_with_an_html_404(client: TestClient) -> None:
+    response = client.get("/stories/nope")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "no story with id" in response.text
+
+
+# -- highlighting ----------------------------------------------------------------------
+
+
+def test_highlight_marks_exactly_the_spans() -> None:
+    text = "One. Two three. Four."
+    assert highlight(text, [(5, 15, "e1")]) == [
+        Segment("One. "), Segment("Two three.", ("e1",)), Segment(" Four."),
+    ]
+
+
+def test_highlight_splits_overlapping_spans_without_losing_text() -> None:
+    text = "abcdefghij"
+    segments = highlight(text, [(2, 6, "a"), (4, 8, "b"), (20, 30, "outside")])
+    assert "".join(s.text for s in segments) == text
+    assert [(s.text, s.events) for s in segments] == [
+        ("ab", ()), ("cd", ("a",)), ("ef", ("a", "b")), ("gh", ("b",)), ("ij", ()),
+    ]
