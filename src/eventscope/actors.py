@@ -141,7 +141,7 @@ def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: 
         code=code,
         country=country,
         sector=sector,
-        aliases=sorted({entry.name, surface}),
+        aliases=[surface],
         kind=kind,
     )
 
@@ -494,6 +494,8 @@ class ArticleResolver:
                 continue  # a known actor inside: the dictionary pass resolves it
             while first < last and tokens[first].pos == "DET":
                 first += 1
+            if "\n" in entity.text or all(view.span_at(i) is not None for i in range(first, last + 1)):
+                continue  # a bare role word ("the Army") or a run across paragraphs
             context = Context()
             for n in inside:
                 context.take(view, n)
@@ -636,9 +638,9 @@ def _merge_same_id(actors: Iterable[Actor]) -> dict[str, Actor]:
         seen = merged.get(actor.id)
         if seen is None:
             merged[actor.id] = Actor(actor.id, actor.name, actor.code, actor.country, actor.sector,
-                                     sorted(set(actor.aliases) | {actor.name}), actor.kind, list(actor.roles))
+                                     sorted(set(actor.aliases)), actor.kind, list(actor.roles))
         else:
-            seen.aliases = sorted(set(seen.aliases) | set(actor.aliases) | {actor.name})
+            seen.aliases = sorted(set(seen.aliases) | set(actor.aliases))
             seen.roles = sorted(set(seen.roles) | set(actor.roles))
             seen.code = seen.code or actor.code
             seen.sector = seen.sector or actor.sector
@@ -796,7 +798,7 @@ def _unique_match(person: Actor, people: list[Actor], rules: Transliteration) ->
 
 def _canonical(members: list[Actor], existing_ids: set[str]) -> Actor:
     best = min(members, key=lambda actor: canonical_order(actor, existing_ids))
-    aliases = sorted({alias for actor in members for alias in [actor.name, *actor.aliases]})
+    aliases = sorted({alias for actor in members for alias in actor.aliases})  # surface forms seen
     roles = sorted({role for actor in members for role in actor.roles})
     sectors = Counter(actor.sector for actor in members if actor.sector)
     sector = best.sector or (min(sectors, key=lambda s: (-sectors[s], s)) if sectors else None)
