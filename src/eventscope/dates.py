@@ -5,11 +5,17 @@ today: "on Sunday" is the most recent Sunday on or before publication (the next
 one on or after it for a planned event), "last week" and "in March" go through
 dateparser with the publication date as its base, preferring the past.
 
-Policy when the sentence names no time: an asserted event told in the past tense
-("signed", "has signed", "was signed") is dated to the publication day, the
-convention of GDELT and ICEWS for news reports; anything else (planned, proposed,
-present tense) gets no date. Without a publication date only expressions that
-carry their own year can be resolved.
+An expression dates an event only if it belongs to the event's verb or to a verb
+governing it ("said on Sunday that they signed"), and not when it bounds a span
+("since 2003", "until March").
+
+Policy when no expression dates the event: an event told in the past tense ("signed",
+"has signed", "was signed", "suggested") that is not merely planned or hypothetical
+takes the reference time of the story so far -- the date an earlier sentence of the
+article gave an event ("signed on Sunday ... The ministers signed a memorandum") --
+or else the publication day, the convention of GDELT and ICEWS for news reports;
+anything else (planned, present tense) gets no date. Without a publication date only
+expressions that carry their own year can be resolved.
 """
 
 from __future__ import annotations
@@ -24,13 +30,19 @@ from eventscope.records import Sentence, Token
 
 _LEADING = re.compile(r"^(on|in|at|by|since|from|during|of|the)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\b")
+ANCHOR_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
+    """A time phrase; `governor` is the token index of the verb it modifies, if any."""
+
     start: int
     end: int
     text: str
+    governor: int | None = None
+    bounding: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,8 @@ class DateCues:
     weekdays: tuple[str, ...]
     time_cue: re.Pattern[str]
     weekday_phrase: re.Pattern[str]
+    bounding_words: frozenset[str]
+    months: tuple[str, ...]
 
     @classmethod
     def from_data(cls, data: dict) -> DateCues:
@@ -49,6 +63,8 @@ class DateCues:
         return cls(
             labels=frozenset(data["labels"]),
             weekdays=weekdays,
+            bounding_words=frozenset(data["bounding_words"]),
+            months=tuple(data["months"]),
             time_cue=re.compile("|".join(f"(?:{cue})" for cue in data["time_cues"]), re.IGNORECASE),
             weekday_phrase=re.compile(
                 rf"^(?:(last|this|next|on)\s+)?({days})(?:\s+(?:morning|afternoon|evening|night))?$",
@@ -59,16 +75,36 @@ class DateCues:
 
 def time_expressions(sentence: Sentence, cues: DateCues) -> list[TimeExpression]:
     """Date entities and bare weekday names of the sentence that name a point in time."""
-    found: list[TimeExpression] = []
+    spans: list[tuple[int, int]] = []
     for entity in sentence.entities:
         if entity.label in cues.labels and cues.time_cue.search(entity.text):
-            found.append(TimeExpression(entity.start, entity.end, entity.text))
+            spans.append((entity.start, entity.end))
     for token in sentence.tokens:
-        if token.text.lower() in cues.weekdays and not any(
-            e.start <= token.start < e.end for e in found
-        ):
-            found.append(TimeExpression(token.start, token.end, token.text))
-    return sorted(found, key=lambda e: e.start)
+        if token.text.lower() in cues.weekdays and not any(s <= token.start < e for s, e in spans):
+            spans.append((token.start, token.end))
+    offset = sentence.start
+    return [_attach(sentence.tokens, s, e, sentence.text[s - offset : e - offset], cues) for s, e in sorted(spans)]
+
+
+def _attach(tokens: Sequence[Token], start: int, end: int, text: str, cues: DateCues) -> TimeExpression:
+    """Find the verb an expression modifies and whether a bounding word introduces it."""
+    inside = [t for t in tokens if start <= t.start < end]
+    if not inside:
+        return TimeExpression(start, end, text)
+    members = {t.i for t in inside}
+    head = next((t for t in inside if t.head not in members or t.head == t.i), inside[0])
+    bounding = any(t.lemma.lower() in cues.bounding_words for t in inside[:1])
+    current = head
+    seen = set()
+    while current.head != current.i and current.i not in seen:
+        seen.add(current.i)
+        parent = tokens[current.head]
+        if parent.dep == "prep" or parent.pos == "ADP":
+            bounding = bounding or parent.lemma.lower() in cues.bounding_words
+        if parent.pos in ("VERB", "AUX"):
+            return TimeExpression(start, end, text, parent.i, bounding)
+        current = parent
+    return TimeExpression(start, end, text, None, bounding)
 
 
 def _weekday(published: dt.date, weekday: int, modifier: str, future: bool) -> dt.date:
@@ -96,9 +132,18 @@ def _dateparser(text: str, base: dt.date | None, future: bool) -> dt.date | None
 
 
 def resolve_expression(
-    text: str, published: dt.date | None, cues: DateCues, future: bool = False
+    text: str,
+    published: dt.date | None,
+    cues: DateCues,
+    future: bool = False,
+    anchors: Sequence[dt.date] = (),
 ) -> dt.date | None:
-    """The calendar date an expression names, relative to `published`; None if unknowable."""
+    """The calendar date an expression names, relative to `published`; None if unknowable.
+
+    `anchors` are explicit dates given elsewhere in the article: a bare weekday that one
+    of them falls on, in the fortnight before publication, is that date ("signed on July
+    23, a Sunday" ... "signed on Sunday" in a story published a week later).
+    """
     cleaned = _LEADING.sub("", text.strip().lower())
     cleaned = _LEADING.sub("", cleaned)
     weekday = cues.weekday_phrase.match(cleaned)
@@ -106,7 +151,12 @@ def resolve_expression(
         if published is None:
             return None
         modifier, day = weekday.group(1) or "", weekday.group(2).lower()
-        return _weekday(published, cues.weekdays.index(day), modifier, future)
+        index = cues.weekdays.index(day)
+        if modifier in ("", "on", "last") and not future:
+            named = [d for d in anchors if d.weekday() == index and 0 <= (published - d).days <= ANCHOR_DAYS]
+            if named:
+                return max(named)
+        return _weekday(published, index, modifier, future)
     if published is None and not _YEAR.search(cleaned):
         return None
     return _dateparser(cleaned, published, future)
@@ -125,28 +175,44 @@ def is_past_tense(token: Token, children: Sequence[Token]) -> bool:
 
 def event_date(
     expressions: Sequence[TimeExpression],
-    clause: Sequence[Token],
+    verb: Token,
+    governors: Sequence[int],
     published: dt.date | None,
     cues: DateCues,
     *,
     past_tense: bool,
     future: bool,
-    asserted: bool,
-) -> dt.date | None:
-    """The date of an event whose clause is `clause`, by the policy in the module doc.
+    fallback: bool,
+    anchors: Sequence[dt.date] = (),
+    reference: dt.date | None = None,
+) -> tuple[dt.date | None, bool]:
+    """The date of the event whose predicate is `verb`, by the policy in the module doc,
+    and whether a time expression gave it.
 
-    Expressions inside the clause win over others of the sentence.
+    `governors` are the indices of the verbs above it; its own expressions come first.
     """
-    spans = [(t.start, t.end) for t in clause]
-
-    def inside(expression: TimeExpression) -> bool:
-        return any(s < expression.end and expression.start < e for s, e in spans)
-
-    ordered = sorted(expressions, key=lambda e: (not inside(e), e.start))
-    for expression in ordered:
-        resolved = resolve_expression(expression.text, published, cues, future=future)
+    own = [e for e in expressions if not e.bounding and e.governor == verb.i]
+    above = [e for e in expressions if not e.bounding and e.governor is not None and e.governor in governors]
+    loose = [e for e in expressions if not e.bounding and e.governor is None]
+    for expression in own + above + loose:
+        resolved = resolve_expression(expression.text, published, cues, future=future, anchors=anchors)
         if resolved is not None:
-            return resolved
-    if not expressions and asserted and past_tense:
-        return published
-    return None
+            return resolved, True
+    if fallback and past_tense:
+        return (reference or published), False
+    return None, False
+
+
+def explicit_dates(expressions: Sequence[TimeExpression], published: dt.date | None, cues: DateCues) -> list[dt.date]:
+    """Dates an article spells out with month and day ("July 23", "23 July 2017")."""
+    found = []
+    for expression in expressions:
+        text = expression.text.lower()
+        if cues.weekday_phrase.match(_LEADING.sub("", text)) or not _DAY_OF_MONTH.search(text):
+            continue
+        if not any(month in text for month in cues.months):
+            continue
+        resolved = resolve_expression(expression.text, published, cues)
+        if resolved is not None:
+            found.append(resolved)
+    return found

@@ -12,9 +12,9 @@ id (`rule`) and the trigger word, plus modality, attribution, place and date.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import logging
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -44,13 +44,35 @@ DATA = "eventscope.data"
 CAMEO_DIR = "cameo"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class CodeInfo:
     name: str
     goldstein: float
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
+class PlaceGazetteer:
+    """Country of a place name, from the actor knowledge base's places and capitals.
+
+    Holds only the settings that pick the knowledge base, so the coder stays picklable;
+    the base itself is built once per process by the actors stage.
+    """
+
+    dictionary: str | None = None
+    builtin: bool = True
+
+    def country(self, name: str) -> str | None:
+        from eventscope import actors
+
+        settings = Settings({"actors": {"dictionary": self.dictionary, "builtin": self.builtin}})
+        kb = actors.load_actor_kb(settings)
+        for span in actors.find_actor_spans(name, kb):
+            if span.entry is not None and span.entry.country:
+                return span.entry.country
+        return None
+
+
+@dataclasses.dataclass(frozen=True)
 class EventCoder:
     """Everything the coder reads once: verb patterns, code tables and cue words."""
 
@@ -60,6 +82,7 @@ class EventCoder:
     cues: dict
     date_cues: dates.DateCues
     require_actor: bool = True
+    gazetteer: PlaceGazetteer | None = None
 
     def cameo(self, code: str) -> Cameo:
         """The CAMEO record of a code; codes outside the table keep their root's class."""
@@ -138,7 +161,10 @@ def _load_resources(verbs_path: str | None, require_actor: bool) -> EventCoder:
 def load_coder(settings: Settings) -> EventCoder:
     """The rule-based coder; `events.verbs` may name another PETRARCH-format dictionary."""
     verbs = settings.get("events.verbs")
-    return _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor", True)))
+    coder = _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor", True)))
+    dictionary = settings.get("actors.dictionary")
+    gazetteer = PlaceGazetteer(str(dictionary) if dictionary else None, bool(settings.get("actors.builtin", True)))
+    return dataclasses.replace(coder, gazetteer=gazetteer)
 
 
 class _Parse:
@@ -194,7 +220,17 @@ def _best_mention(mentions: list[Mention], head: Token) -> Mention | None:
 
 
 class _SentenceCoder:
-    def __init__(self, article: Article, sentence: Sentence, mentions: list[Mention], coder: EventCoder):
+    def __init__(
+        self,
+        article: Article,
+        sentence: Sentence,
+        mentions: list[Mention],
+        coder: EventCoder,
+        anchors: list,
+        reference,
+    ):
+        self.anchors = anchors
+        self.reference = reference
         self.article = article
         self.sentence = sentence
         self.mentions = mentions
@@ -203,9 +239,11 @@ class _SentenceCoder:
         self.args = coder.cues["arguments"]
         self.clause_stop = frozenset(self.args["clause_deps"])
         self.expressions = dates.time_expressions(sentence, coder.date_cues)
-        self.attribution = self._attribution()
-        self.places = frozenset(self._place_tokens())
+        self.attribution, reporters = self._attribution()
+        # Places ("in Tehran") and reporters ("according to IRNA") are never targets.
+        self.not_targets = frozenset(self._place_tokens() | reporters)
         self.max_dyads = int(self.args["max_dyads"])
+        self.dated: list = []  # dates that time expressions gave past events here
 
     def _place_tokens(self) -> set[int]:
         """Tokens of "in <place>" phrases: a place named there is where, not whom."""
@@ -322,7 +360,7 @@ class _SentenceCoder:
         else:
             sources, targets = [m for m, _ in subject_side], []
             for head in self._object_heads(verb):
-                targets = self._new_actors(self._conjunct_actors(head, self.places), sources)
+                targets = self._new_actors(self._conjunct_actors(head, self.not_targets), sources)
                 if targets:
                     break
             if not targets:
@@ -343,7 +381,7 @@ class _SentenceCoder:
         tokens = [
             t
             for t in self.parse.subtree(verb, frozenset(self.args["report_deps"]))
-            if t.i > verb.i and t.i not in self.places
+            if t.i > verb.i and t.i not in self.not_targets
         ]
         mentions = sorted(_overlapping(self.mentions, tokens), key=lambda m: m.start)
         return [(m, verb) for m in mentions]
@@ -383,10 +421,22 @@ class _SentenceCoder:
                 break
         return "asserted"
 
+    def _governors(self, verb: Token) -> list[int]:
+        found = []
+        current = self.parse.head(verb)
+        while current is not None and current.i not in found:
+            found.append(current.i)
+            current = self.parse.head(current)
+        return found
+
     def location(self, verb: Token, clause: list[Token]) -> Location | None:
+        """Where: an "in/at <place>" phrase of the verb, its clause, then its whole subtree
+        (parsers often hang the place on a nearby noun)."""
         cues = self.coder.cues["location"]
-        preps = [t for t in clause if t.dep == "prep" and t.lemma.lower() in cues["preps"]]
-        preps.sort(key=lambda t: t.head != verb.i)
+        wider = self.parse.subtree(verb, frozenset(self.args["report_deps"]) | {"ccomp"})
+        in_clause = {t.i for t in clause}
+        preps = [t for t in wider if t.dep == "prep" and t.lemma.lower() in cues["preps"]]
+        preps.sort(key=lambda t: (t.head != verb.i, t.i not in in_clause, t.i))
         for prep in preps:
             for obj in self.parse.children[prep.i]:
                 if obj.dep != "pobj" or obj.ent_type not in cues["labels"]:
@@ -398,7 +448,10 @@ class _SentenceCoder:
                 start, end = (entity.start, entity.end) if entity else (obj.start, obj.end)
                 name = self.article.text[start:end]
                 mention = next((m for m in self.mentions if m.start < end and start < m.end), None)
-                return Location(name=name, country=mention.actor.country if mention else None)
+                country = mention.actor.country if mention else None
+                if country is None and self.coder.gazetteer is not None:
+                    country = self.coder.gazetteer.country(name)
+                return Location(name=name, country=country)
         return None
 
     def _name(self, tokens: list[Token]) -> str | None:
@@ -410,7 +463,13 @@ class _SentenceCoder:
         entities = [e for e in self.sentence.entities if start <= e.start and e.end <= end and e.label in labels]
         if entities:
             entity = sorted(entities, key=lambda e: (labels.index(e.label), -e.start))[0]
-            text = self.article.text[entity.start : entity.end]
+            if entity.label in self.coder.cues["attribution"]["adjective_labels"]:
+                # "Iranian media reported": the nationality names a group, keep its noun.
+                content = [t for t in tokens if t.pos not in ("DET", "PUNCT")]
+                entity_start, entity_end = content[0].start, content[-1].end
+            else:
+                entity_start, entity_end = entity.start, entity.end
+            text = self.article.text[entity_start:entity_end]
             return text[4:] if text.lower().startswith("the ") else text
         run: list[Token] = []
         best: list[Token] = []
@@ -420,9 +479,11 @@ class _SentenceCoder:
                 best = run
         return self.article.text[best[0].start : best[-1].end] if best else None
 
-    def _attribution(self) -> list[str]:
+    def _attribution(self) -> tuple[list[str], set[int]]:
+        """Names of who reports or claims the sentence's events, and their tokens."""
         cues = self.coder.cues["attribution"]
         names: list[str] = []
+        tokens: set[int] = set()
         for token in self.parse.tokens:
             phrase = None
             if token.pos == "VERB" and token.lemma.lower() in cues["report_verbs"]:
@@ -436,9 +497,11 @@ class _SentenceCoder:
                 obj = self.parse.child(to, {"pobj"}) if to is not None else None
                 phrase = self.parse.subtree(obj) if obj is not None else None
             name = self._name(phrase) if phrase else None
-            if name and name not in names:
-                names.append(name)
-        return names
+            if name and phrase:
+                tokens.update(t.i for t in phrase)
+                if name not in names:
+                    names.append(name)
+        return names, tokens
 
     def is_reporting_frame(self, verb: Token) -> bool:
         """"IRNA reported that ...": the reporting verb frames an event, it is not one."""
@@ -496,15 +559,20 @@ class _SentenceCoder:
         modality = self.modality(verb)
         location = self.location(verb, clause)
         past = dates.is_past_tense(verb, self.parse.children[verb.i])
-        date = dates.event_date(
+        date, explicit = dates.event_date(
             self.expressions,
-            clause,
+            verb,
+            self._governors(verb),
             self.article.published,
             self.coder.date_cues,
             past_tense=past,
             future=modality == "planned",
-            asserted=modality == "asserted",
+            fallback=modality not in ("planned", "hypothetical"),
+            anchors=self.anchors,
+            reference=self.reference,
         )
+        if explicit and past:
+            self.dated.append(date)
         pieces = [(verb.start, verb.end)] + [(t.start, t.end) for t in matched]
         pieces += [(m.start, m.end) for m in (source, target) if m is not None]
         start = max(self.sentence.start, min(s for s, _ in pieces))
@@ -564,13 +632,21 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     """Fill `article.events` from its parsed sentences and resolved mentions."""
     events: list[Event] = []
     seen: set[str] = set()
-    for sentence in article.sentences:
-        if not sentence.parsed:
-            continue
+    parsed = [s for s in article.sentences if s.parsed]
+    anchors = [
+        d
+        for sentence in parsed
+        for d in dates.explicit_dates(dates.time_expressions(sentence, coder.date_cues), article.published, coder.date_cues)
+    ]
+    reference = None
+    for sentence in parsed:
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
-        for event in _SentenceCoder(article, sentence, mentions, coder).code():
+        sentence_coder = _SentenceCoder(article, sentence, mentions, coder, anchors, reference)
+        for event in sentence_coder.code():
             if event.id not in seen:
                 seen.add(event.id)
                 events.append(event)
+        if sentence_coder.dated:
+            reference = sentence_coder.dated[-1]
     article.events = events
     return article
