@@ -167,6 +167,32 @@ def test_reporting_agency_and_venue_are_not_parties(read):
     assert agreement.place == "Paris"
 
 
+def test_country_named_in_the_content_of_the_deal_is_a_party(read):
+    article = read("Japan has signed a $3bn deal to import liquefied natural gas from Peru.")
+    assert _one(article).parties == ["JPN", "PER"]
+
+
+def test_party_outside_the_signing_clause_is_not_a_party(read):
+    article = read(
+        "France's plan to isolate Peru keeps failing as the Chilean defence minister arrives in Lima "
+        "to sign a memorandum on naval cooperation."
+    )
+    assert article.agreements == []
+
+
+def test_speaker_who_says_it_will_sign_is_a_party(read):
+    article = read("Norway said it was ready to sign a treaty on fisheries with France.")
+    assert _one(article).parties == ["FRA", "NOR"]
+
+
+def test_place_comes_from_the_signing_not_from_the_content(read):
+    article = read(
+        "Japan and Chile signed a trade agreement on Thursday. "
+        "The agreement lets Chilean firms build ports in Japan."
+    )
+    assert _one(article).place is None
+
+
 def test_dateline_city_is_not_a_party(read):
     article = read("NAIROBI (Reuters) - Chile and Peru signed a fisheries agreement on Monday.")
     assert _one(article).parties == ["CHL", "PER"]
@@ -388,7 +414,6 @@ def test_merge_signatories_keeps_one_spelling_per_person():
 # --- the canonical articles -----------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_seed_memorandum_is_one_signed_agreement(settings, seeds_dir):
     from eventscope.actors import load_actor_kb, resolve_mentions
     from eventscope.events import code_events, load_coder

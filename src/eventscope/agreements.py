@@ -263,12 +263,32 @@ def clause_verbs(parsed: ParsedSentence, cue_tokens: list[Token], cues: Cues) ->
         head = parsed.tokens[verb.head]
         if (
             verb.dep in {"conj", "xcomp", "acomp"}
-            or verb.dep == "advcl" and any(c.tag == "TO" for c in children)
+            or verb.dep == "advcl" and _is_infinitive(parsed, verb)
             or verb.dep == "ccomp" and head.lemma.lower() in cues.reporting_verbs
             and any(c.dep == "nsubj" and c.pos == "PRON" for c in children)
         ):
             stack.append(head)
     return verbs
+
+
+def _is_infinitive(parsed: ParsedSentence, verb: Token) -> bool:
+    return any(c.tag == "TO" for c in parsed.children.get(verb.i, []))
+
+
+def agreement_phrase(parsed: ParsedSentence, noun: list[Token]) -> set[int]:
+    """The agreement noun and the infinitive that states its content ("a deal to import gas
+    from Iran"), whose countries are parties too."""
+    phrase = {t.i for t in noun}
+    stack = [
+        c for t in noun for c in parsed.children.get(t.i, [])
+        if c.dep in {"acl", "relcl", "advcl"} and _is_infinitive(parsed, c)
+    ]
+    while stack:
+        verb = stack.pop()
+        if verb.i not in phrase:
+            phrase.add(verb.i)
+            stack += [c for c in parsed.children.get(verb.i, []) if c.dep == "conj"]
+    return phrase
 
 
 def _in_clause(parsed: ParsedSentence, tokens: list[Token], verbs: set[int], noun: set[int]) -> bool:
@@ -292,7 +312,7 @@ def _excluded_tokens(parsed: ParsedSentence, cues: Cues) -> set[int]:
     for token in parsed.tokens:
         if token.text.lower() == "according":
             excluded |= parsed.subtree(token)
-        if token.dep == "relcl":
+        if token.dep == "relcl" and not _is_infinitive(parsed, token):
             clause = parsed.subtree(token)
             if not clause & status_tokens:
                 excluded |= clause
@@ -456,7 +476,7 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
     mentions = [m for m in article.mentions if m.sentence == sentence.index]
     excluded = _excluded_tokens(parsed, cues)
     status, cue_tokens = sentence_status(parsed, cues)
-    scope = (clause_verbs(parsed, cue_tokens, cues), {t.i for t in noun})
+    scope = (clause_verbs(parsed, cue_tokens, cues), agreement_phrase(parsed, noun))
     report = SentenceReport(
         sentence=sentence,
         kind=kind,
@@ -474,8 +494,6 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
         event_dates = sorted(e.date for e in article.events
                              if e.sentence_index == sentence.index and e.date is not None)
         report.event_date = event_dates[0] if event_dates else None
-    elif status is None and definite:
-        report.place = sentence_place(parsed, excluded, cues)
     return report
 
 
