@@ -1,5 +1,6 @@
 # `make run`: create .venv if missing, install, run the pipeline on the sample articles.
 # `make test`: the whole test suite (installs first, too).
+# `make browser`: install Debian's Chromium for the browser tests when it is missing.
 # `make test-postgres`: the same, with the store tests also run on a throwaway PostgreSQL.
 PYTHON ?= python3
 VENV ?= .venv
@@ -7,8 +8,9 @@ BIN := $(VENV)/bin
 SEEDS ?= ../shared/samples/seeds
 DB ?= eventscope.duckdb
 STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test test-postgres lint bench clean
+.PHONY: install run test test-postgres browser lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +25,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+browser:
+	test -x /usr/bin/chromium || { $(SUDO) apt-get update && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 test-postgres: install
 	server="$$(scripts/pg_test_server.sh start)" && eval "$$server" || exit 1; \
