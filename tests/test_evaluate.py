@@ -1,0 +1,110 @@
+"""Gold-set evaluations: record readers, scoring, and a quality gate on both gold sets.
+
+The minimums sit a little below the figures measured when they were set; a change that
+lowers the coder's quality below them fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventscope.errors import BadInput
+from eventscope.evaluate.petrarch2 import evaluate_petrarch2, read_records
+from eventscope.evaluate.plover import evaluate_plover, plover_renames
+from eventscope.evaluate.scoring import Tally
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+PETRARCH = SHARED / "gold" / "petrarch2" / "PETR.UnitTest.records.xml"
+PLOVER = SHARED / "gold" / "plover" / "PLOVER_GSR_CAMEO.txt"
+
+
+def test_tally_counts_multiset_hits_and_false_alarms():
+    tally = Tally()
+    tally.add(["057", "057", "040"], ["057"])
+    tally.add([], ["190"])
+    scores = tally.scores()
+    assert (scores["hits"], scores["predicted"], scores["gold"]) == (1, 3, 2)
+    assert scores["precision"] == pytest.approx(1 / 3, abs=1e-4)
+    assert scores["recall"] == 0.5
+    assert scores["f1"] == pytest.approx(0.4, abs=1e-4)
+
+
+def test_petrarch_reader_skips_error_records_and_keeps_noevents(tmp_path):
+    path = tmp_path / "records.xml"
+    path.write_text(
+        """<Sentences>
+<!-- a comment with <Sentence> inside -->
+<Sentence date="20010203" id="A-1" category="DEMO" sentence="true">
+<EventCoding sourcecode="KEN" targetcode="PER" eventcode="111"></EventCoding>
+<Text>
+Kenya criticised
+ Peru.
+</Text>
+<Parse>(ROOT)</Parse>
+</Sentence>
+<Sentence date = "20010203" id = "A-2" category="ERROR" sentence="true">
+<EventCoding error = "something"></EventCoding>
+<Text>Broken.</Text>
+</Sentence>
+<Sentence date="20010203" id="A-3" category="DEMO" sentence="true">
+<EventCoding noevents = "True"></EventCoding>
+<Text>Nothing happened.</Text>
+</Sentence>
+</Sentences>""",
+        encoding="utf-8",
+    )
+    records = read_records(path)
+    assert [r.id for r in records] == ["A-1", "A-3"]
+    assert records[0].text == "Kenya criticised Peru."
+    assert records[0].codings == [("KEN", "PER", "111")]
+    assert records[0].date.isoformat() == "2001-02-03"
+    assert records[1].codings == []
+
+
+def test_petrarch_reader_rejects_a_file_without_records(tmp_path):
+    path = tmp_path / "empty.xml"
+    path.write_text("<Sentences></Sentences>", encoding="utf-8")
+    with pytest.raises(BadInput):
+        read_records(path)
+
+
+def test_plover_renames_map_old_categories_to_crosswalk_names():
+    renames = plover_renames()
+    assert renames["DEMAND"] == "REQUEST" and renames["FIGHT"] == "ASSAULT"
+
+
+@pytest.fixture(scope="module")
+def petrarch_scores(settings):
+    if not PETRARCH.is_file():
+        pytest.skip("PETRARCH2 gold records not available")
+    return evaluate_petrarch2(PETRARCH, settings)
+
+
+@pytest.fixture(scope="module")
+def plover_scores(settings):
+    if not PLOVER.is_file():
+        pytest.skip("PLOVER gold records not available")
+    return evaluate_plover(PLOVER, settings)
+
+
+@pytest.mark.slow
+def test_petrarch2_quality_gate(petrarch_scores):
+    assert petrarch_scores["records"] > 250
+    assert petrarch_scores["cameo"]["f1"] >= 0.74
+    assert petrarch_scores["cameo_root"]["f1"] >= 0.75
+    assert petrarch_scores["source"]["f1"] >= 0.68
+    assert petrarch_scores["target"]["f1"] >= 0.68
+    assert petrarch_scores["event"]["f1"] >= 0.45
+    json.dumps(petrarch_scores)
+
+
+@pytest.mark.slow
+def test_plover_quality_gate(plover_scores):
+    assert plover_scores["records"] > 300
+    assert plover_scores["plover_type"]["f1"] >= 0.42
+    assert plover_scores["source"]["f1"] >= 0.60
+    assert plover_scores["target"]["f1"] >= 0.50
+    json.dumps(plover_scores)

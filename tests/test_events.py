@@ -1,0 +1,265 @@
+"""Events coder: predicates, dyads, codes, modality, attribution, dates and places.
+
+Sentences are written for these tests; mentions are built here from a small table so
+the coder is tested on its own, whatever the actors stage resolves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from eventscope.dates import DateCues, resolve_expression
+from eventscope.events import code_events, load_coder, quad_class
+from eventscope.nlp import sentences_from_doc
+from eventscope.records import Actor, Article, Mention, content_id
+from eventscope.verbs import read_petrarch_verbs
+
+ACTORS = {
+    "Turkey": ("TUR", "TUR", "country"),
+    "Ankara": ("TURGOV", "TUR", "capital"),
+    "Greece": ("GRC", "GRC", "country"),
+    "Athens": ("GRCGOV", "GRC", "capital"),
+    "Egypt": ("EGY", "EGY", "country"),
+    "Cairo": ("EGYGOV", "EGY", "capital"),
+    "Jordan": ("JOR", "JOR", "country"),
+    "Amman": ("JORGOV", "JOR", "capital"),
+    "Kenya": ("KEN", "KEN", "country"),
+    "Nairobi": ("KENGOV", "KEN", "capital"),
+    "Chile": ("CHL", "CHL", "country"),
+    "Peru": ("PER", "PER", "country"),
+    "Vienna": ("AUT", "AUT", "place"),
+    "Anna Berg": ("GRCGOV", "GRC", "person"),
+    "Omar Haddad": ("JORGOV", "JOR", "person"),
+}
+PUBLISHED = dt.date(2021, 3, 10)  # a Wednesday
+
+
+@pytest.fixture(scope="session")
+def coder(settings):
+    return load_coder(settings)
+
+
+@pytest.fixture(scope="session")
+def article_from(spacy_nlp):
+    def build(text: str, published: dt.date | None = PUBLISHED) -> Article:
+        article = Article(
+            id="test-article",
+            source="test",
+            title=None,
+            outlet=None,
+            author=None,
+            published=published,
+            text=text,
+            language="en",
+        )
+        article.sentences = sentences_from_doc(spacy_nlp(text))
+        for name, (code, country, kind) in ACTORS.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+                sentence = next(s for s in article.sentences if s.start <= match.start() < s.end)
+                actor = Actor(id=code.lower() + "-" + name.split()[0].lower(), name=name, code=code,
+                              country=country, sector=None, kind=kind)
+                article.mentions.append(Mention(sentence.index, match.start(), match.end(), name, actor))
+        return article
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def events_of(coder, article_from):
+    def run(text: str, published: dt.date | None = PUBLISHED):
+        return code_events(article_from(text, published), coder).events
+
+    return run
+
+
+def dyads(events) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (e.source_actor.code if e.source_actor else None, e.target_actor.code if e.target_actor else None, e.cameo.code)
+        for e in events
+    }
+
+
+def test_signing_a_memorandum_is_057_both_ways_for_coordinated_subjects(events_of):
+    events = events_of("Greece and Egypt signed a memorandum of understanding on energy.")
+    assert {("GRC", "EGY", "057"), ("EGY", "GRC", "057")} <= dyads(events)
+    signed = [e for e in events if e.trigger == "signed"]
+    assert all(e.plover.type == "SUPPORT" and e.cameo.quad_class == 1 and e.cameo.goldstein == 8.0 for e in signed)
+
+
+def test_counterpart_named_after_the_subject_is_the_other_party(events_of):
+    events = events_of("Anna Berg and her Jordanian counterpart Omar Haddad signed an agreement.")
+    assert ("GRCGOV", "JORGOV", "057") in dyads(events)
+
+
+def test_meeting_in_the_source_capital_is_hosting(events_of):
+    events = events_of("Kenya met with Chile in Nairobi on Monday.")
+    meeting = [e for e in events if e.trigger == "met"]
+    assert meeting and meeting[0].cameo.code == "043"
+    assert meeting[0].location is not None and meeting[0].location.name == "Nairobi"
+    assert meeting[0].location.country == "KEN"
+
+
+def test_meeting_in_a_third_country_is_044(events_of):
+    events = events_of("Chile met with Peru in Vienna.")
+    assert ("CHL", "PER", "044") in dyads(events)
+
+
+def test_passive_voice_makes_the_agent_the_source(events_of):
+    events = events_of("Jordan was attacked by Egypt.")
+    attacks = [e for e in events if e.trigger == "attacked"]
+    assert attacks and attacks[0].source_actor.code == "EGY" and attacks[0].target_actor.code == "JOR"
+    assert attacks[0].cameo.root in ("18", "19") and attacks[0].plover.type == "ASSAULT"
+
+
+def test_proposed_joint_drills_are_a_proposal_not_a_drill(events_of):
+    events = events_of("Turkey suggested joint drills with Greece.")
+    proposal = [e for e in events if e.trigger == "suggested"]
+    assert proposal and proposal[0].cameo.code == "0312" and proposal[0].modality == "proposed"
+    assert not any(e.cameo.root == "06" and e.modality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Kenya attacked Peru.", "attacked", "asserted"),
+        ("Chile offered aid to Peru.", "offered", "proposed"),
+        ("Egypt plans to attack Jordan.", "attack", "planned"),
+        ("Egypt will attack Jordan.", "attack", "planned"),
+        ("Egypt is to attack Jordan.", "attack", "planned"),
+        ("Egypt is ready to attack Jordan.", "attack", "planned"),
+        ("Egypt denied attacking Jordan.", "attacking", "denied"),
+        ("Egypt did not attack Jordan.", "attack", "denied"),
+        ("Egypt would attack Jordan.", "attack", "hypothetical"),
+        ("Egypt might attack Jordan if talks collapse.", "attack", "hypothetical"),
+    ],
+)
+def test_modality_follows_cue_words(events_of, text, trigger, modality):
+    found = [e for e in events_of(text) if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}"
+    assert found[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        ("Turkey accused Greece of espionage, Anadolu reported.", "Anadolu"),
+        ("Turkey accused Greece of espionage, according to Reuters.", "Reuters"),
+        ("The state news agency Petra reported that Jordan criticised Egypt.", "Petra"),
+        ("Al Ahram said Egypt praised Jordan.", "Al Ahram"),
+    ],
+)
+def test_attribution_names_who_reports_the_event(events_of, text, reporter):
+    events = events_of(text)
+    assert events and all(reporter in e.attribution for e in events)
+
+
+def test_reporting_verb_is_not_itself_an_event(events_of):
+    events = events_of("Reuters reported that Kenya condemned Peru.")
+    assert [e.trigger for e in events] == ["condemned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya criticised Peru on Sunday.", dt.date(2021, 3, 7)),
+        ("Kenya criticised Peru on Wednesday.", dt.date(2021, 3, 10)),
+        ("Kenya criticised Peru last week.", dt.date(2021, 3, 3)),
+        ("Kenya criticised Peru in January.", dt.date(2021, 1, 1)),
+        ("Kenya criticised Peru on 5 May 2016.", dt.date(2016, 5, 5)),
+        ("Kenya criticised Peru.", PUBLISHED),
+        ("Kenya has been criticising Peru since 2019.", None),
+        ("Kenya will criticise Peru.", None),
+    ],
+)
+def test_event_date_is_resolved_against_publication(events_of, text, expected):
+    events = [e for e in events_of(text) if e.source_actor and e.source_actor.code == "KEN"]
+    assert events and events[0].date == expected
+
+
+def test_relative_dates_are_unknowable_without_publication_date(events_of):
+    events = events_of("Kenya criticised Peru on Sunday.", published=None)
+    assert events and events[0].date is None
+    dated = events_of("Kenya criticised Peru on 5 May 2016.", published=None)
+    assert dated and dated[0].date == dt.date(2016, 5, 5)
+
+
+def test_later_sentence_takes_the_reference_time_of_the_story(events_of):
+    text = "Greece and Egypt signed a treaty on Monday. Anna Berg signed the treaty in Cairo."
+    events = [e for e in events_of(text) if e.sentence_index == 1]
+    assert events and events[0].date == dt.date(2021, 3, 8)
+
+
+def test_weekday_takes_an_explicit_date_named_elsewhere_in_the_article(coder):
+    cues = coder.date_cues
+    anchors = [dt.date(2021, 2, 28)]
+    assert resolve_expression("on Sunday", dt.date(2021, 3, 10), cues, anchors=anchors) == dt.date(2021, 2, 28)
+    assert resolve_expression("on Sunday", dt.date(2021, 3, 10), cues) == dt.date(2021, 3, 7)
+    assert isinstance(cues, DateCues)
+
+
+def test_event_evidence_span_lies_in_its_sentence_and_id_is_content_hash(events_of):
+    text = "Peru expressed concern. Later, Jordan threatened Egypt with sanctions."
+    events = events_of(text)
+    assert events
+    for event in events:
+        start, end = event.span
+        assert text[start:end] in event.sentence
+        assert event.trigger in text[start:end]
+        assert event.rule
+        assert event.id == content_id(
+            "test-article", str(start), str(end), event.cameo.code,
+            event.source_actor.id if event.source_actor else "",
+            event.target_actor.id if event.target_actor else "",
+        )
+
+
+def test_same_input_gives_same_events(events_of):
+    text = "Turkey threatened Greece on Friday."
+    assert [e.to_record() for e in events_of(text)] == [e.to_record() for e in events_of(text)]
+
+
+def test_every_cameo_root_has_a_name_goldstein_and_quad_class(coder):
+    for value in range(1, 21):
+        root = f"{value:02d}"
+        assert root in coder.codes
+        assert quad_class(root) == (1 if value <= 5 else 2 if value <= 8 else 3 if value <= 13 else 4)
+        assert -10 <= coder.codes[root].goldstein <= 10
+
+
+def test_verb_dictionary_reaches_every_cameo_root(coder):
+    roots = set()
+    for block in coder.verbs.blocks.values():
+        roots.add(block.code[:2])
+        roots.update(p.code[:2] for p in block.patterns)
+    assert {f"{v:02d}" for v in range(1, 21)} <= roots
+
+
+def test_plover_crosswalk_gives_type_mode_and_context(coder):
+    assert coder.plover_for("0312").type == "AGREE" and coder.plover_for("0312").context == ["military"]
+    assert coder.plover_for("0841").mode == "release"
+    assert coder.plover_for("193").type == "ASSAULT"
+
+
+def test_petrarch_dictionary_reader_handles_synsets_multiword_verbs_and_paired_codes(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "&ARMY\n+TROOPS\n+ARMED_FORCES\n\n"
+        "--- DEPLOY [150] ---\n"
+        "DEPLOY {DEPLOYED DEPLOYS}\n"
+        "+SEND_IN [152]\n"
+        "- * &ARMY (TO BORDER) [154:0256] # a comment\n"
+        "- % * [030]\n",
+        encoding="utf-8",
+    )
+    verbs = read_petrarch_verbs(path)
+    block = verbs.blocks["DEPLOY"]
+    assert verbs.forms["deployed"] == ("DEPLOY", "150")
+    assert verbs.forms["send"][0] == "DEPLOY"
+    army = next(p for p in block.patterns if p.code == "154")
+    assert army.paired == "0256"
+    assert army.after[0] == (("troops",), ("armed", "forces"))
+    assert [p for p in block.patterns if p.code == "152"][0].after == ((("in",),),)
+    assert not any(p.code == "030" for p in block.patterns)  # actor markers only
