@@ -362,6 +362,14 @@ def test_merging_into_existing_records_adds_nothing_twice():
     assert merge_agreements([], existing=again)[0].to_record() == again[0].to_record()
 
 
+def test_merge_split_over_runs_chooses_the_kind_one_run_would():
+    reports = [_report("a"), _report("b"), _report("c", kind="memorandum of agreement")]
+    in_one_run = merge_agreements(reports)
+    in_two_runs = merge_agreements(reports[2:], existing=merge_agreements(reports[:2]))
+    assert [a.to_record() for a in in_two_runs] == [a.to_record() for a in in_one_run]
+    assert in_one_run[0].kind == "memorandum of understanding"
+
+
 def test_dates_far_apart_make_two_agreements():
     merged = merge_agreements([_report("a", date=dt.date(2021, 3, 7)), _report("b", date=dt.date(2021, 6, 1))])
     assert [a.date for a in merged] == [dt.date(2021, 3, 7), dt.date(2021, 6, 1)]

@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 CUES_FILE = "agreements.yaml"
 STATUS_ORDER: tuple[AgreementStatus, ...] = ("proposed", "signed", "implemented")
-DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,7 @@ class Cues:
     status_verbs: dict[str, AgreementStatus]
     status_phrases: list[tuple[re.Pattern[str], AgreementStatus]]
     modals: frozenset[str]
+    definite_words: frozenset[str]
     negations: frozenset[str]
     reporting_verbs: frozenset[str]
     place_prepositions: frozenset[str]
@@ -112,6 +112,7 @@ def load_cues() -> Cues:
         status_verbs=status_verbs,
         status_phrases=status_phrases,
         modals=frozenset(data["modals"]),
+        definite_words=frozenset(data["definite_words"]),
         negations=frozenset(data["negations"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         place_prepositions=frozenset(data["place_prepositions"]),
@@ -458,7 +459,7 @@ def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, bool, tuple[int,
         return None
     best = max(kept, key=lambda m: (cues.kinds[m[2]].rank, not m[3]))
     before = text[: best[0]].split()
-    definite = bool(before) and before[-1].lower() in DEFINITE_WORDS
+    definite = bool(before) and before[-1].lower() in cues.definite_words
     plural = all(m[3] for m in kept)
     return best[2], plural, definite, (best[0], best[1])
 
@@ -683,30 +684,38 @@ def _overlap(agreement: Agreement, cluster: _Cluster) -> int:
     return shared_people * 2 + len(provisions & set(agreement.provisions))
 
 
-def _most_common(values: Iterable, default=None):
-    counts = Counter(v for v in values if v is not None)
+def _most_reported(values: Iterable[tuple[Any, int]]) -> Any:
+    """The value told by most articles (ties: the smallest), so a merge split over several
+    runs chooses as one run would."""
+    counts: Counter = Counter()
+    for value, weight in values:
+        if value is not None:
+            counts[value] += weight
     if not counts:
-        return default
+        return None
     return sorted(counts, key=lambda v: (-counts[v], v))[0]
 
 
 def _combine(cluster: _Cluster, cues: Cues) -> Agreement:
     members = cluster.members
-    kinds = Counter(m.kind for m in members)
-    kind = sorted(kinds, key=lambda k: (-cues.kinds[k].rank if k in cues.kinds else 0, -kinds[k], k))[0]
+    weights = [(m, len(m.article_ids) or 1) for m in members]
+    best_rank = max(cues.kinds[m.kind].rank if m.kind in cues.kinds else 0 for m in members)
+    kind = _most_reported(
+        (m.kind, w) for m, w in weights if (cues.kinds[m.kind].rank if m.kind in cues.kinds else 0) == best_rank
+    )
     parties = sorted(members[0].parties)
-    date = _most_common(m.date for m in members)
+    date = _most_reported((m.date, w) for m, w in weights)
     return Agreement(
         id=agreement_id(parties, _family(kind, cues), date),
         kind=kind,
         parties=parties,
-        signatories=merge_signatories((n for m in members for n in m.signatories), cues),
+        signatories=merge_signatories((n for m, w in weights for n in m.signatories for _ in range(w)), cues),
         date=date,
-        place=_most_common(m.place for m in members),
+        place=_most_reported((m.place, w) for m, w in weights),
         provisions=sorted({p for m in members for p in m.provisions}),
         status=max((m.status for m in members), key=STATUS_ORDER.index),
         article_ids=sorted({a for m in members for a in m.article_ids}),
-        story_id=_most_common(m.story_id for m in members),
+        story_id=_most_reported((m.story_id, w) for m, w in weights),
         evidence=sorted({e for m in members for e in m.evidence}),
     )
 
