@@ -256,8 +256,8 @@ def test_petrarch_dictionary_reader_handles_synsets_multiword_verbs_and_paired_c
     )
     verbs = read_petrarch_verbs(path)
     block = verbs.blocks["DEPLOY"]
-    assert verbs.forms["deployed"] == ("DEPLOY", "150")
-    assert verbs.forms["send"][0] == "DEPLOY"
+    assert verbs.forms["deployed"] == [("DEPLOY", "150")]
+    assert verbs.forms["send"] == [("DEPLOY", None)]  # only through its pattern
     army = next(p for p in block.patterns if p.code == "154")
     assert army.paired == "0256"
     assert army.after[0] == (("troops",), ("armed", "forces"))

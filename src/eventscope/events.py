@@ -83,6 +83,7 @@ class EventCoder:
     date_cues: dates.DateCues
     require_actor: bool = True
     gazetteer: PlaceGazetteer | None = None
+    refine: bool = True  # CAMEO refinements: intent codes, meeting by place
 
     def cameo(self, code: str) -> Cameo:
         """The CAMEO record of a code; codes outside the table keep their root's class."""
@@ -164,7 +165,8 @@ def load_coder(settings: Settings) -> EventCoder:
     coder = _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor", True)))
     dictionary = settings.get("actors.dictionary")
     gazetteer = PlaceGazetteer(str(dictionary) if dictionary else None, bool(settings.get("actors.builtin", True)))
-    return dataclasses.replace(coder, gazetteer=gazetteer)
+    refine = bool(settings.get("events.cameo_refinements", True))
+    return dataclasses.replace(coder, gazetteer=gazetteer, refine=refine)
 
 
 class _Parse:
@@ -519,22 +521,24 @@ class _SentenceCoder:
         for verb in self.parse.tokens:
             if verb.pos != "VERB":
                 continue
-            found = self.coder.verbs.lookup(verb)
-            if found is None or self.is_reporting_frame(verb):
+            entries = self.coder.verbs.lookup(verb)
+            if not entries or self.is_reporting_frame(verb):
                 continue
-            block, verb_code = found
             clause = self.parse.subtree(verb, self.clause_stop)
             after = [t for t in clause if t.i > verb.i]
             before = self.parse.tokens[: verb.i]
-            match = match_pattern(block, before, after)
+            match = match_pattern([e.block for e in entries], before, after)
             if match is not None:
                 pattern, matched = match
                 code, paired, rule = pattern.code, pattern.paired, pattern.id
             else:
+                default = next((e for e in entries if e.code is not None), None)
+                if default is None:
+                    continue
                 matched = []
-                code = verb_code
-                paired = block.paired if verb_code == block.code else ""
-                rule = f"{block.name}-default"
+                code = default.code or ""
+                paired = default.block.paired if default.code == default.block.code else ""
+                rule = f"{default.block.name}-default"
             if not code and not paired:
                 continue
             for source, target, reciprocal in self.arguments(verb)[: self.max_dyads]:
@@ -579,8 +583,8 @@ class _SentenceCoder:
         end = min(self.sentence.end, max(e for _, e in pieces))
         sides = []
         if code:
-            sides.append((self._refine(code, source, target, location), source, target))
-        if paired and target is not None:
+            sides.append((self._intent(self._refine(code, source, target, location), modality), source, target))
+        if paired and target is not None and modality == "asserted":
             sides.append((self._refine(paired, target, source, location), target, source))
         events = []
         for event_code, src, tgt in sides:
@@ -614,10 +618,20 @@ class _SentenceCoder:
             )
         return events
 
+    def _intent(self, code: str, modality: str) -> str:
+        """The intent (03x) or threat (13x) code for an act not (yet) carried out."""
+        intent = self.coder.cues["intent"]
+        if not self.coder.refine or modality not in intent["modalities"] or code[:2] in ("03", "13"):
+            return code
+        for prefix in (code, code[:3], code[:2]):
+            if prefix in intent["codes"]:
+                return intent["codes"][prefix]
+        return code
+
     def _refine(self, code: str, source: Mention | None, target: Mention | None, location: Location | None) -> str:
         """A meeting becomes hosting, visiting or meeting elsewhere once its place is known."""
         meeting = self.coder.cues["meeting"]
-        if code not in meeting["codes"] or location is None or location.country is None:
+        if not self.coder.refine or code not in meeting["codes"] or location is None or location.country is None:
             return code
         if source is not None and source.actor.country == location.country:
             return meeting["host"]
@@ -642,9 +656,19 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     for sentence in parsed:
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
         sentence_coder = _SentenceCoder(article, sentence, mentions, coder, anchors, reference)
+        told: set[tuple] = set()
         for event in sentence_coder.code():
-            if event.id not in seen:
+            # "proposed to hold joint drills": the proposal and the drill it governs
+            # code alike; one sentence tells one such event once.
+            key = (
+                event.cameo.code,
+                event.source_actor.id if event.source_actor else None,
+                event.target_actor.id if event.target_actor else None,
+                event.modality,
+            )
+            if event.id not in seen and key not in told:
                 seen.add(event.id)
+                told.add(key)
                 events.append(event)
         if sentence_coder.dated:
             reference = sentence_coder.dated[-1]

@@ -56,22 +56,44 @@ class VerbBlock:
 
 
 @dataclass(slots=True)
+class VerbEntry:
+    """A verb form's place in a block; `code` is its default (None: patterns only)."""
+
+    block: VerbBlock
+    code: str | None
+
+
+@dataclass(slots=True)
 class VerbDictionary:
-    """Verb forms -> blocks, with per-verb default codes overriding the block's."""
+    """Verb forms -> the blocks listing them, with per-verb default codes.
+
+    A form may sit in several blocks (a plain verb in one, a multi-word verb such as
+    `+RUN_INTO` in another): all their patterns compete, and only plain entries give
+    a default code.
+    """
 
     blocks: dict[str, VerbBlock] = field(default_factory=dict)
-    forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (block, verb code)
+    forms: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
 
-    def lookup(self, token: Token) -> tuple[VerbBlock, str] | None:
+    def add_form(self, form: str, block: str, code: str | None) -> None:
+        entries = self.forms.setdefault(form, [])
+        if (block, code) not in entries:
+            entries.append((block, code))
+
+    def lookup(self, token: Token) -> list[VerbEntry]:
+        """Entries for the token's own form first, then for its lemma."""
+        found: list[VerbEntry] = []
+        seen: set[tuple[str, str | None]] = set()
         for key in (token.text.lower(), token.lemma.lower()):
-            if key in self.forms:
-                block, code = self.forms[key]
-                return self.blocks[block], code
-        return None
+            for block, code in self.forms.get(key, []):
+                if (block, code) not in seen:
+                    seen.add((block, code))
+                    found.append(VerbEntry(self.blocks[block], code))
+        return found
 
     def to_json(self) -> dict:
         return {
-            "forms": {form: list(value) for form, value in sorted(self.forms.items())},
+            "forms": {form: [list(e) for e in entries] for form, entries in sorted(self.forms.items())},
             "blocks": {
                 name: {
                     "code": block.code,
@@ -111,7 +133,7 @@ class VerbDictionary:
                 for p in raw["patterns"]
             ]
             blocks[name] = block
-        forms = {form: (value[0], value[1]) for form, value in data["forms"].items()}
+        forms = {form: [(b, c) for b, c in entries] for form, entries in data["forms"].items()}
         return cls(blocks=blocks, forms=forms)
 
     def merge(self, other: VerbDictionary) -> None:
@@ -121,7 +143,9 @@ class VerbDictionary:
                 self.blocks[name].patterns[:0] = block.patterns
             else:
                 self.blocks[name] = block
-        self.forms.update(other.forms)
+        for form, entries in other.forms.items():
+            for block, code in entries:
+                self.add_form(form, block, code)
 
 
 def split_code(raw: str) -> tuple[str, str]:
@@ -279,11 +303,11 @@ def _add_verb(
                 after=_elements(words[star + 1 :], synsets),
             ),
         )
-        dictionary.forms.setdefault(verb, (block.name, block.code))
+        dictionary.add_form(verb, block.name, None)
         return
     for form in [head, *forms]:
         if form:
-            dictionary.forms[_word(form)] = (block.name, verb_main)
+            dictionary.add_form(_word(form), block.name, verb_main)
 
 
 def load_verb_dictionary(path: Path) -> VerbDictionary:
@@ -326,15 +350,15 @@ def _match_in_order(tokens: Sequence[Token], elements: tuple[Element, ...]) -> l
 
 
 def match_pattern(
-    block: VerbBlock, before: Sequence[Token], after: Sequence[Token]
+    blocks: Sequence[VerbBlock], before: Sequence[Token], after: Sequence[Token]
 ) -> tuple[VerbPattern, list[Token]] | None:
-    """The most specific pattern of `block` matching the words around the verb.
+    """The most specific pattern of the verb's blocks matching the words around it.
 
     `before` are the sentence tokens preceding the verb, `after` the verb's own clause
     tokens following it. Ties go to the pattern listed first, as in PETRARCH.
     """
     best: tuple[VerbPattern, list[Token]] | None = None
-    for pattern in block.patterns:
+    for pattern in (p for block in blocks for p in block.patterns):
         if best is not None and pattern.size <= best[0].size:
             continue
         low = _match_in_order(before, pattern.before) if pattern.before else []

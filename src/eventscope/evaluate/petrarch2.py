@@ -2,8 +2,8 @@
 
 The records' Treebank parses are ignored: sentences go through spaCy like any article.
 Verbs and actors come from the `PETR.Validate.*` dictionaries beside the records file
-(the suite's codes are its own, partly WEIS, so the packaged CAMEO dictionary would not
-fit), or the actor dictionary given. Records whose coding is an expected error are skipped;
+(the suite's codes are its own, partly WEIS, so the packaged CAMEO dictionary and the
+CAMEO-specific refinements would not fit), or the actor dictionary given. Records whose coding is an expected error are skipped;
 `noevents` records expect nothing, so anything coded there is a false alarm.
 """
 
@@ -88,7 +88,7 @@ def evaluate_petrarch2(path: Path, settings: Settings, actors_path: Path | None 
     records = read_records(path)
     actor_file = Path(actors_path) if actors_path else path.with_name(ACTORS_FILE)
     verbs_file = path.with_name(VERBS_FILE)
-    overrides = {"actors.builtin": False}
+    overrides = {"actors.builtin": False, "events.cameo_refinements": False}
     if verbs_file.is_file():
         overrides["events.verbs"] = str(verbs_file)
     run_settings = settings.with_overrides(overrides)
