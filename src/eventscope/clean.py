@@ -44,6 +44,10 @@ STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
 # Longest section heading kept inside the body, in words.
 HEADING_WORDS = 8
+# Dropped blocks in a row that separate the article from teasers elsewhere on the page.
+RUN_GAP = 4
+# A run after the article with less than this share of its text is a teaser, not more article.
+TEASER_SHARE = 0.25
 # How many blocks before and after the start of the body the title and date may be stated.
 HEAD_BEFORE = 10
 HEAD_AFTER = 4
@@ -219,8 +223,14 @@ def clean_text(text: str, language: str | None = None) -> CleanText:
     for block in blocks:
         if not block.dropped:
             block.verdict = _classify(block.text, words)
+    if not any(block.verdict == "good" for block in blocks):
+        # a page whose best blocks fall short of the bar (a short note, an unknown language)
+        for block in blocks:
+            if block.verdict == "near-good":
+                block.verdict = "good"
     _read_head(blocks, cues, result)
     _revise_by_context(blocks)
+    _keep_main_run(blocks)
     _strip_prefixes(blocks, cues)
     result.dropped = [(b.reason or "context", b.text) for b in blocks if b.dropped]
     result.text = "\n\n".join(_tidy(b.text) for b in blocks if not b.dropped)
@@ -373,6 +383,34 @@ def _revise_by_context(blocks: list[Block]) -> None:
             _drop(block, block.reason or "low text density")
         else:
             block.verdict = verdict
+
+
+def _keep_main_run(blocks: list[Block]) -> None:
+    """Keep the article, drop stray teasers: the body is the run of kept blocks with the
+    most text (runs are split by RUN_GAP or more dropped blocks). Runs before it are kept
+    from the title on; runs after it unless they are small beside it."""
+    runs: list[list[int]] = []
+    gap = RUN_GAP
+    for index, block in enumerate(blocks):
+        if block.dropped and not block.header:
+            gap += 1
+            continue
+        if gap >= RUN_GAP:
+            runs.append([])
+        runs[-1].append(index)
+        gap = 0
+    if len(runs) < 2:
+        return
+    sizes = [sum(len(blocks[i].text) for i in run if not blocks[i].dropped) for run in runs]
+    main = max(range(len(runs)), key=sizes.__getitem__)
+    title = next((i for i, b in enumerate(blocks) if b.reason == "title"), None)
+    for number, run in enumerate(runs):
+        before = number < main and title is not None and run[-1] < title
+        after = number > main and sizes[number] < TEASER_SHARE * sizes[main]
+        if before or after:
+            for index in run:
+                if not blocks[index].dropped:
+                    _drop(blocks[index], "outside the article")
 
 
 def _body_start(blocks: list[Block]) -> int | None:
