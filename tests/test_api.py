@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from eventscope.api import Segment, create_app, highlight
+from eventscope.api import Segment, create_app, highlight, source_label
 from eventscope.errors import StoreError
 from sample_store import MOU_SIGNED, SampleIds, write_sample_store
 
@@ -121,6 +121,12 @@ def test_dyad_endpoint_gives_months_agreements_and_stories(client: TestClient) -
         "goldstein": 8.0,
     }
     assert len(dyad["agreements"]) == 1 and len(dyad["stories"]) == 3
+
+
+def test_dyad_endpoint_counts_only_the_modalities_asked_for(client: TestClient) -> None:
+    dyad = client.get("/api/dyads/irq/irn?modality=asserted&modality=denied").json()
+    assert dyad["modalities"] == {"asserted": 2}
+    assert client.get("/api/dyads/IRN/IRQ?modality=rumoured").status_code == 422
 
 
 # -- errors --------------------------------------------------------------------------
@@ -258,3 +264,16 @@ def test_highlight_splits_overlapping_spans_without_losing_text() -> None:
     assert [(s.text, s.events) for s in segments] == [
         ("ab", ()), ("cd", ("a",)), ("ef", ("a", "b")), ("gh", ("b",)), ("ij", ()),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "label"),
+    [
+        ("https://www.irna.ir/news/123", "www.irna.ir"),
+        ("../shared/samples/seeds/000_93d7.txt", "000_93d7.txt"),
+        ("C:\\news\\a.html", "a.html"),
+        ("IRNA", "IRNA"),
+    ],
+)
+def test_source_label_shortens_urls_and_paths(source: str, label: str) -> None:
+    assert source_label(source) == label

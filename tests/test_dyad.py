@@ -147,3 +147,10 @@ def test_dyad_command_reports_a_missing_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["dyad", "IRN", "IRQ", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1
     assert "no such database" in result.stderr
+
+
+def test_dyad_can_count_only_some_modalities(store: Store) -> None:
+    asserted = dyad_summary(store, "IRN", "IRQ", modalities={"asserted"})
+    assert asserted.modalities == {"asserted": 2}
+    assert asserted.events == 2 and asserted.reports == 4
+    assert [m.month for m in asserted.months][-1] == "2018-03"  # the June 2019 proposal is left out

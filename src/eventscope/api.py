@@ -14,7 +14,8 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -39,6 +40,7 @@ CAMEO_ROOT = r"^[0-9]{2}$"
 RECORD_NAMES = {"articles": "article", "events": "event", "stories": "story", "actors": "actor",
                 "agreements": "agreement"}
 Modality = Literal["asserted", "proposed", "planned", "denied", "hypothetical"]
+MODALITIES = list(get_args(Modality))
 AgreementStatus = Literal["proposed", "signed", "implemented"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
@@ -89,6 +91,7 @@ def create_app(location: str, settings: Settings | None = None) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(web / "templates"))
     app.state.templates.env.globals["quad_classes"] = {q.number: q for q in quad_classes()}
     app.state.templates.env.globals["quad_list"] = [asdict(q) for q in quad_classes()]
+    app.state.templates.env.filters["source_label"] = source_label
     app.state.templates.env.globals["cameo_names"] = site.cameo_names
     _add_error_handlers(app)
     app.include_router(_api_routes())
@@ -269,14 +272,22 @@ def _api_routes() -> APIRouter:
         store: StoreDep,
         country_a: Annotated[str, Path(pattern=ISO3)], country_b: Annotated[str, Path(pattern=ISO3)],
         stories: Annotated[int, Query(ge=0, le=100, description="how many latest stories")] = 5,
+        modality: Annotated[list[Modality] | None, Query(description="count only these (repeatable)")] = None,
     ) -> dict[str, Any]:
         """Events between two countries by month and quad class, their agreements, latest stories."""
-        return dyad_summary(store, country_a, country_b, stories).to_record()
+        return dyad_summary(store, country_a, country_b, stories, modality).to_record()
 
     return api
 
 
 # -- web pages -------------------------------------------------------------------
+
+
+def source_label(source: str) -> str:
+    """A short name for an article known only by its source: a URL's host or a path's file name."""
+    if source.startswith(("http://", "https://")):
+        return urlsplit(source).netloc or source
+    return source.replace("\\", "/").rsplit("/", 1)[-1] or source
 
 
 @dataclass(frozen=True)
@@ -361,10 +372,16 @@ def _page_routes() -> APIRouter:
         return RedirectResponse(f"/dyads/{a.upper()}-{b.upper()}", status_code=303)
 
     @pages.get("/dyads/{pair}")
-    def dyad(request: Request, store: StoreDep, pair: Annotated[str, Path(pattern=DYAD)]) -> Response:
+    def dyad(
+        request: Request, store: StoreDep, pair: Annotated[str, Path(pattern=DYAD)],
+        modality: Annotated[list[Modality] | None, Query()] = None,
+    ) -> Response:
         country_a, country_b = pair.upper().split("-")
-        summary = dyad_summary(store, country_a, country_b, latest_stories=10)
-        return render(request, "dyad.html", {"summary": summary, "chart": summary.to_record()})
+        summary = dyad_summary(store, country_a, country_b, latest_stories=10, modalities=modality)
+        return render(request, "dyad.html", {
+            "summary": summary, "chart": summary.to_record(), "modalities": MODALITIES,
+            "chosen": set(modality or MODALITIES),
+        })
 
     return pages
 

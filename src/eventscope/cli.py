@@ -190,14 +190,18 @@ def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
               help="Also draw the monthly chart into this PNG file.")
 @click.option("--stories", "latest_stories", type=click.IntRange(min=0), default=5, show_default=True,
               help="How many of the latest stories to list.")
-def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, latest_stories: int) -> None:
+@click.option("--modality", "modalities", multiple=True,
+              type=click.Choice(["asserted", "proposed", "planned", "denied", "hypothetical"]),
+              help="Count only events of this modality (repeatable; default: all).")
+def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, latest_stories: int,
+                 modalities: tuple[str, ...]) -> None:
     """Summarise the relationship between two countries (ISO-3 codes, e.g. IRN IRQ)."""
     from eventscope.dyad import dyad_summary, format_dyad, plot_dyad
     from eventscope.store import open_store
 
     try:
         with open_store(db, read_only=not db.startswith("postgres")) as store:
-            summary = dyad_summary(store, country_a, country_b, latest_stories)
+            summary = dyad_summary(store, country_a, country_b, latest_stories, set(modalities) or None)
     except BadInput as exc:
         fail(str(exc), EXIT_REJECTED)
     except EventscopeError as exc:

@@ -15,6 +15,7 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -77,6 +78,7 @@ class DyadSummary:
     country_b: str
     months: list[DyadMonth]
     undated: int = 0
+    undated_reports: int = 0
     modalities: dict[str, int] = field(default_factory=dict)
     agreements: list[dict[str, Any]] = field(default_factory=list)
     stories: list[dict[str, Any]] = field(default_factory=list)
@@ -87,13 +89,14 @@ class DyadSummary:
 
     @property
     def reports(self) -> int:
-        return sum(month.reports for month in self.months)
+        return sum(month.reports for month in self.months) + self.undated_reports
 
     def to_record(self) -> dict[str, Any]:
         return {
             "country_a": self.country_a,
             "country_b": self.country_b,
             "events": self.events,
+            "reports": self.reports,
             "undated": self.undated,
             "modalities": dict(self.modalities),
             "months": [month.to_record() for month in self.months],
@@ -110,18 +113,26 @@ def check_country(code: str) -> str:
     return upper
 
 
-def dyad_summary(store: Store, country_a: str, country_b: str, latest_stories: int = 5) -> DyadSummary:
-    """Events by month and quad class, agreements and latest stories between two countries."""
+def dyad_summary(
+    store: Store, country_a: str, country_b: str, latest_stories: int = 5,
+    modalities: Collection[str] | None = None,
+) -> DyadSummary:
+    """Events by month and quad class, agreements and latest stories between two countries.
+
+    `modalities` keeps only events of those modalities (e.g. `{"asserted"}` leaves out
+    proposals and denials); None keeps every event.
+    """
     country_a, country_b = check_country(country_a), check_country(country_b)
     happenings: dict[tuple, dict[str, Any]] = {}
-    reports: Counter[str] = Counter()
+    reports: Counter[str | None] = Counter()
     for row in store.dyad_events(country_a, country_b):
+        if modalities is not None and row["modality"] not in modalities:
+            continue
         key = (row["story_id"] or row["article_id"], row["cameo_code"], row["source_id"], row["target_id"])
         first = happenings.setdefault(key, row)
         if row["date"] and (first["date"] is None or row["date"] < first["date"]):
             happenings[key] = row
-        if row["date"]:
-            reports[_month(row["date"])] += 1
+        reports[_month(row["date"]) if row["date"] else None] += 1
     dated = [row for row in happenings.values() if row["date"]]
     months = {month: DyadMonth(month, {q.number: 0 for q in quad_classes()}) for month in _month_range(dated)}
     scores: dict[str, list[float]] = {month: [] for month in months}
@@ -143,6 +154,7 @@ def dyad_summary(store: Store, country_a: str, country_b: str, latest_stories: i
         country_b=country_b,
         months=list(months.values()),
         undated=len(happenings) - len(dated),
+        undated_reports=reports[None],
         modalities=dict(Counter(row["modality"] for row in happenings.values()).most_common()),
         agreements=agreements,
         stories=stories[:latest_stories],

@@ -434,7 +434,7 @@ class Store:
     def dyad_events(self, country_a: str, country_b: str) -> list[dict[str, Any]]:
         """Light rows of the events between two countries (either direction), oldest first.
 
-        `date` falls back to the article's publication date when the event has none.
+        `date` falls back to the article's publication date, then the story's, when the event has none.
         """
         clause, to_params = RECORD_FILTERS["events"]["dyad"]
         return [
@@ -480,8 +480,11 @@ class Store:
 
 # -- filters and order of the read-only queries (Store.find_records) ----------
 
-# An event's date, or its article's publication date when the text gave none.
-EVENT_DATE = "COALESCE(date, (SELECT a.published FROM articles a WHERE a.id = events.article_id))"
+# An event's date; when the text gave none, its article's publication date, else its story's date.
+EVENT_DATE = (
+    "COALESCE(date, (SELECT a.published FROM articles a WHERE a.id = events.article_id),"
+    " (SELECT s.date FROM stories s WHERE s.id = events.story_id))"
+)
 _COUNTRY_ACTORS = "(SELECT id FROM actors WHERE country = ?)"
 
 
