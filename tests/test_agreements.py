@@ -116,10 +116,22 @@ def test_verb_spelled_like_a_kind_is_not_an_agreement(read):
         ("Norway and France would sign a treaty on fisheries if talks go well.", "proposed"),
         ("The fisheries treaty between Norway and France entered into force on Monday.", "implemented"),
         ("Norway and France implemented a treaty on fisheries last year.", "implemented"),
+        ("Norway and France reached a deal on fisheries.", "signed"),
+        ("Norway and France agreed to sign a treaty on fisheries next year.", "proposed"),
     ],
 )
 def test_status_follows_the_cue_words(read, sentence, status):
     assert _one(read(sentence)).status == status
+
+
+def test_reaching_a_city_is_not_reaching_an_agreement(read):
+    article = read("Chilean and Peruvian ships reached the harbour hours before the treaty expired.")
+    assert article.agreements == []
+
+
+def test_agreed_ceasefire_is_signed(read):
+    agreement = _one(read("Chile and Peru agreed on a ceasefire along the border."))
+    assert (agreement.kind, agreement.status) == ("ceasefire agreement", "signed")
 
 
 def test_negated_signing_is_not_an_agreement(read):

@@ -51,6 +51,7 @@ class Cues:
     kind_patterns: list[tuple[re.Pattern[str], str, bool]]  # (pattern, kind name, plural)
     generic_family: str
     status_verbs: dict[str, AgreementStatus]
+    object_verbs: frozenset[str]
     status_phrases: list[tuple[re.Pattern[str], AgreementStatus]]
     modals: frozenset[str]
     definite_words: frozenset[str]
@@ -89,10 +90,13 @@ def load_cues() -> Cues:
         for pattern in spec.get(key, [])
     ]
     status_verbs: dict[str, AgreementStatus] = {}
+    object_verbs: set[str] = set()
     status_phrases = []
     for status in STATUS_ORDER:
         spec = data["status"][status]
         status_verbs.update({verb: status for verb in spec.get("verbs", [])})
+        status_verbs.update({verb: status for verb in spec.get("object_verbs", [])})
+        object_verbs.update(spec.get("object_verbs", []))
         status_phrases += [(_words([phrase]), status) for phrase in spec.get("phrases", [])]
     months = {name.lower(): int(number) for name, number in data["months"].items()}
     weekdays = {name.lower(): int(number) for name, number in data["weekdays"].items()}
@@ -110,6 +114,7 @@ def load_cues() -> Cues:
         kind_patterns=kind_patterns,
         generic_family=data["generic_family"],
         status_verbs=status_verbs,
+        object_verbs=frozenset(object_verbs),
         status_phrases=status_phrases,
         modals=frozenset(data["modals"]),
         definite_words=frozenset(data["definite_words"]),
@@ -198,10 +203,22 @@ class ParsedSentence:
         return tokens[0]
 
 
-def _status_of_verb(parsed: ParsedSentence, token: Token, cues: Cues) -> AgreementStatus | None:
-    status = cues.status_verbs.get(token.text.lower())
+def _acts_on(parsed: ParsedSentence, verb: Token, noun: list[Token]) -> bool:
+    """True when the agreement is what the verb acts on: its object or passive subject
+    ("reached a deal", "the accord was concluded") or the noun it describes ("the deal struck")."""
+    root = parsed.root_of(noun)
+    if verb.head == root.i and verb.dep in {"acl", "relcl"}:
+        return True
+    return _nearest_verb(parsed, root) == verb
+
+
+def _status_of_verb(parsed: ParsedSentence, token: Token, noun: list[Token], cues: Cues) -> AgreementStatus | None:
+    word = token.text.lower()
+    status = cues.status_verbs.get(word)
     # "a sign of", "air strikes": nouns spelled like a cue; "the signing" is the act itself.
-    if status is None or (token.pos == "NOUN" and not token.text.lower().endswith("ing")):
+    if status is None or (token.pos == "NOUN" and not word.endswith("ing")):
+        return None
+    if word in cues.object_verbs and not _acts_on(parsed, token, noun):
         return None
     governors = [token, *[a for a in parsed.ancestors(token)[:1] if token.dep in {"conj", "xcomp"}]]
     modifiers = {c.text.lower() for g in governors for c in parsed.children.get(g.i, [])
@@ -216,13 +233,13 @@ def _status_of_verb(parsed: ParsedSentence, token: Token, cues: Cues) -> Agreeme
     return status
 
 
-def sentence_status(parsed: ParsedSentence, cues: Cues) -> tuple[AgreementStatus | None, list[Token]]:
+def sentence_status(parsed: ParsedSentence, noun: list[Token], cues: Cues) -> tuple[AgreementStatus | None, list[Token]]:
     """The most advanced status the sentence's cues support (None without a cue), and the
     tokens that carry it."""
     found: set[AgreementStatus] = set()
     verbs, phrases = [], []
     for token in parsed.tokens:
-        status = _status_of_verb(parsed, token, cues)
+        status = _status_of_verb(parsed, token, noun, cues)
         if status:
             found.add(status)
             verbs.append(token)
@@ -476,7 +493,7 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
         return None
     mentions = [m for m in article.mentions if m.sentence == sentence.index]
     excluded = _excluded_tokens(parsed, cues)
-    status, cue_tokens = sentence_status(parsed, cues)
+    status, cue_tokens = sentence_status(parsed, noun, cues)
     scope = (clause_verbs(parsed, cue_tokens, cues), agreement_phrase(parsed, noun))
     report = SentenceReport(
         sentence=sentence,
