@@ -74,14 +74,38 @@ def sentences_from_doc(doc, offset: int = 0) -> list[Sentence]:
     return sentences
 
 
-def analyse(articles: Iterable[Article], settings: Settings) -> Iterator[Article]:
+@functools.lru_cache(maxsize=4)
+def load_splitter(model: str):  # -> spacy.language.Language
+    """The same package with only its statistical sentence splitter (`senter`): a tenth of a full parse."""
+    import spacy
+
+    others = [name for name in load_pipeline(model).component_names if name != "senter"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        splitter = spacy.load(model, exclude=others)
+    if "senter" not in splitter.component_names:
+        splitter.add_pipe("sentencizer")
+    elif "senter" in splitter.disabled:
+        splitter.enable_pipe("senter")
+    return splitter
+
+
+def analyse(articles: Iterable[Article], settings: Settings, triage=None) -> Iterator[Article]:
     """Annotate English articles with sentences, entities and parses, streaming in batches.
 
-    Articles in other languages pass through untouched, so the caller can still store them.
+    With a `triage` (see `eventscope.triage`), texts are only split into sentences and
+    just the sentences it picks are parsed; the others keep empty tokens. Articles in
+    other languages pass through untouched, so the caller can still store them.
     """
     nlp = load_pipeline(settings.get("nlp.model"))
     batch_size = int(settings.get("nlp.batch_size", 64))
     languages = set(settings.get("extract.languages", ["en"]))
+    if triage is not None:
+        splitter = load_splitter(settings.get("nlp.model"))
+        sentence_batch = int(settings.get("nlp.sentence_batch_size", 256))
+        for chunk in _chunks(articles, batch_size):
+            yield from _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch)
+        return
 
     def texts() -> Iterator[tuple[str, Article]]:
         for article in articles:
@@ -91,3 +115,50 @@ def analyse(articles: Iterable[Article], settings: Settings) -> Iterator[Article
         if article.language in languages:
             article.sentences = sentences_from_doc(doc)
         yield article
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -> list[Article]:
+    """Split a chunk of articles, parse the anchor sentences, then the followers they name."""
+    english = [article for article in chunk if article.language in languages]
+    spans = [list(doc.sents) for doc in splitter.pipe([a.text for a in english], batch_size=len(chunk))]
+    parsed: dict[tuple[int, int], list[Sentence]] = {}
+
+    def parse(keys: list[tuple[int, int]]) -> None:
+        jobs = ((spans[a][s].text, (a, s)) for a, s in keys)
+        for doc, (a, s) in nlp.pipe(jobs, as_tuples=True, batch_size=sentence_batch):
+            parsed[a, s] = sentences_from_doc(doc, offset=spans[a][s].start_char)
+
+    parse([(a, s) for a, sents in enumerate(spans) for s, span in enumerate(sents) if triage.is_anchor(span)])
+    entities: list[list[Entity]] = [[] for _ in spans]
+    for (a, _), found in parsed.items():
+        entities[a].extend(entity for sentence in found for entity in sentence.entities)
+    names = [triage.name_words(found) for found in entities]
+    parse([
+        (a, s)
+        for a, sents in enumerate(spans)
+        if names[a]
+        for s, span in enumerate(sents)
+        if (a, s) not in parsed and triage.is_follower(span, names[a])
+    ])
+    for a, article in enumerate(english):
+        sentences: list[Sentence] = []
+        for s, span in enumerate(spans[a]):
+            pieces = parsed.get((a, s)) or [
+                Sentence(index=0, start=span.start_char, end=span.end_char, text=span.text)
+            ]
+            for piece in pieces:
+                piece.index = len(sentences)
+                sentences.append(piece)
+        article.sentences = sentences
+    return chunk

@@ -19,6 +19,7 @@ from eventscope.errors import BadInput
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
 from eventscope.store import Store
+from eventscope.triage import SentenceTriage, load_triage
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +55,18 @@ class Stages:
     settings: Settings
     actor_kb: Any
     coder: Any
+    triage: SentenceTriage | None = None  # None: parse every sentence
 
     @classmethod
     def load(cls, settings: Settings) -> Stages:
         dictionary = settings.get("actors.dictionary")
+        actor_kb = actors.load_actor_kb(settings, Path(dictionary) if dictionary else None)
+        coder = events.load_coder(settings)
         return cls(
             settings=settings,
-            actor_kb=actors.load_actor_kb(settings, Path(dictionary) if dictionary else None),
-            coder=events.load_coder(settings),
+            actor_kb=actor_kb,
+            coder=coder,
+            triage=load_triage(settings, actor_kb, coder),
         )
 
 
@@ -75,7 +80,7 @@ def process_batch(raws: list[RawInput], stages: Stages) -> list[Processed | BadI
             results.append(None)
         except BadInput as problem:
             results.append(problem)
-    analysed = nlp.analyse((article for _, article in extracted), stages.settings)
+    analysed = nlp.analyse((article for _, article in extracted), stages.settings, stages.triage)
     for (slot, _), article in zip(extracted, analysed):
         item = None
         if article.sentences:
