@@ -7,6 +7,8 @@ import itertools
 import re
 
 import pytest
+from hypothesis import given, settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from eventscope.agreements import (
     agreement_id,
@@ -365,6 +367,21 @@ def test_merged_id_is_stable_and_order_independent():
                for order in itertools.permutations(REPORTS)}
     assert len(results) == 1
     assert merge_agreements(REPORTS)[0].id == agreement_id(["UGA", "KEN"], "memorandum", dt.date(2021, 3, 7))
+
+
+POOL = [
+    *REPORTS,
+    _report("d", date=dt.date(2021, 3, 9), kind="treaty", signatories=["Jeje Odongo"]),
+    _report("e", date=dt.date(2021, 3, 12), provisions=["energy"]),
+    _report("f", parties=["KEN", "TZA"], kind="deal", status="proposed"),
+    _report("g", kind="deal", signatories=["Alfred Mutua"]),
+]
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(st.permutations(POOL))
+def test_merge_result_does_not_depend_on_report_order(reports):
+    assert [a.to_record() for a in merge_agreements(reports)] == [a.to_record() for a in merge_agreements(POOL)]
 
 
 def test_merging_into_existing_records_adds_nothing_twice():

@@ -61,6 +61,7 @@ class Cues:
     non_party_sectors: frozenset[str]
     dateline: re.Pattern[str]
     person_titles: tuple[str, ...]
+    name_particles: frozenset[str]
     provisions: list[tuple[str, re.Pattern[str]]]
     merge: dict[str, float]
     months: dict[str, int]
@@ -124,6 +125,7 @@ def load_cues() -> Cues:
         non_party_sectors=frozenset(data["non_party_sectors"]),
         dateline=re.compile(data["dateline"]),
         person_titles=tuple(sorted((t.lower() for t in data["person_titles"]), key=len, reverse=True)),
+        name_particles=frozenset(data["name_particles"]),
         provisions=[(label, _words(patterns)) for label, patterns in data["provisions"].items()],
         merge={key: float(value) for key, value in data["merge"].items()},
         months=months,
@@ -644,14 +646,16 @@ def agreement_id(parties: Iterable[str], family: str, date: dt.date | None) -> s
     return content_id("agreement", ",".join(sorted(parties)), family, date.isoformat() if date else "")
 
 
-def _name_parts(name: str) -> list[str]:
-    return re.sub(r"\b(?:al|el|ul|bin|ibn)[- ]", "", name.lower()).replace("-", " ").split()
+def _name_parts(name: str, cues: Cues) -> list[str]:
+    """Lower-case words of a name without particles that outlets keep or drop ("al-Hiyali")."""
+    words = name.lower().replace("-", " ").split()
+    return [w for w in words if w not in cues.name_particles]
 
 
 def same_person(first: str, second: str, cues: Cues | None = None) -> bool:
     """True for spellings of one name ("Hossein Dehghan", "Hossein Dehqan", "Dehghan")."""
     cues = cues or load_cues()
-    a, b = _name_parts(first), _name_parts(second)
+    a, b = _name_parts(first, cues), _name_parts(second, cues)
     if not a or not b:
         return first == second
     if fuzz.ratio(" ".join(a), " ".join(b)) >= cues.merge["name_score"]:
