@@ -34,12 +34,12 @@ from urllib.parse import urlparse
 
 import numpy as np
 import yaml
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import csr_matrix, diags
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
-from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.preprocessing import normalize
 
@@ -59,6 +59,7 @@ SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+|\n\s*\n")
 APART = 4.0
 # The text signals of a StoryItem whose cosines are weighted by `stories.weights`.
 SIGNALS = ("terms", "names")
+HASHED_FEATURES = 2**20
 # Rows of the similarity matrix computed at a time when looking for candidate pairs.
 BLOCK_ROWS = 512
 
@@ -269,33 +270,33 @@ def outlet_key(item: StoryItem) -> str:
     return item.source
 
 
+def _hasher() -> FeatureHasher:
+    return FeatureHasher(n_features=HASHED_FEATURES, input_type="dict", alternate_sign=False)
+
+
 @functools.lru_cache(maxsize=1)
-def load_background() -> tuple[int, dict[str, int]]:
-    """Document frequencies of words in a general news corpus: (number of documents, df)."""
+def load_background() -> tuple[int, np.ndarray]:
+    """Document frequencies of words in a general news corpus, by hashed feature index."""
     text = resources.files("eventscope.data").joinpath(BACKGROUND_FILE).read_text("utf-8")
-    rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
-    frequencies = {word: int(count) for word, count in rows}
-    return frequencies.pop(DOCUMENT_COUNT), frequencies
+    rows = dict(csv.reader(line for line in text.splitlines() if line and not line.startswith("#")))
+    documents = int(rows.pop(DOCUMENT_COUNT))
+    frequencies = _hasher().transform([{word: int(count) for word, count in rows.items()}])
+    return documents, frequencies.toarray().ravel()
 
 
 def _tfidf(rows: list[dict[str, int]]) -> csr_matrix:
     """Unit-length TF-IDF rows, document frequencies counted over the items plus a background.
 
     The background keeps weights sensible for small collections, where every article is about
-    the same two countries and collection-only IDF would treat their names as rare.
+    the same two countries and collection-only IDF would treat their names as rare. Words are
+    hashed into a fixed space (collisions are rare and harmless at this size).
     """
-    vectorizer = DictVectorizer(sort=True)
-    counts = vectorizer.fit_transform(rows).tocsr()
-    if counts.shape[1] == 0:
-        return counts
+    counts = _hasher().transform(rows).tocsr()
     background_documents, background = load_background()
-    vocabulary = vectorizer.get_feature_names_out()
-    frequency = np.asarray((counts > 0).sum(axis=0)).ravel()
-    frequency = frequency + np.array([background.get(word, 0) for word in vocabulary])
+    frequency = np.bincount(counts.indices, minlength=HASHED_FEATURES) + background
     idf = np.log((1 + len(rows) + background_documents) / (1 + frequency)) + 1.0
-    weights = counts.astype(float)
-    weights.data = 1.0 + np.log(weights.data)
-    return normalize(weights @ diags(idf)).tocsr()
+    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    return normalize(counts).tocsr()
 
 
 class SimilarityModel:
@@ -347,6 +348,15 @@ class SimilarityModel:
         similarity[rows[:, None] == cols[None, :]] = 1.0
         return similarity
 
+    def within_window(self, rows: np.ndarray) -> np.ndarray:
+        """Items that could share a story with some of `rows` by date: a cheap pre-filter."""
+        if np.isnan(self.first[rows]).any():
+            return np.arange(len(self.items))
+        earliest, latest = self.first[rows].min(), self.last[rows].max()
+        with np.errstate(invalid="ignore"):
+            near = (self.first <= latest + self.window_days) & (self.last >= earliest - self.window_days)
+        return np.flatnonzero(near | np.isnan(self.first))
+
     def _shared_events(self, left: int, right: int) -> int:
         (left_pairs, left_places), (right_pairs, right_places) = self.event_keys[left], self.event_keys[right]
         return bool(left_pairs & right_pairs) + bool(left_places & right_places)
@@ -358,9 +368,7 @@ def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]
     lsh = MinHashLSH(threshold=threshold, num_perm=int(params["num_perm"]))
     signatures = {}
     for item in items:
-        signature = MinHash(
-            seed=int(params["seed"]), hashvalues=np.array(item.minhash, dtype=np.uint64), scheme=params["scheme"]
-        )
+        signature = LeanMinHash(seed=int(params["seed"]), hashvalues=item.minhash, scheme=params["scheme"])
         signatures[item.article_id] = signature
         lsh.insert(item.article_id, signature)
     parent = {item.article_id: item.article_id for item in items}
@@ -404,13 +412,14 @@ def cluster_items(items: list[StoryItem], settings: Settings) -> tuple[list[list
     # Average linkage only merges clusters holding at least one pair above the threshold, so
     # it can run separately inside each connected component of that graph: the full matrix
     # is never held at once.
-    everyone = np.arange(len(items))
     edges_from, edges_to = [pair[0] for pair in copies], [pair[1] for pair in copies]
+    by_date = np.argsort(model.first, kind="stable")  # undated last
     for start in range(0, len(items), BLOCK_ROWS):
-        rows = everyone[start : start + BLOCK_ROWS]
-        r, c = np.nonzero(model.block(rows, everyone) >= threshold)
+        rows = by_date[start : start + BLOCK_ROWS]
+        cols = model.within_window(rows)
+        r, c = np.nonzero(model.block(rows, cols) >= threshold)
         edges_from.extend(rows[r])
-        edges_to.extend(c)
+        edges_to.extend(cols[c])
     graph = csr_matrix((np.ones(len(edges_from)), (edges_from, edges_to)), shape=(len(items), len(items)))
     count, labels = connected_components(graph, directed=False)
     clusters: list[list[StoryItem]] = []
