@@ -13,15 +13,30 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eventscope.records import (
-    Actor, Agreement, Article, Cameo, Event, Location, Mention, Plover, Story, content_id,
+    Actor,
+    Agreement,
+    Article,
+    Cameo,
+    Event,
+    Location,
+    Mention,
+    Plover,
+    Story,
+    content_id,
 )
 from eventscope.store import open_store
 
 IRAN = Actor("act-irn", "Iran", "IRN", "IRN", None, ["Iran", "Tehran"], "country")
 IRAQ = Actor("act-irq", "Iraq", "IRQ", "IRQ", None, ["Iraq", "Baghdad"], "country")
-IRAN_ARMY = Actor("act-irnmil", "Iranian armed forces", "IRNMIL", "IRN", "MIL", ["Iranian armed forces", "Iran"])
-IRAQ_ARMY = Actor("act-irqmil", "Iraqi armed forces", "IRQMIL", "IRQ", "MIL", ["Iraqi armed forces", "Iraq"])
-USA = Actor("act-usa", "United States", "USA", "USA", None, ["United States", "Washington"], "country")
+IRAN_ARMY = Actor(
+    "act-irnmil", "Iranian armed forces", "IRNMIL", "IRN", "MIL", ["Iranian armed forces", "Iran"]
+)
+IRAQ_ARMY = Actor(
+    "act-irqmil", "Iraqi armed forces", "IRQMIL", "IRQ", "MIL", ["Iraqi armed forces", "Iraq"]
+)
+USA = Actor(
+    "act-usa", "United States", "USA", "USA", None, ["United States", "Washington"], "country"
+)
 
 SIGNED = Cameo("057", "05", 1, 8.0)
 ACCUSE = Cameo("112", "11", 3, -2.0)
@@ -50,59 +65,115 @@ class SampleArticle:
 
 MOU_SIGNED = SampleEvent(
     "Iran and Iraq signed a memorandum of understanding on military cooperation in Tehran on Sunday.",
-    IRAN_ARMY, IRAQ_ARMY, SIGNED, "AGREE",
+    IRAN_ARMY,
+    IRAQ_ARMY,
+    SIGNED,
+    "AGREE",
 )
 ACCUSATION = SampleEvent(
-    "Iraq accused Iran of shelling villages near the border.", IRAQ, IRAN, ACCUSE, "ACCUSE",
+    "Iraq accused Iran of shelling villages near the border.",
+    IRAQ,
+    IRAN,
+    ACCUSE,
+    "ACCUSE",
 )
 DRILLS_PROPOSED = SampleEvent(
     "Iran proposed joint military drills with Iraq and cooperation on air defence.",
-    IRAN_ARMY, IRAQ_ARMY, PROPOSE_MILITARY, "AGREE", "proposed",
+    IRAN_ARMY,
+    IRAQ_ARMY,
+    PROPOSE_MILITARY,
+    "AGREE",
+    "proposed",
 )
 US_THREAT = SampleEvent(
-    "The United States threatened Iran with new sanctions.", USA, IRAN, THREATEN, "THREATEN",
+    "The United States threatened Iran with new sanctions.",
+    USA,
+    IRAN,
+    THREATEN,
+    "THREATEN",
 )
 
 STORIES: dict[str, tuple[SampleArticle, ...]] = {
     "Iran and Iraq sign military cooperation memorandum": (
-        SampleArticle("IRNA", "Iran, Iraq sign military MoU", dt.date(2017, 7, 23), (
-            "TEHRAN - " + MOU_SIGNED.sentence,
-            "The agreement covers training, logistics and the fight against terrorism.",
-        ), (MOU_SIGNED,)),
-        SampleArticle("Al Jazeera", "Iraq and Iran deepen military ties", dt.date(2017, 7, 24), (
-            "Officials said on Monday that the two neighbours would work together more closely.",
-            MOU_SIGNED.sentence + " The deal worried Washington.",
-        ), (MOU_SIGNED,)),
-        SampleArticle("Reuters", "Iran and Iraq agree to boost military cooperation", dt.date(2017, 7, 23), (
-            MOU_SIGNED.sentence,
-        ), (MOU_SIGNED,)),
+        SampleArticle(
+            "IRNA",
+            "Iran, Iraq sign military MoU",
+            dt.date(2017, 7, 23),
+            (
+                "TEHRAN - " + MOU_SIGNED.sentence,
+                "The agreement covers training, logistics and the fight against terrorism.",
+            ),
+            (MOU_SIGNED,),
+        ),
+        SampleArticle(
+            "Al Jazeera",
+            "Iraq and Iran deepen military ties",
+            dt.date(2017, 7, 24),
+            (
+                "Officials said on Monday that the two neighbours would work together more closely.",
+                MOU_SIGNED.sentence + " The deal worried Washington.",
+            ),
+            (MOU_SIGNED,),
+        ),
+        SampleArticle(
+            "Reuters",
+            "Iran and Iraq agree to boost military cooperation",
+            dt.date(2017, 7, 23),
+            (MOU_SIGNED.sentence,),
+            (MOU_SIGNED,),
+        ),
     ),
     "Iraq accuses Iran over border shelling": (
-        SampleArticle("Rudaw", "Baghdad protests shelling of border villages", dt.date(2018, 3, 5), (
-            ACCUSATION.sentence,
-            "Local officials said nobody was hurt.",
-        ), (ACCUSATION,)),
+        SampleArticle(
+            "Rudaw",
+            "Baghdad protests shelling of border villages",
+            dt.date(2018, 3, 5),
+            (
+                ACCUSATION.sentence,
+                "Local officials said nobody was hurt.",
+            ),
+            (ACCUSATION,),
+        ),
     ),
     "Iran proposes joint drills with Iraq": (
-        SampleArticle("Tasnim", "Iran offers Iraq joint drills", dt.date(2019, 6, 11), (
-            DRILLS_PROPOSED.sentence,
-        ), (DRILLS_PROPOSED,)),
-        SampleArticle("Mehr", "Joint exercises proposed to Baghdad", dt.date(2019, 6, 12), (
-            "A senior commander spoke to reporters in Baghdad.",
-            DRILLS_PROPOSED.sentence,
-        ), (DRILLS_PROPOSED,)),
+        SampleArticle(
+            "Tasnim",
+            "Iran offers Iraq joint drills",
+            dt.date(2019, 6, 11),
+            (DRILLS_PROPOSED.sentence,),
+            (DRILLS_PROPOSED,),
+        ),
+        SampleArticle(
+            "Mehr",
+            "Joint exercises proposed to Baghdad",
+            dt.date(2019, 6, 12),
+            (
+                "A senior commander spoke to reporters in Baghdad.",
+                DRILLS_PROPOSED.sentence,
+            ),
+            (DRILLS_PROPOSED,),
+        ),
     ),
     "United States threatens Iran with sanctions": (
-        SampleArticle("AP", "US threatens Iran with new sanctions", dt.date(2019, 6, 20), (
-            US_THREAT.sentence,
-        ), (US_THREAT,)),
+        SampleArticle(
+            "AP",
+            "US threatens Iran with new sanctions",
+            dt.date(2019, 6, 20),
+            (US_THREAT.sentence,),
+            (US_THREAT,),
+        ),
     ),
 }
 
 MOU = Agreement(
-    id="agr-mou", kind="memorandum of understanding", parties=["IRN", "IRQ"],
-    signatories=["act-irnmil", "act-irqmil"], date=dt.date(2017, 7, 23), place="Tehran",
-    provisions=["military training", "counter-terrorism"], status="signed",
+    id="agr-mou",
+    kind="memorandum of understanding",
+    parties=["IRN", "IRQ"],
+    signatories=["act-irnmil", "act-irqmil"],
+    date=dt.date(2017, 7, 23),
+    place="Tehran",
+    provisions=["military training", "counter-terrorism"],
+    status="signed",
 )
 
 
@@ -110,8 +181,14 @@ def build_article(sample: SampleArticle) -> Article:
     text = "\n\n".join(sample.paragraphs)
     article_id = content_id(sample.outlet, text)
     article = Article(
-        id=article_id, source=f"{sample.outlet.lower().replace(' ', '-')}.txt", title=sample.title,
-        outlet=sample.outlet, author=None, published=sample.published, text=text, language="en",
+        id=article_id,
+        source=f"{sample.outlet.lower().replace(' ', '-')}.txt",
+        title=sample.title,
+        outlet=sample.outlet,
+        author=None,
+        published=sample.published,
+        text=text,
+        language="en",
     )
     for index, sample_event in enumerate(sample.events):
         start = text.index(sample_event.sentence)
@@ -120,16 +197,27 @@ def build_article(sample: SampleArticle) -> Article:
             for alias in actor.aliases:
                 offset = text.find(alias, start, end)
                 if offset >= 0:
-                    article.mentions.append(Mention(index, offset, offset + len(alias), alias, actor))
+                    article.mentions.append(
+                        Mention(index, offset, offset + len(alias), alias, actor)
+                    )
                     break
-        article.events.append(Event(
-            id=content_id(article_id, str(start)), article_id=article_id, sentence_index=index,
-            sentence=sample_event.sentence, span=(start, end), date=sample.published,
-            source_actor=sample_event.source.ref(), target_actor=sample_event.target.ref(),
-            cameo=sample_event.cameo, plover=Plover(sample_event.plover),
-            modality=sample_event.modality, attribution=[sample.outlet],  # type: ignore[arg-type]
-            location=Location("Tehran", "IRN") if "Tehran" in sample_event.sentence else None,
-        ))
+        article.events.append(
+            Event(
+                id=content_id(article_id, str(start)),
+                article_id=article_id,
+                sentence_index=index,
+                sentence=sample_event.sentence,
+                span=(start, end),
+                date=sample.published,
+                source_actor=sample_event.source.ref(),
+                target_actor=sample_event.target.ref(),
+                cameo=sample_event.cameo,
+                plover=Plover(sample_event.plover),
+                modality=sample_event.modality,
+                attribution=[sample.outlet],  # type: ignore[arg-type]
+                location=Location("Tehran", "IRN") if "Tehran" in sample_event.sentence else None,
+            )
+        )
     return article
 
 
@@ -156,13 +244,19 @@ def write_sample_store(path: Path) -> SampleIds:
                 article_ids[article.outlet] = article.id
             story_ids[title] = story_id
             event_ids[title] = [event.id for article in articles for event in article.events]
-            stories.append(Story(
-                id=story_id, title=title, date=min(s.published for s in samples),
-                article_ids=[a.id for a in articles], outlets=[s.outlet for s in samples],
-                event_ids=event_ids[title],
-            ))
+            stories.append(
+                Story(
+                    id=story_id,
+                    title=title,
+                    date=min(s.published for s in samples),
+                    article_ids=[a.id for a in articles],
+                    outlets=[s.outlet for s in samples],
+                    event_ids=event_ids[title],
+                )
+            )
         mou = replace(
-            MOU, article_ids=[article_ids["IRNA"], article_ids["Al Jazeera"], article_ids["Reuters"]],
+            MOU,
+            article_ids=[article_ids["IRNA"], article_ids["Al Jazeera"], article_ids["Reuters"]],
             story_id=story_ids["Iran and Iraq sign military cooperation memorandum"],
         )
         store.save_stories(stories, assignments, {})

@@ -45,7 +45,9 @@ def test_events_filter_by_dyad_in_either_direction(client: TestClient) -> None:
     both = items(client, "/api/events?dyad=IRN-IRQ")
     assert len(both) == 6
     assert items(client, "/api/events?dyad=irq-irn") == both
-    assert all({e["source_actor"]["country"], e["target_actor"]["country"]} == {"IRN", "IRQ"} for e in both)
+    assert all(
+        {e["source_actor"]["country"], e["target_actor"]["country"]} == {"IRN", "IRQ"} for e in both
+    )
 
 
 def test_events_filter_by_country_actor_and_codes(client: TestClient) -> None:
@@ -81,7 +83,7 @@ def test_events_carry_the_contract_fields(client: TestClient) -> None:
     assert event["plover"]["type"] == "AGREE"
     assert event["location"] == {"name": "Tehran", "country": "IRN"}
     article = client.get(f"/api/articles/{event['article_id']}").json()
-    assert article["text"][event["span"][0]:event["span"][1]] == event["sentence"]
+    assert article["text"][event["span"][0] : event["span"][1]] == event["sentence"]
 
 
 def test_stories_filter_by_country_outlet_and_actor(client: TestClient) -> None:
@@ -117,7 +119,10 @@ def test_dyad_endpoint_gives_months_agreements_and_stories(client: TestClient) -
     dyad = client.get("/api/dyads/IRN/IRQ").json()
     assert dyad["events"] == 3
     assert dyad["months"][0] == {
-        "month": "2017-07", "counts": {"1": 1, "2": 0, "3": 0, "4": 0}, "events": 1, "reports": 3,
+        "month": "2017-07",
+        "counts": {"1": 1, "2": 0, "3": 0, "4": 0},
+        "events": 1,
+        "reports": 3,
         "goldstein": 8.0,
     }
     assert len(dyad["agreements"]) == 1 and len(dyad["stories"]) == 3
@@ -153,7 +158,9 @@ def test_missing_record_is_404_with_a_message(client: TestClient, kind: str) -> 
         ("quad_class=5", "quad_class"),
     ],
 )
-def test_bad_parameters_get_422_naming_the_parameter(client: TestClient, query: str, named: str) -> None:
+def test_bad_parameters_get_422_naming_the_parameter(
+    client: TestClient, query: str, named: str
+) -> None:
     response = client.get(f"/api/events?{query}")
     assert response.status_code == 422
     detail = response.json()["detail"]
@@ -173,9 +180,18 @@ def test_only_read_routes_exist(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     methods = {method for route in spec["paths"].values() for method in route}
     assert methods == {"get"}
-    assert {"/api/events", "/api/events/{event_id}", "/api/stories", "/api/actors", "/api/agreements",
-            "/api/articles", "/api/dyads/{country_a}/{country_b}"} <= set(spec["paths"])
-    limit = next(p for p in spec["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "limit")
+    assert {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/stories",
+        "/api/actors",
+        "/api/agreements",
+        "/api/articles",
+        "/api/dyads/{country_a}/{country_b}",
+    } <= set(spec["paths"])
+    limit = next(
+        p for p in spec["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "limit"
+    )
     assert limit["schema"]["maximum"] == 500
 
 
@@ -224,7 +240,7 @@ def test_dyad_page_embeds_the_chart_data_and_a_table(client: TestClient) -> None
     page = client.get("/dyads/IRN-IRQ").text
     assert 'id="dyad-chart"' in page and "/static/dyad-chart.js" in page
     assert '"month": "2017-07"' in page
-    assert "<th scope=\"row\">2018-03</th>" in page
+    assert '<th scope="row">2018-03</th>' in page
     assert client.get("/static/dyad-chart.js").status_code == 200
 
 
@@ -253,7 +269,9 @@ def test_unknown_pages_answer_with_an_html_404(client: TestClient) -> None:
 def test_highlight_marks_exactly_the_spans() -> None:
     text = "One. Two three. Four."
     assert highlight(text, [(5, 15, "e1")]) == [
-        Segment("One. "), Segment("Two three.", ("e1",)), Segment(" Four."),
+        Segment("One. "),
+        Segment("Two three.", ("e1",)),
+        Segment(" Four."),
     ]
 
 
@@ -262,7 +280,11 @@ def test_highlight_splits_overlapping_spans_without_losing_text() -> None:
     segments = highlight(text, [(2, 6, "a"), (4, 8, "b"), (20, 30, "outside")])
     assert "".join(s.text for s in segments) == text
     assert [(s.text, s.events) for s in segments] == [
-        ("ab", ()), ("cd", ("a",)), ("ef", ("a", "b")), ("gh", ("b",)), ("ij", ()),
+        ("ab", ()),
+        ("cd", ("a",)),
+        ("ef", ("a", "b")),
+        ("gh", ("b",)),
+        ("ij", ()),
     ]
 
 

@@ -43,7 +43,9 @@ def test_quad_classes_are_the_four_cameo_classes_in_order() -> None:
     assert quad_classes()[3].label == "Material conflict"
 
 
-def test_dyad_counts_one_happening_once_however_many_outlets_report_it(iran_iraq: DyadSummary) -> None:
+def test_dyad_counts_one_happening_once_however_many_outlets_report_it(
+    iran_iraq: DyadSummary,
+) -> None:
     signed = month(iran_iraq, "2017-07")
     assert signed.counts == {1: 1, 2: 0, 3: 0, 4: 0}
     assert signed.reports == 3
@@ -72,7 +74,12 @@ def test_dyad_is_the_same_in_either_order(store: Store, iran_iraq: DyadSummary) 
 
 def test_dyad_leaves_out_events_with_other_countries(store: Store, iran_iraq: DyadSummary) -> None:
     assert "2019-06" in [m.month for m in iran_iraq.months]
-    assert month(iran_iraq, "2019-06").counts == {1: 1, 2: 0, 3: 0, 4: 0}  # the US threat is not there
+    assert month(iran_iraq, "2019-06").counts == {
+        1: 1,
+        2: 0,
+        3: 0,
+        4: 0,
+    }  # the US threat is not there
     iran_us = dyad_summary(store, "IRN", "USA")
     assert iran_us.events == 1
     assert [m.month for m in iran_us.months] == ["2019-06"]
@@ -83,7 +90,9 @@ def test_dyad_counts_modalities(iran_iraq: DyadSummary) -> None:
     assert iran_iraq.modalities == {"asserted": 2, "proposed": 1}
 
 
-def test_dyad_lists_agreements_and_latest_stories_newest_first(store: Store, iran_iraq: DyadSummary) -> None:
+def test_dyad_lists_agreements_and_latest_stories_newest_first(
+    store: Store, iran_iraq: DyadSummary
+) -> None:
     assert [a["kind"] for a in iran_iraq.agreements] == ["memorandum of understanding"]
     assert [s["title"] for s in iran_iraq.stories] == [
         "Iran proposes joint drills with Iraq",
@@ -130,14 +139,18 @@ def test_dyad_command_prints_the_summary_and_writes_the_chart(
     sample_db: tuple[Path, SampleIds], tmp_path: Path
 ) -> None:
     png = tmp_path / "irn-irq.png"
-    result = CliRunner().invoke(main, ["dyad", "irn", "irq", "--db", str(sample_db[0]), "--png", str(png)])
+    result = CliRunner().invoke(
+        main, ["dyad", "irn", "irq", "--db", str(sample_db[0]), "--png", str(png)]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("IRN-IRQ: 3 events")
     assert "Latest stories (3)" in result.stdout
     assert png.read_bytes().startswith(PNG_MAGIC)
 
 
-def test_dyad_command_rejects_a_bad_country_with_exit_status_2(sample_db: tuple[Path, SampleIds]) -> None:
+def test_dyad_command_rejects_a_bad_country_with_exit_status_2(
+    sample_db: tuple[Path, SampleIds],
+) -> None:
     result = CliRunner().invoke(main, ["dyad", "Iran", "IRQ", "--db", str(sample_db[0])])
     assert result.exit_code == 2
     assert "not an ISO 3166-1 alpha-3 country code" in result.stderr

@@ -20,14 +20,22 @@ from sample_store import MOU_SIGNED, STORIES, SampleIds, write_sample_store
 
 CHROMIUM = Path(os.environ.get("EVENTSCOPE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 MOU_STORY = "Iran and Iraq sign military cooperation memorandum"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} missing (make browser installs it)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} missing (make browser installs it)"
+    ),
 ]
 
 
@@ -95,7 +103,9 @@ def test_story_list_shows_every_story_title(page, base_url: str) -> None:
     assert "3 articles from 3 sources" in page.locator("li.story", has_text=MOU_STORY).inner_text()
 
 
-def test_story_page_shows_outlets_side_by_side_with_event_sentences_highlighted(page, base_url: str) -> None:
+def test_story_page_shows_outlets_side_by_side_with_event_sentences_highlighted(
+    page, base_url: str
+) -> None:
     page.goto(base_url + "/")
     page.get_by_role("link", name=MOU_STORY).click()
     assert page.get_by_role("heading", level=1).inner_text() == MOU_STORY
@@ -104,7 +114,11 @@ def test_story_page_shows_outlets_side_by_side_with_event_sentences_highlighted(
     boxes = [columns.nth(i).bounding_box() for i in range(3)]
     assert len({round(box["y"]) for box in boxes}) == 1  # one row...
     assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]  # ...of columns
-    assert sorted(page.locator("article.article .outlet").all_inner_texts()) == ["AL JAZEERA", "IRNA", "REUTERS"]
+    assert sorted(page.locator("article.article .outlet").all_inner_texts()) == [
+        "AL JAZEERA",
+        "IRNA",
+        "REUTERS",
+    ]
     for i in range(3):
         mark = columns.nth(i).locator("mark.event")
         assert mark.count() == 1

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import resources
+from itertools import pairwise
 from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
@@ -25,7 +26,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventscope.dyad import check_country, dyad_summary, quad_classes
+from eventscope.dyad import dyad_summary, quad_classes
 from eventscope.errors import BadInput, EventscopeError, StoreError
 from eventscope.settings import Settings, load_settings
 from eventscope.store import RecordPage, Store, open_store
@@ -37,8 +38,13 @@ ISO3 = r"^[A-Za-z]{3}$"
 DYAD = r"^[A-Za-z]{3}-[A-Za-z]{3}$"
 CAMEO_CODE = r"^[0-9]{2,4}$"
 CAMEO_ROOT = r"^[0-9]{2}$"
-RECORD_NAMES = {"articles": "article", "events": "event", "stories": "story", "actors": "actor",
-                "agreements": "agreement"}
+RECORD_NAMES = {
+    "articles": "article",
+    "events": "event",
+    "stories": "story",
+    "actors": "actor",
+    "agreements": "agreement",
+}
 Modality = Literal["asserted", "proposed", "planned", "denied", "hypothetical"]
 MODALITIES = list(get_args(Modality))
 AgreementStatus = Literal["proposed", "signed", "implemented"]
@@ -100,10 +106,15 @@ def create_app(location: str, settings: Settings | None = None) -> FastAPI:
 
 
 def serve(
-    location: str, host: str = "127.0.0.1", port: int = 8000,
+    location: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
-    """Run the API and web page until interrupted; `on_ready` gets the URL once the database opened."""
+    """Run the API and web page until interrupted.
+
+    `on_ready` gets the URL once the database has opened, before requests are served.
+    """
     import uvicorn
 
     app = create_app(location)
@@ -173,15 +184,26 @@ def _api_routes() -> APIRouter:
 
     @api.get("/articles", response_model=Page, tags=["articles"])
     def list_articles(
-        store: StoreDep, limit: Limit = 100, offset: Offset = 0,
-        story_id: str | None = None, outlet: str | None = None, language: str | None = None,
+        store: StoreDep,
+        limit: Limit = 100,
+        offset: Offset = 0,
+        story_id: str | None = None,
+        outlet: str | None = None,
+        language: str | None = None,
         actor: Annotated[str | None, Query(description="an actor id the article mentions")] = None,
-        date_from: DateFrom = None, date_to: DateTo = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
     ) -> Page:
         """Articles, newest first (text included)."""
         _check_dates(date_from, date_to)
-        filters = {"story_id": story_id, "outlet": outlet, "language": language, "actor": actor,
-                   "date_from": date_from, "date_to": date_to}
+        filters = {
+            "story_id": story_id,
+            "outlet": outlet,
+            "language": language,
+            "actor": actor,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
         return _page(store.find_records("articles", filters, limit, offset), limit)
 
     @api.get("/articles/{article_id}", tags=["articles"])
@@ -190,25 +212,48 @@ def _api_routes() -> APIRouter:
 
     @api.get("/events", response_model=Page, tags=["events"])
     def list_events(
-        store: StoreDep, limit: Limit = 100, offset: Offset = 0,
+        store: StoreDep,
+        limit: Limit = 100,
+        offset: Offset = 0,
         actor: Annotated[str | None, Query(description="actor id, as source or target")] = None,
-        country: Annotated[str | None, Query(pattern=ISO3, description="either actor's country (ISO-3)")] = None,
-        dyad: Annotated[str | None, Query(pattern=DYAD, description="two countries, either direction, e.g. IRN-IRQ")] = None,
-        cameo_code: Annotated[str | None, Query(pattern=CAMEO_CODE, description="exact CAMEO code, e.g. 057")] = None,
-        cameo_root: Annotated[str | None, Query(pattern=CAMEO_ROOT, description="two-digit CAMEO root, e.g. 05")] = None,
+        country: Annotated[
+            str | None, Query(pattern=ISO3, description="either actor's country (ISO-3)")
+        ] = None,
+        dyad: Annotated[
+            str | None,
+            Query(pattern=DYAD, description="two countries, either direction, e.g. IRN-IRQ"),
+        ] = None,
+        cameo_code: Annotated[
+            str | None, Query(pattern=CAMEO_CODE, description="exact CAMEO code, e.g. 057")
+        ] = None,
+        cameo_root: Annotated[
+            str | None, Query(pattern=CAMEO_ROOT, description="two-digit CAMEO root, e.g. 05")
+        ] = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-        plover_type: Annotated[str | None, Query(description="PLOVER event type, e.g. AGREE")] = None,
+        plover_type: Annotated[
+            str | None, Query(description="PLOVER event type, e.g. AGREE")
+        ] = None,
         modality: Modality | None = None,
-        story_id: str | None = None, article_id: str | None = None,
-        date_from: DateFrom = None, date_to: DateTo = None,
+        story_id: str | None = None,
+        article_id: str | None = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
     ) -> Page:
         """Coded events, newest first; every filter given must hold."""
         _check_dates(date_from, date_to)
         filters = {
-            "actor": actor, "country": _upper(country), "dyad": _dyad(dyad), "cameo_code": cameo_code,
-            "cameo_root": cameo_root, "quad_class": quad_class, "plover_type": plover_type,
-            "modality": modality, "story_id": story_id, "article_id": article_id,
-            "date_from": date_from, "date_to": date_to,
+            "actor": actor,
+            "country": _upper(country),
+            "dyad": _dyad(dyad),
+            "cameo_code": cameo_code,
+            "cameo_root": cameo_root,
+            "quad_class": quad_class,
+            "plover_type": plover_type,
+            "modality": modality,
+            "story_id": story_id,
+            "article_id": article_id,
+            "date_from": date_from,
+            "date_to": date_to,
         }
         return _page(store.find_records("events", filters, limit, offset), limit)
 
@@ -218,15 +263,26 @@ def _api_routes() -> APIRouter:
 
     @api.get("/stories", response_model=Page, tags=["stories"])
     def list_stories(
-        store: StoreDep, limit: Limit = 100, offset: Offset = 0,
+        store: StoreDep,
+        limit: Limit = 100,
+        offset: Offset = 0,
         outlet: str | None = None,
-        actor: Annotated[str | None, Query(description="an actor id in one of the story's events")] = None,
-        country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
+        actor: Annotated[
+            str | None, Query(description="an actor id in one of the story's events")
+        ] = None,
+        country: Country = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
     ) -> Page:
         """Stories (one happening, many outlets), newest first."""
         _check_dates(date_from, date_to)
-        filters = {"outlet": outlet, "actor": actor, "country": _upper(country),
-                   "date_from": date_from, "date_to": date_to}
+        filters = {
+            "outlet": outlet,
+            "actor": actor,
+            "country": _upper(country),
+            "date_from": date_from,
+            "date_to": date_to,
+        }
         return _page(store.find_records("stories", filters, limit, offset), limit)
 
     @api.get("/stories/{story_id}", tags=["stories"])
@@ -235,14 +291,25 @@ def _api_routes() -> APIRouter:
 
     @api.get("/actors", response_model=Page, tags=["actors"])
     def list_actors(
-        store: StoreDep, limit: Limit = 100, offset: Offset = 0,
-        country: Country = None, sector: str | None = None, code: str | None = None,
+        store: StoreDep,
+        limit: Limit = 100,
+        offset: Offset = 0,
+        country: Country = None,
+        sector: str | None = None,
+        code: str | None = None,
         kind: str | None = None,
-        name: Annotated[str | None, Query(min_length=2, description="part of the name or an alias")] = None,
+        name: Annotated[
+            str | None, Query(min_length=2, description="part of the name or an alias")
+        ] = None,
     ) -> Page:
         """Actors by name."""
-        filters = {"country": _upper(country), "sector": _upper(sector), "code": _upper(code),
-                   "kind": kind, "name": name}
+        filters = {
+            "country": _upper(country),
+            "sector": _upper(sector),
+            "code": _upper(code),
+            "kind": kind,
+            "name": name,
+        }
         return _page(store.find_records("actors", filters, limit, offset), limit)
 
     @api.get("/actors/{actor_id}", tags=["actors"])
@@ -251,16 +318,30 @@ def _api_routes() -> APIRouter:
 
     @api.get("/agreements", response_model=Page, tags=["agreements"])
     def list_agreements(
-        store: StoreDep, limit: Limit = 100, offset: Offset = 0,
+        store: StoreDep,
+        limit: Limit = 100,
+        offset: Offset = 0,
         party: Country = None,
-        dyad: Annotated[str | None, Query(pattern=DYAD, description="both countries are parties, e.g. IRN-IRQ")] = None,
-        status: AgreementStatus | None = None, kind: str | None = None, story_id: str | None = None,
-        date_from: DateFrom = None, date_to: DateTo = None,
+        dyad: Annotated[
+            str | None, Query(pattern=DYAD, description="both countries are parties, e.g. IRN-IRQ")
+        ] = None,
+        status: AgreementStatus | None = None,
+        kind: str | None = None,
+        story_id: str | None = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
     ) -> Page:
         """Agreements, newest first."""
         _check_dates(date_from, date_to)
-        filters = {"party": _upper(party), "dyad": _dyad(dyad), "status": status, "kind": kind,
-                   "story_id": story_id, "date_from": date_from, "date_to": date_to}
+        filters = {
+            "party": _upper(party),
+            "dyad": _dyad(dyad),
+            "status": status,
+            "kind": kind,
+            "story_id": story_id,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
         return _page(store.find_records("agreements", filters, limit, offset), limit)
 
     @api.get("/agreements/{agreement_id}", tags=["agreements"])
@@ -270,11 +351,14 @@ def _api_routes() -> APIRouter:
     @api.get("/dyads/{country_a}/{country_b}", tags=["dyads"])
     def get_dyad(
         store: StoreDep,
-        country_a: Annotated[str, Path(pattern=ISO3)], country_b: Annotated[str, Path(pattern=ISO3)],
+        country_a: Annotated[str, Path(pattern=ISO3)],
+        country_b: Annotated[str, Path(pattern=ISO3)],
         stories: Annotated[int, Query(ge=0, le=100, description="how many latest stories")] = 5,
-        modality: Annotated[list[Modality] | None, Query(description="count only these (repeatable)")] = None,
+        modality: Annotated[
+            list[Modality] | None, Query(description="count only these (repeatable)")
+        ] = None,
     ) -> dict[str, Any]:
-        """Events between two countries by month and quad class, their agreements, latest stories."""
+        """Events between two countries by month and quad class, agreements, latest stories."""
         return dyad_summary(store, country_a, country_b, stories, modality).to_record()
 
     return api
@@ -309,7 +393,7 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[Segment]:
         cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
     bounds = sorted(cuts)
     segments = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         covering = tuple(event for s, e, event in spans if s <= start and end <= e)
         segments.append(Segment(text[start:end], covering))
     return segments
@@ -319,23 +403,37 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
     """The story with its articles side by side (event sentences marked) and its events."""
     story = _one(store, "stories", story_id)
     events = store.find_records("events", {"story_id": story_id}, limit=None).items
-    events.sort(key=lambda e: (story["article_ids"].index(e["article_id"])
-                               if e["article_id"] in story["article_ids"] else len(story["article_ids"]),
-                               e["span"][0]))
+    events.sort(
+        key=lambda e: (
+            story["article_ids"].index(e["article_id"])
+            if e["article_id"] in story["article_ids"]
+            else len(story["article_ids"]),
+            e["span"][0],
+        )
+    )
     articles = []
     for article_id in story["article_ids"]:
         article = store.get_record("articles", article_id)
         if article is None:
             continue
-        spans = [(e["span"][0], e["span"][1], e["id"]) for e in events if e["article_id"] == article_id]
-        articles.append({**article, "segments": highlight(article["text"], spans), "events": len(spans)})
+        spans = [
+            (e["span"][0], e["span"][1], e["id"]) for e in events if e["article_id"] == article_id
+        ]
+        articles.append(
+            {**article, "segments": highlight(article["text"], spans), "events": len(spans)}
+        )
     outlets = {a["id"]: a["outlet"] or a["source"] for a in articles}
     for number, event in enumerate(events, start=1):
         event["number"] = number
         event["outlet"] = outlets.get(event["article_id"])
     agreements = store.find_records("agreements", {"story_id": story_id}, limit=None).items
-    return {"story": story, "articles": articles, "events": events, "agreements": agreements,
-            "event_numbers": {e["id"]: e["number"] for e in events}}
+    return {
+        "story": story,
+        "articles": articles,
+        "events": events,
+        "agreements": agreements,
+        "event_numbers": {e["id"]: e["number"] for e in events},
+    }
 
 
 def actor_page(store: Store, actor_id: str, latest: int = 100) -> dict[str, Any]:
@@ -343,21 +441,35 @@ def actor_page(store: Store, actor_id: str, latest: int = 100) -> dict[str, Any]
     actor = _one(store, "actors", actor_id)
     events = store.find_records("events", {"actor": actor_id}, limit=latest)
     stories = store.find_records("stories", {"actor": actor_id}, limit=20)
-    return {"actor": actor, "events": events, "counterparts": store.actor_counterparts(actor_id),
-            "stories": stories}
+    return {
+        "actor": actor,
+        "events": events,
+        "counterparts": store.actor_counterparts(actor_id),
+        "stories": stories,
+    }
 
 
 def _page_routes() -> APIRouter:
     pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
     def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-        return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
+        return request.app.state.templates.TemplateResponse(
+            request, name, context, status_code=status
+        )
 
     @pages.get("/")
-    def index(request: Request, store: StoreDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-              offset: Offset = 0) -> Response:
+    def index(
+        request: Request,
+        store: StoreDep,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+        offset: Offset = 0,
+    ) -> Response:
         stories = store.find_records("stories", {}, limit, offset)
-        return render(request, "index.html", {"stories": stories, "limit": limit, "dyads": store.top_dyads(12)})
+        return render(
+            request,
+            "index.html",
+            {"stories": stories, "limit": limit, "dyads": store.top_dyads(12)},
+        )
 
     @pages.get("/stories/{story_id}")
     def story(request: Request, store: StoreDep, story_id: str) -> Response:
@@ -368,20 +480,30 @@ def _page_routes() -> APIRouter:
         return render(request, "actor.html", actor_page(store, actor_id))
 
     @pages.get("/dyads")
-    def dyad_form(a: Annotated[str, Query(pattern=ISO3)], b: Annotated[str, Query(pattern=ISO3)]) -> Response:
+    def dyad_form(
+        a: Annotated[str, Query(pattern=ISO3)], b: Annotated[str, Query(pattern=ISO3)]
+    ) -> Response:
         return RedirectResponse(f"/dyads/{a.upper()}-{b.upper()}", status_code=303)
 
     @pages.get("/dyads/{pair}")
     def dyad(
-        request: Request, store: StoreDep, pair: Annotated[str, Path(pattern=DYAD)],
+        request: Request,
+        store: StoreDep,
+        pair: Annotated[str, Path(pattern=DYAD)],
         modality: Annotated[list[Modality] | None, Query()] = None,
     ) -> Response:
         country_a, country_b = pair.upper().split("-")
         summary = dyad_summary(store, country_a, country_b, latest_stories=10, modalities=modality)
-        return render(request, "dyad.html", {
-            "summary": summary, "chart": summary.to_record(), "modalities": MODALITIES,
-            "chosen": set(modality or MODALITIES),
-        })
+        return render(
+            request,
+            "dyad.html",
+            {
+                "summary": summary,
+                "chart": summary.to_record(),
+                "modalities": MODALITIES,
+                "chosen": set(modality or MODALITIES),
+            },
+        )
 
     return pages
 
@@ -404,7 +526,11 @@ def _error(request: Request, status: int, message: str) -> Response:
 
 def _describe(error: dict[str, Any]) -> str:
     where = error.get("loc", ())
-    place = {"query": "query parameter", "path": "path parameter"}.get(str(where[0]), "parameter") if where else "parameter"
+    place = (
+        {"query": "query parameter", "path": "path parameter"}.get(str(where[0]), "parameter")
+        if where
+        else "parameter"
+    )
     name = ".".join(str(part) for part in where[1:]) or "value"
     return f"{place} '{name}': {error.get('msg', 'invalid value')}"
 

@@ -114,7 +114,10 @@ def check_country(code: str) -> str:
 
 
 def dyad_summary(
-    store: Store, country_a: str, country_b: str, latest_stories: int = 5,
+    store: Store,
+    country_a: str,
+    country_b: str,
+    latest_stories: int = 5,
     modalities: Collection[str] | None = None,
 ) -> DyadSummary:
     """Events by month and quad class, agreements and latest stories between two countries.
@@ -128,13 +131,21 @@ def dyad_summary(
     for row in store.dyad_events(country_a, country_b):
         if modalities is not None and row["modality"] not in modalities:
             continue
-        key = (row["story_id"] or row["article_id"], row["cameo_code"], row["source_id"], row["target_id"])
+        key = (
+            row["story_id"] or row["article_id"],
+            row["cameo_code"],
+            row["source_id"],
+            row["target_id"],
+        )
         first = happenings.setdefault(key, row)
         if row["date"] and (first["date"] is None or row["date"] < first["date"]):
             happenings[key] = row
         reports[_month(row["date"]) if row["date"] else None] += 1
     dated = [row for row in happenings.values() if row["date"]]
-    months = {month: DyadMonth(month, {q.number: 0 for q in quad_classes()}) for month in _month_range(dated)}
+    months = {
+        month: DyadMonth(month, {q.number: 0 for q in quad_classes()})
+        for month in _month_range(dated)
+    }
     scores: dict[str, list[float]] = {month: [] for month in months}
     for row in dated:
         month = months[_month(row["date"])]
@@ -145,10 +156,16 @@ def dyad_summary(
         if scores[month.month]:
             month.goldstein = round(sum(scores[month.month]) / len(scores[month.month]), 2)
     story_ids = {row["story_id"] for row in happenings.values() if row["story_id"]}
-    stories = [record for record in (store.get_record("stories", i) for i in sorted(story_ids)) if record]
+    stories = [
+        record for record in (store.get_record("stories", i) for i in sorted(story_ids)) if record
+    ]
     stories.sort(key=lambda s: (s["date"] or "", s["id"]), reverse=True)
-    agreements = store.find_records("agreements", {"dyad": (country_a, country_b)}, limit=None).items
-    log.debug("dyad %s-%s: %d events in %d months", country_a, country_b, len(happenings), len(months))
+    agreements = store.find_records(
+        "agreements", {"dyad": (country_a, country_b)}, limit=None
+    ).items
+    log.debug(
+        "dyad %s-%s: %d events in %d months", country_a, country_b, len(happenings), len(months)
+    )
     return DyadSummary(
         country_a=country_a,
         country_b=country_b,
@@ -185,11 +202,17 @@ def format_dyad(summary: DyadSummary) -> str:
     active = [month for month in summary.months if month.events]
     lines = [
         f"{pair}: {_plural(summary.events, 'event')} ({_plural(summary.reports, 'report')})"
-        + (f" from {summary.months[0].month} to {summary.months[-1].month}" if summary.months else "")
+        + (
+            f" from {summary.months[0].month} to {summary.months[-1].month}"
+            if summary.months
+            else ""
+        )
         + (f", {summary.undated} undated" if summary.undated else "")
     ]
     if summary.modalities:
-        lines.append("by modality: " + ", ".join(f"{name} {n}" for name, n in summary.modalities.items()))
+        lines.append(
+            "by modality: " + ", ".join(f"{name} {n}" for name, n in summary.modalities.items())
+        )
     if active:
         widths = [max(len(q.label), 5) for q in classes]
         lines.append("")
@@ -201,7 +224,9 @@ def format_dyad(summary: DyadSummary) -> str:
         for month in active:
             lines.append(
                 f"{month.month}  "
-                + "  ".join(str(month.counts.get(q.number, 0)).rjust(w) for q, w in zip(classes, widths))
+                + "  ".join(
+                    str(month.counts.get(q.number, 0)).rjust(w) for q, w in zip(classes, widths)
+                )
                 + f"  {month.reports:7d}  {month.goldstein:+14.1f}"
             )
         if len(active) < len(summary.months):
@@ -220,7 +245,8 @@ def format_dyad(summary: DyadSummary) -> str:
     for story in summary.stories:
         lines.append(
             f"- {story['date'] or 'undated'}  {story['title'] or '(untitled)'}"
-            f" ({_plural(story['num_articles'], 'article')} from {_plural(story['num_sources'], 'source')})"
+            f" ({_plural(story['num_articles'], 'article')}"
+            f" from {_plural(story['num_sources'], 'source')})"
         )
     return "\n".join(lines)
 
@@ -233,6 +259,7 @@ def plot_dyad(summary: DyadSummary, path: str | Path) -> None:
     """Draw the dyad timeline as a PNG: stacked monthly bars per quad class, mean Goldstein line."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     classes = quad_classes()
     figure = Figure(figsize=(min(14.0, max(6.0, 0.35 * len(summary.months) + 3)), 4.5), dpi=120)
@@ -242,20 +269,29 @@ def plot_dyad(summary: DyadSummary, path: str | Path) -> None:
     bottoms = [0] * len(summary.months)
     for quad in classes:
         heights = [month.counts.get(quad.number, 0) for month in summary.months]
-        counts_axis.bar(positions, heights, bottom=bottoms, color=quad.colour, label=quad.label, width=0.7)
+        counts_axis.bar(
+            positions, heights, bottom=bottoms, color=quad.colour, label=quad.label, width=0.7
+        )
         bottoms = [b + h for b, h in zip(bottoms, heights)]
     counts_axis.set_ylabel("events")
     counts_axis.set_ylim(0, max([*bottoms, 1]) * 1.1)
-    counts_axis.yaxis.get_major_locator().set_params(integer=True)
+    counts_axis.yaxis.set_major_locator(MaxNLocator(integer=True))
     step = max(1, len(summary.months) // 24)  # at most ~24 month labels stay readable
     counts_axis.set_xticks(
-        positions[::step], [month.month for month in summary.months][::step], rotation=45, ha="right"
+        positions[::step],
+        [month.month for month in summary.months][::step],
+        rotation=45,
+        ha="right",
     )
     goldstein_axis = counts_axis.twinx()
     # Months without events have no mean: NaN breaks the line instead of bridging the gap.
     goldstein_axis.plot(
-        positions, [math.nan if m.goldstein is None else m.goldstein for m in summary.months],
-        color="black", marker="o", linewidth=1.2, label="mean Goldstein",
+        positions,
+        [math.nan if m.goldstein is None else m.goldstein for m in summary.months],
+        color="black",
+        marker="o",
+        linewidth=1.2,
+        label="mean Goldstein",
     )
     goldstein_axis.axhline(0, color="grey", linewidth=0.6, linestyle=":")
     goldstein_axis.set_ylim(-10, 10)
@@ -263,8 +299,12 @@ def plot_dyad(summary: DyadSummary, path: str | Path) -> None:
     handles, labels = counts_axis.get_legend_handles_labels()
     line_handles, line_labels = goldstein_axis.get_legend_handles_labels()
     figure.legend(
-        handles + line_handles, labels + line_labels, loc="lower center", ncol=5,
-        fontsize="small", frameon=False,
+        handles + line_handles,
+        labels + line_labels,
+        loc="lower center",
+        ncol=5,
+        fontsize="small",
+        frameon=False,
     )
     title = f"{summary.country_a}–{summary.country_b}: events by month"
     if not summary.months:

@@ -503,8 +503,10 @@ RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
             lambda v: [v, v],
         ),
         "dyad": (
-            f"((source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS})"
-            f" OR (source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS}))",
+            (
+                f"((source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS})"
+                f" OR (source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS}))"
+            ),
             lambda v: [v[0], v[1], v[1], v[0]],
         ),
         "cameo_code": ("cameo_code = ?", lambda v: [v]),
@@ -530,8 +532,10 @@ RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
             lambda v: [v, v],
         ),
         "country": (
-            "id IN (SELECT story_id FROM events WHERE source_id IN"
-            f" {_COUNTRY_ACTORS} OR target_id IN {_COUNTRY_ACTORS})",
+            (
+                "id IN (SELECT story_id FROM events WHERE source_id IN"
+                f" {_COUNTRY_ACTORS} OR target_id IN {_COUNTRY_ACTORS})"
+            ),
             lambda v: [v, v],
         ),
         "date_from": ("date >= ?", lambda v: [v]),
