@@ -122,24 +122,36 @@ def test_proposed_joint_drills_are_a_proposal_not_a_drill(events_of):
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger", "modality"),
+    ("text", "modality"),
     [
-        ("Kenya attacked Peru.", "attacked", "asserted"),
-        ("Chile offered aid to Peru.", "offered", "proposed"),
-        ("Egypt plans to attack Jordan.", "attack", "planned"),
-        ("Egypt will attack Jordan.", "attack", "planned"),
-        ("Egypt is to attack Jordan.", "attack", "planned"),
-        ("Egypt is ready to attack Jordan.", "attack", "planned"),
-        ("Egypt denied attacking Jordan.", "attacking", "denied"),
-        ("Egypt did not attack Jordan.", "attack", "denied"),
-        ("Egypt would attack Jordan.", "attack", "hypothetical"),
-        ("Egypt might attack Jordan if talks collapse.", "attack", "hypothetical"),
+        ("Kenya attacked Peru.", "asserted"),
+        ("Chile offered aid to Peru.", "proposed"),
+        ("Egypt plans to attack Jordan.", "planned"),
+        ("Egypt will attack Jordan.", "planned"),
+        ("Egypt is to attack Jordan.", "planned"),
+        ("Egypt is ready to attack Jordan.", "planned"),
+        ("Egypt denied attacking Jordan.", "denied"),
+        ("Egypt did not attack Jordan.", "denied"),
+        ("Egypt would attack Jordan.", "hypothetical"),
+        ("Egypt might attack Jordan if talks collapse.", "hypothetical"),
     ],
 )
-def test_modality_follows_cue_words(events_of, text, trigger, modality):
-    found = [e for e in events_of(text) if e.trigger == trigger]
-    assert found, f"no event on {trigger!r}"
-    assert found[0].modality == modality
+def test_modality_follows_cue_words(events_of, text, modality):
+    # A denial is itself a statement (016), asserted; the act it denies is not.
+    events = [e for e in events_of(text) if e.target_actor is not None and e.cameo.root != "01"]
+    assert events
+    assert {e.modality for e in events} == {modality}
+
+
+def test_planned_attack_is_coded_as_a_threat_not_an_attack(events_of):
+    events = events_of("Egypt will attack Jordan.")
+    assert [e.cameo.root for e in events] == ["13"]
+
+
+def test_agreeing_to_cooperate_is_intent_to_cooperate(events_of):
+    events = events_of("Kenya agreed to hold joint military exercises with Peru.")
+    assert events and all(e.cameo.root == "03" for e in events)
+    assert any(e.cameo.code == "0312" and e.modality == "planned" for e in events)
 
 
 @pytest.mark.parametrize(

@@ -411,6 +411,8 @@ class _SentenceCoder:
                 return "hypothetical"
             if lemma in cues["proposed_words"]:
                 return "proposed"
+            if not level and lemma in cues["planned_predicates"]:
+                return "planned"
             if auxiliaries & set(cues["planned_auxiliaries"]):
                 return "planned"
             if level and (lemma in cues["planned_words"] or lemma == cues["copula"]):
