@@ -146,13 +146,17 @@ def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: 
     )
 
 
-def generic_actor(kb: ActorKB, country: str, sector: str | None, surface: str, role: str | None) -> Actor:
-    """A country, or a country's sector ("Iraqi military" -> IRQMIL), identified by its code."""
-    code = country + (sector or "")
+def generic_actor(kb: ActorKB, country: str, agent: str | None, surface: str, role: str | None) -> Actor:
+    """A country, or a country's sector ("Iraqi military" -> IRQMIL), identified by its code.
+
+    `agent` is the role word's CAMEO agent code; its first three letters are the sector.
+    """
+    code = country + (agent or "")
+    sector = agent[:3] if agent else None
     country_name = kb.country_name(country) or country
     label = kb.sector_labels.get(sector or "", sector or "")
     return Actor(
-        id=content_id("actor", f"country:{country}" if not sector else f"code:{code}"),
+        id=content_id("actor", f"country:{country}" if not agent else f"code:{code}"),
         name=f"{country_name} {label}".strip(),
         code=code,
         country=country,
@@ -163,14 +167,14 @@ def generic_actor(kb: ActorKB, country: str, sector: str | None, surface: str, r
     )
 
 
-def named_actor(kind: str, name: str, country: str | None, sector: str | None, role: str | None) -> Actor:
+def named_actor(kind: str, name: str, country: str | None, agent: str | None, role: str | None) -> Actor:
     """A person or organisation not in the knowledge base, identified by its name key."""
     return Actor(
         id=content_id("actor", kind, country or "", name_key(name)),
         name=name,
-        code=(country or "") + (sector or "") or None,
+        code=(country or "") + (agent or "") or None,
         country=country,
-        sector=sector,
+        sector=agent[:3] if agent else None,
         aliases=[name],
         kind=kind,
         roles=[role] if role else [],
@@ -230,22 +234,26 @@ class Context:
 
     country: str | None = None
     role: str | None = None
-    sector: str | None = None
+    agent: str | None = None  # CAMEO agent code of the role ("GOV", "GOVFRM")
     tokens: set[int] = field(default_factory=set)  # tokens of the spans used, part of the mention
+
+    @property
+    def sector(self) -> str | None:
+        return self.agent[:3] if self.agent else None
 
     def take(self, view: SentenceView, n: int, override_role: bool = False) -> None:
         span = view.spans[n]
         if span.is_role:
             if self.role is None or override_role:
                 self.role = span.text.lower()
-                self.sector = (span.role_code or "")[:3] or None
+                self.agent = span.role_code or None
         elif span.entry is not None and span.entry.country and self.country is None:
             if span.entry.kind == "place":
                 return
             self.country = span.entry.country
-            if span.entry.kind != "country" and self.sector is None:
+            if span.entry.kind != "country" and self.agent is None:
                 code = span.entry.code_on(None) or ""
-                self.sector = code[3:6] or None
+                self.agent = code[3:] or None
 
 
 def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
@@ -267,7 +275,8 @@ def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
             picked.append(i)
             i -= 1
             continue
-        if not in_span and (token.text in CLAUSE_PUNCTUATION or token.pos in CLAUSE_POS):
+        between_adjectives = token.pos == "CCONJ" and i > 0 and view.tokens[i - 1].pos == "ADJ"
+        if not in_span and not between_adjectives and (token.text in CLAUSE_PUNCTUATION or token.pos in CLAUSE_POS):
             break
         modifier = token.dep in kb.noun_phrase_modifiers or token.pos in ("PROPN", "NOUN", "ADJ", "PART", "DET")
         if not (in_span or modifier):
@@ -331,7 +340,10 @@ def context_for(view: SentenceView, kb: ActorKB, first: int, last: int) -> Conte
         n = view.span_at(i)
         if n is not None and n not in seen:
             seen.add(n)
+            had_role = context.role
             context.take(view, n)
+            if context.role is not had_role:  # "an Iranian officer": the role word describes the name
+                context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
     return context
 
 
@@ -402,7 +414,7 @@ class ArticleResolver:
             first, last = token_range(tokens, entity.start, entity.end)
             if first < 0:
                 continue
-            if entity.label in PERSON_LABELS:
+            if entity.label in PERSON_LABELS and not self.names_known_actor(view, first, last):
                 candidates.append((first, last, False))
             elif entity.label in NAME_LABELS and first > 0 and _is_role_at(view, first - 1):
                 inside = view.span_at(first)
@@ -422,6 +434,16 @@ class ArticleResolver:
                     candidates.append((start, i - 1, True))
             i = max(i, start + 1)
         return sorted(set(candidates))
+
+    @staticmethod
+    def names_known_actor(view: SentenceView, first: int, last: int) -> bool:
+        """Whether tokens first..last are a dictionary actor (not a person) plus other words,
+        as in "Evil Mordor"; a name that is exactly a dictionary entry may still be a person."""
+        for n, (a, b) in enumerate(view.span_tokens):
+            entry = view.spans[n].entry
+            if entry is not None and entry.kind != "person" and first <= a and b <= last and (a, b) != (first, last):
+                return True
+        return False
 
     def resolve_surnames(self, view: SentenceView, used: set[int]) -> None:
         """A lone surname ("Heydari said") is the person named in full earlier in the article."""
@@ -454,7 +476,7 @@ class ArticleResolver:
             context = context_for(view, self.kb, first, last)
             title_role = titles[-1] if titles else None
             role = context.role or title_role
-            sector = context.sector or ((self.kb.role_code(title_role) or "")[:3] or None if title_role else None)
+            agent = context.agent or (self.kb.role_code(title_role) if title_role else None)
             known = self.kb.person(name)
             if first == last and name_key(name) in self.surnames:
                 continue  # a surname: resolve_surnames links it
@@ -463,11 +485,11 @@ class ArticleResolver:
                 actor.kind = "person"
                 if is_latin(name) and not name.isupper():
                     actor.name = name
-                if sector and actor.country:
-                    actor.sector, actor.code = sector, actor.country + sector
+                if agent and actor.country:
+                    actor.sector, actor.code = agent[:3], actor.country + agent
                 rule = "dictionary-person"
             elif (context.country or role) and not (weak and context.role is None):
-                actor = named_actor("person", display_person(name), context.country, sector, role)
+                actor = named_actor("person", display_person(name), context.country, agent, role)
                 rule = "person-context"
             else:
                 continue
@@ -506,7 +528,7 @@ class ArticleResolver:
                 continue
             start, end = tokens[first].start, tokens[last].end
             name = self.article.text[start:end]
-            actor = named_actor("organisation", name, context.country, context.sector, context.role)
+            actor = named_actor("organisation", name, context.country, context.agent, context.role)
             self.add(view, start, end, actor, None, "organisation-context")
             used.update(range(first, last + 1))
 
@@ -523,19 +545,22 @@ class ArticleResolver:
             if entry.kind == "place":
                 continue
             if entry.kind in ("country", "capital"):
-                if self.is_location(view, first, last):
-                    continue
                 composite = self.country_with_role(view, n)
+                if composite is not None and used.intersection(range(view.span_tokens[composite][0],
+                                                                      view.span_tokens[composite][1] + 1)):
+                    composite = None  # the role word already describes a person ("an Iranian officer")
+                if composite is None and self.is_location(view, first, last):
+                    continue
                 if composite is not None:
                     role_n = composite
                     role_span = view.spans[role_n]
-                    sector = (role_span.role_code or "")[:3] or None
-                    start, end = span.start, role_span.end
-                    actor = generic_actor(self.kb, entry.country or "", sector, self.article.text[start:end],
+                    start, end = min(span.start, role_span.start), max(span.end, role_span.end)
+                    actor = generic_actor(self.kb, entry.country or "", role_span.role_code, self.article.text[start:end],
                                           role_span.text.lower())
                     self.add(view, start, end, actor, role_span.text.lower(), "country-role")
                     skip.add(role_n)
-                    used.update(range(first, view.span_tokens[role_n][1] + 1))
+                    role_first, role_last = view.span_tokens[role_n]
+                    used.update(range(min(first, role_first), max(last, role_last) + 1))
                     continue
                 if entry.kind == "capital":
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
@@ -559,23 +584,27 @@ class ArticleResolver:
         return view.tokens[token.head].text.lower() in self.kb.locative_prepositions
 
     def country_with_role(self, view: SentenceView, n: int) -> int | None:
-        """The role span forming one actor with country span `n`: "Iraqi military", "Iran's army"."""
-        _, last = view.span_tokens[n]
+        """The role span forming one actor with country span `n`: "Iraqi military", "Iran's army",
+        or, failing that, one before it: "soldiers from Gondor", "the government of Iraq"."""
+        first, last = view.span_tokens[n]
         tokens = view.tokens
-        i = last + 1
-        gap = 0
+        i, gap = last + 1, 0
         while i < len(tokens) and gap <= 2:
             m = view.span_at(i)
             if m is not None:
-                if view.spans[m].is_role:
-                    role_last = view.span_tokens[m][1]
-                    followed_by_name = role_last + 1 < len(tokens) and tokens[role_last + 1].pos == "PROPN"
-                    return None if followed_by_name else m
-                return None
+                if not view.spans[m].is_role:
+                    break
+                role_last = view.span_tokens[m][1]
+                followed_by_name = role_last + 1 < len(tokens) and tokens[role_last + 1].pos == "PROPN"
+                return None if followed_by_name else m
             if tokens[i].pos not in ("PART", "ADJ") and tokens[i].text not in ("'s", "\u2019s", "'", "\u2019"):
-                return None
+                break
             gap += 1
             i += 1
+        if first >= 2 and tokens[first - 1].text.lower() in self.kb.country_links:
+            m = view.span_at(first - 2)
+            if m is not None and view.spans[m].is_role and view.span_tokens[m][1] == first - 2:
+                return m
         return None
 
     def resolve_short_forms(self, view: SentenceView, used: set[int]) -> None:
