@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from eventscope.errors import StoreError
 from sample_store import MOU_SIGNED, SampleIds, write_sample_store
 
 MOU_STORY = "Iran and Iraq sign military cooperation memorandum"
+PG_URL = os.environ.get("EVENTSCOPE_TEST_PG")
 
 
 @pytest.fixture(scope="module")
@@ -299,3 +303,48 @@ def test_highlight_splits_overlapping_spans_without_losing_text() -> None:
 )
 def test_source_label_shortens_urls_and_paths(source: str, label: str) -> None:
     assert source_label(source) == label
+
+
+# -- the same answers from PostgreSQL ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def postgres_client() -> Iterator[TestClient]:
+    """The app over the sample records in a private, throwaway PostgreSQL schema."""
+    import psycopg
+
+    assert PG_URL
+    schema = f"test_api_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            joiner = "&" if "?" in PG_URL else "?"
+            url = f"{PG_URL}{joiner}options=-csearch_path%3D{schema}"
+            write_sample_store(url)
+            yield TestClient(create_app(url))
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="EVENTSCOPE_TEST_PG is not set")
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/events?dyad=IRQ-IRN&date_from=2017-07-24",
+        "/api/events?country=USA",
+        "/api/events?plover_type=accuse&limit=1&offset=0",
+        "/api/events?limit=3&offset=2",
+        "/api/stories?country=IRQ",
+        "/api/actors?name=iraqi",
+        "/api/agreements?dyad=IRN-IRQ",
+        "/api/articles?actor=act-usa",
+        "/api/dyads/IRN/IRQ?modality=asserted",
+    ],
+)
+def test_postgres_gives_the_same_answers_as_duckdb(
+    client: TestClient, postgres_client: TestClient, url: str
+) -> None:
+    expected = client.get(url)
+    assert expected.status_code == 200
+    assert postgres_client.get(url).json() == expected.json()
