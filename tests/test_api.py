@@ -348,3 +348,14 @@ def test_postgres_gives_the_same_answers_as_duckdb(
     expected = client.get(url)
     assert expected.status_code == 200
     assert postgres_client.get(url).json() == expected.json()
+
+
+def test_serve_command_refuses_a_missing_database(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from eventscope.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "no such database" in result.stderr
+    assert "serving" not in result.stderr

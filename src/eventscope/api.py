@@ -3,8 +3,8 @@
 Only read routes: JSON under `/api/` (OpenAPI at `/openapi.json`) and server-rendered
 pages (story list, story, actor, dyad). Each request opens the database read-only and
 closes it again, so `eventscope run` can add articles while the server is up. Errors
-reach the client as a 4xx with a plain message; database paths and stack traces only
-go to the log.
+reach the client with a plain message (4xx for a bad request, 503 when the database
+cannot answer); database paths and stack traces only go to the log.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import resources
 from itertools import pairwise
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventscope.dyad import dyad_summary, quad_classes
 from eventscope.errors import BadInput, EventscopeError, StoreError
+from eventscope.records import AgreementStatus, Modality
 from eventscope.settings import Settings, load_settings
 from eventscope.store import RecordPage, Store, open_store
 
@@ -45,9 +46,7 @@ RECORD_NAMES = {
     "actors": "actor",
     "agreements": "agreement",
 }
-Modality = Literal["asserted", "proposed", "planned", "denied", "hypothetical"]
 MODALITIES = list(get_args(Modality))
-AgreementStatus = Literal["proposed", "signed", "implemented"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, description="how many matches to skip")]
@@ -109,6 +108,7 @@ def serve(
     location: str,
     host: str = "127.0.0.1",
     port: int = 8000,
+    settings: Settings | None = None,
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Run the API and web page until interrupted.
@@ -117,7 +117,7 @@ def serve(
     """
     import uvicorn
 
-    app = create_app(location)
+    app = create_app(location, settings)
     url = f"http://{host}:{port}/"
     log.info("serving %s on %s", location, url)
     if on_ready:
