@@ -98,11 +98,25 @@ def test_seed_articles_form_the_2017_signing_and_the_2019_proposal(seed_articles
 
 
 def test_same_dyad_two_years_apart_stays_apart_despite_similar_text(seed_articles, settings):
-    signing = with_event(seed_articles["001"], dt.date(2017, 7, 23))
-    together, _ = cluster_items([story_item(signing), story_item(with_event(seed_articles["000"], dt.date(2017, 7, 23)))], settings)
-    apart, _ = cluster_items([story_item(signing), story_item(with_event(seed_articles["000"], dt.date(2019, 6, 23)))], settings)
+    def reported(key: str, day: dt.date) -> StoryItem:
+        return story_item(with_event(replace(seed_articles[key], published=day + dt.timedelta(days=1)), day))
+
+    signing = reported("001", dt.date(2017, 7, 23))
+    together, _ = cluster_items([signing, reported("000", dt.date(2017, 7, 23))], settings)
+    apart, _ = cluster_items([signing, reported("000", dt.date(2019, 6, 23))], settings)
     assert len(together) == 1
     assert len(apart) == 2
+
+
+def test_background_event_dates_do_not_split_a_story(seed_articles, settings):
+    dated = with_event(seed_articles["000"], dt.date(2017, 7, 23))
+    undated_with_history = with_event(seed_articles["001"], dt.date(2003, 3, 20))
+    dated_with_history = with_event(replace(seed_articles["002"], published=dt.date(2017, 7, 24)), dt.date(2003, 3, 20))
+    items = [story_item(article) for article in (dated, undated_with_history, dated_with_history)]
+    clusters, _ = cluster_items(items, settings)
+    story = build_story(clusters[0], {}, settings.get("stories.lookback_days"))
+    assert len(clusters) == 1
+    assert story.date == dt.date(2017, 7, 23)
 
 
 def test_story_item_round_trips_through_json(seed_articles):

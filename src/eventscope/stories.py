@@ -9,8 +9,8 @@ gives exactly the clusters of one run over everything, and story ids come from c
 Two articles join the same story when their text similarity (TF-IDF cosine over terms and
 over names, plus a bonus for a shared coded event: same dyad and CAMEO root, or same place)
 clears `stories.similarity_threshold` under average linkage, and nothing they say about
-dates keeps them apart: items whose dates (resolved event dates, else publication date)
-are more than `stories.window_days` apart never share a story, whatever their text, so a
+dates keeps them apart: items whose dates (publication date and the event dates shortly
+before it) are more than `stories.window_days` apart never share a story, whatever their text, so a
 2017 signing and a 2019 visit between the same two countries stay separate. Undated items
 cluster on text alone.
 
@@ -116,13 +116,19 @@ class StoryItem:
     names: dict[str, int]
     events: list[EventSummary] = field(default_factory=list)
 
-    @property
-    def dates(self) -> set[dt.date]:
-        """Resolved event dates, else the publication date: when the happening took place."""
-        event_dates = {event.date for event in self.events if event.date}
-        if event_dates:
-            return event_dates | ({self.published} if self.published else set())
-        return {self.published} if self.published else set()
+    def happening_dates(self, lookback_days: int) -> set[dt.date]:
+        """The publication date and the event dates in the `lookback_days` before it.
+
+        Older event dates are background ("since the 2003 invasion"). An undated article has
+        no dates: nothing anchors its relative dates, and its absolute ones are as likely
+        background as the happening.
+        """
+        if self.published is None:
+            return set()
+        earliest = self.published - dt.timedelta(days=lookback_days)
+        return {self.published} | {
+            event.date for event in self.events if event.date and earliest <= event.date <= self.published
+        }
 
     @property
     def order_key(self) -> tuple[bool, str, str]:
@@ -321,7 +327,8 @@ class SimilarityModel:
         self.window_days = int(section.get("window_days", 7))
         # Each item's dates as an interval of day numbers (NaN when undated); the gap between
         # two intervals is how far apart the two happenings can at least be.
-        spans = [sorted(item.dates) for item in items]
+        self.lookback_days = int(section.get("lookback_days", 14))
+        spans = [sorted(item.happening_dates(self.lookback_days)) for item in items]
         self.first = np.array([days[0].toordinal() if days else np.nan for days in spans])
         self.last = np.array([days[-1].toordinal() if days else np.nan for days in spans])
         self.event_keys = [
@@ -357,9 +364,13 @@ class SimilarityModel:
             near = (self.first <= latest + self.window_days) & (self.last >= earliest - self.window_days)
         return np.flatnonzero(near | np.isnan(self.first))
 
-    def _shared_events(self, left: int, right: int) -> int:
-        (left_pairs, left_places), (right_pairs, right_places) = self.event_keys[left], self.event_keys[right]
-        return bool(left_pairs & right_pairs) + bool(left_places & right_places)
+    def _shared_events(self, left: int, right: int) -> float:
+        """Overlap (Jaccard) of the two articles' coded events and of their places, summed."""
+        return sum(
+            len(mine & theirs) / len(mine | theirs)
+            for mine, theirs in zip(self.event_keys[left], self.event_keys[right])
+            if mine and theirs
+        )
 
 
 def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]:
@@ -443,17 +454,24 @@ def cluster_items(items: list[StoryItem], settings: Settings) -> tuple[list[list
     return [sorted(cluster, key=lambda item: item.order_key) for cluster in clusters], duplicates
 
 
-def build_story(members: list[StoryItem], duplicates: dict[str, str]) -> Story:
-    """A `Story` record for items sorted earliest first; its id comes from the earliest article."""
+def build_story(members: list[StoryItem], duplicates: dict[str, str], lookback_days: int = 14) -> Story:
+    """A `Story` record for items sorted earliest first; its id comes from the earliest article.
+
+    Its date is the most reported happening date (see `StoryItem.happening_dates`), else the
+    earliest publication date.
+    """
     first = members[0]
     outlets: set[str] = set()
     for item in members:
         anonymous_copy = item.article_id in duplicates and outlet_key(item) == item.source
         if not anonymous_copy:
             outlets.add(outlet_key(item))
-    event_dates = Counter(event.date for item in members for event in item.events if event.date)
-    if event_dates:
-        date = min(event_dates, key=lambda day: (-event_dates[day], day))
+    days: Counter[dt.date] = Counter()
+    for item in members:
+        recent = item.happening_dates(lookback_days)
+        days.update(event.date for event in item.events if event.date in recent)
+    if days:
+        date = min(days, key=lambda day: (-days[day], day))
     else:
         date = min((item.published for item in members if item.published), default=None)
     title = next((item.title for item in members if item.title), None)
@@ -486,7 +504,7 @@ def update_stories(
     changed: list[Story] = []
     assignments: dict[str, str] = {}
     for members in clusters:
-        story = build_story(members, duplicates)
+        story = build_story(members, duplicates, int(settings.get("stories.lookback_days", 14)))
         if story.id not in previous or previous[story.id].to_record() != story.to_record():
             changed.append(story)
         for item in members:
