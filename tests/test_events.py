@@ -275,3 +275,14 @@ def test_petrarch_dictionary_reader_handles_synsets_multiword_verbs_and_paired_c
     assert army.after[0] == (("troops",), ("armed", "forces"))
     assert [p for p in block.patterns if p.code == "152"][0].after == ((("in",),),)
     assert not any(p.code == "030" for p in block.patterns)  # actor markers only
+
+
+def test_refusing_a_cooperative_act_is_a_rejection(events_of):
+    events = events_of("Egypt refused to sign the treaty with Jordan.")
+    assert events and all(e.cameo.root == "12" for e in events)
+    assert any(e.modality == "denied" for e in events)
+
+
+def test_saying_another_actor_must_act_is_a_demand_of_it(events_of):
+    events = events_of("Egypt said Jordan must release the prisoners.")
+    assert [(e.source_actor.code, e.target_actor.code, e.cameo.root) for e in events] == [("EGY", "JOR", "10")]

@@ -543,13 +543,53 @@ class _SentenceCoder:
                 rule = f"{default.block.name}-default"
             if not code and not paired:
                 continue
-            for source, target, reciprocal in self.arguments(verb)[: self.max_dyads]:
+            dyads = self.arguments(verb)[: self.max_dyads]
+            demander = self._demander(verb) if self.coder.refine else None
+            if demander is not None and code:
+                # "X said Y must release them": X demands of Y (10x), nothing happened yet.
+                addressees: list[Mention] = []
+                for subject, _, _ in dyads:
+                    if subject is not None and all(subject is not a for a in addressees):
+                        addressees.append(subject)
+                for addressee in addressees or [None]:
+                    events.extend(
+                        self._events(verb, clause, matched, self._demand(code), "", rule + "+demand", demander, addressee,
+                                     modality="asserted")
+                    )
+                continue
+            for source, target, reciprocal in dyads:
                 if self.coder.require_actor and source is None and target is None:
                     continue
                 events.extend(
                     self._events(verb, clause, matched, code, "" if reciprocal else paired, rule, source, target)
                 )
         return events
+
+    def _demander(self, verb: Token) -> Mention | None:
+        """The speaker of "<speaker> said <actor> must <act>", if the act is obligated."""
+        cues = self.coder.cues["demand"]
+        kids = self.parse.children[verb.i]
+        if not any(c.dep == "aux" and c.lemma.lower() in cues["auxiliaries"] for c in kids):
+            return None
+        report = set(self.coder.cues["attribution"]["report_verbs"]) | set(cues["verbs"])
+        current = verb
+        while current.dep in self.args["governor_deps"]:
+            governor = self.parse.head(current)
+            if governor is None:
+                return None
+            if governor.lemma.lower() in report:
+                subjects, _ = self._subjects(governor)
+                found = self._phrase_actors(subjects)
+                return found[0][0] if found else None
+            current = governor
+        return None
+
+    def _demand(self, code: str) -> str:
+        table = self.coder.cues["demand"]["codes"]
+        for prefix in (code, code[:3], code[:2]):
+            if prefix in table:
+                return table[prefix]
+        return "100"
 
     def _events(
         self,
@@ -561,8 +601,9 @@ class _SentenceCoder:
         rule: str,
         source: Mention | None,
         target: Mention | None,
+        modality: Modality | None = None,
     ) -> list[Event]:
-        modality = self.modality(verb)
+        modality = modality or self.modality(verb)
         location = self.location(verb, clause)
         past = dates.is_past_tense(verb, self.parse.children[verb.i])
         date, explicit = dates.event_date(
@@ -621,13 +662,16 @@ class _SentenceCoder:
         return events
 
     def _intent(self, code: str, modality: str) -> str:
-        """The intent (03x) or threat (13x) code for an act not (yet) carried out."""
-        intent = self.coder.cues["intent"]
-        if not self.coder.refine or modality not in intent["modalities"] or code[:2] in ("03", "13"):
+        """The intent (03x) or threat (13x) code for an act not (yet) carried out, the
+        rejection code (12x) for a cooperative act refused."""
+        if not self.coder.refine:
             return code
-        for prefix in (code, code[:3], code[:2]):
-            if prefix in intent["codes"]:
-                return intent["codes"][prefix]
+        for table in (self.coder.cues["intent"], self.coder.cues["refusal"]):
+            if modality not in table["modalities"]:
+                continue
+            for prefix in (code, code[:3], code[:2]):
+                if prefix in table["codes"]:
+                    return table["codes"][prefix]
         return code
 
     def _refine(self, code: str, source: Mention | None, target: Mention | None, location: Location | None) -> str:
