@@ -272,7 +272,7 @@ def outlet_key(item: StoryItem) -> str:
     parsed = urlparse(item.source)
     if parsed.scheme in ("http", "https") and parsed.netloc:
         host = parsed.netloc.lower()
-        return host[4:] if host.startswith("www.") else host
+        return host.removeprefix("www.")
     return item.source
 
 
@@ -331,11 +331,9 @@ class SimilarityModel:
         spans = [sorted(item.happening_dates(self.lookback_days)) for item in items]
         self.first = np.array([days[0].toordinal() if days else np.nan for days in spans])
         self.last = np.array([days[-1].toordinal() if days else np.nan for days in spans])
-        self.event_keys = [
-            ({(e.dyad, e.root) for e in item.events if e.dyad}, {e.location for e in item.events if e.location})
-            for item in items
-        ]
-        self.has_events = np.array([bool(pairs or places) for pairs, places in self.event_keys])
+        self.event_kinds = [{(e.dyad, e.root) for e in item.events if e.dyad} for item in items]
+        self.places = [{e.location for e in item.events if e.location} for item in items]
+        self.has_events = np.array([bool(kinds or places) for kinds, places in zip(self.event_kinds, self.places)])
 
     def block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Similarities of items `rows` (one per row) to items `cols`."""
@@ -366,11 +364,13 @@ class SimilarityModel:
 
     def _shared_events(self, left: int, right: int) -> float:
         """Overlap (Jaccard) of the two articles' coded events and of their places, summed."""
-        return sum(
-            len(mine & theirs) / len(mine | theirs)
-            for mine, theirs in zip(self.event_keys[left], self.event_keys[right])
-            if mine and theirs
+        return _overlap(self.event_kinds[left], self.event_kinds[right]) + _overlap(
+            self.places[left], self.places[right]
         )
+
+
+def _overlap(mine: set, theirs: set) -> float:
+    return len(mine & theirs) / len(mine | theirs) if mine and theirs else 0.0
 
 
 def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]:
@@ -470,10 +470,8 @@ def build_story(members: list[StoryItem], duplicates: dict[str, str], lookback_d
     for item in members:
         recent = item.happening_dates(lookback_days)
         days.update(event.date for event in item.events if event.date in recent)
-    if days:
-        date = min(days, key=lambda day: (-days[day], day))
-    else:
-        date = min((item.published for item in members if item.published), default=None)
+    published = [item.published for item in members if item.published]
+    date = min(days, key=lambda day: (-days[day], day)) if days else min(published, default=None)
     title = next((item.title for item in members if item.title), None)
     return Story(
         id=content_id("story", first.article_id),

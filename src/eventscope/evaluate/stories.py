@@ -94,9 +94,9 @@ def bcubed_scores(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, 
     """B-cubed precision/recall/F1: per-article overlap of its cluster with its happening."""
     predicted_groups: dict[str, set[str]] = {}
     gold_groups: dict[str, set[str]] = {}
-    for key in gold:
+    for key, happening in gold.items():
         predicted_groups.setdefault(predicted[key], set()).add(key)
-        gold_groups.setdefault(gold[key], set()).add(key)
+        gold_groups.setdefault(happening, set()).add(key)
     precision = recall = 0.0
     for key in gold:
         overlap = len(predicted_groups[predicted[key]] & gold_groups[gold[key]])
