@@ -138,6 +138,24 @@ def test_dyad_endpoint_counts_only_the_modalities_asked_for(client: TestClient) 
     assert client.get("/api/dyads/IRN/IRQ?modality=rumoured").status_code == 422
 
 
+@pytest.mark.parametrize("kind", ["articles", "events", "stories", "actors", "agreements"])
+def test_api_records_follow_the_contract_schema(client: TestClient, kind: str) -> None:
+    from jsonschema import Draft202012Validator
+
+    spec = client.get("/openapi.json").json()
+    name = kind[:-3] + "y" if kind == "stories" else kind[:-1]
+    schema = {"components": spec["components"], "$ref": f"#/components/schemas/{name}"}
+    validator = Draft202012Validator(schema)
+    records = items(client, f"/api/{kind}?limit=500")
+    assert records
+    for record in records:
+        validator.validate(record)
+    listed = spec["paths"][f"/api/{kind}"]["get"]["responses"]["200"]
+    assert listed["content"]["application/json"]["schema"]["properties"]["items"]["items"] == {
+        "$ref": f"#/components/schemas/{name}"
+    }
+
+
 # -- errors --------------------------------------------------------------------------
 
 

@@ -10,6 +10,8 @@ cannot answer); database paths and stack traces only go to the log.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -20,6 +22,7 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -35,6 +38,8 @@ from eventscope.store import RecordPage, Store, open_store
 log = logging.getLogger(__name__)
 
 MAX_LIMIT = 500
+# The public contract's schema.json, shipped in the package for the OpenAPI document.
+RECORD_SCHEMA_FILE = "record_schema.json"
 ISO3 = r"^[A-Za-z]{3}$"
 DYAD = r"^[A-Za-z]{3}-[A-Za-z]{3}$"
 CAMEO_CODE = r"^[0-9]{2,4}$"
@@ -101,6 +106,7 @@ def create_app(location: str, settings: Settings | None = None) -> FastAPI:
     _add_error_handlers(app)
     app.include_router(_api_routes())
     app.include_router(_page_routes())
+    app.openapi = _openapi_with_records(app)  # type: ignore[method-assign]
     return app
 
 
@@ -123,6 +129,76 @@ def serve(
     if on_ready:
         on_ready(url)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+# The public contract's schema.json, shipped in the package for the OpenAPI document.
+RECORD_SCHEMA_FILE = "record_schema.json"
+
+
+PLAIN_ERROR = {
+    "type": "object",
+    "required": ["detail"],
+    "properties": {"detail": {"type": "string", "description": "what was wrong, in words"}},
+}
+
+
+@functools.lru_cache(maxsize=1)
+def record_schemas() -> dict[str, Any]:
+    """The contract's record schemas, with references rewritten to OpenAPI components."""
+    text = resources.files("eventscope.data").joinpath(RECORD_SCHEMA_FILE).read_text("utf-8")
+    return json.loads(text.replace("#/$defs/", "#/components/schemas/"))["$defs"]
+
+
+def _record_response(kind: str) -> dict[int | str, dict[str, Any]]:
+    schema = {"$ref": f"#/components/schemas/{RECORD_NAMES[kind]}"}
+    return {
+        200: {
+            "description": f"the {RECORD_NAMES[kind]}",
+            "content": {"application/json": {"schema": schema}},
+        }
+    }
+
+
+def _page_response(kind: str) -> dict[int | str, dict[str, Any]]:
+    schema = {
+        "type": "object",
+        "required": ["total", "limit", "offset", "items"],
+        "properties": {
+            "total": {"type": "integer", "description": "every match, not only this page"},
+            "limit": {"type": "integer"},
+            "offset": {"type": "integer"},
+            "items": {
+                "type": "array",
+                "items": {"$ref": f"#/components/schemas/{RECORD_NAMES[kind]}"},
+            },
+        },
+    }
+    return {
+        200: {
+            "description": f"one page of {kind}",
+            "content": {"application/json": {"schema": schema}},
+        }
+    }
+
+
+def _openapi_with_records(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """FastAPI's OpenAPI document, with the contract's record schemas as components."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(
+                title=app.title, version=app.version, summary=app.summary, routes=app.routes
+            )
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            for name, schema in record_schemas().items():
+                schemas.setdefault(name, schema)
+            # Bad parameters are answered with one plain message (see _add_error_handlers).
+            schemas["HTTPValidationError"] = PLAIN_ERROR
+            schemas.pop("ValidationError", None)
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    return openapi
 
 
 def _package_version() -> str:
@@ -182,7 +258,9 @@ def _one(store: Store, kind: str, record_id: str) -> dict[str, Any]:
 def _api_routes() -> APIRouter:
     api = APIRouter(prefix="/api")
 
-    @api.get("/articles", response_model=Page, tags=["articles"])
+    @api.get(
+        "/articles", response_model=None, responses=_page_response("articles"), tags=["articles"]
+    )
     def list_articles(
         store: StoreDep,
         limit: Limit = 100,
@@ -206,11 +284,16 @@ def _api_routes() -> APIRouter:
         }
         return _page(store.find_records("articles", filters, limit, offset), limit)
 
-    @api.get("/articles/{article_id}", tags=["articles"])
+    @api.get(
+        "/articles/{article_id}",
+        response_model=None,
+        responses=_record_response("articles"),
+        tags=["articles"],
+    )
     def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
         return _one(store, "articles", article_id)
 
-    @api.get("/events", response_model=Page, tags=["events"])
+    @api.get("/events", response_model=None, responses=_page_response("events"), tags=["events"])
     def list_events(
         store: StoreDep,
         limit: Limit = 100,
@@ -257,11 +340,16 @@ def _api_routes() -> APIRouter:
         }
         return _page(store.find_records("events", filters, limit, offset), limit)
 
-    @api.get("/events/{event_id}", tags=["events"])
+    @api.get(
+        "/events/{event_id}",
+        response_model=None,
+        responses=_record_response("events"),
+        tags=["events"],
+    )
     def get_event(store: StoreDep, event_id: str) -> dict[str, Any]:
         return _one(store, "events", event_id)
 
-    @api.get("/stories", response_model=Page, tags=["stories"])
+    @api.get("/stories", response_model=None, responses=_page_response("stories"), tags=["stories"])
     def list_stories(
         store: StoreDep,
         limit: Limit = 100,
@@ -285,11 +373,16 @@ def _api_routes() -> APIRouter:
         }
         return _page(store.find_records("stories", filters, limit, offset), limit)
 
-    @api.get("/stories/{story_id}", tags=["stories"])
+    @api.get(
+        "/stories/{story_id}",
+        response_model=None,
+        responses=_record_response("stories"),
+        tags=["stories"],
+    )
     def get_story(store: StoreDep, story_id: str) -> dict[str, Any]:
         return _one(store, "stories", story_id)
 
-    @api.get("/actors", response_model=Page, tags=["actors"])
+    @api.get("/actors", response_model=None, responses=_page_response("actors"), tags=["actors"])
     def list_actors(
         store: StoreDep,
         limit: Limit = 100,
@@ -312,11 +405,21 @@ def _api_routes() -> APIRouter:
         }
         return _page(store.find_records("actors", filters, limit, offset), limit)
 
-    @api.get("/actors/{actor_id}", tags=["actors"])
+    @api.get(
+        "/actors/{actor_id}",
+        response_model=None,
+        responses=_record_response("actors"),
+        tags=["actors"],
+    )
     def get_actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
         return _one(store, "actors", actor_id)
 
-    @api.get("/agreements", response_model=Page, tags=["agreements"])
+    @api.get(
+        "/agreements",
+        response_model=None,
+        responses=_page_response("agreements"),
+        tags=["agreements"],
+    )
     def list_agreements(
         store: StoreDep,
         limit: Limit = 100,
@@ -344,7 +447,12 @@ def _api_routes() -> APIRouter:
         }
         return _page(store.find_records("agreements", filters, limit, offset), limit)
 
-    @api.get("/agreements/{agreement_id}", tags=["agreements"])
+    @api.get(
+        "/agreements/{agreement_id}",
+        response_model=None,
+        responses=_record_response("agreements"),
+        tags=["agreements"],
+    )
     def get_agreement(store: StoreDep, agreement_id: str) -> dict[str, Any]:
         return _one(store, "agreements", agreement_id)
 
