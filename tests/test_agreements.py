@@ -239,6 +239,52 @@ def test_person_titles_are_stripped(name, clean):
     assert clean_person_name(name, load_cues()) == clean
 
 
+def test_the_two_countries_are_the_pair_named_just_before(read):
+    article = read(
+        "Japan and Peru held talks in Lima on Saturday. "
+        "The two countries signed an agreement on fisheries, officials told reporters."
+    )
+    assert _one(article).parties == ["JPN", "PER"]
+
+
+def test_signatories_of_the_document_join_the_agreement(read):
+    article = read(
+        "Kenya and Uganda signed a border treaty on Monday. "
+        "Foreign Minister Raychelle Omamo and her counterpart Jeje Odongo signed the document in Kampala."
+    )
+    agreement = _one(article)
+    assert agreement.signatories == ["Jeje Odongo", "Raychelle Omamo"]
+    assert agreement.place == "Kampala"
+
+
+def test_failing_to_reach_a_deal_is_not_an_agreement(read):
+    assert read("Kenya and Uganda failed to reach a deal on fishing rights.").agreements == []
+
+
+def test_a_similar_agreement_is_another_agreement(read):
+    article = read(
+        "Chile proposed a fisheries treaty to Peru on Monday. "
+        "A similar treaty with Norway was signed in 2019 and covers trade."
+    )
+    agreement = _one(article)
+    assert (agreement.status, agreement.provisions) == ("proposed", [])
+
+
+def test_indefinite_signing_near_a_proposal_is_not_the_proposal(read):
+    article = read(
+        "Chile proposed a fisheries treaty to Peru on Monday. "
+        "Officials said an agreement on trade was signed as well."
+    )
+    assert _one(article).status == "proposed"
+
+
+def test_ceasefire_zone_is_not_the_signing_place(read):
+    article = read("Kenya and Uganda agreed on a ceasefire in Peru's Amazon region at talks in Oslo.")
+    agreement = _one(article)
+    assert agreement.parties == ["KEN", "UGA"]
+    assert agreement.place == "Oslo"
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 

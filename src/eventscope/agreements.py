@@ -38,9 +38,15 @@ STATUS_ORDER: tuple[AgreementStatus, ...] = ("proposed", "signed", "implemented"
 
 @dataclass(frozen=True)
 class Kind:
+    """`reference` kinds ("the document") only point back to an agreement already named;
+    without `places_on_noun`, "in X" on the noun is where the agreement applies ("a ceasefire
+    in Idlib"), not where it was signed."""
+
     name: str
     family: str
     rank: int
+    reference: bool = False
+    places_on_noun: bool = True
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,9 @@ class Cues:
     status_phrases: list[tuple[re.Pattern[str], AgreementStatus]]
     modals: frozenset[str]
     definite_words: frozenset[str]
+    distinct_words: frozenset[str]
+    failure_verbs: frozenset[str]
+    pair_references: re.Pattern[str]
     negations: frozenset[str]
     reporting_verbs: frozenset[str]
     place_prepositions: frozenset[str]
@@ -81,7 +90,9 @@ def load_cues() -> Cues:
     text = resources.files("eventscope.data").joinpath(CUES_FILE).read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     kinds = {
-        name: Kind(name=name, family=spec["family"], rank=int(spec["rank"]))
+        name: Kind(name=name, family=spec["family"], rank=int(spec["rank"]),
+                   reference=bool(spec.get("reference", False)),
+                   places_on_noun=bool(spec.get("places_on_noun", True)))
         for name, spec in data["kinds"].items()
     }
     kind_patterns = [
@@ -119,6 +130,9 @@ def load_cues() -> Cues:
         status_phrases=status_phrases,
         modals=frozenset(data["modals"]),
         definite_words=frozenset(data["definite_words"]),
+        distinct_words=frozenset(data["distinct_words"]),
+        failure_verbs=frozenset(data["failure_verbs"]),
+        pair_references=_words(data["pair_references"]),
         negations=frozenset(data["negations"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         place_prepositions=frozenset(data["place_prepositions"]),
@@ -147,6 +161,8 @@ class SentenceReport:
     kind: str
     plural: bool
     definite: bool
+    distinct: bool
+    reference: bool
     parties: frozenset[str]
     status: AgreementStatus | None
     signatories: list[str] = field(default_factory=list)
@@ -159,7 +175,8 @@ class SentenceReport:
     @property
     def is_anchor(self) -> bool:
         """A sentence that on its own establishes an agreement between identified parties."""
-        return not self.plural and len(self.parties) >= 2 and self.status is not None
+        return (not self.plural and not self.reference and len(self.parties) >= 2
+                and self.status is not None)
 
 
 class ParsedSentence:
@@ -221,6 +238,8 @@ def _status_of_verb(parsed: ParsedSentence, token: Token, noun: list[Token], cue
     if status is None or (token.pos == "NOUN" and not word.endswith("ing")):
         return None
     if word in cues.object_verbs and not _acts_on(parsed, token, noun):
+        return None
+    if token.dep == "xcomp" and parsed.tokens[token.head].lemma.lower() in cues.failure_verbs:
         return None
     governors = [token, *[a for a in parsed.ancestors(token)[:1] if token.dep in {"conj", "xcomp"}]]
     modifiers = {c.text.lower() for g in governors for c in parsed.children.get(g.i, [])
@@ -339,14 +358,20 @@ def _excluded_tokens(parsed: ParsedSentence, cues: Cues) -> set[int]:
     return excluded
 
 
-def _is_place(parsed: ParsedSentence, tokens: list[Token], cues: Cues) -> bool:
-    """True when the span is the object of "in"/"at": where something happened."""
+def _place_preposition(parsed: ParsedSentence, tokens: list[Token], cues: Cues) -> Token | None:
+    """The "in"/"at" whose object the span is (or names: "in Syria's Idlib province")."""
     current = parsed.root_of(tokens)
-    while current.dep in {"conj", "appos", "compound"} and current.head != current.i:
+    while current.dep in {"conj", "appos", "compound", "poss"} and current.head != current.i:
         current = parsed.tokens[current.head]
     if current.dep != "pobj" or current.head == current.i:
-        return False
-    return parsed.tokens[current.head].text.lower() in cues.place_prepositions
+        return None
+    preposition = parsed.tokens[current.head]
+    return preposition if preposition.text.lower() in cues.place_prepositions else None
+
+
+def _is_place(parsed: ParsedSentence, tokens: list[Token], cues: Cues) -> bool:
+    """True when the span is where something happened rather than who took part."""
+    return _place_preposition(parsed, tokens, cues) is not None
 
 
 def sentence_parties(parsed: ParsedSentence, mentions: list[Mention], excluded: set[int],
@@ -407,7 +432,8 @@ def sentence_place(parsed: ParsedSentence, excluded: set[int], cues: Cues) -> st
         if entity.label not in {"GPE", "LOC", "FAC"}:
             continue
         tokens = parsed.tokens_in(entity.start, entity.end)
-        if tokens and not any(t.i in excluded for t in tokens) and _is_place(parsed, tokens, cues):
+        preposition = _place_preposition(parsed, tokens, cues) if tokens else None
+        if preposition is not None and not {t.i for t in tokens} & excluded and preposition.head not in excluded:
             return entity.text
     return None
 
@@ -460,8 +486,8 @@ def relative_date(text: str, published: dt.date | None, cues: Cues) -> dt.date |
     return published - dt.timedelta(days=(published.weekday() - cues.weekdays[word]) % 7)
 
 
-def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, bool, tuple[int, int]] | None:
-    """The most specific agreement kind the sentence names: (kind, plural, definite, span).
+def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, tuple[int, int]] | None:
+    """The most specific agreement kind the sentence names: (kind, plural, span).
 
     Overlapping matches keep the longest ("memorandum of agreement" over "agreement").
     """
@@ -477,10 +503,22 @@ def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, bool, tuple[int,
     if not kept:
         return None
     best = max(kept, key=lambda m: (cues.kinds[m[2]].rank, not m[3]))
-    before = text[: best[0]].split()
-    definite = bool(before) and before[-1].lower() in cues.definite_words
-    plural = all(m[3] for m in kept)
-    return best[2], plural, definite, (best[0], best[1])
+    plural = all(m[3] for m in kept if not cues.kinds[m[2]].reference)
+    return best[2], plural, (best[0], best[1])
+
+
+def _pair_named_before(article: Article, index: int, cues: Cues) -> frozenset[str]:
+    """The two countries a sentence's "the two countries" refers to: those of the nearest of
+    the previous sentences that names exactly two."""
+    for previous in range(index - 1, max(index - 1 - int(cues.merge["pair_lookback"]), -1), -1):
+        countries = frozenset(
+            m.actor.country for m in article.mentions
+            if m.sentence == previous and m.actor.country
+            and (m.actor.sector or "") not in cues.non_party_sectors
+        )
+        if len(countries) == 2:
+            return countries
+    return frozenset()
 
 
 def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceReport | None:
@@ -488,27 +526,37 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
     found = kind_in_sentence(sentence.text, cues)
     if found is None or not sentence.parsed:
         return None
-    kind, plural, definite, (start, end) = found
+    kind, plural, (start, end) = found
     parsed = ParsedSentence(sentence)
     noun = parsed.tokens_in(sentence.start + start, sentence.start + end)
     if not noun or any(t.pos in {"VERB", "AUX"} for t in noun):
+        return None
+    modifiers = [c for c in parsed.children.get(parsed.root_of(noun).i, []) if c.dep in {"det", "poss", "amod"}]
+    definite = any(c.dep == "poss" or c.text.lower() in cues.definite_words for c in modifiers)
+    if cues.kinds[kind].reference and not definite:
         return None
     mentions = [m for m in article.mentions if m.sentence == sentence.index]
     excluded = _excluded_tokens(parsed, cues)
     status, cue_tokens = sentence_status(parsed, noun, cues)
     scope = (clause_verbs(parsed, cue_tokens, cues), agreement_phrase(parsed, noun))
+    parties = sentence_parties(parsed, mentions, excluded, scope, cues)
+    if not parties and cues.pair_references.search(sentence.text):
+        parties = _pair_named_before(article, sentence.index, cues)
     report = SentenceReport(
         sentence=sentence,
         kind=kind,
         plural=plural,
         definite=definite,
-        parties=sentence_parties(parsed, mentions, excluded, scope, cues),
+        distinct=any(c.text.lower() in cues.distinct_words for c in modifiers),
+        reference=cues.kinds[kind].reference,
+        parties=parties,
         status=status,
         provisions=sentence_provisions(sentence.text, cues),
     )
     if status in ("signed", "implemented"):
         report.signatories = sentence_signatories(parsed, mentions, excluded, scope, cues)
-        report.place = sentence_place(parsed, excluded, cues)
+        on_noun = set() if cues.kinds[kind].places_on_noun else {t.i for t in noun}
+        report.place = sentence_place(parsed, excluded | on_noun, cues)
         report.explicit_date = explicit_date(sentence.text, article.published, cues)
         report.relative_date = relative_date(sentence.text, article.published, cues)
         event_dates = sorted(e.date for e in article.events
@@ -562,9 +610,17 @@ class Draft:
             )
         return report.parties <= self.parties
 
+    @property
+    def status_rank(self) -> int:
+        return max(_rank(a.status) for a in self.anchors)
+
     def distance(self, index: int) -> tuple[bool, int]:
         """Nearest anchor, preferring one before the sentence (a reference looks back)."""
         return min((a.sentence.index > index, abs(a.sentence.index - index)) for a in self.anchors)
+
+
+def _rank(status: AgreementStatus | None) -> int:
+    return STATUS_ORDER.index(status) if status else -1
 
 
 def _first_date(reports: list[SentenceReport]) -> dt.date | None:
@@ -623,9 +679,13 @@ def find_agreements(article: Article) -> Article:
         else:
             draft.anchors.append(report)
     for report in reports:
-        if report.is_anchor or not (report.status or report.definite or report.parties):
+        if report.is_anchor or report.distinct or not (report.status or report.definite or report.parties):
             continue
         candidates = [d for d in drafts if d.accepts(report, cues)]
+        if not report.definite:
+            # An indefinite report claiming more than the anchors ("signed an agreement" near a
+            # proposal) is about another agreement.
+            candidates = [d for d in candidates if _rank(report.status) <= d.status_rank]
         if candidates:
             min(candidates, key=lambda d: d.distance(report.sentence.index)).attached.append(report)
     for draft in drafts:
