@@ -155,11 +155,7 @@ def dyad_summary(
         month.reports = reports[month.month]
         if scores[month.month]:
             month.goldstein = round(sum(scores[month.month]) / len(scores[month.month]), 2)
-    story_ids = {row["story_id"] for row in happenings.values() if row["story_id"]}
-    stories = [
-        record for record in (store.get_record("stories", i) for i in sorted(story_ids)) if record
-    ]
-    stories.sort(key=lambda s: (s["date"] or "", s["id"]), reverse=True)
+    stories = store.find_records("stories", {"dyad": (country_a, country_b)}, latest_stories)
     agreements = store.find_records(
         "agreements", {"dyad": (country_a, country_b)}, limit=None
     ).items
@@ -174,7 +170,7 @@ def dyad_summary(
         undated_reports=reports[None],
         modalities=dict(Counter(row["modality"] for row in happenings.values()).most_common()),
         agreements=agreements,
-        stories=stories[:latest_stories],
+        stories=stories.items,
     )
 
 

@@ -538,6 +538,14 @@ RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
             ),
             lambda v: [v, v],
         ),
+        "dyad": (
+            (
+                "id IN (SELECT story_id FROM events WHERE"
+                f" (source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS})"
+                f" OR (source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS}))"
+            ),
+            lambda v: [v[0], v[1], v[1], v[0]],
+        ),
         "date_from": ("date >= ?", lambda v: [v]),
         "date_to": ("date <= ?", lambda v: [v]),
     },
