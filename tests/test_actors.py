@@ -269,3 +269,27 @@ def test_merge_maps_every_input_and_existing_id():
     mapping = actors.merge_actors(new, existing=[existing])
     assert set(mapping) == {existing.id, *(a.id for a in new)}
     assert mapping[new[0].id].id == existing.id
+
+
+def test_role_before_of_country_is_one_actor(settings, kb):
+    article = resolve("Soldiers from Chad and the government of Niger signed the accord.", settings, kb)
+    assert mention_of(article, "Soldiers from Chad").actor.code == "TCDMIL"
+    assert mention_of(article, "government of Niger").actor.code == "NERGOV"
+
+
+def test_capital_inside_a_longer_name_is_not_the_government(settings, kb):
+    article = resolve("Shares fell on the London Stock Exchange and in the Paris, Amsterdam and Lisbon markets.",
+                      settings, kb)
+    assert not [m for m in article.mentions if m.actor.code in ("GBRGOV", "FRAGOV", "NLDGOV", "PRTGOV")]
+
+
+def test_person_without_country_keeps_role_with_unknown_country_code(settings, kb):
+    article = resolve("Union leader Mark Serwotka criticised the plan.", settings, kb)
+    serwotka = mention_of(article, "Mark Serwotka").actor
+    assert serwotka.country is None and serwotka.code.startswith("---")
+
+
+def test_name_after_a_business_role_word_is_an_organisation(settings, kb):
+    article = resolve("The oil firm Lukoil agreed to pay the claim, the Russian government said.", settings, kb)
+    assert mention_of(article, "Lukoil").actor.kind == "organisation"
+    assert mention_of(article, "Russian government").actor.code == "RUSGOV"

@@ -49,6 +49,7 @@ ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z.&-]{1,9}s?)\s*\)")
 OTHER_SCRIPT_AFTER = re.compile(r"\s*\(\s*([^\x00-\u024f()][^()]{0,60}?)\s*\)")
 NAME_SUFFIX_WINDOW = 40
 MAX_CONTEXT_TOKENS = 10
+UNKNOWN_COUNTRY = "---"
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "\u201c", "\u201d", '"', "."})
 CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"})
 
@@ -167,12 +168,19 @@ def generic_actor(kb: ActorKB, country: str, agent: str | None, surface: str, ro
     )
 
 
+def cameo_code(country: str | None, agent: str | None) -> str | None:
+    """Country + agent code; an unknown country is written `---` as in PETRARCH (`---GOV`)."""
+    if not agent:
+        return country
+    return (country or UNKNOWN_COUNTRY) + agent
+
+
 def named_actor(kind: str, name: str, country: str | None, agent: str | None, role: str | None) -> Actor:
     """A person or organisation not in the knowledge base, identified by its name key."""
     return Actor(
         id=content_id("actor", kind, country or "", name_key(name)),
         name=name,
-        code=(country or "") + (agent or "") or None,
+        code=cameo_code(country, agent),
         country=country,
         sector=agent[:3] if agent else None,
         aliases=[name],
@@ -488,9 +496,12 @@ class ArticleResolver:
                 if agent and actor.country:
                     actor.sector, actor.code = agent[:3], actor.country + agent
                 rule = "dictionary-person"
-            elif (context.country or role) and not (weak and context.role is None):
-                actor = named_actor("person", display_person(name), context.country, agent, role)
-                rule = "person-context"
+            elif (context.country or role) and not (weak and context.role is None) and (
+                first < last or titled_name(tokens, first)
+            ):
+                kind = "organisation" if role and role.split()[-1] in self.kb.organisation_words else "person"
+                actor = named_actor(kind, display_person(name), context.country, agent, role)
+                rule = f"{kind}-context"
             else:
                 continue
             if role and role not in actor.roles:
@@ -563,6 +574,8 @@ class ArticleResolver:
                     used.update(range(min(first, role_first), max(last, role_last) + 1))
                     continue
                 if entry.kind == "capital":
+                    if self.is_name_part(view, first, last):
+                        continue  # "the London Stock Exchange", "Paris-based"
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
                     self.add(view, span.start, span.end, actor, None, "capital")
                 elif span.demonym and tokens[last].dep in ("amod", "compound") and tokens[last].pos == "ADJ":
@@ -575,6 +588,20 @@ class ArticleResolver:
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
             self.add(view, span.start, span.end, actor, None, "dictionary")
             used.update(range(first, last + 1))
+
+    @staticmethod
+    def is_name_part(view: SentenceView, first: int, last: int) -> bool:
+        """A name that only modifies another: a compound, or inside a longer named entity."""
+        token = view.tokens[last]
+        while token.dep == "conj" and token.head != token.i:  # "the Paris, Amsterdam and Lisbon exchanges"
+            token = view.tokens[token.head]
+        if token.dep in ("compound", "amod", "npadvmod", "nmod"):
+            return True
+        start, end = view.tokens[first].start, view.tokens[last].end
+        return any(
+            e.start <= start and end <= e.end and (e.start, e.end) != (start, end) and e.label in ORG_LABELS | {"FAC", "EVENT"}
+            for e in view.sentence.entities
+        )
 
     def is_location(self, view: SentenceView, first: int, last: int) -> bool:
         """True for "in Tehran", "to Iraq": the name is where something happens."""
@@ -618,6 +645,11 @@ class ArticleResolver:
             if actor is not None and acronym_key(token.text):
                 self.add(view, token.start, token.end, actor, None, "acronym")
                 used.add(token.i)
+
+
+def titled_name(tokens: list[Token], index: int) -> bool:
+    """A one-word name counts as a person only right after a title or role ("President Umbardacil")."""
+    return index > 0 and tokens[index - 1].pos in ("PROPN", "NOUN") and tokens[index].pos == "PROPN"
 
 
 def display_person(name: str) -> str:
@@ -832,7 +864,7 @@ def _canonical(members: list[Actor], existing_ids: set[str]) -> Actor:
     sectors = Counter(actor.sector for actor in members if actor.sector)
     sector = best.sector or (min(sectors, key=lambda s: (-sectors[s], s)) if sectors else None)
     country = best.country or next((a.country for a in sorted(members, key=lambda a: a.id) if a.country), None)
-    code = best.code if best.sector == sector and best.country == country else (country or "") + (sector or "") or None
+    code = best.code if best.sector == sector and best.country == country else cameo_code(country, sector)
     name = best.name
     if name.isupper() and best.kind == "person":
         name = display_person(name)
