@@ -265,12 +265,24 @@ class _SentenceCoder:
         tokens in `exclude` are not looked at."""
         heads = [head]
         for token in self.parse.subtree(head, self.clause_stop):
-            if token.dep == "conj" and token.i != head.i:
+            if token.i == head.i:
+                continue
+            # A modifier heading its own coordination is a misparsed conjunct
+            # ("Fornost and the awful Gondor" with Fornost as a modifier of Gondor).
+            coordinated = token.dep in self.args["modifier_deps"] and any(
+                c.dep == "cc" for c in self.parse.children[token.i]
+            )
+            if token.dep == "conj" or coordinated:
                 heads.append(token)
         stop = self.clause_stop | {"conj"}
         found: list[tuple[Mention, Token]] = []
+        others = {h.i for h in heads}
         for conjunct in heads:
-            tokens = [t for t in self.parse.subtree(conjunct, stop) if t.i not in exclude]
+            tokens = [
+                t
+                for t in self.parse.subtree(conjunct, stop)
+                if t.i not in exclude and (t.i == conjunct.i or t.i not in others)
+            ]
             mention = _best_mention(_overlapping(self.mentions, tokens), conjunct)
             if mention and all(mention.actor.id != m.actor.id for m, _ in found):
                 found.append((mention, conjunct))
@@ -521,7 +533,8 @@ class _SentenceCoder:
     def code(self) -> list[Event]:
         events: list[Event] = []
         for verb in self.parse.tokens:
-            if verb.pos != "VERB":
+            # Participles used as adjectives ("suspected militants", "besieged town") name no act.
+            if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"]:
                 continue
             entries = self.coder.verbs.lookup(verb)
             if not entries or self.is_reporting_frame(verb):
