@@ -44,6 +44,8 @@ STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
 # Longest section heading kept inside the body, in words.
 HEADING_WORDS = 8
+# Shorter blocks may repeat (list items, table cells); longer repeats are collapsed.
+REPEAT_CHARS = 40
 # Dropped blocks in a row that separate the article from teasers elsewhere on the page.
 RUN_GAP = 4
 # A run after the article with less than this share of its text is a teaser, not more article.
@@ -181,7 +183,8 @@ def normalise(text: str) -> str:
 
 def split_blocks(text: str) -> list[Block]:
     """Blocks from raw text: blank-line paragraphs, split into lines unless hard-wrapped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\xa0", " ")
     text = regex.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
     blocks: list[Block] = []
     for paragraph in regex.split(r"\n\s*\n", text):
@@ -237,6 +240,24 @@ def clean_text(text: str, language: str | None = None) -> CleanText:
     return result
 
 
+def polish_text(text: str) -> CleanText:
+    """Cue-only cleaning for text another extractor already cut from a page.
+
+    Only the named furniture (share lines, credits, paywall and comment prompts, trailing
+    boxes) and repeated blocks are dropped; the structural passes are not needed there.
+    """
+    cues = load_cues()
+    blocks = split_blocks(text)
+    for block in blocks:
+        block.verdict = "good"
+    _mark_cues(blocks, cues)
+    _mark_repeats(blocks)
+    _cut_tail(blocks, cues)
+    dropped = [(b.reason, b.text) for b in blocks if b.dropped]
+    kept = "\n".join(_tidy(b.text) for b in blocks if not b.dropped)
+    return CleanText(text=kept, dropped=dropped)
+
+
 def _drop(block: Block, reason: str) -> None:
     block.verdict = "bad"
     block.reason = block.reason or reason
@@ -254,8 +275,8 @@ def _mark_cues(blocks: list[Block], cues: Cues) -> None:
 def _looks_like_nav(text: str) -> bool:
     """Breadcrumbs and link rows: three or more short items joined by separators."""
     parts = SEPARATOR.split(text)
-    if len(parts) < 3 or SENTENCE_END.search(text):
-        return False
+    if len(parts) < 3 or SENTENCE_END.search(text) or text.startswith("|"):
+        return False  # a leading bar is a table row
     return all(0 < len(WORD.findall(part)) <= 8 for part in parts)
 
 
@@ -264,7 +285,7 @@ def _mark_repeats(blocks: list[Block]) -> None:
     seen: set[str] = set()
     keys = [normalise(b.text) for b in blocks]
     for index, (block, key) in enumerate(zip(blocks, keys)):
-        if key in seen and len(key) > 3:
+        if key in seen and len(key) >= REPEAT_CHARS:
             _drop(block, "repeated")
         seen.add(key)
         following = keys[index + 1] if index + 1 < len(keys) else ""

@@ -13,13 +13,14 @@ import datetime as dt
 import json
 import logging
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from eventscope.clean import clean_text, parse_date_line
+from eventscope.clean import clean_text, parse_date_line, polish_text
 from eventscope.errors import BadInput
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
@@ -221,9 +222,10 @@ def detect_language(text: str) -> str | None:
 def extract_html(html: str, settings: Settings) -> dict[str, Any]:
     """Body and metadata of an HTML page.
 
-    trafilatura finds the main content and metadata; when its body is missing or too
-    short, the page is dumped to text and cleaned like any plain-text scrape. Metadata
-    trafilatura misses is filled from the cleaner's reading of the page text.
+    trafilatura finds the main content and metadata, and the boilerplate cues remove the
+    furniture it lets through; when its body is missing or too short, the page is dumped
+    to text and cleaned like any plain-text scrape. Metadata trafilatura misses is filled
+    from the cleaner's reading of the page text.
     """
     import trafilatura
 
@@ -231,7 +233,8 @@ def extract_html(html: str, settings: Settings) -> dict[str, Any]:
         html, with_metadata=True, include_comments=False, include_tables=True
     )
     minimum = int(settings.get("extract.min_text_chars", 200))
-    text = (document.text if document else None) or ""
+    text = unicodedata.normalize("NFC", (document.text if document else None) or "")
+    text = polish_text(text).text
     fallback = None
     if len(text) < minimum or document is None or not (document.title and document.date):
         fallback = clean_text(html_to_text(html), detect_language(text or html_to_text(html)))
