@@ -86,6 +86,11 @@ def test_dyad_leaves_out_events_with_other_countries(store: Store, iran_iraq: Dy
     assert month(iran_us, "2019-06").counts[3] == 1
 
 
+def test_dyad_names_the_countries_from_their_actors(store: Store, iran_iraq: DyadSummary) -> None:
+    assert iran_iraq.names == {"IRN": "Iran", "IRQ": "Iraq"}
+    assert dyad_summary(store, "IRN", "FRA").names == {"IRN": "Iran"}
+
+
 def test_dyad_counts_modalities(iran_iraq: DyadSummary) -> None:
     assert iran_iraq.modalities == {"asserted": 2, "proposed": 1}
 

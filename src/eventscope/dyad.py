@@ -82,6 +82,7 @@ class DyadSummary:
     modalities: dict[str, int] = field(default_factory=dict)
     agreements: list[dict[str, Any]] = field(default_factory=list)
     stories: list[dict[str, Any]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # country code -> name, when known
 
     @property
     def events(self) -> int:
@@ -95,6 +96,7 @@ class DyadSummary:
         return {
             "country_a": self.country_a,
             "country_b": self.country_b,
+            "names": dict(self.names),
             "events": self.events,
             "reports": self.reports,
             "undated": self.undated,
@@ -171,7 +173,18 @@ def dyad_summary(
         modalities=dict(Counter(row["modality"] for row in happenings.values()).most_common()),
         agreements=agreements,
         stories=stories.items,
+        names=_country_names(store, (country_a, country_b)),
     )
+
+
+def _country_names(store: Store, codes: Collection[str]) -> dict[str, str]:
+    """Names of the countries as stored for their country actors (e.g. IRN -> Iran)."""
+    names = {}
+    for code in codes:
+        found = store.find_records("actors", {"country": code, "kind": "country"}, limit=1).items
+        if found:
+            names[code] = found[0]["name"]
+    return names
 
 
 def _month(day: dt.date) -> str:
