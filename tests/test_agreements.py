@@ -32,7 +32,7 @@ COUNTRIES = {
     "France": "FRA", "French": "FRA", "Paris": "FRA",
     "Japan": "JPN", "Japanese": "JPN",
 }
-MEDIA = {"Xinhua": "CHN", "Kyodo": "JPN"}
+MEDIA = {"Xinhua": "CHN"}
 
 
 def _mentions(article: Article) -> list[Mention]:
@@ -53,8 +53,8 @@ def _mentions(article: Article) -> list[Mention]:
 def read(spacy_nlp):
     """Parse a text into an article with hand-resolved country mentions and find its agreements."""
 
-    def read_text(text: str, published: dt.date | None = dt.date(2021, 3, 10), article_id: str = "a1") -> Article:
-        article = Article(id=article_id, source=f"{article_id}.txt", title=None, outlet=None, author=None,
+    def read_text(text: str, published: dt.date | None = dt.date(2021, 3, 10)) -> Article:
+        article = Article(id="a1", source="a1.txt", title=None, outlet=None, author=None,
                           published=published, text=text, language="en")
         article.sentences = sentences_from_doc(spacy_nlp(text))
         article.mentions = _mentions(article)
