@@ -175,3 +175,13 @@ def test_missing_story_shows_a_readable_not_found_page(page, base_url: str) -> N
     assert response.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Not found"
     assert "no story with id 'does-not-exist'" in page.get_by_role("alert").inner_text()
+
+
+def test_dyad_page_can_leave_out_proposals(page, base_url: str) -> None:
+    page.goto(base_url + "/dyads/IRN-IRQ")
+    page.get_by_label("proposed").uncheck()
+    page.get_by_role("button", name="Update").click()
+    page.wait_for_url("**/dyads/IRN-IRQ?*")
+    assert "By modality: asserted 2." in page.locator("p.lead").inner_text()
+    assert page.locator("#dyad-chart svg rect.bar").count() == 2
+    assert page.get_by_label("proposed").is_checked() is False
