@@ -425,6 +425,8 @@ class _SentenceCoder:
                 return "proposed"
             if not level and lemma in cues["planned_predicates"]:
                 return "planned"
+            if not level and current.dep == "advcl" and any(c.dep == "aux" and c.tag == "TO" for c in kids):
+                return "planned"  # purpose: "arrived in Tehran to sign a memorandum"
             if auxiliaries & set(cues["planned_auxiliaries"]):
                 return "planned"
             if level and (lemma in cues["planned_words"] or lemma == cues["copula"]):
