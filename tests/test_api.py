@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -14,7 +15,16 @@ from fastapi.testclient import TestClient
 
 from eventscope.api import Segment, create_app, highlight, source_label
 from eventscope.errors import StoreError
-from sample_store import MOU_SIGNED, SampleIds, write_sample_store
+from eventscope.records import Story
+from eventscope.store import open_store
+from sample_store import (
+    MOU_SIGNED,
+    US_THREAT,
+    SampleArticle,
+    SampleIds,
+    build_article,
+    write_sample_store,
+)
 
 MOU_STORY = "Iran and Iraq sign military cooperation memorandum"
 PG_URL = os.environ.get("EVENTSCOPE_TEST_PG")
@@ -253,9 +263,28 @@ def test_story_page_marks_each_outlets_event_sentence(client: TestClient, ids: S
     assert "memorandum of understanding" in page
 
 
-def test_story_page_escapes_article_text(client: TestClient, ids: SampleIds) -> None:
-    page = client.get(f"/stories/{ids.stories[MOU_STORY]}").text
-    assert "TEHRAN - " in page and "<script>" not in page.split("<main")[1]
+def test_story_page_escapes_markup_in_titles_and_text(tmp_path: Path) -> None:
+    hostile = SampleArticle(
+        outlet="<b>Outlet</b>",
+        title="<script>alert('title')</script>",
+        published=dt.date(2020, 1, 2),
+        paragraphs=("Intro <img src=x onerror=alert(1)>.", US_THREAT.sentence),
+        events=(US_THREAT,),
+    )
+    article = build_article(hostile)
+    with open_store(tmp_path / "hostile.duckdb") as store:
+        store.write_article(article)
+        story = Story("s-hostile", hostile.title, hostile.published, [article.id], [hostile.outlet])
+        store.save_stories([story], {article.id: story.id}, {})
+    page = TestClient(create_app(str(tmp_path / "hostile.duckdb"))).get("/stories/s-hostile").text
+    body = page.split("<main", 1)[1]
+    assert (
+        "<script>alert" not in body
+        and "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in body
+    )
+    assert "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert "<b>Outlet</b>" not in body
+    assert f'<mark class="event" id="mark-{article.events[0].id}"' in body
 
 
 def test_dyad_page_embeds_the_chart_data_and_a_table(client: TestClient) -> None:
