@@ -293,3 +293,14 @@ def test_name_after_a_business_role_word_is_an_organisation(settings, kb):
     article = resolve("The oil firm Lukoil agreed to pay the claim, the Russian government said.", settings, kb)
     assert mention_of(article, "Lukoil").actor.kind == "organisation"
     assert mention_of(article, "Russian government").actor.code == "RUSGOV"
+
+
+def test_merge_ids_match_a_single_run_when_the_first_part_lacked_the_country():
+    bare = person("Hossein Salami", None)
+    full = person("Hossein Salami", "IRN")
+    variant = person("Hosein Salami", "IRN")
+    whole = actors.merge_actors([bare, full, variant])
+    first_run = actors.merge_actors([bare])
+    second_run = actors.merge_actors([full, variant], existing=[first_run[bare.id]])
+    assert second_run[bare.id].id == whole[bare.id].id == whole[variant.id].id
+    assert whole[bare.id].country == "IRN"

@@ -128,7 +128,17 @@ def initials(name: str) -> str:
 # -- actors from entries ------------------------------------------------------------------------
 
 
+def name_id(kind: str, country: str | None, name: str) -> str:
+    """Id of a named person or organisation: spelling variants of one name share it."""
+    return content_id("actor", kind, country or "", name_key(name))
+
+
 def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: str) -> Actor:
+    """The actor a dictionary entry stands for on `day` (codes may be date-bounded).
+
+    A known person gets the same id as that name found by context would, so the
+    dictionary and the context rules never split one person in two.
+    """
     code = entry.code_on(day)
     known = kb.country_names
     country = code[:3] if code and code[:3] in known else entry.country
@@ -137,7 +147,7 @@ def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: 
         sector = (code[3:6] or None) if code[:3] in known else code[:3]
     kind = {"capital": "organisation", "place": "country"}.get(entry.kind, entry.kind)
     return Actor(
-        id=content_id("actor", entry.key),
+        id=name_id(kind, country, entry.name) if kind == "person" else content_id("actor", entry.key),
         name=entry.name,
         code=code,
         country=country,
@@ -178,7 +188,7 @@ def cameo_code(country: str | None, agent: str | None) -> str | None:
 def named_actor(kind: str, name: str, country: str | None, agent: str | None, role: str | None) -> Actor:
     """A person or organisation not in the knowledge base, identified by its name key."""
     return Actor(
-        id=content_id("actor", kind, country or "", name_key(name)),
+        id=name_id(kind, country, name),
         name=name,
         code=cameo_code(country, agent),
         country=country,
@@ -768,27 +778,34 @@ def org_keys(actor: Actor) -> set[str]:
     return keys
 
 
-def canonical_order(actor: Actor, existing: set[str]) -> tuple:
+def canonical_order(actor: Actor) -> tuple:
     """Deterministic choice of a cluster's representative, independent of input order."""
-    latin = is_latin(actor.name)
     return (
-        actor.id not in existing,
         actor.country is None,
-        not latin,
+        not is_latin(actor.name),
         -len(actor.name.split()) if actor.kind == "person" else 0,
         actor.name.isupper(),
         actor.id,
     )
 
 
+def person_display_name(aliases: Iterable[str]) -> str | None:
+    """The fullest Latin-script form among a person's aliases (mixed case preferred)."""
+    latin = [alias for alias in aliases if is_latin(alias)]
+    if not latin:
+        return None
+    best = min(latin, key=lambda alias: (-len(alias.split()), alias.isupper(), alias))
+    return display_person(best)
+
+
 def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dict[str, Actor]:
     """Map every input (and existing) actor id to its canonical actor, aliases united.
 
-    Existing actors keep their ids; new clusters take the id of their most complete
-    member, which is derived from its normalised name, so ids do not depend on order.
+    A cluster's id is derived from its content (a person's fullest name and country, or
+    the key of its most complete member), not from the order actors arrive in, so a run
+    split in parts ends with the ids of a single run; an existing actor whose cluster grew
+    may therefore be mapped to a new id.
     """
-    existing = list(existing)
-    existing_ids = {actor.id for actor in existing}
     pool = _merge_same_id([*existing, *actors])
     ids = sorted(pool)
     clusters_of = _Clusters(ids)
@@ -806,7 +823,7 @@ def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dic
             for b in block[n + 1 :]:
                 if a.id != b.id and countries_compatible(a, b) and same_person(a, b, rules):
                     if a.country is None or b.country is None:
-                        if not _unique_match(a if a.country is None else b, people, rules):
+                        if not _unique_match(a if a.country is None else b, block, rules):
                             continue
                     union(a.id, b.id)
     # surname-only mentions join the single full-name person with that surname
@@ -840,7 +857,7 @@ def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dic
         clusters[find(actor_id)].append(pool[actor_id])
     mapping: dict[str, Actor] = {}
     for members in clusters.values():
-        canonical = _canonical(members, existing_ids)
+        canonical = _canonical(members)
         for member in members:
             mapping[member.id] = canonical
     return mapping
@@ -857,15 +874,19 @@ def _unique_match(person: Actor, people: list[Actor], rules: Transliteration) ->
     return len(countries) <= 1
 
 
-def _canonical(members: list[Actor], existing_ids: set[str]) -> Actor:
-    best = min(members, key=lambda actor: canonical_order(actor, existing_ids))
+def _canonical(members: list[Actor]) -> Actor:
+    """One actor for a cluster, computed from its content only, so that a run split in
+    parts (where earlier parts come back as `existing`) ends with the same ids."""
+    best = min(members, key=canonical_order)
     aliases = sorted({alias for actor in members for alias in actor.aliases})  # surface forms seen
     roles = sorted({role for actor in members for role in actor.roles})
-    sectors = Counter(actor.sector for actor in members if actor.sector)
-    sector = best.sector or (min(sectors, key=lambda s: (-sectors[s], s)) if sectors else None)
-    country = best.country or next((a.country for a in sorted(members, key=lambda a: a.id) if a.country), None)
+    countries = Counter(actor.country for actor in members if actor.country)
+    country = best.country or (min(countries, key=lambda c: (-countries[c], c)) if countries else None)
+    sectors = Counter(actor.sector for actor in members if actor.sector and actor.country in (None, country))
+    sector = min(sectors, key=lambda s: (-sectors[s], s != best.sector, s)) if sectors else None
     code = best.code if best.sector == sector and best.country == country else cameo_code(country, sector)
-    name = best.name
-    if name.isupper() and best.kind == "person":
-        name = display_person(name)
-    return Actor(best.id, name, code, country, sector, aliases, best.kind, roles)
+    actor_id, name = best.id, best.name
+    if best.kind == "person":
+        name = person_display_name([best.name, *aliases]) or best.name
+        actor_id = name_id("person", country, name)
+    return Actor(actor_id, name, code, country, sector, aliases, best.kind, roles)
