@@ -20,7 +20,7 @@ from eventscope.agreements import (
     same_person,
 )
 from eventscope.nlp import sentences_from_doc
-from eventscope.records import Actor, Agreement, Article, Mention, content_id
+from eventscope.records import Actor, Agreement, Article, Cameo, Event, Mention, Plover, content_id
 
 # Surface forms the tests resolve to actors, standing in for the actors stage.
 COUNTRIES = {
@@ -311,6 +311,25 @@ def test_proposal_has_no_signing_date(read):
     article = read("Kenya proposed a border treaty to Uganda on March 3.", published=dt.date(2021, 3, 10))
     agreement = _one(article)
     assert (agreement.status, agreement.date) == ("proposed", None)
+
+
+def _with_event_dated(article: Article, date: dt.date) -> Article:
+    sentence = article.sentences[0]
+    article.events = [Event(id="e1", article_id=article.id, sentence_index=sentence.index, sentence=sentence.text,
+                            span=(sentence.start, sentence.end), date=date, source_actor=None, target_actor=None,
+                            cameo=Cameo(code="057", root="05", quad_class=1, goldstein=8.0),
+                            plover=Plover(type="AGREE"))]
+    return find_agreements(article)
+
+
+def test_event_date_dates_an_agreement_without_a_date_of_its_own(read):
+    article = read("Kenya and Uganda signed a border treaty last week.", published=dt.date(2021, 3, 10))
+    assert _one(_with_event_dated(article, dt.date(2021, 3, 2))).date == dt.date(2021, 3, 2)
+
+
+def test_publication_day_from_the_events_stage_is_no_signing_date(read):
+    article = read("Kenya and Uganda signed a border treaty.", published=dt.date(2021, 3, 10))
+    assert _one(_with_event_dated(article, dt.date(2021, 3, 10))).date is None
 
 
 # --- provisions -----------------------------------------------------------------------------

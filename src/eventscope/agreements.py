@@ -559,8 +559,11 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
         report.place = sentence_place(parsed, excluded | on_noun, cues)
         report.explicit_date = explicit_date(sentence.text, article.published, cues)
         report.relative_date = relative_date(sentence.text, article.published, cues)
+        # The events stage dates an untimed past-tense report to its publication day; for an
+        # agreement that day says nothing, and would split it from other outlets' reports.
         event_dates = sorted(e.date for e in article.events
-                             if e.sentence_index == sentence.index and e.date is not None)
+                             if e.sentence_index == sentence.index and e.date is not None
+                             and e.date != article.published)
         report.event_date = event_dates[0] if event_dates else None
     return report
 
