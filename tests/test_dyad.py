@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -172,3 +173,15 @@ def test_dyad_can_count_only_some_modalities(store: Store) -> None:
     assert asserted.modalities == {"asserted": 2}
     assert asserted.events == 2 and asserted.reports == 4
     assert [m.month for m in asserted.months][-1] == "2018-03"  # the June 2019 proposal is left out
+
+
+def test_dyad_command_can_print_json(sample_db: tuple[Path, SampleIds]) -> None:
+    result = CliRunner().invoke(main, ["dyad", "IRQ", "IRN", "--db", str(sample_db[0]), "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert (record["country_a"], record["events"], record["reports"]) == ("IRQ", 3, 6)
+    assert [m["month"] for m in record["months"] if m["events"]] == [
+        "2017-07",
+        "2018-03",
+        "2019-06",
+    ]

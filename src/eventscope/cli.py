@@ -193,8 +193,9 @@ def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
 @click.option("--modality", "modalities", multiple=True,
               type=click.Choice(["asserted", "proposed", "planned", "denied", "hypothetical"]),
               help="Count only events of this modality (repeatable; default: all).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, latest_stories: int,
-                 modalities: tuple[str, ...]) -> None:
+                 modalities: tuple[str, ...], as_json: bool) -> None:
     """Summarise the relationship between two countries (ISO-3 codes, e.g. IRN IRQ)."""
     from eventscope.dyad import dyad_summary, format_dyad, plot_dyad
     from eventscope.store import open_store
@@ -206,7 +207,10 @@ def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, late
         fail(str(exc), EXIT_REJECTED)
     except EventscopeError as exc:
         fail(str(exc))
-    click.echo(format_dyad(summary))
+    if as_json:
+        click.echo(json.dumps(summary.to_record(), ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(format_dyad(summary))
     if png is not None:
         try:
             plot_dyad(summary, png)
