@@ -273,7 +273,7 @@ def test_petrarch_dictionary_reader_handles_synsets_multiword_verbs_and_paired_c
     army = next(p for p in block.patterns if p.code == "154")
     assert army.paired == "0256"
     assert army.after[0] == (("troops",), ("armed", "forces"))
-    assert [p for p in block.patterns if p.code == "152"][0].after == ((("in",),),)
+    assert next(p for p in block.patterns if p.code == "152").after == ((("in",),),)
     assert not any(p.code == "030" for p in block.patterns)  # actor markers only
 
 

@@ -120,7 +120,7 @@ def _weekday(published: dt.date, weekday: int, modifier: str, future: bool) -> d
 def _dateparser(text: str, base: dt.date | None, future: bool) -> dt.date | None:
     import dateparser
 
-    settings = {
+    settings: dict[str, object] = {
         "PREFER_DATES_FROM": "future" if future else "past",
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_AS_TIMEZONE_AWARE": False,

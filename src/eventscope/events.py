@@ -15,6 +15,7 @@ import csv
 import dataclasses
 import functools
 import logging
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +24,6 @@ import yaml
 from eventscope import dates
 from eventscope.errors import SettingsError
 from eventscope.records import (
-    ActorRef,
     Article,
     Cameo,
     Event,
@@ -36,7 +36,12 @@ from eventscope.records import (
     content_id,
 )
 from eventscope.settings import Settings
-from eventscope.verbs import VerbDictionary, load_verb_dictionary, match_pattern, read_petrarch_verbs
+from eventscope.verbs import (
+    VerbDictionary,
+    load_verb_dictionary,
+    match_pattern,
+    read_petrarch_verbs,
+)
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +199,7 @@ class _Parse:
                     stack.append(child)
         return sorted(found, key=lambda t: t.i)
 
-    def child(self, token: Token, deps: list[str] | frozenset[str]) -> Token | None:
+    def child(self, token: Token, deps: Collection[str]) -> Token | None:
         return next((c for c in self.children[token.i] if c.dep in deps), None)
 
 
@@ -383,7 +388,9 @@ class _SentenceCoder:
             return [(a, b, True) for a in sources for b in sources if a is not b]
         if passive and not sources and len(targets) > 1:
             return [(a, b, True) for a in targets for b in targets if a is not b]
-        return [(s, t, False) for s in (sources or [None]) for t in (targets or [None])]
+        optional_sources: list[Mention | None] = list(sources) or [None]
+        optional_targets: list[Mention | None] = list(targets) or [None]
+        return [(s, t, False) for s in optional_sources for t in optional_targets]
 
     @staticmethod
     def _new_actors(found: list[tuple[Mention, Token]], sources: list[Mention]) -> list[Mention]:
@@ -480,7 +487,7 @@ class _SentenceCoder:
         start, end = tokens[0].start, tokens[-1].end
         entities = [e for e in self.sentence.entities if start <= e.start and e.end <= end and e.label in labels]
         if entities:
-            entity = sorted(entities, key=lambda e: (labels.index(e.label), -e.start))[0]
+            entity = min(entities, key=lambda e: (labels.index(e.label), -e.start))
             if entity.label in self.coder.cues["attribution"]["adjective_labels"]:
                 # "Iranian media reported": the nationality names a group, keep its noun.
                 content = [t for t in tokens if t.pos not in ("DET", "PUNCT")]
@@ -566,7 +573,8 @@ class _SentenceCoder:
                 for subject, _, _ in dyads:
                     if subject is not None and all(subject is not a for a in addressees):
                         addressees.append(subject)
-                for addressee in addressees or [None]:
+                optional: list[Mention | None] = list(addressees) or [None]
+                for addressee in optional:
                     events.extend(
                         self._events(verb, clause, matched, self._demand(code), "", rule + "+demand", demander, addressee,
                                      modality="asserted")

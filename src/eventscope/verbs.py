@@ -144,8 +144,8 @@ class VerbDictionary:
             else:
                 self.blocks[name] = block
         for form, entries in other.forms.items():
-            for block, code in entries:
-                self.add_form(form, block, code)
+            for block_name, code in entries:
+                self.add_form(form, block_name, code)
 
 
 def split_code(raw: str) -> tuple[str, str]:

@@ -59,7 +59,7 @@ def read_records(path: Path) -> list[GoldRecord]:
         content = _COMMENT.sub("", Path(path).read_text("utf-8", errors="replace"))
     except OSError as exc:
         raise BadInput(str(path), f"cannot read: {exc}") from exc
-    records = []
+    records: list[GoldRecord] = []
     for match in _SENTENCE.finditer(content):
         attributes, body = _attributes(match.group(1)), match.group(2)
         text = _TEXT.search(body)
@@ -88,7 +88,7 @@ def evaluate_petrarch2(path: Path, settings: Settings, actors_path: Path | None 
     records = read_records(path)
     actor_file = Path(actors_path) if actors_path else path.with_name(ACTORS_FILE)
     verbs_file = path.with_name(VERBS_FILE)
-    overrides = {"actors.builtin": False, "events.cameo_refinements": False}
+    overrides: dict[str, object] = {"actors.builtin": False, "events.cameo_refinements": False}
     if verbs_file.is_file():
         overrides["events.verbs"] = str(verbs_file)
     run_settings = settings.with_overrides(overrides)
