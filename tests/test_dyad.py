@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,17 @@ from eventscope.cli import main
 from eventscope.dyad import DyadSummary, dyad_summary, format_dyad, plot_dyad, quad_classes
 from eventscope.errors import BadInput
 from eventscope.store import Store, open_store
-from sample_store import SampleIds, write_sample_store
+from sample_store import (
+    IRAN,
+    IRAQ,
+    MOU_SIGNED,
+    SIGNED,
+    SampleArticle,
+    SampleEvent,
+    SampleIds,
+    build_article,
+    write_sample_store,
+)
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -51,6 +62,28 @@ def test_dyad_counts_one_happening_once_however_many_outlets_report_it(
     assert signed.counts == {1: 1, 2: 0, 3: 0, 4: 0}
     assert signed.reports == 3
     assert iran_iraq.events == 3 and iran_iraq.reports == 6
+
+
+def test_dyad_counts_a_happening_once_whichever_actors_of_the_countries_tell_it(
+    tmp_path: Path,
+) -> None:
+    by_country = SampleEvent("Iran signed the deal with Iraq.", IRAN, IRAQ, SIGNED, "AGREE")
+    other_way = SampleEvent("Iraq signed the deal with Iran.", IRAQ, IRAN, SIGNED, "AGREE")
+    article = build_article(
+        SampleArticle(
+            outlet="Wire",
+            title="Deal signed",
+            published=dt.date(2021, 5, 2),
+            paragraphs=(MOU_SIGNED.sentence, by_country.sentence, other_way.sentence),
+            events=(MOU_SIGNED, by_country, other_way),
+        )
+    )
+    with open_store(tmp_path / "one.duckdb") as store:
+        store.write_article(article)
+        summary = dyad_summary(store, "IRN", "IRQ")
+    assert summary.reports == 3
+    assert summary.events == 2  # Iran's signing (told twice) and Iraq's
+    assert summary.months[0].counts[1] == 2
 
 
 def test_dyad_keeps_every_month_in_its_range_so_gaps_show(iran_iraq: DyadSummary) -> None:

@@ -2,8 +2,10 @@
 the agreements between them and the latest stories that involve both.
 
 One happening told by several outlets is counted once: the events of one story (or of
-one article, when it is in no story) with the same CAMEO code, source and target are a
-single event, dated by its earliest report. `reports` keeps the raw number of coded
+one article, when it is in no story) with the same CAMEO code going the same way between
+the two countries are a single event, dated by its earliest report; "Iran signed with
+Iraq" and "Iran's defence minister signed with his Iraqi counterpart" in one story are
+one signing. `reports` keeps the raw number of coded
 sentences, so an analyst can see how loudly a month was reported as well.
 """
 
@@ -133,12 +135,7 @@ def dyad_summary(
     for row in store.dyad_events(country_a, country_b):
         if modalities is not None and row["modality"] not in modalities:
             continue
-        key = (
-            row["story_id"] or row["article_id"],
-            row["cameo_code"],
-            row["source_id"],
-            row["target_id"],
-        )
+        key = (row["story_id"] or row["article_id"], row["cameo_code"], row["source_country"])
         first = happenings.setdefault(key, row)
         if row["date"] and (first["date"] is None or row["date"] < first["date"]):
             happenings[key] = row

@@ -434,13 +434,15 @@ class Store:
     def dyad_events(self, country_a: str, country_b: str) -> list[dict[str, Any]]:
         """Light rows of the events between two countries (either direction), oldest first.
 
-        `date` falls back to the article's publication date, then the story's, when the event has none.
+        `date` falls back to the article's publication date, then the story's, when the
+        event has none; `source_country` is the source actor's country.
         """
         clause, to_params = RECORD_FILTERS["events"]["dyad"]
         return [
             {**row, "date": _date(row["date"])}
             for row in self.query_dicts(
                 f"SELECT id, article_id, story_id, {EVENT_DATE} AS date, source_id, target_id,"
+                " (SELECT a.country FROM actors a WHERE a.id = events.source_id) AS source_country,"
                 " cameo_code, quad_class, goldstein, modality FROM events"
                 f" WHERE {clause} ORDER BY {EVENT_DATE} NULLS LAST, id",
                 to_params((country_a, country_b)),
