@@ -304,3 +304,11 @@ def test_merge_ids_match_a_single_run_when_the_first_part_lacked_the_country():
     second_run = actors.merge_actors([full, variant], existing=[first_run[bare.id]])
     assert second_run[bare.id].id == whole[bare.id].id == whole[variant.id].id
     assert whole[bare.id].country == "IRN"
+
+
+def test_known_person_with_title_in_the_dictionary_keeps_role_and_current_code(settings, kb):
+    article = resolve("Russian President Vladimir Putin met the UN Security Council envoy.", settings, kb)
+    putin = mention_of(article, "Putin")
+    assert putin.text == "Vladimir Putin" and putin.role == "president"
+    assert putin.actor.code == "RUSGOV"
+    assert mention_of(article, "UN Security Council").actor.name == "UN Security Council"

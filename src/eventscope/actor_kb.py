@@ -84,15 +84,20 @@ class KBEntry:
     country: str | None = None
 
     def code_on(self, day: dt.date | None) -> str | None:
-        """The code valid on `day`; without a date, the open-ended (current) one."""
+        """The code valid on `day`, else the undated fallback (Phoenix's `[ELI]` for former
+        office holders); without a date, the latest open-ended role ("current")."""
         if not self.codes:
             return None
+        undated = [spell for spell in self.codes if spell.start is None and spell.end is None]
         if day is not None:
             for spell in self.codes:
-                if spell.covers(day):
+                if (spell.start or spell.end) and spell.covers(day):
                     return spell.code
-        current = [spell for spell in self.codes if spell.end is None]
-        return (current or list(self.codes))[-1].code
+            return (undated or list(self.codes))[-1].code
+        current = [spell for spell in self.codes if spell.end is None and spell.start is not None]
+        if current:
+            return max(current, key=lambda spell: spell.start).code
+        return (undated or [spell for spell in self.codes if spell.end is None] or list(self.codes))[-1].code
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +157,8 @@ class ActorKB:
         match in upper case ("IS", "WHO").
         """
         tokens = phrase_tokens(phrase)
+        if len(tokens) > 1 and tokens[0] == "the":  # "THE_UNITED_NATIONS": the article is not the name
+            tokens = tokens[1:]
         if not tokens or len(tokens) > MAX_PHRASE_TOKENS:
             return
         key = " ".join(tokens)

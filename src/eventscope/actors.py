@@ -366,15 +366,18 @@ def context_for(view: SentenceView, kb: ActorKB, first: int, last: int) -> Conte
 
 
 def strip_titles(tokens: list[Token], first: int, last: int, kb: ActorKB) -> tuple[int, list[str]]:
-    """Move `first` past leading titles and ranks ("Brigadier General"); return them as roles."""
+    """Move `first` past leading titles, ranks and demonyms ("Russian President", "Brigadier
+    General"); return the titles as roles."""
     titles: list[str] = []
     while first < last:
         for size in (3, 2, 1):
             if first + size > last:
                 continue
             words = " ".join(t.text for t in tokens[first : first + size])
-            if phrase_key(words) in kb.titles:
-                titles.append(words.lower())
+            entry = kb.lookup(words) if size == 1 else None
+            if phrase_key(words) in kb.titles or (entry is not None and entry.kind == "country"):
+                if entry is None:
+                    titles.append(words.lower().rstrip("."))
                 first += size
                 break
         else:
@@ -478,6 +481,9 @@ class ArticleResolver:
     def resolve_people(self, view: SentenceView, used: set[int]) -> None:
         tokens = view.tokens
         for first, last, weak in self.person_candidates(view):
+            known_span = view.span_at(first)
+            if known_span is not None and view.spans[known_span].entry is not None:
+                first = min(first, view.span_tokens[known_span][0])  # "President Vladimir Putin" is one entry
             first, titles = strip_titles(tokens, first, last, self.kb)
             while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):
                 last -= 1
@@ -509,7 +515,8 @@ class ArticleResolver:
             elif (context.country or role) and not (weak and context.role is None) and (
                 first < last or titled_name(tokens, first)
             ):
-                kind = "organisation" if role and role.split()[-1] in self.kb.organisation_words else "person"
+                head = role.split(" of ")[0].split()[-1] if role else ""  # "secretary of state" -> secretary
+                kind = "organisation" if head in self.kb.organisation_words else "person"
                 actor = named_actor(kind, display_person(name), context.country, agent, role)
                 rule = f"{kind}-context"
             else:
