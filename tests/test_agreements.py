@@ -207,6 +207,11 @@ def test_place_comes_from_the_signing_not_from_the_content(read):
     assert _one(article).place is None
 
 
+def test_country_an_agreement_is_about_is_not_a_party(read):
+    article = read("Chile and Peru signed an agreement on Norway's fishing quotas.")
+    assert _one(article).parties == ["CHL", "PER"]
+
+
 def test_dateline_city_is_not_a_party(read):
     article = read("NAIROBI (Reuters) - Chile and Peru signed a fisheries agreement on Monday.")
     assert _one(article).parties == ["CHL", "PER"]
@@ -255,6 +260,17 @@ def test_signatories_of_the_document_join_the_agreement(read):
     agreement = _one(article)
     assert agreement.signatories == ["Jeje Odongo", "Raychelle Omamo"]
     assert agreement.place == "Kampala"
+
+
+def test_resolved_person_keeps_the_fuller_name_of_the_text(spacy_nlp):
+    text = "Kenya and Uganda signed a border treaty, and Raychelle Omamo signed it for Kenya."
+    article = Article(id="a1", source="a1.txt", title=None, outlet=None, author=None,
+                      published=None, text=text, language="en")
+    article.sentences = sentences_from_doc(spacy_nlp(text))
+    start = text.index("Omamo")
+    person = Actor(id="omamo", name="Omamo", code="KENGOV", country="KEN", sector="GOV", kind="person")
+    article.mentions = [*_mentions(article), Mention(sentence=0, start=start, end=start + 5, text="Omamo", actor=person)]
+    assert _one(find_agreements(article)).signatories == ["Raychelle Omamo"]
 
 
 def test_failing_to_reach_a_deal_is_not_an_agreement(read):

@@ -67,6 +67,7 @@ class Cues:
     negations: frozenset[str]
     reporting_verbs: frozenset[str]
     place_prepositions: frozenset[str]
+    party_prepositions: frozenset[str]
     non_party_sectors: frozenset[str]
     dateline: re.Pattern[str]
     person_titles: tuple[str, ...]
@@ -136,6 +137,7 @@ def load_cues() -> Cues:
         negations=frozenset(data["negations"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        party_prepositions=frozenset(data["party_prepositions"]),
         non_party_sectors=frozenset(data["non_party_sectors"]),
         dateline=re.compile(data["dateline"]),
         person_titles=tuple(sorted((t.lower() for t in data["person_titles"]), key=len, reverse=True)),
@@ -330,12 +332,16 @@ def agreement_phrase(parsed: ParsedSentence, noun: list[Token]) -> set[int]:
     return phrase
 
 
-def _in_clause(parsed: ParsedSentence, tokens: list[Token], verbs: set[int], noun: set[int]) -> bool:
-    """True when the span belongs to the signing clause or modifies the agreement noun."""
+def _in_clause(parsed: ParsedSentence, tokens: list[Token], verbs: set[int], noun: set[int],
+               prepositions: frozenset[str] | None = None) -> bool:
+    """True when the span belongs to the signing clause or modifies the agreement noun; with
+    `prepositions`, only through those ("a deal with Chile", not "a deal on Chile's debt")."""
     for current in [parsed.root_of(tokens), *parsed.ancestors(parsed.root_of(tokens))]:
         if current.i in noun or current.i in verbs:
             return True
         if current.pos in {"VERB", "AUX"}:
+            return False
+        if prepositions is not None and current.pos == "ADP" and current.text.lower() not in prepositions:
             return False
     return True
 
@@ -385,7 +391,7 @@ def sentence_parties(parsed: ParsedSentence, mentions: list[Mention], excluded: 
         tokens = parsed.tokens_in(mention.start, mention.end)
         if not tokens or any(t.i in excluded for t in tokens):
             continue
-        if _is_place(parsed, tokens, cues) or not _in_clause(parsed, tokens, *scope):
+        if _is_place(parsed, tokens, cues) or not _in_clause(parsed, tokens, *scope, cues.party_prepositions):
             continue
         parties.add(actor.country)
     return frozenset(parties)
@@ -408,13 +414,20 @@ def clean_person_name(name: str, cues: Cues) -> str:
 
 def sentence_signatories(parsed: ParsedSentence, mentions: list[Mention], excluded: set[int],
                          scope: tuple[set[int], set[int]], cues: Cues) -> list[str]:
-    """Persons named in a signing sentence, outside the reporting and side clauses."""
+    """Persons named in a signing sentence, outside the reporting and side clauses.
+
+    A resolved person keeps its actor's name unless the entity around it names more of it
+    ("Liu He" for an actor named "Liu")."""
+    people = [e for e in parsed.sentence.entities if e.label == "PERSON"]
     spans: list[tuple[int, int, str]] = []
-    for mention in mentions:
-        if mention.actor.kind == "person":
-            spans.append((mention.start, mention.end, mention.actor.name))
-    for entity in parsed.sentence.entities:
-        if entity.label == "PERSON" and not any(s < entity.end and entity.start < e for s, e, _ in spans):
+    for mention in (m for m in mentions if m.actor.kind == "person"):
+        name = mention.actor.name
+        around = [e.text for e in people if e.start <= mention.start and mention.end <= e.end]
+        if around and name in around[0] and len(around[0]) > len(name):
+            name = around[0]
+        spans.append((mention.start, mention.end, name))
+    for entity in people:
+        if not any(s < entity.end and entity.start < e for s, e, _ in spans):
             spans.append((entity.start, entity.end, entity.text))
     names = []
     for start, end, name in sorted(spans):
