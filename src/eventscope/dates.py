@@ -55,6 +55,7 @@ class DateCues:
     weekday_phrase: re.Pattern[str]
     bounding_words: frozenset[str]
     months: tuple[str, ...]
+    modifier_deps: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict) -> DateCues:
@@ -65,6 +66,7 @@ class DateCues:
             weekdays=weekdays,
             bounding_words=frozenset(data["bounding_words"]),
             months=tuple(data["months"]),
+            modifier_deps=frozenset(data["modifier_deps"]),
             time_cue=re.compile("|".join(f"(?:{cue})" for cue in data["time_cues"]), re.IGNORECASE),
             weekday_phrase=re.compile(
                 rf"^(?:(last|this|next|on)\s+)?({days})(?:\s+(?:morning|afternoon|evening|night))?$",
@@ -93,6 +95,8 @@ def _attach(tokens: Sequence[Token], start: int, end: int, text: str, cues: Date
         return TimeExpression(start, end, text)
     members = {t.i for t in inside}
     head = next((t for t in inside if t.head not in members or t.head == t.i), inside[0])
+    if head.dep in cues.modifier_deps:
+        return TimeExpression(start, end, text, None, True)  # "the 2003 invasion": a thing's time
     bounding = any(t.lemma.lower() in cues.bounding_words for t in inside[:1])
     current = head
     seen = set()

@@ -382,6 +382,12 @@ class _SentenceCoder:
                 targets = self._new_actors(self._conjunct_actors(head, self.not_targets), sources)
                 if targets:
                     break
+            if not targets and verb.dep == "conj":
+                # "met with X in Tehran and signed a memorandum": signed with X too.
+                governor = self.parse.head(verb)
+                if governor is not None and governor.pos == "VERB":
+                    shared = [t for _, t, reciprocal in self.arguments(governor) if t is not None and not reciprocal]
+                    targets = [t for t in shared if all(t.actor.id != s.actor.id for s in sources)]
             if not targets:
                 targets = self._new_actors(self._later_actors(verb), sources)[:1]
         if not targets and len(sources) > 1:
