@@ -29,7 +29,9 @@ IRAN = Actor(id="irn", name="Iran", code="IRN", country="IRN", sector=None)
 IRAQ = Actor(id="irq", name="Iraq", code="IRQ", country="IRQ", sector=None)
 
 
-def make_article(text: str, source: str, published: dt.date | None = None, outlet: str | None = None) -> Article:
+def make_article(
+    text: str, source: str, published: dt.date | None = None, outlet: str | None = None
+) -> Article:
     return Article(
         id=content_id(source, text),
         source=source,
@@ -99,7 +101,9 @@ def test_seed_articles_form_the_2017_signing_and_the_2019_proposal(seed_articles
 
 def test_same_dyad_two_years_apart_stays_apart_despite_similar_text(seed_articles, settings):
     def reported(key: str, day: dt.date) -> StoryItem:
-        return story_item(with_event(replace(seed_articles[key], published=day + dt.timedelta(days=1)), day))
+        return story_item(
+            with_event(replace(seed_articles[key], published=day + dt.timedelta(days=1)), day)
+        )
 
     signing = reported("001", dt.date(2017, 7, 23))
     together, _ = cluster_items([signing, reported("000", dt.date(2017, 7, 23))], settings)
@@ -111,7 +115,9 @@ def test_same_dyad_two_years_apart_stays_apart_despite_similar_text(seed_article
 def test_background_event_dates_do_not_split_a_story(seed_articles, settings):
     dated = with_event(seed_articles["000"], dt.date(2017, 7, 23))
     undated_with_history = with_event(seed_articles["001"], dt.date(2003, 3, 20))
-    dated_with_history = with_event(replace(seed_articles["002"], published=dt.date(2017, 7, 24)), dt.date(2003, 3, 20))
+    dated_with_history = with_event(
+        replace(seed_articles["002"], published=dt.date(2017, 7, 24)), dt.date(2003, 3, 20)
+    )
     items = [story_item(article) for article in (dated, undated_with_history, dated_with_history)]
     clusters, _ = cluster_items(items, settings)
     story = build_story(clusters[0], {}, settings.get("stories.lookback_days"))
@@ -159,13 +165,21 @@ def test_story_id_comes_from_the_earliest_article(seed_articles, settings):
     for story in update_stories(items, [], [], settings).stories:
         assert story.id == content_id("story", story.article_ids[0])
     earliest = seed_articles["000"].id
-    assert any(story.article_ids[0] == earliest for story in update_stories(items, [], [], settings).stories)
+    assert any(
+        story.article_ids[0] == earliest
+        for story in update_stories(items, [], [], settings).stories
+    )
 
 
-def test_near_duplicate_points_to_the_earlier_copy_and_adds_no_anonymous_source(seed_articles, settings):
+def test_near_duplicate_points_to_the_earlier_copy_and_adds_no_anonymous_source(
+    seed_articles, settings
+):
     original = seed_articles["001"]
-    copy = make_article(original.text.replace("Sunday", "Sunday afternoon", 1), "feeds/copy.txt",
-                        dt.date(2017, 7, 24))
+    copy = make_article(
+        original.text.replace("Sunday", "Sunday afternoon", 1),
+        "feeds/copy.txt",
+        dt.date(2017, 7, 24),
+    )
     dated = make_article(original.text, original.source, dt.date(2017, 7, 23))
     update = update_stories([story_item(copy), story_item(dated)], [], [], settings)
     assert update.duplicates == {copy.id: dated.id}
@@ -176,8 +190,12 @@ def test_near_duplicate_points_to_the_earlier_copy_and_adds_no_anonymous_source(
 def test_syndicated_copy_from_a_named_outlet_counts_once_per_outlet(seed_articles, settings):
     original = seed_articles["001"]
     first = make_article(original.text, "a.txt", dt.date(2017, 7, 23), outlet="SOFREP")
-    syndicated = make_article(original.text + "\nMore at our site.", "b.txt", dt.date(2017, 7, 24), outlet="Yahoo")
-    again = make_article(original.text + "\nShared again.", "c.txt", dt.date(2017, 7, 25), outlet="Yahoo")
+    syndicated = make_article(
+        original.text + "\nMore at our site.", "b.txt", dt.date(2017, 7, 24), outlet="Yahoo"
+    )
+    again = make_article(
+        original.text + "\nShared again.", "c.txt", dt.date(2017, 7, 25), outlet="Yahoo"
+    )
     items = [story_item(article) for article in (first, syndicated, again)]
     clusters, duplicates = cluster_items(items, settings)
     story = build_story(clusters[0], duplicates)

@@ -6,13 +6,13 @@ keeps as JSON. `update_stories` then clusters all items together, so an incremen
 gives exactly the clusters of one run over everything, and story ids come from content
 (the earliest article of the cluster), never from run order.
 
-Two articles join the same story when their text similarity (TF-IDF cosine over terms and
-over names, plus a bonus for a shared coded event: same dyad and CAMEO root, or same place)
-clears `stories.similarity_threshold` under average linkage, and nothing they say about
-dates keeps them apart: items whose dates (publication date and the event dates shortly
-before it) are more than `stories.window_days` apart never share a story, whatever their text, so a
-2017 signing and a 2019 visit between the same two countries stay separate. Undated items
-cluster on text alone.
+Two articles join the same story when their similarity clears `stories.similarity_threshold`
+under average linkage. Similarity is TF-IDF cosine over content words and over capitalised
+names (document frequencies include a background news corpus), plus a bonus for the overlap
+of their coded events (dyad and CAMEO root) and places. Dates keep happenings apart: items
+whose dates (publication date and the event dates shortly before it) are more than
+`stories.window_days` apart never share a story, whatever their text, so a 2017 signing and a
+2019 visit between the same two countries stay separate. Undated items cluster on text alone.
 
 `num_sources` counts distinct outlets: the article's outlet name, else the domain of its
 URL, else its source as given (one file is one report). A near-duplicate copy adds an
@@ -127,7 +127,9 @@ class StoryItem:
             return set()
         earliest = self.published - dt.timedelta(days=lookback_days)
         return {self.published} | {
-            event.date for event in self.events if event.date and earliest <= event.date <= self.published
+            event.date
+            for event in self.events
+            if event.date and earliest <= event.date <= self.published
         }
 
     @property
@@ -166,7 +168,11 @@ class StoryItem:
 
 @dataclass(slots=True)
 class StoryUpdate:
-    """What a run changes: stories to upsert, article moves, duplicate links, retired ids."""
+    """What a run changes: stories to upsert, article moves, retired story ids.
+
+    `duplicates` is complete (every copy to its earliest original), since a newly stored
+    earlier copy can change the original of older ones.
+    """
 
     stories: list[Story]
     assignments: dict[str, str]
@@ -186,7 +192,9 @@ def _words(text: str) -> list[str]:
 def _signature(words: list[str]) -> list[int]:
     params = load_resources()["minhash"]
     size = int(params["shingle_words"])
-    minhash = MinHash(num_perm=int(params["num_perm"]), seed=int(params["seed"]), scheme=params["scheme"])
+    minhash = MinHash(
+        num_perm=int(params["num_perm"]), seed=int(params["seed"]), scheme=params["scheme"]
+    )
     shingles = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles if shingle])
     return [int(value) for value in minhash.hashvalues]
@@ -309,8 +317,8 @@ class SimilarityModel:
     """Pairwise story similarity over a fixed list of items, computed block by block.
 
     Similarity is the weighted sum of TF-IDF cosines (`stories.weights`) plus
-    `stories.event_bonus` for a shared coded event (dyad and CAMEO root) and for a shared
-    place; pairs whose dates are more than `stories.window_days` apart get `-APART`.
+    `stories.event_bonus` times the overlap of coded events (dyad and CAMEO root) and of
+    places; pairs whose dates are more than `stories.window_days` apart get `-APART`.
     """
 
     def __init__(self, items: list[StoryItem], settings: Settings) -> None:
@@ -333,7 +341,7 @@ class SimilarityModel:
         self.last = np.array([days[-1].toordinal() if days else np.nan for days in spans])
         self.event_kinds = [{(e.dyad, e.root) for e in item.events if e.dyad} for item in items]
         self.places = [{e.location for e in item.events if e.location} for item in items]
-        self.has_events = np.array([bool(kinds or places) for kinds, places in zip(self.event_kinds, self.places)])
+        self.has_events = np.array([bool(k or p) for k, p in zip(self.event_kinds, self.places)])
 
     def block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Similarities of items `rows` (one per row) to items `cols`."""
@@ -347,8 +355,10 @@ class SimilarityModel:
             for r, c in zip(*np.nonzero(reachable)):
                 similarity[r, c] += self.bonus * self._shared_events(rows[r], cols[c])
         with np.errstate(invalid="ignore"):
-            gap = np.maximum(self.first[cols][None, :] - self.last[rows][:, None],
-                             self.first[rows][:, None] - self.last[cols][None, :])
+            gap = np.maximum(
+                self.first[cols][None, :] - self.last[rows][:, None],
+                self.first[rows][:, None] - self.last[cols][None, :],
+            )
         similarity[gap > self.window_days] = -APART
         similarity[rows[:, None] == cols[None, :]] = 1.0
         return similarity
@@ -359,7 +369,9 @@ class SimilarityModel:
             return np.arange(len(self.items))
         earliest, latest = self.first[rows].min(), self.last[rows].max()
         with np.errstate(invalid="ignore"):
-            near = (self.first <= latest + self.window_days) & (self.last >= earliest - self.window_days)
+            near = (self.first <= latest + self.window_days) & (
+                self.last >= earliest - self.window_days
+            )
         return np.flatnonzero(near | np.isnan(self.first))
 
     def _shared_events(self, left: int, right: int) -> float:
@@ -379,7 +391,9 @@ def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]
     lsh = MinHashLSH(threshold=threshold, num_perm=int(params["num_perm"]))
     signatures = {}
     for item in items:
-        signature = LeanMinHash(seed=int(params["seed"]), hashvalues=item.minhash, scheme=params["scheme"])
+        signature = LeanMinHash(
+            seed=int(params["seed"]), hashvalues=item.minhash, scheme=params["scheme"]
+        )
         signatures[item.article_id] = signature
         lsh.insert(item.article_id, signature)
     parent = {item.article_id: item.article_id for item in items}
@@ -405,14 +419,18 @@ def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]
     return duplicates
 
 
-def cluster_items(items: list[StoryItem], settings: Settings) -> tuple[list[list[StoryItem]], dict[str, str]]:
+def cluster_items(
+    items: list[StoryItem], settings: Settings
+) -> tuple[list[list[StoryItem]], dict[str, str]]:
     """Group items into stories (each sorted earliest first) and map near-duplicates to originals.
 
     Near-duplicates always share a story. The result depends only on the set of items,
     never on their order or on how they were split across runs.
     """
     section = settings.section("stories")
-    items = sorted({item.article_id: item for item in items}.values(), key=lambda item: item.article_id)
+    items = sorted(
+        {item.article_id: item for item in items}.values(), key=lambda item: item.article_id
+    )
     if not items:
         return [], {}
     duplicates = _near_duplicates(items, float(section.get("duplicate_threshold", 0.8)))
@@ -431,7 +449,9 @@ def cluster_items(items: list[StoryItem], settings: Settings) -> tuple[list[list
         r, c = np.nonzero(model.block(rows, cols) >= threshold)
         edges_from.extend(rows[r])
         edges_to.extend(cols[c])
-    graph = csr_matrix((np.ones(len(edges_from)), (edges_from, edges_to)), shape=(len(items), len(items)))
+    graph = csr_matrix(
+        (np.ones(len(edges_from)), (edges_from, edges_to)), shape=(len(items), len(items))
+    )
     count, labels = connected_components(graph, directed=False)
     clusters: list[list[StoryItem]] = []
     for component in range(count):
@@ -454,7 +474,9 @@ def cluster_items(items: list[StoryItem], settings: Settings) -> tuple[list[list
     return [sorted(cluster, key=lambda item: item.order_key) for cluster in clusters], duplicates
 
 
-def build_story(members: list[StoryItem], duplicates: dict[str, str], lookback_days: int = 14) -> Story:
+def build_story(
+    members: list[StoryItem], duplicates: dict[str, str], lookback_days: int = 14
+) -> Story:
     """A `Story` record for items sorted earliest first; its id comes from the earliest article.
 
     Its date is the most reported happening date (see `StoryItem.happening_dates`), else the
@@ -512,6 +534,12 @@ def update_stories(
     retired = sorted(set(previous) - live)
     log.info(
         "stories: %d new and %d stored items, %d stories, %d changed, %d retired",
-        len(new), len(existing), len(clusters), len(changed), len(retired),
+        len(new),
+        len(existing),
+        len(clusters),
+        len(changed),
+        len(retired),
     )
-    return StoryUpdate(stories=changed, assignments=assignments, duplicates=duplicates, retired=retired)
+    return StoryUpdate(
+        stories=changed, assignments=assignments, duplicates=duplicates, retired=retired
+    )

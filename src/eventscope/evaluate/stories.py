@@ -4,9 +4,11 @@ Each folder of the gold set is one happening. ECB+ pairs every topic `N` with tw
 happenings (`Necb`, `Necbplus`: e.g. two different celebrities entering rehab), so a
 clusterer that groups by subject alone loses precision there.
 
-Articles have no publication dates and no events are coded: stories are scored on the text
-signals alone (terms, capitalised names, near-duplicates), which is what `update_stories`
-falls back on for undated articles. The baselines are plain TF-IDF cosine grouped by single
+ECB+ articles have no publication dates, and the NLP, actor and event stages are not run on
+them: their happenings (celebrity rehab, sports deals, crimes) are mostly outside the CAMEO
+coder's political scope, parsing alone takes minutes, and the parser's entities scored no
+better than capitalised names. So this scores the text signals (words, capitalised names,
+near-duplicates) that `update_stories` relies on for undated or uncoded articles. The baselines are plain TF-IDF cosine grouped by single
 link (`baseline_*`) and by average link (`baseline_average_*`, the linkage eventscope uses);
 to keep the comparison fair their thresholds are chosen on the odd topics (`dev`), as
 eventscope's settings were, and every system is reported on the even topics (`test`) and on all.
@@ -41,7 +43,7 @@ BASELINES = {"baseline": "single", "baseline_average": "average"}
 
 
 def load_gold(root: Path) -> tuple[list[Article], dict[str, str]]:
-    """Articles of every happening folder under `root` (or `root/articles`) and their gold labels."""
+    """Articles of each happening folder under `root` (or `root/articles`), and gold labels."""
     base = root / "articles" if (root / "articles").is_dir() else root
     folders = sorted(path for path in base.iterdir() if path.is_dir()) if base.is_dir() else []
     if not folders:
@@ -79,6 +81,7 @@ def topic_of(happening: str) -> int:
 
 def pairwise_scores(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
     """Precision/recall/F1 over the pairs of articles put in one cluster."""
+
     def pairs(labels: dict[str, str]) -> set[tuple[str, str]]:
         groups: dict[str, list[str]] = {}
         for key, label in labels.items():
@@ -87,7 +90,10 @@ def pairwise_scores(predicted: dict[str, str], gold: dict[str, str]) -> dict[str
 
     predicted_pairs, gold_pairs = pairs(predicted), pairs(gold)
     hits = len(predicted_pairs & gold_pairs)
-    return _prf(hits / len(predicted_pairs) if predicted_pairs else 1.0, hits / len(gold_pairs) if gold_pairs else 1.0)
+    return _prf(
+        hits / len(predicted_pairs) if predicted_pairs else 1.0,
+        hits / len(gold_pairs) if gold_pairs else 1.0,
+    )
 
 
 def bcubed_scores(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
@@ -110,11 +116,16 @@ def _prf(precision: float, recall: float) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def score(predicted: dict[str, str], gold: dict[str, str], keys: Iterable[str]) -> dict[str, dict[str, float]]:
+def score(
+    predicted: dict[str, str], gold: dict[str, str], keys: Iterable[str]
+) -> dict[str, dict[str, float]]:
     subset = set(keys)
     gold_part = {key: gold[key] for key in subset}
     predicted_part = {key: predicted[key] for key in subset}
-    return {"pairwise": pairwise_scores(predicted_part, gold_part), "bcubed": bcubed_scores(predicted_part, gold_part)}
+    return {
+        "pairwise": pairwise_scores(predicted_part, gold_part),
+        "bcubed": bcubed_scores(predicted_part, gold_part),
+    }
 
 
 def baseline_labels(articles: list[Article], method: str) -> Callable[[float], dict[str, str]]:
@@ -137,12 +148,17 @@ def baseline_labels(articles: list[Article], method: str) -> Callable[[float], d
     return labels
 
 
-def tuned_baseline(articles: list[Article], gold: dict[str, str], dev: set[str], method: str) -> tuple[float, dict[str, str]]:
+def tuned_baseline(
+    articles: list[Article], gold: dict[str, str], dev: set[str], method: str
+) -> tuple[float, dict[str, str]]:
     """The baseline threshold with the best B-cubed F1 on the dev topics, and its labels on all."""
     dev_articles = [article for article in articles if article.id in dev]
     on_dev = baseline_labels(dev_articles, method)
     dev_gold = {article.id: gold[article.id] for article in dev_articles}
-    f1 = {threshold: bcubed_scores(on_dev(threshold), dev_gold)["f1"] for threshold in BASELINE_THRESHOLDS}
+    f1 = {
+        threshold: bcubed_scores(on_dev(threshold), dev_gold)["f1"]
+        for threshold in BASELINE_THRESHOLDS
+    }
     best = max(BASELINE_THRESHOLDS, key=lambda threshold: (f1[threshold], -threshold))
     return best, baseline_labels(articles, method)(best)
 
@@ -159,7 +175,9 @@ def evaluate_stories(root: Path, settings: Settings) -> dict:
     items = [story_item(article) for article in articles]
     clusters, duplicates = cluster_items(items, settings)
     seconds = time.perf_counter() - started
-    predicted = {item.article_id: f"s{number}" for number, members in enumerate(clusters) for item in members}
+    predicted = {
+        item.article_id: f"s{number}" for number, members in enumerate(clusters) for item in members
+    }
 
     baselines = {}
     for name, method in BASELINES.items():
@@ -167,7 +185,12 @@ def evaluate_stories(root: Path, settings: Settings) -> dict:
         threshold, labels = tuned_baseline(articles, gold, set(halves["dev"]), method)
         baselines[name] = (threshold, labels, time.perf_counter() - started)
 
-    log.info("stories eval: %d articles, %d happenings, %d clusters", len(articles), len(set(gold.values())), len(clusters))
+    log.info(
+        "stories eval: %d articles, %d happenings, %d clusters",
+        len(articles),
+        len(set(gold.values())),
+        len(clusters),
+    )
     report: dict = {
         "gold_set": "ecbplus",
         "articles": len(articles),
@@ -177,14 +200,16 @@ def evaluate_stories(root: Path, settings: Settings) -> dict:
         "clusters": len(clusters),
         "duplicates": len(duplicates),
         "seconds": round(seconds, 2),
-        "baselines": "TF-IDF cosine of title+text, single or average link; threshold best on dev topics",
+        "baselines": "TF-IDF cosine of title+text, single or average link, threshold tuned on dev",
     }
     for name, (threshold, labels, baseline_seconds) in baselines.items():
         report[f"{name}_threshold"] = threshold
         report[f"{name}_clusters"] = len(set(labels.values()))
         report[f"{name}_seconds"] = round(baseline_seconds, 2)
     # Flat keys (`bcubed_test`, `baseline_pairwise`...) so the CLI can print them as a table.
-    systems = [("", predicted)] + [(f"{name}_", labels) for name, (_, labels, _) in baselines.items()]
+    systems = [("", predicted)] + [
+        (f"{name}_", labels) for name, (_, labels, _) in baselines.items()
+    ]
     for system, labels in systems:
         for half, keys in halves.items():
             suffix = "" if half == "all" else f"_{half}"
