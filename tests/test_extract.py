@@ -12,7 +12,7 @@ import pytest
 
 from eventscope.clean import clean_text, split_blocks
 from eventscope.errors import BadInput
-from eventscope.extract import extract_article, html_to_text, read_inputs
+from eventscope.extract import corroborated_title, extract_article, html_to_text, read_inputs
 from eventscope.records import RawInput
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -290,6 +290,18 @@ def test_html_article_body_and_metadata_come_from_the_page(settings) -> None:
     assert article.title == TITLE
     assert (article.outlet, article.author) == ("River News", "Amina Otieno")
     assert article.published == dt.date(2022, 5, 17)
+
+
+def test_promotional_heading_loses_to_the_headline_echoed_by_the_page_title() -> None:
+    html = (
+        f"<html><head><title>{TITLE} - River News</title></head><body>"
+        "<h1>Get our app for free!</h1><article><h2>" + TITLE + "</h2><p>text</p></article>"
+        "</body></html>"
+    )
+    assert corroborated_title(html, "Get our app for free!") == TITLE
+    assert corroborated_title(html, TITLE) == TITLE
+    no_heading = html.replace(f"<h2>{TITLE}</h2>", "")
+    assert corroborated_title(no_heading, "Get our app for free!") == TITLE
 
 
 def test_html_to_text_keeps_menus_and_footers_one_line_per_block() -> None:

@@ -240,7 +240,7 @@ def extract_html(html: str, settings: Settings) -> dict[str, Any]:
         fallback = clean_text(html_to_text(html), detect_language(text or html_to_text(html)))
     found = {
         "text": text,
-        "title": document.title if document else None,
+        "title": corroborated_title(html, document.title if document else None),
         "outlet": document.sitename if document else None,
         "author": document.author if document else None,
         "published": _meta_date(document.date) if document and document.date else None,
@@ -252,6 +252,43 @@ def extract_html(html: str, settings: Settings) -> dict[str, Any]:
             if key != "text" and not found[key]:
                 found[key] = value
     return found
+
+
+def corroborated_title(html: str, candidate: str | None) -> str | None:
+    """The headline, checked against the page's own title (og:title, else <title>).
+
+    A headline finder can pick a promotional or site heading; the real headline is
+    echoed in the page title. When `candidate` is not, the page's h1/h2 that is echoed
+    is taken, else the page title without its site-name part.
+    """
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return candidate
+    declared = root.xpath(
+        "//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content"
+    ) or [element.text_content() for element in root.iter("title")]
+    page_title = regex.sub(r"\s+", " ", declared[0]).strip() if declared else ""
+    if not page_title:
+        return candidate
+    page_key = _title_key(page_title)
+    if candidate and _title_key(candidate) in page_key:
+        return candidate
+    headings = [
+        regex.sub(r"\s+", " ", h.text_content()).strip() for h in root.iter("h1", "h2")
+    ]
+    echoed = [h for h in headings if len(h) > 3 and _title_key(h) in page_key]
+    if echoed:
+        return max(echoed, key=len)
+    parts = regex.split(r"\s+[|–—-]\s+|\s+::\s+", page_title)
+    return max(parts, key=len) if len(parts) > 1 else page_title
+
+
+def _title_key(text: str) -> str:
+    return regex.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
 def html_to_text(html: str) -> str:
