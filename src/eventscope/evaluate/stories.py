@@ -8,10 +8,12 @@ ECB+ articles have no publication dates, and the NLP, actor and event stages are
 them: their happenings (celebrity rehab, sports deals, crimes) are mostly outside the CAMEO
 coder's political scope, parsing alone takes minutes, and the parser's entities scored no
 better than capitalised names. So this scores the text signals (words, capitalised names,
-near-duplicates) that `update_stories` relies on for undated or uncoded articles. The baselines are plain TF-IDF cosine grouped by single
-link (`baseline_*`) and by average link (`baseline_average_*`, the linkage eventscope uses);
-to keep the comparison fair their thresholds are chosen on the odd topics (`dev`), as
-eventscope's settings were, and every system is reported on the even topics (`test`) and on all.
+near-duplicates) that `update_stories` relies on for undated or uncoded articles.
+
+The baselines are plain TF-IDF cosine grouped by single link (`baseline_*`) and by average
+link (`baseline_average_*`, the linkage eventscope uses). To keep the comparison fair their
+thresholds are chosen on the odd topics (`dev`), as eventscope's settings were, and every
+system is reported on the even topics (`test`) and on all.
 """
 
 from __future__ import annotations
