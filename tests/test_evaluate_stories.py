@@ -59,6 +59,7 @@ def test_ecbplus_clustering_beats_the_tfidf_baselines(settings):
         pytest.skip(f"ECB+ gold not found at {ECBPLUS}")
     report = evaluate_stories(ECBPLUS, settings)
     assert report["articles"] == 982 and report["happenings"] == 86
+    assert report["duplicate_precision"] >= 0.95
     assert report["bcubed"]["f1"] >= 0.88
     assert report["pairwise"]["f1"] >= 0.82
     assert report["bcubed_test"]["f1"] >= 0.88

@@ -193,6 +193,7 @@ def evaluate_stories(root: Path, settings: Settings) -> dict:
         len(set(gold.values())),
         len(clusters),
     )
+    same = [gold[copy] == gold[original] for copy, original in duplicates.items()]
     report: dict = {
         "gold_set": "ecbplus",
         "articles": len(articles),
@@ -201,6 +202,8 @@ def evaluate_stories(root: Path, settings: Settings) -> dict:
         "similarity_threshold": settings.get("stories.similarity_threshold"),
         "clusters": len(clusters),
         "duplicates": len(duplicates),
+        # Share of flagged copies whose original reports the same happening.
+        "duplicate_precision": round(sum(same) / len(same), 4) if same else None,
         "seconds": round(seconds, 2),
         "baselines": "TF-IDF cosine of title+text, single or average link, threshold tuned on dev",
     }
