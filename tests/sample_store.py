@@ -93,6 +93,8 @@ US_THREAT = SampleEvent(
     "THREATEN",
 )
 
+MOU_PROVISIONS = "The agreement covers training, logistics and the fight against terrorism."
+
 STORIES: dict[str, tuple[SampleArticle, ...]] = {
     "Iran and Iraq sign military cooperation memorandum": (
         SampleArticle(
@@ -101,7 +103,7 @@ STORIES: dict[str, tuple[SampleArticle, ...]] = {
             dt.date(2017, 7, 23),
             (
                 "TEHRAN - " + MOU_SIGNED.sentence,
-                "The agreement covers training, logistics and the fight against terrorism.",
+                MOU_PROVISIONS,
             ),
             (MOU_SIGNED,),
         ),
@@ -233,7 +235,7 @@ class SampleIds:
 def write_sample_store(path: Path) -> SampleIds:
     """Write the sample stories into a new DuckDB file at `path`."""
     story_ids, article_ids, event_ids = {}, {}, {}
-    stories, assignments = [], {}
+    stories, assignments, texts = [], {}, {}
     with open_store(path) as store:
         for title, samples in STORIES.items():
             articles = [build_article(sample) for sample in samples]
@@ -242,6 +244,7 @@ def write_sample_store(path: Path) -> SampleIds:
                 store.write_article(article)
                 assignments[article.id] = story_id
                 article_ids[article.outlet] = article.id
+                texts[article.id] = article.text
             story_ids[title] = story_id
             event_ids[title] = [event.id for article in articles for event in article.events]
             stories.append(
@@ -254,10 +257,17 @@ def write_sample_store(path: Path) -> SampleIds:
                     event_ids=event_ids[title],
                 )
             )
+        reporting = [article_ids["IRNA"], article_ids["Al Jazeera"], article_ids["Reuters"]]
         mou = replace(
             MOU,
-            article_ids=[article_ids["IRNA"], article_ids["Al Jazeera"], article_ids["Reuters"]],
+            article_ids=reporting,
             story_id=story_ids["Iran and Iraq sign military cooperation memorandum"],
+            evidence=[
+                (article_id, start, start + len(passage))
+                for article_id in reporting
+                for passage in (MOU_SIGNED.sentence, MOU_PROVISIONS)
+                if (start := texts[article_id].find(passage)) >= 0
+            ],
         )
         store.save_stories(stories, assignments, {})
         store.replace_agreements([mou], [])

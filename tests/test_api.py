@@ -18,6 +18,7 @@ from eventscope.errors import StoreError
 from eventscope.records import Story
 from eventscope.store import open_store
 from sample_store import (
+    MOU_PROVISIONS,
     MOU_SIGNED,
     US_THREAT,
     SampleArticle,
@@ -263,6 +264,16 @@ def test_story_page_marks_each_outlets_event_sentence(client: TestClient, ids: S
     assert "memorandum of understanding" in page
 
 
+def test_story_page_underlines_the_passages_an_agreement_was_read_from(
+    client: TestClient, ids: SampleIds
+) -> None:
+    page = client.get(f"/stories/{ids.stories[MOU_STORY]}").text
+    underlined = re.findall(r'<span class="agreement-evidence"[^>]*>(.*?)</span>', page, re.DOTALL)
+    assert underlined.count(MOU_PROVISIONS) == 1
+    assert sum(MOU_SIGNED.sentence in passage for passage in underlined) == 3
+    assert "Local officials said" not in " ".join(underlined)
+
+
 def test_story_page_escapes_markup_in_titles_and_text(tmp_path: Path) -> None:
     hostile = SampleArticle(
         outlet="<b>Outlet</b>",
@@ -330,7 +341,7 @@ def test_highlight_splits_overlapping_spans_without_losing_text() -> None:
     text = "abcdefghij"
     segments = highlight(text, [(2, 6, "a"), (4, 8, "b"), (20, 30, "outside")])
     assert "".join(s.text for s in segments) == text
-    assert [(s.text, s.events) for s in segments] == [
+    assert [(s.text, s.marks) for s in segments] == [
         ("ab", ()),
         ("cd", ("a",)),
         ("ef", ("a", "b")),

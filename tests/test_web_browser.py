@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from eventscope.api import create_app
-from sample_store import MOU_SIGNED, STORIES, SampleIds, write_sample_store
+from sample_store import MOU_PROVISIONS, MOU_SIGNED, STORIES, SampleIds, write_sample_store
 
 CHROMIUM = Path(os.environ.get("EVENTSCOPE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -125,8 +125,9 @@ def test_story_page_shows_outlets_side_by_side_with_event_sentences_highlighted(
         assert mark.inner_text().startswith(MOU_SIGNED.sentence)
         background = mark.evaluate("node => getComputedStyle(node).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent")
-    unmarked = columns.nth(0).locator(".article-text").inner_text()
-    assert "The agreement covers training" in unmarked
+    provisions = columns.nth(0).locator(".agreement-evidence", has_text=MOU_PROVISIONS)
+    assert provisions.count() == 1
+    assert "underline" in provisions.evaluate("node => getComputedStyle(node).textDecorationLine")
 
 
 def test_story_page_event_number_leads_to_its_coded_row(page, base_url: str) -> None:

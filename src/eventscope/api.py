@@ -484,17 +484,17 @@ def source_label(source: str) -> str:
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of article text; `events` lists the events whose sentence covers it."""
+    """A run of article text; `marks` are the ids of the spans (events, agreements) covering it."""
 
     text: str
-    events: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
 
 
 def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[Segment]:
-    """Cut `text` into runs so that every (start, end, event id) span is its own marked run.
+    """Cut `text` into runs so that every (start, end, id) span is made of whole runs.
 
-    Overlapping spans are split where they overlap, so no character is marked twice and
-    every event's sentence stays marked in full. Spans outside the text are clipped.
+    Overlapping spans are split where they overlap, so no character is shown twice and
+    every span stays marked in full. Spans outside the text are clipped.
     """
     cuts = {0, len(text)}
     for start, end, _ in spans:
@@ -502,44 +502,56 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[Segment]:
     bounds = sorted(cuts)
     segments = []
     for start, end in pairwise(bounds):
-        covering = tuple(event for s, e, event in spans if s <= start and end <= e)
+        covering = tuple(mark for s, e, mark in spans if s <= start and end <= e)
         segments.append(Segment(text[start:end], covering))
     return segments
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any]:
-    """The story with its articles side by side (event sentences marked) and its events."""
+    """The story with its articles side by side and its events and agreements.
+
+    In each article the sentences that carry an event are marked, and so are the
+    passages an agreement was read from (its evidence).
+    """
     story = _one(store, "stories", story_id)
+    order = {article_id: i for i, article_id in enumerate(story["article_ids"])}
     events = store.find_records("events", {"story_id": story_id}, limit=None).items
-    events.sort(
-        key=lambda e: (
-            story["article_ids"].index(e["article_id"])
-            if e["article_id"] in story["article_ids"]
-            else len(story["article_ids"]),
-            e["span"][0],
-        )
-    )
+    events.sort(key=lambda e: (order.get(e["article_id"], len(order)), e["span"][0]))
+    agreements = {
+        agreement["id"]: agreement
+        for article_id in story["article_ids"]
+        for agreement in store.find_records(
+            "agreements", {"article_id": article_id}, limit=None
+        ).items
+    }
     articles = []
     for article_id in story["article_ids"]:
         article = store.get_record("articles", article_id)
         if article is None:
             continue
-        spans = [
-            (e["span"][0], e["span"][1], e["id"]) for e in events if e["article_id"] == article_id
+        event_spans = [(*e["span"], e["id"]) for e in events if e["article_id"] == article_id]
+        evidence = [
+            (start, end, agreement["id"])
+            for agreement in agreements.values()
+            for evidence_article, start, end in agreement["evidence"]
+            if evidence_article == article_id
         ]
         articles.append(
-            {**article, "segments": highlight(article["text"], spans), "events": len(spans)}
+            {
+                **article,
+                "segments": highlight(article["text"], event_spans + evidence),
+                "events": len(event_spans),
+            }
         )
     outlets = {a["id"]: a["outlet"] or a["source"] for a in articles}
     for number, event in enumerate(events, start=1):
         event["number"] = number
         event["outlet"] = outlets.get(event["article_id"])
-    agreements = store.find_records("agreements", {"story_id": story_id}, limit=None).items
     return {
         "story": story,
         "articles": articles,
         "events": events,
-        "agreements": agreements,
+        "agreements": list(agreements.values()),
         "event_numbers": {e["id"]: e["number"] for e in events},
     }
 

@@ -563,6 +563,7 @@ RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
     },
     "agreements": {
         "party": ("parties LIKE ?", _json_item_pattern),
+        "article_id": ("article_ids LIKE ?", _json_item_pattern),
         "dyad": (
             "(parties LIKE ? AND parties LIKE ?)",
             lambda v: _json_item_pattern(v[0]) + _json_item_pattern(v[1]),
