@@ -312,3 +312,9 @@ def test_known_person_with_title_in_the_dictionary_keeps_role_and_current_code(s
     assert putin.text == "Vladimir Putin" and putin.role == "president"
     assert putin.actor.code == "RUSGOV"
     assert mention_of(article, "UN Security Council").actor.name == "UN Security Council"
+
+
+def test_dictionary_names_inside_other_peoples_names_are_not_actors(settings, kb):
+    article = resolve("Singer Chris Brown and footballer Jordan Henderson attended the gala hosted by Paris Hilton.",
+                      settings, kb)
+    assert article.mentions == []

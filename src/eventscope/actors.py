@@ -570,7 +570,7 @@ class ArticleResolver:
             if n in skip or first < 0 or span.entry is None or any(i in used for i in range(first, last + 1)):
                 continue
             entry = span.entry
-            if entry.kind == "place":
+            if entry.kind == "place" or self.inside_other_person(view, span):
                 continue
             if entry.kind in ("country", "capital"):
                 composite = self.country_with_role(view, n)
@@ -595,8 +595,8 @@ class ArticleResolver:
                         continue  # "the London Stock Exchange", "Paris-based"
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
                     self.add(view, span.start, span.end, actor, None, "capital")
-                elif span.demonym and tokens[last].dep in ("amod", "compound") and tokens[last].pos == "ADJ":
-                    continue  # "Iranian hardware": context, not an actor
+                elif span.demonym and tokens[last].dep in ("amod", "compound", "npadvmod") and tokens[last].pos == "ADJ":
+                    continue  # "Iranian hardware", "Iranian-backed": context, not an actor
                 else:
                     actor = generic_actor(self.kb, entry.country or "", None, span.text, None)
                     self.add(view, span.start, span.end, actor, None, "country")
@@ -605,6 +605,20 @@ class ArticleResolver:
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
             self.add(view, span.start, span.end, actor, None, "dictionary")
             used.update(range(first, last + 1))
+
+    @staticmethod
+    def inside_other_person(view: SentenceView, span: ActorSpan) -> bool:
+        """A dictionary name that is only part of someone else's name: "Chris Brown" is not
+        Gordon Brown, "Jordan Henderson" not Jordan, "Paris Hilton" not the French government."""
+        for entity in view.sentence.entities:
+            if entity.label not in PERSON_LABELS or not (entity.start <= span.start and span.end <= entity.end):
+                continue
+            others = [t for t in view.tokens if entity.start <= t.start < entity.end
+                      and not span.start <= t.start < span.end and t.pos not in ("PART", "PUNCT")]
+            if not others or any(t.pos != "PROPN" for t in others):
+                return False
+            return span.entry.kind == "person" or span.start == entity.start
+        return False
 
     @staticmethod
     def is_name_part(view: SentenceView, first: int, last: int) -> bool:
