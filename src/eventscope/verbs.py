@@ -320,24 +320,28 @@ def load_verb_dictionary(path: Path) -> VerbDictionary:
     return read_petrarch_verbs(path)
 
 
-def _matches_at(tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:
-    if index + len(words) > len(tokens):
+Forms = Sequence[tuple[str, str]]  # (text, lemma) of each token, lowercased
+
+
+def _forms(tokens: Sequence[Token]) -> list[tuple[str, str]]:
+    return [(t.text.lower(), t.lemma.lower()) for t in tokens]
+
+
+def _matches_at(forms: Forms, index: int, words: tuple[str, ...]) -> bool:
+    if index + len(words) > len(forms):
         return False
-    return all(
-        w in (tokens[index + k].text.lower(), tokens[index + k].lemma.lower())
-        for k, w in enumerate(words)
-    )
+    return all(w in forms[index + k] for k, w in enumerate(words))
 
 
-def _match_in_order(tokens: Sequence[Token], elements: tuple[Element, ...]) -> list[int] | None:
-    """Indices (into `tokens`) of the first in-order match of every element, or None."""
+def _match_in_order(forms: Forms, elements: tuple[Element, ...]) -> list[int] | None:
+    """Indices (into `forms`) of the first in-order match of every element, or None."""
     position = 0
     matched: list[int] = []
     for element in elements:
         found = None
-        for index in range(position, len(tokens)):
+        for index in range(position, len(forms)):
             for alternative in element:
-                if _matches_at(tokens, index, alternative):
+                if _matches_at(forms, index, alternative):
                     found = (index, len(alternative))
                     break
             if found:
@@ -349,6 +353,11 @@ def _match_in_order(tokens: Sequence[Token], elements: tuple[Element, ...]) -> l
     return matched
 
 
+def _possible(elements: tuple[Element, ...], vocabulary: set[str]) -> bool:
+    """Cheap test before matching in order: every element's first word occurs at all."""
+    return all(any(alternative[0] in vocabulary for alternative in element) for element in elements)
+
+
 def match_pattern(
     blocks: Sequence[VerbBlock], before: Sequence[Token], after: Sequence[Token]
 ) -> tuple[VerbPattern, list[Token]] | None:
@@ -357,14 +366,19 @@ def match_pattern(
     `before` are the sentence tokens preceding the verb, `after` the verb's own clause
     tokens following it. Ties go to the pattern listed first, as in PETRARCH.
     """
+    before_forms, after_forms = _forms(before), _forms(after)
+    before_words = {w for pair in before_forms for w in pair}
+    after_words = {w for pair in after_forms for w in pair}
     best: tuple[VerbPattern, list[Token]] | None = None
     for pattern in (p for block in blocks for p in block.patterns):
         if best is not None and pattern.size <= best[0].size:
             continue
-        low = _match_in_order(before, pattern.before) if pattern.before else []
+        if not (_possible(pattern.before, before_words) and _possible(pattern.after, after_words)):
+            continue
+        low = _match_in_order(before_forms, pattern.before) if pattern.before else []
         if low is None:
             continue
-        high = _match_in_order(after, pattern.after) if pattern.after else []
+        high = _match_in_order(after_forms, pattern.after) if pattern.after else []
         if high is None:
             continue
         best = (pattern, [before[i] for i in low] + [after[i] for i in high])

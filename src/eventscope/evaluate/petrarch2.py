@@ -16,7 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventscope import actors, events, nlp
+from eventscope import actors as actor_stage
+from eventscope import events, nlp
 from eventscope.errors import BadInput
 from eventscope.evaluate.scoring import Scoreboard, sentence_article
 from eventscope.settings import Settings
@@ -82,25 +83,31 @@ def read_records(path: Path) -> list[GoldRecord]:
     return records
 
 
-def evaluate_petrarch2(path: Path, settings: Settings, actors_path: Path | None = None) -> dict:
-    """Precision/recall/F1 of event codes (full and root) and of source/target actor codes."""
+def evaluate_petrarch2(path: Path, settings: Settings, actors: Path | None = None) -> dict:
+    """Precision/recall/F1 of event codes (full and root) and of source/target actor codes.
+
+    `actors` is a PETRARCH actor dictionary to use instead of the one beside the records.
+    """
     path = Path(path)
     records = read_records(path)
-    actor_file = Path(actors_path) if actors_path else path.with_name(ACTORS_FILE)
+    actor_file = Path(actors) if actors else path.with_name(ACTORS_FILE)
     verbs_file = path.with_name(VERBS_FILE)
     overrides: dict[str, object] = {"actors.builtin": False, "events.cameo_refinements": False}
     if verbs_file.is_file():
         overrides["events.verbs"] = str(verbs_file)
     run_settings = settings.with_overrides(overrides)
-    kb = actors.load_actor_kb(run_settings, actor_file if actor_file.is_file() else None)
+    kb = actor_stage.load_actor_kb(run_settings, actor_file if actor_file.is_file() else None)
     coder = events.load_coder(run_settings)
 
     started = time.perf_counter()
     articles = [sentence_article(r.id, r.text, r.date) for r in records]
     board = Scoreboard()
+    coding = 0.0
     for record, article in zip(records, nlp.analyse(articles, run_settings)):
-        actors.resolve_mentions(article, kb)
+        actor_stage.resolve_mentions(article, kb)
+        tick = time.perf_counter()
         events.code_events(article, coder)
+        coding += time.perf_counter() - tick
         predicted = [
             (
                 e.source_actor.code if e.source_actor and e.source_actor.code else NO_ACTOR,
@@ -125,4 +132,5 @@ def evaluate_petrarch2(path: Path, settings: Settings, actors_path: Path | None 
         **board.scores(),
         "seconds": round(seconds, 2),
         "sentences_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
+        "coder_sentences_per_second": round(len(records) / coding, 1) if coding else 0.0,
     }
