@@ -385,6 +385,18 @@ def strip_titles(tokens: list[Token], first: int, last: int, kb: ActorKB) -> tup
     return first, titles
 
 
+@dataclass(frozen=True)
+class NameSpan:
+    """A name in a sentence: token range, character offsets, text and the titles before it."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    titles: list[str]
+
+
 @dataclass
 class ArticleResolver:
     """Resolves one article's sentences; remembers names and short forms seen so far."""
@@ -481,53 +493,69 @@ class ArticleResolver:
     def resolve_people(self, view: SentenceView, used: set[int]) -> None:
         tokens = view.tokens
         for first, last, weak in self.person_candidates(view):
-            known_span = view.span_at(first)
-            if known_span is not None and view.spans[known_span].entry is not None:
-                first = min(first, view.span_tokens[known_span][0])  # "President Vladimir Putin" is one entry
-            first, titles = strip_titles(tokens, first, last, self.kb)
-            while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):
-                last -= 1
-            if any(i in used for i in range(first, last + 1)):
+            named = self.name_span(view, first, last)
+            if named is None or any(i in used for i in range(named.first, named.last + 1)):
                 continue
-            if any(t.text.lower() in self.kb.organisation_words for t in tokens[first : last + 1]):
-                continue
-            start, end = tokens[first].start, tokens[last].end
-            name = self.article.text[start:end]
-            trimmed = name.lstrip("-\u2013\u2014'\"\u201c\u2018 ")  # "-Alireza Sabahifard" after a quote
-            start, name = start + len(name) - len(trimmed), trimmed
-            if not name[:1].isalpha():
-                continue
-            context = context_for(view, self.kb, first, last)
-            title_role = titles[-1] if titles else None
-            role = context.role or title_role
-            agent = context.agent or (self.kb.role_code(title_role) if title_role else None)
-            known = self.kb.person(name)
-            if first == last and name_key(name) in self.surnames:
+            if named.first == named.last and name_key(named.text) in self.surnames:
                 continue  # a surname: resolve_surnames links it
-            if known is not None:
-                actor = actor_from_entry(known, self.kb, self.day, name)
-                actor.kind = "person"
-                if is_latin(name) and not name.isupper():
-                    actor.name = name
-                if agent and actor.country:
-                    actor.sector, actor.code = agent[:3], actor.country + agent
-                rule = "dictionary-person"
-            elif (context.country or role) and not (weak and context.role is None) and (
-                first < last or titled_name(tokens, first)
-            ):
-                head = role.split(" of ")[0].split()[-1] if role else ""  # "secretary of state" -> secretary
-                kind = "organisation" if head in self.kb.organisation_words else "person"
-                actor = named_actor(kind, display_person(name), context.country, agent, role)
-                rule = f"{kind}-context"
-            else:
+            context = context_for(view, self.kb, named.first, named.last)
+            found = self.person_actor(view, named, context, weak)
+            if found is None:
                 continue
-            if role and role not in actor.roles:
-                actor.roles.append(role)
-            self.add(view, start, end, actor, role, rule)
-            used.update(range(first, last + 1))
+            actor, role, rule = found
+            self.add(view, named.start, named.end, actor, role, rule)
+            used.update(range(named.first, named.last + 1))
             used.update(context.tokens)
-            if first < last:
-                self.surnames.setdefault(name_key(tokens[last].text), actor)
+            if named.first < named.last:
+                self.surnames.setdefault(name_key(tokens[named.last].text), actor)
+
+    def name_span(self, view: SentenceView, first: int, last: int) -> NameSpan | None:
+        """The bare name in a candidate: titles, demonyms, possessive and quotes trimmed."""
+        tokens = view.tokens
+        known_span = view.span_at(first)
+        if known_span is not None and view.spans[known_span].entry is not None:
+            first = min(first, view.span_tokens[known_span][0])  # "President Vladimir Putin" is one entry
+        first, titles = strip_titles(tokens, first, last, self.kb)
+        while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):
+            last -= 1
+        if any(t.text.lower() in self.kb.organisation_words for t in tokens[first : last + 1]):
+            return None
+        start, end = tokens[first].start, tokens[last].end
+        text = self.article.text[start:end]
+        trimmed = text.lstrip("-\u2013\u2014'\"\u201c\u2018 ")  # "-Alireza Sabahifard" after a quote
+        if not trimmed[:1].isalpha():
+            return None
+        return NameSpan(first, last, start + len(text) - len(trimmed), end, trimmed, titles)
+
+    def person_actor(
+        self, view: SentenceView, named: NameSpan, context: Context, weak: bool
+    ) -> tuple[Actor, str | None, str] | None:
+        """(actor, role, rule) for a name: from the dictionary, or from what its context says."""
+        title_role = named.titles[-1] if named.titles else None
+        role = context.role or title_role
+        agent = context.agent or (self.kb.role_code(title_role) if title_role else None)
+        known = self.kb.person(named.text)
+        if known is not None:
+            actor = actor_from_entry(known, self.kb, self.day, named.text)
+            actor.kind = "person"
+            if is_latin(named.text) and not named.text.isupper():
+                actor.name = named.text
+            if agent and actor.country:
+                actor.sector, actor.code = agent[:3], actor.country + agent
+            rule = "dictionary-person"
+        else:
+            described = context.country or role
+            if not described or (weak and context.role is None):
+                return None
+            if named.first == named.last and not titled_name(view.tokens, named.first):
+                return None
+            head = role.split(" of ")[0].split()[-1] if role else ""  # "secretary of state" -> secretary
+            kind = "organisation" if head in self.kb.organisation_words else "person"
+            actor = named_actor(kind, display_person(named.text), context.country, agent, role)
+            rule = f"{kind}-context"
+        if role and role not in actor.roles:
+            actor.roles.append(role)
+        return actor, role, rule
 
     # organisations named in text but not in the dictionary ----------------------------------
 
