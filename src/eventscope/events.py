@@ -15,7 +15,6 @@ import csv
 import dataclasses
 import functools
 import logging
-from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import yaml
 
 from eventscope import dates
 from eventscope.errors import SettingsError
+from eventscope.modality import attribution, is_reporting_frame, modality_of
 from eventscope.records import (
     Article,
     Cameo,
@@ -36,6 +36,7 @@ from eventscope.records import (
     content_id,
 )
 from eventscope.settings import Settings
+from eventscope.syntax import DependencyParse
 from eventscope.verbs import (
     VerbDictionary,
     load_verb_dictionary,
@@ -174,35 +175,6 @@ def load_coder(settings: Settings) -> EventCoder:
     return dataclasses.replace(coder, gazetteer=gazetteer, refine=refine)
 
 
-class _Parse:
-    """Index helpers over one sentence's tokens."""
-
-    def __init__(self, sentence: Sentence) -> None:
-        self.sentence = sentence
-        self.tokens = sentence.tokens
-        self.children: list[list[Token]] = [[] for _ in self.tokens]
-        for token in self.tokens:
-            if token.head != token.i:
-                self.children[token.head].append(token)
-
-    def head(self, token: Token) -> Token | None:
-        return None if token.head == token.i else self.tokens[token.head]
-
-    def subtree(self, token: Token, stop: frozenset[str] = frozenset()) -> list[Token]:
-        """The token and its descendants, not entering dependents whose relation is in `stop`."""
-        found = [token]
-        stack = [token]
-        while stack:
-            for child in self.children[stack.pop().i]:
-                if child.dep not in stop:
-                    found.append(child)
-                    stack.append(child)
-        return sorted(found, key=lambda t: t.i)
-
-    def child(self, token: Token, deps: Collection[str]) -> Token | None:
-        return next((c for c in self.children[token.i] if c.dep in deps), None)
-
-
 def _overlapping(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     if not tokens:
         return []
@@ -242,11 +214,11 @@ class _SentenceCoder:
         self.sentence = sentence
         self.mentions = mentions
         self.coder = coder
-        self.parse = _Parse(sentence)
+        self.parse = DependencyParse(sentence)
         self.args = coder.cues["arguments"]
         self.clause_stop = frozenset(self.args["clause_deps"])
         self.expressions = dates.time_expressions(sentence, coder.date_cues)
-        self.attribution, reporters = self._attribution()
+        self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
         # Places ("in Tehran") and reporters ("according to IRNA") are never targets.
         self.not_targets = frozenset(self._place_tokens() | reporters)
         self.max_dyads = int(self.args["max_dyads"])
@@ -413,52 +385,7 @@ class _SentenceCoder:
         mentions = sorted(_overlapping(self.mentions, tokens), key=lambda m: m.start)
         return [(m, verb) for m in mentions]
 
-    # --- modality, place, attribution -----------------------------------------------
-
-    def modality(self, verb: Token) -> Modality:
-        cues = self.coder.cues["modality"]
-        report = set(self.coder.cues["attribution"]["report_verbs"])
-        current: Token | None = verb
-        level = 0
-        while current is not None:
-            kids = self.parse.children[current.i]
-            lemma = current.lemma.lower()
-            auxiliaries = {c.lemma.lower() for c in kids if c.dep in ("aux", "auxpass")} | {
-                c.text.lower() for c in kids if c.dep == "aux"
-            }
-            if any(c.dep == "neg" or (c.dep == "advmod" and c.lemma.lower() in cues["negations"]) for c in kids):
-                return "denied"
-            if level and lemma in cues["denied_governors"]:
-                return "denied"
-            if auxiliaries & set(cues["hypothetical_auxiliaries"]):
-                return "hypothetical"
-            if any(c.dep == "mark" and c.lemma.lower() in cues["hypothetical_markers"] for c in kids):
-                return "hypothetical"
-            if lemma in cues["proposed_words"]:
-                return "proposed"
-            if not level and lemma in cues["planned_predicates"]:
-                return "planned"
-            if not level and current.dep == "advcl" and any(c.dep == "aux" and c.tag == "TO" for c in kids):
-                return "planned"  # purpose: "arrived in Tehran to sign a memorandum"
-            if auxiliaries & set(cues["planned_auxiliaries"]):
-                return "planned"
-            if level and (lemma in cues["planned_words"] or lemma == cues["copula"]):
-                return "planned"
-            if current.dep not in self.args["governor_deps"]:
-                break
-            current = self.parse.head(current)
-            level += 1
-            if current is not None and current.lemma.lower() in report:
-                break
-        return "asserted"
-
-    def _governors(self, verb: Token) -> list[int]:
-        found = []
-        current = self.parse.head(verb)
-        while current is not None and current.i not in found:
-            found.append(current.i)
-            current = self.parse.head(current)
-        return found
+    # --- place -------------------------------------------------------------------------
 
     def location(self, verb: Token, clause: list[Token]) -> Location | None:
         """Where: an "in/at <place>" phrase of the verb, its clause, then its whole subtree
@@ -485,64 +412,6 @@ class _SentenceCoder:
                 return Location(name=name, country=country)
         return None
 
-    def _name(self, tokens: list[Token]) -> str | None:
-        """A reporter's name: a named entity in the phrase, else its run of proper nouns."""
-        labels = self.coder.cues["attribution"]["name_labels"]
-        if not tokens:
-            return None
-        start, end = tokens[0].start, tokens[-1].end
-        entities = [e for e in self.sentence.entities if start <= e.start and e.end <= end and e.label in labels]
-        if entities:
-            entity = min(entities, key=lambda e: (labels.index(e.label), -e.start))
-            if entity.label in self.coder.cues["attribution"]["adjective_labels"]:
-                # "Iranian media reported": the nationality names a group, keep its noun.
-                content = [t for t in tokens if t.pos not in ("DET", "PUNCT")]
-                entity_start, entity_end = content[0].start, content[-1].end
-            else:
-                entity_start, entity_end = entity.start, entity.end
-            text = self.article.text[entity_start:entity_end]
-            return text[4:] if text.lower().startswith("the ") else text
-        run: list[Token] = []
-        best: list[Token] = []
-        for token in tokens:
-            run = run + [token] if token.pos == "PROPN" else []
-            if len(run) > len(best):
-                best = run
-        return self.article.text[best[0].start : best[-1].end] if best else None
-
-    def _attribution(self) -> tuple[list[str], set[int]]:
-        """Names of who reports or claims the sentence's events, and their tokens."""
-        cues = self.coder.cues["attribution"]
-        names: list[str] = []
-        tokens: set[int] = set()
-        for token in self.parse.tokens:
-            phrase = None
-            if token.pos == "VERB" and token.lemma.lower() in cues["report_verbs"]:
-                subjects = [c for c in self.parse.children[token.i] if c.dep in self.args["subject_deps"]]
-                phrase = sorted(
-                    (t for subject in subjects for t in self.parse.subtree(subject, self.clause_stop)),
-                    key=lambda t: t.i,
-                )
-            elif token.text.lower() == cues["according"]:
-                to = self.parse.child(token, {"prep"})
-                obj = self.parse.child(to, {"pobj"}) if to is not None else None
-                phrase = self.parse.subtree(obj) if obj is not None else None
-            name = self._name(phrase) if phrase else None
-            if name and phrase:
-                tokens.update(t.i for t in phrase)
-                if name not in names:
-                    names.append(name)
-        return names, tokens
-
-    def is_reporting_frame(self, verb: Token) -> bool:
-        """"IRNA reported that ...": the reporting verb frames an event, it is not one."""
-        cues = self.coder.cues["attribution"]
-        if verb.text.lower() == cues["according"]:
-            return True
-        if verb.lemma.lower() not in cues["report_verbs"]:
-            return False
-        return verb.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in self.parse.children[verb.i])
-
     # --- events ------------------------------------------------------------------------
 
     def code(self) -> list[Event]:
@@ -552,7 +421,7 @@ class _SentenceCoder:
             if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"]:
                 continue
             entries = self.coder.verbs.lookup(verb)
-            if not entries or self.is_reporting_frame(verb):
+            if not entries or is_reporting_frame(self.parse, verb, self.coder.cues):
                 continue
             clause = self.parse.subtree(verb, self.clause_stop)
             after = [t for t in clause if t.i > verb.i]
@@ -632,13 +501,13 @@ class _SentenceCoder:
         target: Mention | None,
         modality: Modality | None = None,
     ) -> list[Event]:
-        modality = modality or self.modality(verb)
+        modality = modality or modality_of(self.parse, verb, self.coder.cues)
         location = self.location(verb, clause)
         past = dates.is_past_tense(verb, self.parse.children[verb.i])
         date, explicit = dates.event_date(
             self.expressions,
             verb,
-            self._governors(verb),
+            self.parse.governors(verb),
             self.article.published,
             self.coder.date_cues,
             past_tense=past,
