@@ -318,6 +318,12 @@ def test_written_date_wins_over_weekday_and_takes_the_publication_year(read):
     assert _one(article).date == dt.date(2021, 2, 28)
 
 
+def test_day_of_the_report_is_not_the_day_of_the_signing(read):
+    article = read("Kenya and Uganda have signed a border treaty, officials said on Monday.",
+                   published=dt.date(2021, 3, 10))
+    assert _one(article).date is None
+
+
 def test_no_publication_date_leaves_relative_dates_unresolved(read):
     article = read("Kenya and Uganda signed a border treaty on Sunday.", published=None)
     assert _one(article).date is None
@@ -346,6 +352,12 @@ def test_event_date_dates_an_agreement_without_a_date_of_its_own(read):
 def test_publication_day_from_the_events_stage_is_no_signing_date(read):
     article = read("Kenya and Uganda signed a border treaty.", published=dt.date(2021, 3, 10))
     assert _one(_with_event_dated(article, dt.date(2021, 3, 10))).date is None
+
+
+def test_event_date_from_the_day_of_the_report_is_ignored(read):
+    article = read("Kenya and Uganda have signed a border treaty, officials said on Monday.",
+                   published=dt.date(2021, 3, 10))
+    assert _one(_with_event_dated(article, dt.date(2021, 3, 8))).date is None
 
 
 # --- provisions -----------------------------------------------------------------------------

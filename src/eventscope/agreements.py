@@ -333,10 +333,11 @@ def agreement_phrase(parsed: ParsedSentence, noun: list[Token]) -> set[int]:
 
 
 def _in_clause(parsed: ParsedSentence, tokens: list[Token], verbs: set[int], noun: set[int],
-               prepositions: frozenset[str] | None = None) -> bool:
+               prepositions: frozenset[str] | None = None, start: Token | None = None) -> bool:
     """True when the span belongs to the signing clause or modifies the agreement noun; with
     `prepositions`, only through those ("a deal with Chile", not "a deal on Chile's debt")."""
-    for current in [parsed.root_of(tokens), *parsed.ancestors(parsed.root_of(tokens))]:
+    start = start or parsed.root_of(tokens)
+    for current in [start, *parsed.ancestors(start)]:
         if current.i in noun or current.i in verbs:
             return True
         if current.pos in {"VERB", "AUX"}:
@@ -414,7 +415,8 @@ def clean_person_name(name: str, cues: Cues) -> str:
 
 def sentence_signatories(parsed: ParsedSentence, mentions: list[Mention], excluded: set[int],
                          scope: tuple[set[int], set[int]], cues: Cues) -> list[str]:
-    """Persons named in a signing sentence, outside the reporting and side clauses.
+    """Persons named in a signing sentence as its subjects, agents or partners, not those in
+    reporting or side clauses or merely present ("in the presence of").
 
     A resolved person keeps its actor's name unless the entity around it names more of it
     ("Liu He" for an actor named "Liu")."""
@@ -432,7 +434,14 @@ def sentence_signatories(parsed: ParsedSentence, mentions: list[Mention], exclud
     names = []
     for start, end, name in sorted(spans):
         tokens = parsed.tokens_in(start, end)
-        if tokens and not any(t.i in excluded for t in tokens) and _in_clause(parsed, tokens, *scope):
+        if not tokens or any(t.i in excluded for t in tokens):
+            continue
+        # "met his counterpart in Tehran, General X": the parser hangs the name on the place.
+        root = parsed.root_of(tokens)
+        place_head = parsed.tokens[root.head]
+        preposition = _place_preposition(parsed, [place_head], cues) if root.dep in {"appos", "conj"} else None
+        walk_from = parsed.tokens[preposition.head] if preposition is not None else root
+        if _in_clause(parsed, tokens, *scope, cues.party_prepositions, start=walk_from):
             cleaned = clean_person_name(name, cues)
             if cleaned and cleaned not in names:
                 names.append(cleaned)
@@ -471,10 +480,24 @@ def _resolve_year(month: int, day: int, year: int | None, published: dt.date | N
         return None
 
 
-def explicit_date(text: str, published: dt.date | None, cues: Cues) -> dt.date | None:
-    """A day-level date written in the text; a missing year comes from the publication date."""
+def _said_when(parsed: ParsedSentence, start: int, end: int, cues: Cues) -> bool:
+    """True for a time phrase that dates the reporting ("Gazprom said on Wednesday")."""
+    tokens = parsed.tokens_in(parsed.sentence.start + start, parsed.sentence.start + end)
+    verb = _nearest_verb(parsed, parsed.root_of(tokens)) if tokens else None
+    return verb is not None and verb.lemma.lower() in cues.reporting_verbs
+
+
+def _dates_the_reporting(parsed: ParsedSentence, cues: Cues) -> bool:
+    text = parsed.sentence.text
+    matches = [m for p in (*cues.explicit_dates, cues.relative_dates) for m in p.finditer(text)]
+    return any(_said_when(parsed, *m.span(), cues) for m in matches)
+
+
+def explicit_date(parsed: ParsedSentence, published: dt.date | None, cues: Cues) -> dt.date | None:
+    """A day-level date written in the sentence; a missing year comes from the publication date."""
+    text = parsed.sentence.text
     for pattern in cues.explicit_dates:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not _said_when(parsed, *m.span(), cues)), None)
         if not match:
             continue
         month_text = match.group("month").lower()
@@ -486,11 +509,12 @@ def explicit_date(text: str, published: dt.date | None, cues: Cues) -> dt.date |
     return None
 
 
-def relative_date(text: str, published: dt.date | None, cues: Cues) -> dt.date | None:
+def relative_date(parsed: ParsedSentence, published: dt.date | None, cues: Cues) -> dt.date | None:
     """ "on Sunday", "today", "yesterday", counted back from the publication date."""
     if published is None:
         return None
-    match = cues.relative_dates.search(text)
+    matches = cues.relative_dates.finditer(parsed.sentence.text)
+    match = next((m for m in matches if not _said_when(parsed, *m.span(), cues)), None)
     if not match:
         return None
     word = match.group(0).lower()
@@ -570,14 +594,16 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
         report.signatories = sentence_signatories(parsed, mentions, excluded, scope, cues)
         on_noun = set() if cues.kinds[kind].places_on_noun else {t.i for t in noun}
         report.place = sentence_place(parsed, excluded | on_noun, cues)
-        report.explicit_date = explicit_date(sentence.text, article.published, cues)
-        report.relative_date = relative_date(sentence.text, article.published, cues)
-        # The events stage dates an untimed past-tense report to its publication day; for an
-        # agreement that day says nothing, and would split it from other outlets' reports.
+        report.explicit_date = explicit_date(parsed, article.published, cues)
+        report.relative_date = relative_date(parsed, article.published, cues)
+        # The events stage dates an untimed past-tense report to its publication day, which
+        # says nothing of the signing and would split it from other outlets' reports; and it
+        # may take the day of the reporting ("said on Wednesday") for the day of the event.
         event_dates = sorted(e.date for e in article.events
                              if e.sentence_index == sentence.index and e.date is not None
                              and e.date != article.published)
-        report.event_date = event_dates[0] if event_dates else None
+        if event_dates and not _dates_the_reporting(parsed, cues):
+            report.event_date = event_dates[0]
     return report
 
 
