@@ -5,6 +5,10 @@ the connection differs. Unlike DuckDB, PostgreSQL lets several processes write
 at once, so every write transaction first takes one transaction-scoped advisory
 lock: concurrent runs on the same database wait for each other article by
 article instead of racing on the same content-hashed ids.
+
+PostgreSQL text cannot hold NUL characters, which DuckDB stores as they are. Rather
+than let one such article abort a whole run, NUL is written as U+FFFD (the
+replacement character): one character for one, so spans still index the text.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ log = logging.getLogger(__name__)
 # Any fixed 64-bit number works; this one is "evntscop" read as ASCII bytes.
 WRITER_LOCK_KEY = int.from_bytes(b"evntscop", "big") & 0x7FFF_FFFF_FFFF_FFFF
 CONNECT_TIMEOUT_SECONDS = 10
+NUL_REPLACEMENT = "\ufffd"
 
 
 def redact(url: str) -> str:
@@ -35,6 +40,17 @@ def redact(url: str) -> str:
         host = f"{host}:{parts.port}"
     netloc = f"{parts.username}:***@{host}" if parts.username else f"***@{host}"
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _nul_safe_str_dumper() -> type:
+    """A psycopg text dumper that writes NUL as U+FFFD, keeping every offset."""
+    from psycopg.types.string import StrDumperUnknown
+
+    class NulSafeStrDumper(StrDumperUnknown):
+        def dump(self, obj: str) -> bytes:
+            return super().dump(obj.replace("\x00", NUL_REPLACEMENT))
+
+    return NulSafeStrDumper
 
 
 class PostgresStore(Store):
@@ -78,6 +94,7 @@ def open_postgres(url: str) -> Store:
         )
     except psycopg.Error as exc:
         raise StoreError(f"{location}: cannot connect: {_first_line(exc)}") from exc
+    connection.adapters.register_dumper(str, _nul_safe_str_dumper())
     log.debug("connected to %s", location)
     return PostgresStore(connection, location)
 
