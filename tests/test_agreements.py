@@ -262,6 +262,12 @@ def test_signatories_of_the_document_join_the_agreement(read):
     assert agreement.place == "Kampala"
 
 
+def test_persons_merely_present_are_not_signatories(read):
+    article = read("Kenya's Raychelle Omamo and Uganda's Jeje Odongo signed a border treaty in the presence "
+                   "of President Uhuru Kenyatta.")
+    assert _one(article).signatories == ["Jeje Odongo", "Raychelle Omamo"]
+
+
 def test_resolved_person_keeps_the_fuller_name_of_the_text(spacy_nlp):
     text = "Kenya and Uganda signed a border treaty, and Raychelle Omamo signed it for Kenya."
     article = Article(id="a1", source="a1.txt", title=None, outlet=None, author=None,
