@@ -222,6 +222,7 @@ class _SentenceCoder:
         # Places ("in Tehran") and reporters ("according to IRNA") are never targets.
         self.not_targets = frozenset(self._place_tokens() | reporters)
         self.max_dyads = int(self.args["max_dyads"])
+        self.light_verbs = frozenset(self.args["light_verbs"])
         self.dated: list = []  # dates that time expressions gave past events here
 
     def _place_tokens(self) -> set[int]:
@@ -432,7 +433,7 @@ class _SentenceCoder:
                 code, paired, rule = pattern.code, pattern.paired, pattern.id
             else:
                 default = next((e for e in entries if e.code is not None), None)
-                if default is None:
+                if default is None or (self.coder.refine and verb.lemma.lower() in self.light_verbs):
                     continue
                 matched = []
                 code = default.code or ""
