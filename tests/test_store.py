@@ -420,6 +420,24 @@ def test_concurrent_postgres_writers_store_an_article_once(seed_texts) -> None:
             assert table_counts(store)["events"] == len(article.events)
 
 
+@NEEDS_PG
+def test_postgres_reader_opens_while_a_writer_holds_the_lock(seed_texts) -> None:
+    with postgres_schema() as url, open_store(url) as writer:
+        seen: list[int] = []
+
+        def read() -> None:
+            with open_store(url) as reader:
+                seen.append(reader.count("articles"))
+
+        with writer.transaction():
+            writer.write_article(seed_article(seed_texts))
+            reader_thread = threading.Thread(target=read, daemon=True)
+            reader_thread.start()
+            reader_thread.join(timeout=20)
+            assert not reader_thread.is_alive(), "opening the store waited for the writer"
+        assert seen == [0], "the reader saw an uncommitted article"
+
+
 # -- properties ------------------------------------------------------------------------
 
 PROPERTY_SETTINGS = hypothesis_settings(

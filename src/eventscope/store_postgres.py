@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from eventscope.errors import StoreError
-from eventscope.store import Store
+from eventscope.store import MIGRATIONS, Store
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +73,20 @@ class PostgresStore(Store):
             yield
 
     def migrate(self) -> None:
-        """Create or upgrade the schema under the writer lock, so two first runs cannot race."""
+        """Create or upgrade the schema under the writer lock, so two first runs cannot race.
+
+        An up-to-date database is left alone without waiting for the lock, so readers
+        (the API opens the store per request) never queue behind a run's writes.
+        """
+        if self._up_to_date():
+            return
         with self.transaction():
             super().migrate()
+
+    def _up_to_date(self) -> bool:
+        if self.query("SELECT to_regclass('schema_migrations')")[0][0] is None:
+            return False
+        return self.schema_version >= MIGRATIONS[-1][0]
 
 
 def open_postgres(url: str) -> Store:
