@@ -5,7 +5,12 @@ party countries (from the resolved actor mentions) and a status cue ("signed", "
 "entered into force") anchors a record; other sentences of the article that speak of the
 agreement ("the memorandum", "multiple agreements signed on July 23") add its date,
 place and provisions. A plural like "signed 22 agreements" names a batch of unidentified
-instruments, so it never makes a record on its own.
+instruments, so it never makes a record on its own. Parties are the countries in the clause
+that signs or proposes (subjects, "with"/"between" partners, the agreement's own modifiers),
+never the reporting agency, the dateline, the venue or a country the agreement is about. The
+date is a written date first, then a weekday or "today" counted back from the publication
+date, then the events stage's date for the sentence; a phrase that dates the reporting
+("said on Monday") dates nothing.
 
 `merge_agreements` folds the reports of several articles and outlets into one record per
 agreement, with an id that depends only on its parties, kind family and date.
@@ -64,6 +69,7 @@ class Cues:
     distinct_words: frozenset[str]
     failure_verbs: frozenset[str]
     pair_references: re.Pattern[str]
+    pair_lookback: int
     negations: frozenset[str]
     reporting_verbs: frozenset[str]
     place_prepositions: frozenset[str]
@@ -134,6 +140,7 @@ def load_cues() -> Cues:
         distinct_words=frozenset(data["distinct_words"]),
         failure_verbs=frozenset(data["failure_verbs"]),
         pair_references=_words(data["pair_references"]),
+        pair_lookback=int(data["pair_lookback"]),
         negations=frozenset(data["negations"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         place_prepositions=frozenset(data["place_prepositions"]),
@@ -547,7 +554,7 @@ def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, tuple[int, int]]
 def _pair_named_before(article: Article, index: int, cues: Cues) -> frozenset[str]:
     """The two countries a sentence's "the two countries" refers to: those of the nearest of
     the previous sentences that names exactly two."""
-    for previous in range(index - 1, max(index - 1 - int(cues.merge["pair_lookback"]), -1), -1):
+    for previous in range(index - 1, max(index - 1 - cues.pair_lookback, -1), -1):
         countries = frozenset(
             m.actor.country for m in article.mentions
             if m.sentence == previous and m.actor.country
