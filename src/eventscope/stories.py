@@ -433,7 +433,7 @@ def cluster_items(
     )
     if not items:
         return [], {}
-    duplicates = _near_duplicates(items, float(section.get("duplicate_threshold", 0.8)))
+    duplicates = _near_duplicates(items, float(section.get("duplicate_threshold", 0.7)))
     index = {item.article_id: i for i, item in enumerate(items)}
     copies = [(index[copy], index[original]) for copy, original in duplicates.items()]
     model = SimilarityModel(items, settings)
