@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from eventscope import actors, nlp
-from eventscope.actor_kb import ActorKB, build_actor_kb, parse_petrarch_actors, parse_petrarch_agents
+from eventscope.actor_kb import (
+    ActorKB,
+    build_actor_kb,
+    parse_petrarch_actors,
+    parse_petrarch_agents,
+)
 from eventscope.records import Actor, Article
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "petrarch2"

@@ -94,9 +94,9 @@ class KBEntry:
                 if (spell.start or spell.end) and spell.covers(day):
                     return spell.code
             return (undated or list(self.codes))[-1].code
-        current = [spell for spell in self.codes if spell.end is None and spell.start is not None]
+        current = [(spell.start, spell.code) for spell in self.codes if spell.end is None and spell.start]
         if current:
-            return max(current, key=lambda spell: spell.start).code
+            return max(current)[1]
         return (undated or [spell for spell in self.codes if spell.end is None] or list(self.codes))[-1].code
 
 
@@ -234,7 +234,7 @@ class ActorKB:
 
 # -- PETRARCH dictionary format ---------------------------------------------------------------
 
-_COMMENT_BLOCK = re.compile(r"<!--.*?-->", re.S)
+_COMMENT_BLOCK = re.compile(r"<!--.*?-->", re.DOTALL)
 _CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
 
 

@@ -568,7 +568,7 @@ class ArticleResolver:
             if first < 0 or any(i in used for i in range(first, last + 1)):
                 continue
             inside = [n for n, (a, b) in enumerate(view.span_tokens) if a >= first and b <= last]
-            if any(view.spans[n].entry is not None and view.spans[n].entry.kind != "country" for n in inside):
+            if any((entry := view.spans[n].entry) is not None and entry.kind != "country" for n in inside):
                 continue  # a known actor inside: the dictionary pass resolves it
             while first < last and tokens[first].pos == "DET":
                 first += 1
@@ -645,7 +645,7 @@ class ArticleResolver:
                       and not span.start <= t.start < span.end and t.pos not in ("PART", "PUNCT")]
             if not others or any(t.pos != "PROPN" for t in others):
                 return False
-            return span.entry.kind == "person" or span.start == entity.start
+            return (span.entry is not None and span.entry.kind == "person") or span.start == entity.start
         return False
 
     @staticmethod
@@ -870,10 +870,10 @@ def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dic
     for block in by_surname.values():
         for n, a in enumerate(block):
             for b in block[n + 1 :]:
-                if a.id != b.id and countries_compatible(a, b) and same_person(a, b, rules):
-                    if a.country is None or b.country is None:
-                        if not _unique_match(a if a.country is None else b, block, rules):
-                            continue
+                if a.id == b.id or not countries_compatible(a, b) or not same_person(a, b, rules):
+                    continue
+                countryless = a if a.country is None else b if b.country is None else None
+                if countryless is None or _unique_match(countryless, block, rules):
                     union(a.id, b.id)
     # surname-only mentions join the single full-name person with that surname
     for person in people:
@@ -881,15 +881,15 @@ def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dic
         if not forms or any(len(f) > 1 for f in forms):
             continue
         surname = forms[0][0]
-        clusters = {
+        namesakes = {
             find(other.id)
             for other in by_surname.get(surname[:2], [])
             if other.id != person.id
             and countries_compatible(person, other)
             and any(len(f) > 1 and surname_compatible(f[-1], surname, rules) for f in person_names(other))
         }
-        if len(clusters) == 1:
-            union(person.id, clusters.pop())
+        if len(namesakes) == 1:
+            union(person.id, namesakes.pop())
 
     # organisations and groups sharing a name, a short form or initials
     key_owner: dict[str, list[Actor]] = defaultdict(list)
