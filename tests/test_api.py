@@ -18,6 +18,7 @@ from eventscope.errors import StoreError
 from eventscope.records import Story
 from eventscope.store import open_store
 from sample_store import (
+    MOU_NAMED,
     MOU_PROVISIONS,
     MOU_SIGNED,
     US_THREAT,
@@ -258,8 +259,11 @@ def test_story_list_page_links_every_story(client: TestClient, ids: SampleIds) -
 def test_story_page_marks_each_outlets_event_sentence(client: TestClient, ids: SampleIds) -> None:
     page = client.get(f"/stories/{ids.stories[MOU_STORY]}").text
     assert page.count('<article class="article"') == 3
-    marks = re.findall(r'<mark class="event" id=[^>]*>([^<]*)', page)
-    assert marks == [MOU_SIGNED.sentence] * 3
+    columns = page.split('<article class="article"')[1:]
+    marked = [
+        "".join(re.findall(r'<mark class="event"[^>]*>([^<]*)', column)) for column in columns
+    ]
+    assert marked == [MOU_SIGNED.sentence] * 3
     assert page.count("Sign formal agreement") == 3  # CAMEO names from the code table
     assert "memorandum of understanding" in page
 
@@ -270,7 +274,7 @@ def test_story_page_underlines_the_passages_an_agreement_was_read_from(
     page = client.get(f"/stories/{ids.stories[MOU_STORY]}").text
     underlined = re.findall(r'<span class="agreement-evidence"[^>]*>(.*?)</span>', page, re.DOTALL)
     assert underlined.count(MOU_PROVISIONS) == 1
-    assert sum(MOU_SIGNED.sentence in passage for passage in underlined) == 3
+    assert sum(MOU_NAMED in passage for passage in underlined) == 3
     assert "Local officials said" not in " ".join(underlined)
 
 
@@ -295,7 +299,9 @@ def test_story_page_escapes_markup_in_titles_and_text(tmp_path: Path) -> None:
     )
     assert "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
     assert "<b>Outlet</b>" not in body
-    assert f'<mark class="event" id="mark-{article.events[0].id}"' in body
+    assert (
+        f'<span class="anchor" id="mark-{article.events[0].id}"></span><mark class="event"' in body
+    )
 
 
 def test_dyad_page_embeds_the_chart_data_and_a_table(client: TestClient) -> None:
@@ -332,7 +338,7 @@ def test_highlight_marks_exactly_the_spans() -> None:
     text = "One. Two three. Four."
     assert highlight(text, [(5, 15, "e1")]) == [
         Segment("One. "),
-        Segment("Two three.", ("e1",)),
+        Segment("Two three.", ("e1",), starts=("e1",), ends=("e1",)),
         Segment(" Four."),
     ]
 
@@ -348,6 +354,21 @@ def test_highlight_splits_overlapping_spans_without_losing_text() -> None:
         ("gh", ("b",)),
         ("ij", ()),
     ]
+    assert [(s.text, s.starts, s.ends) for s in segments if s.starts or s.ends] == [
+        ("cd", ("a",), ()),
+        ("ef", ("b",), ("a",)),
+        ("gh", (), ("b",)),
+    ]
+
+
+def test_story_page_numbers_each_event_once_however_its_sentence_is_cut(
+    client: TestClient, ids: SampleIds
+) -> None:
+    page = client.get(f"/stories/{ids.stories[MOU_STORY]}").text
+    numbers = re.findall(r'<a class="event-ref" href="#event-([0-9a-f]+)"', page)
+    assert sorted(numbers) == sorted(ids.events[MOU_STORY])
+    anchors = re.findall(r'id="mark-([0-9a-f]+)"', page)
+    assert sorted(anchors) == sorted(ids.events[MOU_STORY])
 
 
 @pytest.mark.parametrize(

@@ -120,11 +120,15 @@ def test_story_page_shows_outlets_side_by_side_with_event_sentences_highlighted(
         "REUTERS",
     ]
     for i in range(3):
-        mark = columns.nth(i).locator("mark.event")
-        assert mark.count() == 1
-        assert mark.inner_text().startswith(MOU_SIGNED.sentence)
-        background = mark.evaluate("node => getComputedStyle(node).backgroundColor")
-        assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+        marks = columns.nth(i).locator("mark.event")
+        # What a reader sees highlighted is the event's sentence (and its number), nothing else.
+        marked = "".join(text.rstrip("0123456789") for text in marks.all_text_contents())
+        assert marked == MOU_SIGNED.sentence
+        assert columns.nth(i).locator("a.event-ref").count() == 1
+        for background in marks.evaluate_all(
+            "nodes => nodes.map(node => getComputedStyle(node).backgroundColor)"
+        ):
+            assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     provisions = columns.nth(0).locator(".agreement-evidence", has_text=MOU_PROVISIONS)
     assert provisions.count() == 1
     assert "underline" in provisions.evaluate("node => getComputedStyle(node).textDecorationLine")

@@ -484,26 +484,38 @@ def source_label(source: str) -> str:
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of article text; `marks` are the ids of the spans (events, agreements) covering it."""
+    """A run of article text and the ids of the spans (events, agreements) covering it.
+
+    `starts` and `ends` name the spans that begin or finish with this run, so a page can
+    anchor a span once and number it once, however many runs it was cut into.
+    """
 
     text: str
     marks: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
 
 
 def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[Segment]:
     """Cut `text` into runs so that every (start, end, id) span is made of whole runs.
 
     Overlapping spans are split where they overlap, so no character is shown twice and
-    every span stays marked in full. Spans outside the text are clipped.
+    every span stays marked in full. Spans are clipped to the text; empty ones vanish.
     """
-    cuts = {0, len(text)}
-    for start, end, _ in spans:
-        cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
-    bounds = sorted(cuts)
+    size = len(text)
+    clipped = [(max(0, min(s, size)), max(0, min(e, size)), mark) for s, e, mark in spans]
+    clipped = [(s, e, mark) for s, e, mark in clipped if s < e]
+    cuts = {0, size} | {s for s, _, _ in clipped} | {e for _, e, _ in clipped}
     segments = []
-    for start, end in pairwise(bounds):
-        covering = tuple(mark for s, e, mark in spans if s <= start and end <= e)
-        segments.append(Segment(text[start:end], covering))
+    for start, end in pairwise(sorted(cuts)):
+        segments.append(
+            Segment(
+                text[start:end],
+                marks=tuple(mark for s, e, mark in clipped if s <= start and end <= e),
+                starts=tuple(mark for s, _, mark in clipped if s == start),
+                ends=tuple(mark for _, e, mark in clipped if e == end),
+            )
+        )
     return segments
 
 
