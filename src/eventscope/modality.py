@@ -45,8 +45,8 @@ def modality_of(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Mo
             return "proposed"
         if not level and lemma in words["planned_predicates"]:
             return "planned"
-        if not level and current.dep == "advcl" and any(c.dep == "aux" and c.tag == "TO" for c in kids):
-            return "planned"  # purpose: "arrived in Tehran to sign a memorandum"
+        if not level and _is_purpose_of_journey(parse, current, words):
+            return "planned"  # "arrived in Tehran to sign a memorandum"
         if auxiliaries & set(words["planned_auxiliaries"]):
             return "planned"
         if level and (lemma in words["planned_words"] or lemma == words["copula"]):
@@ -58,6 +58,13 @@ def modality_of(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Mo
         if current is not None and current.lemma.lower() in report:
             break
     return "asserted"
+
+
+def _is_purpose_of_journey(parse: DependencyParse, verb: Token, words: dict[str, Any]) -> bool:
+    if verb.dep not in ("advcl", "xcomp") or not any(c.dep == "aux" and c.tag == "TO" for c in parse.children[verb.i]):
+        return False
+    governor = parse.head(verb)
+    return governor is not None and governor.lemma.lower() in words["purpose_governors"]
 
 
 def is_reporting_frame(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> bool:
