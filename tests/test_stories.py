@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from eventscope.evaluate.stories import load_gold
 from eventscope.records import Actor, Article, Cameo, Event, Plover, Story, content_id
-from eventscope.settings import load_settings
 from eventscope.stories import (
     StoryItem,
     StoryUpdate,
@@ -138,12 +137,12 @@ def test_story_item_round_trips_through_json(seed_articles):
 
 @given(title=st.one_of(st.none(), st.text(max_size=60)), text=st.text(max_size=400))
 @hypothesis_settings(max_examples=40, deadline=None)
-def test_any_article_gives_an_item_that_round_trips_and_clusters(title, text):
+def test_any_article_gives_an_item_that_round_trips_and_clusters(settings, title, text):
     article = replace(make_article(text, "any.txt"), title=title)
     item = story_item(article)
     assert StoryItem.from_json(json.loads(json.dumps(item.to_json()))) == item
     other = story_item(make_article("Iran and Iraq signed a memorandum on Sunday.", "other.txt"))
-    clusters, _ = cluster_items([item, other], load_settings())
+    clusters, _ = cluster_items([item, other], settings)
     assert sorted(i.article_id for members in clusters for i in members) == sorted(
         [item.article_id, other.article_id]
     )
