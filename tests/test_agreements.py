@@ -7,7 +7,8 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from eventscope.agreements import (
@@ -430,8 +431,8 @@ def test_two_agreements_with_different_parties_stay_apart(read):
 
 
 def _report(article_id: str, **fields) -> Agreement:
-    values = dict(kind="memorandum of understanding", parties=["KEN", "UGA"], signatories=[],
-                  date=None, place=None, provisions=[], status="signed")
+    values = {"kind": "memorandum of understanding", "parties": ["KEN", "UGA"], "signatories": [],
+              "date": None, "place": None, "provisions": [], "status": "signed"}
     values.update(fields)
     return Agreement(id=content_id(article_id), article_ids=[article_id],
                      evidence=[(article_id, 0, 10)], **values)

@@ -33,7 +33,15 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from eventscope.records import Agreement, AgreementStatus, Article, Mention, Sentence, Token, content_id
+from eventscope.records import (
+    Agreement,
+    AgreementStatus,
+    Article,
+    Mention,
+    Sentence,
+    Token,
+    content_id,
+)
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +224,8 @@ class ParsedSentence:
         return found
 
     def ancestors(self, token: Token) -> list[Token]:
-        chain, current = [], token
+        chain: list[Token] = []
+        current = token
         while current.head != current.i and len(chain) < len(self.tokens):
             current = self.tokens[current.head]
             chain.append(current)
@@ -275,10 +284,10 @@ def sentence_status(parsed: ParsedSentence, noun: list[Token], cues: Cues) -> tu
             verbs.append(token)
     for pattern, status in cues.status_phrases:
         for match in pattern.finditer(parsed.sentence.text):
-            token = parsed.token_at(parsed.sentence.start + match.start())
-            if token is not None and token.text.lower() not in cues.status_verbs:
+            at = parsed.token_at(parsed.sentence.start + match.start())
+            if at is not None and at.text.lower() not in cues.status_verbs:
                 found.add(status)
-                phrases.append(token)
+                phrases.append(at)
     if not found:
         return None, []
     # The verbs name the clause; phrases ("would", "plan to") only when no verb does.
@@ -535,15 +544,16 @@ def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, tuple[int, int]]
 
     Overlapping matches keep the longest ("memorandum of agreement" over "agreement").
     """
-    matches = []
-    for pattern, name, plural in cues.kind_patterns:
-        for match in pattern.finditer(text):
-            matches.append((match.start(), match.end(), name, plural))
-    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    found = [
+        (match.start(), match.end(), name, plural)
+        for pattern, name, plural in cues.kind_patterns
+        for match in pattern.finditer(text)
+    ]
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     kept: list[tuple[int, int, str, bool]] = []
-    for match in matches:
-        if not kept or match[0] >= kept[-1][1]:
-            kept.append(match)
+    for candidate in found:
+        if not kept or candidate[0] >= kept[-1][1]:
+            kept.append(candidate)
     if not kept:
         return None
     best = max(kept, key=lambda m: (cues.kinds[m[2]].rank, not m[3]))
@@ -823,7 +833,7 @@ def _most_reported(values: Iterable[tuple[Any, int]]) -> Any:
             counts[value] += weight
     if not counts:
         return None
-    return sorted(counts, key=lambda v: (-counts[v], v))[0]
+    return min(counts, key=lambda v: (-counts[v], v))
 
 
 def _combine(cluster: _Cluster, cues: Cues) -> Agreement:
