@@ -323,3 +323,10 @@ def test_dictionary_names_inside_other_peoples_names_are_not_actors(settings, kb
     article = resolve("Singer Chris Brown and footballer Jordan Henderson attended the gala hosted by Paris Hilton.",
                       settings, kb)
     assert article.mentions == []
+
+
+def test_residents_in_a_country_belong_to_it_but_troops_there_may_not(settings, kb):
+    article = resolve("Lawmakers in Kenya rejected the bill, while French troops in Mali stayed put.", settings, kb)
+    assert mention_of(article, "Lawmakers in Kenya").actor.code == "KENLEG"
+    assert mention_of(article, "French troops").actor.code == "FRAMIL"
+    assert not [m for m in article.mentions if m.actor.code == "MLIMIL"]

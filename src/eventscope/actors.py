@@ -671,7 +671,8 @@ class ArticleResolver:
 
     def country_with_role(self, view: SentenceView, n: int) -> int | None:
         """The role span forming one actor with country span `n`: "Iraqi military", "Iran's army",
-        or, failing that, one before it: "soldiers from Gondor", "the government of Iraq"."""
+        or, failing that, one before it: "soldiers from Gondor", "the government of Iraq",
+        "lawmakers in Kenya" (for sectors whose members live there)."""
         first, last = view.span_tokens[n]
         tokens = view.tokens
         i, gap = last + 1, 0
@@ -687,10 +688,14 @@ class ArticleResolver:
                 break
             gap += 1
             i += 1
-        if first >= 2 and tokens[first - 1].text.lower() in self.kb.country_links:
-            m = view.span_at(first - 2)
-            if m is not None and view.spans[m].is_role and view.span_tokens[m][1] == first - 2:
-                return m
+        link = tokens[first - 1].text.lower() if first >= 2 else ""
+        m = view.span_at(first - 2) if first >= 2 else None
+        if m is None or not view.spans[m].is_role or view.span_tokens[m][1] != first - 2:
+            return None
+        if link in self.kb.country_links:
+            return m
+        if link == "in" and (view.spans[m].role_code or "")[:3] in self.kb.resident_sectors:
+            return m  # "lawmakers in Kenya"
         return None
 
     def resolve_short_forms(self, view: SentenceView, used: set[int]) -> None:
