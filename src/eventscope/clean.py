@@ -54,7 +54,7 @@ TEASER_SHARE = 0.25
 HEAD_BEFORE = 10
 HEAD_AFTER = 4
 
-SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*$")
+SENTENCE_END = regex.compile(r"[.!?…:;。！？।][\"'”’»)\]」』]*$")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
 BULLET = regex.compile(r"^\s*(?:[•·▪◦‣●*–-]|\d{1,2}[.)])\s+")
 SEPARATOR = regex.compile(r"\s+(?:/|\||>|»|›|·|•)\s+")
@@ -166,11 +166,14 @@ def _language_names() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=64)
 def stopwords(language: str | None) -> frozenset[str]:
-    """jusText's stop-word list for an ISO 639-1 code (English when unknown)."""
+    """jusText's stop-word list for an ISO 639-1 code: English when the language is not
+    known, empty for a known language without a list (then density is not measured)."""
     import justext
 
-    name = _language_names().get(language or "en", "English")
-    return frozenset(justext.get_stoplist(name))
+    if language is None:
+        return frozenset(justext.get_stoplist("English"))
+    name = _language_names().get(language)
+    return frozenset(justext.get_stoplist(name)) if name else frozenset()
 
 
 def normalise(text: str) -> str:
@@ -336,7 +339,10 @@ def _classify(text: str, words: frozenset[str]) -> Verdict:
     tokens = [t.casefold() for t in WORD.findall(text)]
     if not tokens:
         return "bad"
-    density = sum(1 for t in tokens if t in words) / len(tokens)
+    if words:
+        density = sum(1 for t in tokens if t in words) / len(tokens)
+    else:  # no stop-word list for the language: finished sentences stand in for density
+        density = STOPWORDS_HIGH if SENTENCE_END.search(text) else STOPWORDS_LOW
     if len(text) < LENGTH_LOW:
         return "short"
     if density >= STOPWORDS_HIGH and (
