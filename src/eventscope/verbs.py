@@ -137,15 +137,15 @@ class VerbDictionary:
         return cls(blocks=blocks, forms=forms)
 
     def merge(self, other: VerbDictionary) -> None:
-        """Add `other`'s blocks and forms; its patterns come first within shared blocks."""
+        """Add `other`'s blocks and forms; its patterns and verb defaults come first."""
         for name, block in other.blocks.items():
             if name in self.blocks:
                 self.blocks[name].patterns[:0] = block.patterns
             else:
                 self.blocks[name] = block
         for form, entries in other.forms.items():
-            for block_name, code in entries:
-                self.add_form(form, block_name, code)
+            existing = [e for e in self.forms.get(form, []) if e not in entries]
+            self.forms[form] = list(entries) + existing
 
 
 def split_code(raw: str) -> tuple[str, str]:
