@@ -110,6 +110,14 @@ def test_stories_filter_by_country_outlet_and_actor(client: TestClient) -> None:
     assert len(items(client, "/api/stories?actor=act-irqmil")) == 2
 
 
+def test_stories_filter_by_title_and_dyad(client: TestClient) -> None:
+    assert [s["title"] for s in items(client, "/api/stories?title=JOINT%20drills")] == [
+        "Iran proposes joint drills with Iraq"
+    ]
+    assert len(items(client, "/api/stories?dyad=IRQ-IRN")) == 3
+    assert [s["outlets"] for s in items(client, "/api/stories?dyad=USA-IRN")] == [["AP"]]
+
+
 def test_articles_filter_by_story_and_mentioned_actor(client: TestClient, ids: SampleIds) -> None:
     story = items(client, f"/api/articles?story_id={ids.stories[MOU_STORY]}")
     assert sorted(a["outlet"] for a in story) == ["Al Jazeera", "IRNA", "Reuters"]
@@ -254,6 +262,22 @@ def test_story_list_page_links_every_story(client: TestClient, ids: SampleIds) -
     for title, story_id in ids.stories.items():
         assert f'href="/stories/{story_id}">{title}</a>' in page.text
     assert 'href="/dyads/IRN-IRQ"' in page.text
+
+
+def test_story_list_page_filters_by_title_and_country(client: TestClient) -> None:
+    page = client.get("/?country=usa").text
+    assert "1 story matching" in page
+    assert "United States threatens Iran with sanctions" in page
+    assert MOU_STORY not in page
+    assert 'value="USA"' in page
+    page = client.get("/?title=memorandum&limit=1").text
+    assert MOU_STORY in page and "Iran proposes joint drills" not in page
+    assert client.get("/?country=IRAN").status_code == 422
+
+
+def test_story_list_pages_keep_the_filters(client: TestClient) -> None:
+    page = client.get("/?country=IRN&limit=1").text
+    assert 'href="/?offset=1&amp;limit=1&amp;country=IRN"' in page
 
 
 def test_story_page_marks_each_outlets_event_sentence(client: TestClient, ids: SampleIds) -> None:
@@ -415,6 +439,7 @@ def postgres_client() -> Iterator[TestClient]:
         "/api/events?plover_type=accuse&limit=1&offset=0",
         "/api/events?limit=3&offset=2",
         "/api/stories?country=IRQ",
+        "/api/stories?title=Joint&dyad=IRN-IRQ",
         "/api/actors?name=iraqi",
         "/api/agreements?dyad=IRN-IRQ",
         "/api/articles?actor=act-usa",

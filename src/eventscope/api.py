@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 from itertools import pairwise
 from typing import Annotated, Any, get_args
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -354,17 +354,24 @@ def _api_routes() -> APIRouter:
         store: StoreDep,
         limit: Limit = 100,
         offset: Offset = 0,
+        title: Annotated[str | None, Query(description="part of the title, any case")] = None,
         outlet: str | None = None,
         actor: Annotated[
             str | None, Query(description="an actor id in one of the story's events")
         ] = None,
         country: Country = None,
+        dyad: Annotated[
+            str | None,
+            Query(pattern=DYAD, description="has an event between two countries, e.g. IRN-IRQ"),
+        ] = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
     ) -> Page:
         """Stories (one happening, many outlets), newest first."""
         _check_dates(date_from, date_to)
         filters = {
+            "title": title,
+            "dyad": _dyad(dyad),
             "outlet": outlet,
             "actor": actor,
             "country": _upper(country),
@@ -595,12 +602,22 @@ def _page_routes() -> APIRouter:
         store: StoreDep,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
         offset: Offset = 0,
+        title: Annotated[str | None, Query(max_length=200)] = None,
+        country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$")] = None,
     ) -> Response:
-        stories = store.find_records("stories", {}, limit, offset)
+        filters = {"title": title or None, "country": _upper(country) or None}
+        stories = store.find_records("stories", filters, limit, offset)
+        query = urlencode({name: value for name, value in filters.items() if value})
         return render(
             request,
             "index.html",
-            {"stories": stories, "limit": limit, "dyads": store.top_dyads(12)},
+            {
+                "stories": stories,
+                "limit": limit,
+                "filters": filters,
+                "query": f"&{query}" if query else "",
+                "dyads": store.top_dyads(12),
+            },
         )
 
     @pages.get("/stories/{story_id}")

@@ -528,6 +528,7 @@ RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
         "date_to": ("published <= ?", lambda v: [v]),
     },
     "stories": {
+        "title": ("lower(title) LIKE ?", lambda v: [f"%{v.lower()}%"]),
         "outlet": ("outlets LIKE ?", _json_item_pattern),
         "actor": (
             "id IN (SELECT story_id FROM events WHERE source_id = ? OR target_id = ?)",
