@@ -1,0 +1,91 @@
+"""Sentence triage: only sentences that can carry an event are parsed, and nothing is lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.extract import read_inputs
+from eventscope.nlp import analyse
+from eventscope.pipeline import Stages, process_batch
+from eventscope.records import Article
+
+
+@pytest.fixture(scope="module")
+def stages(settings, spacy_nlp) -> Stages:
+    return Stages.load(settings.with_overrides({"nlp.parse": "candidates"}))
+
+
+@pytest.fixture(scope="module")
+def seeds_both_ways(settings, stages, seeds_dir):
+    """The seeds processed with every sentence parsed, and with triage."""
+    raws = list(read_inputs([seeds_dir], settings))
+    everything = Stages.load(settings.with_overrides({"nlp.parse": "all"}))
+    assert everything.triage is None
+    return process_batch(raws, everything), process_batch(raws, stages)
+
+
+def event_keys(results) -> list[tuple]:
+    """What an event says, leaving out the sentence segmentation (splitter vs parser)."""
+    return sorted(
+        (
+            e.article_id, e.span, e.trigger, e.cameo.code, e.modality, str(e.date),
+            e.source_actor.id if e.source_actor else "", e.target_actor.id if e.target_actor else "",
+            e.location.name if e.location else "", tuple(e.attribution),
+        )
+        for result in results
+        for e in result.article.events
+    )
+
+
+def article(text: str) -> Article:
+    return Article(id="t", source="t.txt", title=None, outlet=None, author=None, published=None,
+                   text=text, language="en")
+
+
+def test_seeds_code_the_same_events_and_agreements_with_triage(seeds_both_ways):
+    everything, triaged = seeds_both_ways
+    assert event_keys(triaged) == event_keys(everything)
+    assert event_keys(triaged)
+    agreements = [sorted((a.kind, tuple(a.parties), a.status, str(a.date)) for a in r.article.agreements)
+                  for r in everything]
+    assert agreements == [sorted((a.kind, tuple(a.parties), a.status, str(a.date)) for a in r.article.agreements)
+                          for r in triaged]
+
+
+def test_triaged_sentences_cover_the_text_in_order_and_unparsed_ones_stay_empty(seeds_both_ways):
+    _, triaged = seeds_both_ways
+    sentences = [s for r in triaged for s in r.article.sentences]
+    assert any(not s.parsed for s in sentences) and any(s.parsed for s in sentences)
+    for result in triaged:
+        text = result.article.text
+        assert [s.index for s in result.article.sentences] == list(range(len(result.article.sentences)))
+        assert all(text[s.start : s.end] == s.text for s in result.article.sentences)
+        assert all(a.end <= b.start for a, b in zip(result.article.sentences, result.article.sentences[1:]))
+        assert all(s.entities == [] for s in result.article.sentences if not s.parsed)
+
+
+def test_only_sentences_with_an_actor_or_a_known_name_and_a_trigger_are_parsed(settings, stages):
+    text = (
+        "Iranian Defence Minister Kamran Zolfaghari arrived in Baghdad on Sunday. "
+        "The weather was mild and sunny all week. "
+        "Later, Zolfaghari visited the old market with his aides. "
+        "The market was crowded."
+    )
+    analysed = next(analyse([article(text)], settings, stages.triage))
+    assert [s.parsed for s in analysed.sentences] == [True, False, True, False]
+    assert all(token.start >= analysed.sentences[2].start for token in analysed.sentences[2].tokens)
+
+
+def test_trigger_words_match_regular_and_irregular_verb_forms(stages):
+    triage = stages.triage
+    assert "sign" in triage.trigger_forms and "signed" not in triage.trigger_forms
+    assert triage.is_trigger("signed") and triage.is_trigger("signing")
+    assert "buried" not in triage.trigger_forms and triage.is_trigger("buried")  # lemma table: bury
+    assert not triage.is_trigger("xylophone")
+
+
+def test_non_english_articles_pass_through_unannotated(settings, stages):
+    foreign = article("Der iranische Minister besuchte am Sonntag Bagdad.")
+    foreign.language = "de"
+    analysed = next(analyse([foreign], settings, stages.triage))
+    assert analysed.sentences == []
