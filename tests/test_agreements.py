@@ -85,6 +85,7 @@ def _one(article: Article) -> Agreement:
         ("an agreement", "agreement"),
         ("a defence pact", "pact"),
         ("a ceasefire", "ceasefire agreement"),
+        ("a joint declaration", "declaration"),
     ],
 )
 def test_kind_is_named_and_mou_normalised(read, phrase, kind):
@@ -98,6 +99,15 @@ def test_most_specific_kind_wins_across_sentences_of_one_article(read):
         "The Chilean and Peruvian foreign ministers signed the memorandum of understanding in Lima."
     )
     assert _one(article).kind == "memorandum of understanding"
+
+
+def test_signing_the_memorandum_refers_back_even_with_a_party_more(read):
+    article = read(
+        "Chile and Peru signed a memorandum of understanding on fisheries on Monday. "
+        "The Chilean, Peruvian and Japanese ministers signed the memorandum in Lima."
+    )
+    agreement = _one(article)
+    assert (agreement.parties, agreement.place) == (["CHL", "PER"], "Lima")
 
 
 def test_verb_spelled_like_a_kind_is_not_an_agreement(read):

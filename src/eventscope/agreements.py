@@ -664,9 +664,10 @@ class Draft:
         if report.is_anchor:
             window = int(cues.merge["window_days"])
             dates = [a.explicit_date for a in self.anchors]
-            return report.parties == self.parties and all(
-                _dates_compatible(report.explicit_date, d, window) for d in dates
-            )
+            # "signed the memorandum" refers back even when it names one party more or less.
+            related = report.parties <= self.parties or report.parties >= self.parties
+            same_parties = report.parties == self.parties or report.definite and related
+            return same_parties and all(_dates_compatible(report.explicit_date, d, window) for d in dates)
         return report.parties <= self.parties
 
     @property
