@@ -10,8 +10,10 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 from eventscope.dates import DateCues, resolve_expression
+from eventscope.errors import SettingsError
 from eventscope.events import code_events, load_coder, quad_class
 from eventscope.nlp import sentences_from_doc
 from eventscope.records import Actor, Article, Mention, content_id
@@ -286,3 +288,35 @@ def test_refusing_a_cooperative_act_is_a_rejection(events_of):
 def test_saying_another_actor_must_act_is_a_demand_of_it(events_of):
     events = events_of("Egypt said Jordan must release the prisoners.")
     assert [(e.source_actor.code, e.target_actor.code, e.cameo.root) for e in events] == [("EGY", "JOR", "10")]
+
+
+def test_unknown_coder_name_is_a_settings_error(settings):
+    with pytest.raises(SettingsError):
+        load_coder(settings.with_overrides({"events.coder": "neural"}))
+
+
+SENTENCES = [
+    "Greece and Egypt signed a memorandum of understanding on Sunday.",
+    "Kenya will host talks with Peru next week, Reuters reported.",
+    "Jordan was attacked by Egypt in March.",
+    "Anna Berg met Omar Haddad in Athens on Friday to discuss trade.",
+    "Chile offered aid to Peru, according to officials.",
+    "Turkey threatened Greece last week and denied attacking Egypt.",
+]
+
+
+@hypothesis_settings(max_examples=25, deadline=None)
+@given(
+    picks=st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3),
+    published=st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2020, 12, 31))),
+)
+def test_spans_index_the_text_and_dates_never_come_from_the_clock(events_of, picks, published):
+    text = " ".join(picks)
+    for event in events_of(text, published):
+        start, end = event.span
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] in event.sentence
+        if published is None:
+            assert event.date is None  # nothing in these sentences carries its own year
+        else:
+            assert event.date is None or abs((event.date - published).days) <= 366

@@ -165,8 +165,15 @@ def _load_resources(verbs_path: str | None, require_actor: bool) -> EventCoder:
     )
 
 
+CODERS = ("rules",)
+
+
 def load_coder(settings: Settings) -> EventCoder:
-    """The rule-based coder; `events.verbs` may name another PETRARCH-format dictionary."""
+    """The coder named by `events.coder` (only `rules`, the dictionary coder, so far);
+    `events.verbs` may name another PETRARCH-format verb dictionary."""
+    name = settings.get("events.coder", "rules")
+    if name not in CODERS:
+        raise SettingsError(f"events.coder: unknown coder {name!r} (known: {', '.join(CODERS)})")
     verbs = settings.get("events.verbs")
     coder = _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor", True)))
     dictionary = settings.get("actors.dictionary")
