@@ -10,7 +10,9 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from eventscope.dates import DateCues, resolve_expression
 from eventscope.errors import SettingsError
