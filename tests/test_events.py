@@ -322,3 +322,11 @@ def test_spans_index_the_text_and_dates_never_come_from_the_clock(events_of, pic
             assert event.date is None  # nothing in these sentences carries its own year
         else:
             assert event.date is None or abs((event.date - published).days) <= 366
+
+
+def test_infinitive_spelling_out_an_agreement_is_planned_and_undated(events_of):
+    events = events_of("Greece and Egypt signed an agreement on Monday to expand military cooperation.")
+    signed = [e for e in events if e.trigger == "signed"]
+    expand = [e for e in events if e.trigger == "expand"]
+    assert signed and signed[0].date == dt.date(2021, 3, 8) and signed[0].modality == "asserted"
+    assert expand and all(e.modality == "planned" and e.date is None for e in expand)

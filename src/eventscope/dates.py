@@ -193,10 +193,15 @@ def event_date(
     """The date of the event whose predicate is `verb`, by the policy in the module doc,
     and whether a time expression gave it.
 
-    `governors` are the indices of the verbs above it; its own expressions come first.
+    `governors` are the indices of the verbs above it; its own expressions come first,
+    then (for an act not `future`) theirs.
     """
     own = [e for e in expressions if not e.bounding and e.governor == verb.i]
-    above = [e for e in expressions if not e.bounding and e.governor is not None and e.governor in governors]
+    # A time on a governing verb dates that verb's act ("signed on Sunday an agreement to
+    # step up ..."): it carries down to an act told as done, not to one still to come.
+    above = [
+        e for e in expressions if not future and not e.bounding and e.governor is not None and e.governor in governors
+    ]
     loose = [e for e in expressions if not e.bounding and e.governor is None]
     for expression in own + above + loose:
         resolved = resolve_expression(expression.text, published, cues, future=future, anchors=anchors)

@@ -362,7 +362,9 @@ class _SentenceCoder:
                 targets = self._new_actors(self._conjunct_actors(head, self.not_targets), sources)
                 if targets:
                     break
-            if not targets and verb.dep == "conj":
+            if not targets and verb.dep == "conj" and not any(
+                c.dep in self.args["subject_deps"] for c in self.parse.children[verb.i]
+            ):
                 # "met with X in Tehran and signed a memorandum": signed with X too.
                 governor = self.parse.head(verb)
                 if governor is not None and governor.pos == "VERB":

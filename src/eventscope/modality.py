@@ -27,6 +27,9 @@ def modality_of(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Mo
     governor_deps = set(cues["arguments"]["governor_deps"])
     current: Token | None = verb
     level = 0
+    # "an agreement to step up cooperation": an infinitive spelling out a noun is its
+    # content, not something done -- unless a cue higher up says otherwise.
+    content_of_noun = verb.dep == "acl" and any(c.dep == "aux" and c.tag == "TO" for c in parse.children[verb.i])
     while current is not None:
         kids = parse.children[current.i]
         lemma = current.lemma.lower()
@@ -57,7 +60,7 @@ def modality_of(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Mo
         level += 1
         if current is not None and current.lemma.lower() in report:
             break
-    return "asserted"
+    return "planned" if content_of_noun else "asserted"
 
 
 def _is_purpose_of_journey(parse: DependencyParse, verb: Token, words: dict[str, Any]) -> bool:
