@@ -130,6 +130,7 @@ def test_verb_spelled_like_a_kind_is_not_an_agreement(read):
         ("The fisheries treaty between Norway and France entered into force on Monday.", "implemented"),
         ("Norway and France implemented a treaty on fisheries last year.", "implemented"),
         ("Norway and France reached a deal on fisheries.", "signed"),
+        ("Norway and France agreed to a truce that took effect at noon.", "implemented"),
         ("Norway and France agreed to sign a treaty on fisheries next year.", "proposed"),
     ],
 )
@@ -145,6 +146,10 @@ def test_reaching_a_city_is_not_reaching_an_agreement(read):
 def test_agreed_ceasefire_is_signed(read):
     agreement = _one(read("Chile and Peru agreed on a ceasefire along the border."))
     assert (agreement.kind, agreement.status) == ("ceasefire agreement", "signed")
+
+
+def test_would_in_a_side_remark_is_no_proposal(read):
+    assert read("Kenya and Uganda praised the treaty, which critics said would fail.").agreements == []
 
 
 def test_negated_signing_is_not_an_agreement(read):

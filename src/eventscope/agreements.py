@@ -282,10 +282,17 @@ def sentence_status(parsed: ParsedSentence, noun: list[Token], cues: Cues) -> tu
         if status:
             found.add(status)
             verbs.append(token)
+    noun_root = parsed.root_of(noun)
     for pattern, status in cues.status_phrases:
         for match in pattern.finditer(parsed.sentence.text):
             at = parsed.token_at(parsed.sentence.start + match.start())
-            if at is not None and at.text.lower() not in cues.status_verbs:
+            if at is None or at.text.lower() in cues.status_verbs:
+                continue
+            # A phrase speaks of the agreement only in its own clause ("the accord would open
+            # flights") or one describing it ("a truce that took effect"), not in a side remark
+            # ("the treaty, which critics said would fail").
+            verb = _nearest_verb(parsed, at)
+            if verb is None or noun_root.i in parsed.subtree(verb) or verb.head == noun_root.i:
                 found.add(status)
                 phrases.append(at)
     if not found:
