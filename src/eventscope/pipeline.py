@@ -188,6 +188,7 @@ def finalize(store: Store, settings: Settings) -> int:
             [stories.StoryItem.from_json(item) for item in pending.story_items],
             [stories.StoryItem.from_json(item) for item in store.story_items()],
             store.stories(),
+            settings,
         )
         store.save_stories(update.stories, update.assignments, update.duplicates)
         store.link_agreement_stories()
