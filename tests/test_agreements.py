@@ -331,6 +331,11 @@ def test_weekday_resolves_to_the_day_before_publication(read):
     assert _one(article).date == dt.date(2021, 3, 7)
 
 
+def test_last_weekday_on_that_weekday_is_a_week_ago(read):
+    article = read("Kenya and Uganda signed a border treaty last Wednesday.", published=dt.date(2021, 3, 10))
+    assert _one(article).date == dt.date(2021, 3, 3)
+
+
 def test_written_date_wins_over_weekday_and_takes_the_publication_year(read):
     article = read(
         "The ministers of both countries signed several agreements on February 28, a Sunday. "

@@ -543,7 +543,10 @@ def relative_date(parsed: ParsedSentence, published: dt.date | None, cues: Cues)
     word = match.group(0).lower()
     if word in cues.relative_days:
         return published - dt.timedelta(days=cues.relative_days[word])
-    return published - dt.timedelta(days=(published.weekday() - cues.weekdays[word]) % 7)
+    back = (published.weekday() - cues.weekdays[word]) % 7
+    if back == 0 and parsed.sentence.text[: match.start()].rstrip().lower().endswith("last"):
+        back = 7  # "last Sunday" in a Sunday paper is a week ago
+    return published - dt.timedelta(days=back)
 
 
 def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, tuple[int, int]] | None:
