@@ -163,7 +163,7 @@ def test_dyad_page_draws_the_timeline_with_bars_and_goldstein_points(page, base_
     tips = chart.locator("title").all_text_contents()
     assert "2018-03: mean Goldstein -2.0" in tips
     assert "2017-07: 1 verbal cooperation" in tips
-    assert "memorandum of understanding" in page.locator("#agreements-heading + table").inner_text()
+    assert "memorandum of understanding" in page.locator("#agreements-heading + .table-wrap table").inner_text()
     assert page.locator("#stories-heading + ol li").count() == 3
 
 
