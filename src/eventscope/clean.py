@@ -46,6 +46,8 @@ STOPWORDS_HIGH = 0.32
 HEADING_WORDS = 8
 # Shorter blocks may repeat (list items, table cells); longer repeats are collapsed.
 REPEAT_CHARS = 40
+# How many blocks away a pull quote may be from the paragraph it repeats.
+PULL_QUOTE_REACH = 30
 # Dropped blocks in a row that separate the article from teasers elsewhere on the page.
 RUN_GAP = 4
 # A run after the article with less than this share of its text is a teaser, not more article.
@@ -184,11 +186,18 @@ def normalise(text: str) -> str:
     return regex.sub(r"\s+", " ", text).strip()
 
 
+def strip_controls(text: str) -> str:
+    """Remove control and zero-width characters (NUL cannot even be stored), keep newlines
+    and tabs; Unicode line and paragraph separators become newlines."""
+    text = regex.sub(r"[\u2028\u2029\x85]", "\n", text)
+    return regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\ufeff]", "", text)
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks from raw text: blank-line paragraphs, split into lines unless hard-wrapped."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\xa0", " ")
-    text = regex.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = strip_controls(text)
     blocks: list[Block] = []
     for paragraph in regex.split(r"\n\s*\n", text):
         lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
@@ -299,7 +308,8 @@ def _mark_repeats(blocks: list[Block]) -> None:
         if block.dropped or quote is None:
             continue
         quoted = normalise(quote.group(1)).rstrip(".,")
-        if any(quoted in key and len(key) > len(keys[index]) for key in keys):
+        nearby = keys[max(0, index - PULL_QUOTE_REACH) : index + PULL_QUOTE_REACH]
+        if any(quoted in key and len(key) > len(keys[index]) for key in nearby):
             _drop(block, "pull quote")
 
 
@@ -317,11 +327,12 @@ def _cut_tail(blocks: list[Block], cues: Cues) -> None:
     inside the article. A box cue drops itself and the short blocks after it.
     """
     prose = [len(b.text) if not b.dropped and _is_prose(b.text) else 0 for b in blocks]
+    remaining = sum(prose)
     before = 0
     for index, block in enumerate(blocks):
         tail = cues.first(cues.tail, block.text)
         box = cues.first(cues.box, block.text)
-        if tail is not None and before >= LENGTH_HIGH and sum(prose[index:]) < before:
+        if tail is not None and before >= LENGTH_HIGH and remaining < before:
             for later in blocks[index:]:
                 _drop(later, f"after {tail.why}")
             return
@@ -332,6 +343,7 @@ def _cut_tail(blocks: list[Block], cues: Cues) -> None:
                     break
                 _drop(later, f"in {(tail or box).why}")
         before += prose[index]
+        remaining -= prose[index]
 
 
 def _classify(text: str, words: frozenset[str]) -> Verdict:
@@ -354,17 +366,25 @@ def _classify(text: str, words: frozenset[str]) -> Verdict:
     return "bad"
 
 
-def _neighbour(blocks: list[Block], index: int, step: int, skip_near_good: bool) -> Verdict:
-    """The class of the nearest block that is not short (nor near-good); page edges are bad."""
-    skipped = {"short", "near-good"} if skip_near_good else {"short"}
-    index += step
-    while 0 <= index < len(blocks):
-        if blocks[index].header:
-            return "good"
-        if blocks[index].verdict not in skipped:
-            return blocks[index].verdict
-        index += step
-    return "bad"
+def _neighbours(
+    classes: list[Verdict], headers: list[bool], skipped: frozenset[str], step: int
+) -> list[Verdict]:
+    """For each block, the class of the nearest block in direction `step` whose class is
+    not in `skipped` (title, byline and date lines count as good; page edges as bad)."""
+    found: list[Verdict] = ["bad"] * len(classes)
+    nearest: Verdict = "bad"
+    order = range(len(classes)) if step < 0 else range(len(classes) - 1, -1, -1)
+    for index in order:
+        found[index] = nearest
+        if headers[index]:
+            nearest = "good"
+        elif classes[index] not in skipped:
+            nearest = classes[index]
+    return found
+
+
+SHORT = frozenset({"short"})
+SHORT_OR_NEAR = frozenset({"short", "near-good"})
 
 
 def _is_heading(blocks: list[Block], index: int) -> bool:
@@ -380,32 +400,36 @@ def _is_heading(blocks: list[Block], index: int) -> bool:
 
 
 def _revise_by_context(blocks: list[Block]) -> None:
-    """jusText's context pass: short and near-good blocks take their neighbours' class."""
-    revised: list[Verdict] = []
-    for index, block in enumerate(blocks):
-        verdict = block.verdict
-        if verdict == "short" and _is_heading(blocks, index):
-            verdict = "good"
-        elif verdict == "short":
-            before = _neighbour(blocks, index, -1, True)
-            after = _neighbour(blocks, index, 1, True)
-            if before == after:
-                verdict = before
-            elif "near-good" in (
-                _neighbour(blocks, index, -1, False),
-                _neighbour(blocks, index, 1, False),
-            ):
-                verdict = "good"
-            else:
-                verdict = "bad"
-        revised.append(verdict)
-    for index, (block, verdict) in enumerate(zip(blocks, revised)):
-        if block.header:
+    """jusText's context pass: short, then near-good blocks take their neighbours' class.
+
+    Neighbours are found in linear passes, so long runs of short lines stay cheap.
+    """
+    headers = [block.header for block in blocks]
+    classes: list[Verdict] = [block.verdict for block in blocks]
+    before = _neighbours(classes, headers, SHORT_OR_NEAR, -1)
+    after = _neighbours(classes, headers, SHORT_OR_NEAR, 1)
+    before_near = _neighbours(classes, headers, SHORT, -1)
+    after_near = _neighbours(classes, headers, SHORT, 1)
+    revised = list(classes)
+    for index, verdict in enumerate(classes):
+        if verdict != "short" or headers[index]:
             continue
+        if _is_heading(blocks, index):
+            revised[index] = "good"
+        elif before[index] == after[index]:
+            revised[index] = before[index]
+        elif "near-good" in (before_near[index], after_near[index]):
+            revised[index] = "good"
+        else:
+            revised[index] = "bad"
+    before = _neighbours(revised, headers, SHORT_OR_NEAR, -1)
+    after = _neighbours(revised, headers, SHORT_OR_NEAR, 1)
+    for index, block in enumerate(blocks):
+        if headers[index]:
+            continue
+        verdict = revised[index]
         if verdict == "near-good":
-            before = _neighbour(blocks, index, -1, True)
-            after = _neighbour(blocks, index, 1, True)
-            verdict = "bad" if before == after == "bad" else "good"
+            verdict = "bad" if before[index] == after[index] == "bad" else "good"
         if verdict == "bad":
             _drop(block, block.reason or "low text density")
         else:

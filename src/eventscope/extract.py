@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from eventscope.clean import clean_text, parse_date_line, polish_text
+from eventscope.clean import clean_text, parse_date_line, polish_text, strip_controls
 from eventscope.errors import BadInput
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
@@ -150,13 +150,25 @@ def _read_jsonl(path: Path, source: str, limit: int) -> Iterator[RawInput | BadI
             if not _non_empty(content):
                 yield BadInput(source, "JSON line has no 'text' or 'html'", number)
                 continue
-            meta = {key: record[key] for key in META_FIELDS if record.get(key) not in (None, "")}
+            meta = {key: _valid_unicode(record[key]) for key in META_FIELDS if _non_empty(record.get(key))}
+            ignored = [key for key in META_FIELDS if key in record and key not in meta]
+            if ignored:
+                log.info("%s: ignoring %s (not a non-empty string)", where, ", ".join(ignored))
             url = meta.get("url")
             yield RawInput(
-                source=str(url) if url else where, content=content, kind=kind, meta=meta, line=number
+                source=url or where,
+                content=_valid_unicode(content),
+                kind=kind,
+                meta=meta,
+                line=number,
             )
     if not found:
         yield BadInput(source, "empty file")
+
+
+def _valid_unicode(text: str) -> str:
+    """JSON escapes can encode lone surrogates, which no encoder accepts: replace them."""
+    return regex.sub(r"[\ud800-\udfff]", "\ufffd", text)
 
 
 def _non_empty(value: Any) -> bool:
@@ -233,7 +245,7 @@ def extract_html(html: str, settings: Settings) -> dict[str, Any]:
         html, with_metadata=True, include_comments=False, include_tables=True
     )
     minimum = int(settings.get("extract.min_text_chars", 200))
-    text = unicodedata.normalize("NFC", (document.text if document else None) or "")
+    text = unicodedata.normalize("NFC", strip_controls((document.text if document else None) or ""))
     text = polish_text(text).text
     fallback = None
     if len(text) < minimum or document is None or not (document.title and document.date):
