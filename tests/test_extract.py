@@ -475,3 +475,39 @@ def test_gzip_is_not_a_supported_input(tmp_path, settings) -> None:
     path = write(tmp_path / "page.html.gz", gzip.compress(b"<p>x</p>"))
     [bad] = list(read_inputs([path], settings))
     assert isinstance(bad, BadInput)
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+
+def test_control_characters_never_reach_the_body(settings) -> None:
+    text = page().replace("Tuesday", "Tues\x00day\x07")
+    article = extract_article(RawInput(source="c.txt", content=text, kind="text"), settings)
+    assert "\x00" not in article.text and "\x07" not in article.text
+    assert "Tuesday" in article.text
+
+
+def test_json_line_with_a_lone_surrogate_is_read_with_a_replacement(tmp_path, settings) -> None:
+    path = write(tmp_path / "s.jsonl", '{"text": "bad \\ud800 char", "title": "T \\udfff"}\n')
+    [raw] = list(read_inputs([path], settings))
+    assert raw.content == "bad \ufffd char" and raw.meta["title"] == "T \ufffd"
+    assert raw.id  # hashing needs encodable text
+
+
+def test_json_metadata_that_is_not_a_string_is_ignored(tmp_path, settings) -> None:
+    record = {"text": page(), "title": {"x": 1}, "outlet": 5, "url": ["u"], "published": 2020}
+    path = write(tmp_path / "m.jsonl", json.dumps(record) + "\n")
+    [raw] = list(read_inputs([path], settings))
+    assert raw.meta == {} and raw.source == f"{path}:1"
+    article = extract_article(raw, settings)
+    assert article.title == TITLE and article.outlet is None
+
+
+def test_many_short_lines_are_cleaned_in_linear_time() -> None:
+    import time
+
+    text = "Iran.\n" * 20_000 + "\n\n".join(PARAGRAPHS)
+    start = time.perf_counter()
+    clean = clean_text(text)
+    assert time.perf_counter() - start < 5
+    assert_article_intact(clean.text)
