@@ -591,10 +591,8 @@ def actor_page(store: Store, actor_id: str, latest: int = 100) -> dict[str, Any]
 def _page_routes() -> APIRouter:
     pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-    def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-        return request.app.state.templates.TemplateResponse(
-            request, name, context, status_code=status
-        )
+    def render(request: Request, name: str, context: dict[str, Any]) -> Response:
+        return request.app.state.templates.TemplateResponse(request, name, context)
 
     @pages.get("/")
     def index(
