@@ -330,3 +330,18 @@ def test_residents_in_a_country_belong_to_it_but_troops_there_may_not(settings, 
     assert mention_of(article, "Lawmakers in Kenya").actor.code == "KENLEG"
     assert mention_of(article, "French troops").actor.code == "FRAMIL"
     assert not [m for m in article.mentions if m.actor.code == "MLIMIL"]
+
+
+def test_title_inside_a_dictionary_alias_gives_the_role_and_code(settings, kb):
+    article = resolve("President Bush met Tony Blair. Bush said the talks went well.", settings, kb, dt.date(2004, 11, 3))
+    bush = [m for m in article.mentions if "Bush" in m.text]
+    assert len(bush) == 2 and len({m.actor.id for m in bush}) == 1
+    assert bush[0].actor.code == "USAGOV"
+    assert mention_of(article, "Tony Blair").actor.code == "GBRGOV"  # in office on that date
+
+
+def test_names_stop_before_lower_case_words_but_keep_particles(settings, kb):
+    article = resolve("Iraqi Defence Minister Erfan al-Hiyali met Iranian commander Ali bin Saleh - have a look.",
+                      settings, kb)
+    assert mention_of(article, "Erfan al-Hiyali").text == "Erfan al-Hiyali"
+    assert mention_of(article, "Ali bin Saleh").text == "Ali bin Saleh"

@@ -136,6 +136,7 @@ class ActorKB:
     noun_phrase_modifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     resident_sectors: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
     sector_labels: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, _Target] = field(default_factory=dict)
     _first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
@@ -552,6 +553,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         noun_phrase_modifiers=frozenset(config.get("noun_phrase_modifiers", [])),
         organisation_words=frozenset(config.get("organisation_words", [])),
         resident_sectors=frozenset(config.get("resident_sectors", [])),
+        name_particles=frozenset(config.get("name_particles", [])),
         sector_labels=dict(config.get("sector_labels", {})),
     )
     known = {row["iso3"] for row in csv.DictReader(io.StringIO(_data_text("countries.csv")))}

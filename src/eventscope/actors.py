@@ -269,7 +269,7 @@ class Context:
             if span.entry.kind == "place":
                 return
             self.country = span.entry.country
-            if span.entry.kind != "country" and self.agent is None:
+            if span.entry.kind not in ("country", "person") and self.agent is None:
                 code = span.entry.code_on(None) or ""
                 self.agent = code[3:] or None
 
@@ -336,7 +336,8 @@ def right_context(view: SentenceView, first: int, last: int, kb: ActorKB) -> tup
 def context_for(view: SentenceView, kb: ActorKB, first: int, last: int) -> Context:
     """Country and role of a name from its noun phrase, "of <country>" and an apposition."""
     context = Context()
-    seen: set[int] = set()
+    own = {n for n, (a, b) in enumerate(view.span_tokens) if a <= last and b >= first}
+    seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
     crossed_of = False
     for i in left_context(view, first, kb):
         if view.tokens[i].text.lower() in kb.country_links:
@@ -395,6 +396,7 @@ class NameSpan:
     end: int
     text: str
     titles: list[str]
+    entry: KBEntry | None = None  # the dictionary person whose alias covers the name
 
 
 @dataclass
@@ -447,6 +449,9 @@ class ArticleResolver:
             first, last = token_range(tokens, entity.start, entity.end)
             if first < 0:
                 continue
+            role_span = view.span_at(first)
+            if role_span is not None and view.spans[role_span].is_role and view.span_tokens[role_span][1] >= last:
+                continue  # part of a role phrase ("Minister of Silly Walks")
             if entity.label in PERSON_LABELS and not self.names_known_actor(view, first, last):
                 candidates.append((first, last, False))
             elif entity.label in NAME_LABELS and first > 0 and _is_role_at(view, first - 1):
@@ -506,16 +511,22 @@ class ArticleResolver:
             self.add(view, named.start, named.end, actor, role, rule)
             used.update(range(named.first, named.last + 1))
             used.update(context.tokens)
-            if named.first < named.last:
+            if actor.kind == "person" and (named.first < named.last or rule == "dictionary-person"):
                 self.surnames.setdefault(name_key(tokens[named.last].text), actor)
 
     def name_span(self, view: SentenceView, first: int, last: int) -> NameSpan | None:
         """The bare name in a candidate: titles, demonyms, possessive and quotes trimmed."""
         tokens = view.tokens
         known_span = view.span_at(first)
-        if known_span is not None and view.spans[known_span].entry is not None:
+        entry = view.spans[known_span].entry if known_span is not None else None
+        if entry is not None:
             first = min(first, view.span_tokens[known_span][0])  # "President Vladimir Putin" is one entry
         first, titles = strip_titles(tokens, first, last, self.kb)
+        for i in range(first + 1, last + 1):  # a name ends before a lower-case word ("HMS Chatham - have")
+            word = tokens[i].text
+            if word[:1].islower() and word.lower() not in self.kb.name_particles:
+                last = i - 1
+                break
         while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):
             last -= 1
         if any(t.text.lower() in self.kb.organisation_words for t in tokens[first : last + 1]):
@@ -525,7 +536,17 @@ class ArticleResolver:
         trimmed = text.lstrip("-\u2013\u2014'\"\u201c\u2018 ")  # "-Alireza Sabahifard" after a quote
         if not trimmed[:1].isalpha():
             return None
-        return NameSpan(first, last, start + len(text) - len(trimmed), end, trimmed, titles)
+        person = entry if entry is not None and entry.kind == "person" else None
+        return NameSpan(first, last, start + len(text) - len(trimmed), end, trimmed, titles, person)
+
+    def names_organisation(self, tokens: list[Token], named: NameSpan, role: str | None) -> bool:
+        """ "oil firm Lukoil", "BAA": a role word for a body right before the name, or an acronym."""
+        if named.first == named.last and named.text.isupper():
+            return True
+        if not role or named.first == 0:
+            return False
+        head = role.split(" of ")[0].split()[-1]  # "secretary of state" -> secretary
+        return head in self.kb.organisation_words and tokens[named.first - 1].text.lower() == head
 
     def person_actor(
         self, view: SentenceView, named: NameSpan, context: Context, weak: bool
@@ -534,7 +555,7 @@ class ArticleResolver:
         title_role = named.titles[-1] if named.titles else None
         role = context.role or title_role
         agent = context.agent or (self.kb.role_code(title_role) if title_role else None)
-        known = self.kb.person(named.text)
+        known = self.kb.person(named.text) or named.entry
         if known is not None:
             actor = actor_from_entry(known, self.kb, self.day, named.text)
             actor.kind = "person"
@@ -549,8 +570,7 @@ class ArticleResolver:
                 return None
             if named.first == named.last and not titled_name(view.tokens, named.first):
                 return None
-            head = role.split(" of ")[0].split()[-1] if role else ""  # "secretary of state" -> secretary
-            kind = "organisation" if head in self.kb.organisation_words else "person"
+            kind = "organisation" if self.names_organisation(view.tokens, named, role) else "person"
             actor = named_actor(kind, display_person(named.text), context.country, agent, role)
             rule = f"{kind}-context"
         if role and role not in actor.roles:
