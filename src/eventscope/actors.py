@@ -518,8 +518,9 @@ class ArticleResolver:
         """The bare name in a candidate: titles, demonyms, possessive and quotes trimmed."""
         tokens = view.tokens
         known_span = view.span_at(first)
-        entry = view.spans[known_span].entry if known_span is not None else None
-        if entry is not None:
+        entry = None
+        if known_span is not None and view.spans[known_span].entry is not None:
+            entry = view.spans[known_span].entry
             first = min(first, view.span_tokens[known_span][0])  # "President Vladimir Putin" is one entry
         first, titles = strip_titles(tokens, first, last, self.kb)
         for i in range(first + 1, last + 1):  # a name ends before a lower-case word ("HMS Chatham - have")
