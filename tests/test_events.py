@@ -330,3 +330,10 @@ def test_infinitive_spelling_out_an_agreement_is_planned_and_undated(events_of):
     expand = [e for e in events if e.trigger == "expand"]
     assert signed and signed[0].date == dt.date(2021, 3, 8) and signed[0].modality == "asserted"
     assert expand and all(e.modality == "planned" and e.date is None for e in expand)
+
+
+def test_multiword_verb_particle_must_follow_the_verb(events_of):
+    events = events_of("Egypt denied carrying out the raid on Jordan.")
+    assert any(e.trigger == "denied" and e.cameo.code == "016" for e in events)
+    raid = [e for e in events if e.trigger == "carrying"]
+    assert raid and raid[0].cameo.root == "19" and raid[0].modality == "denied"

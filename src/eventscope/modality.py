@@ -86,7 +86,11 @@ def _reporter_name(tokens: list[Token], sentence: Sentence, text: str, words: di
     if not tokens:
         return None
     start, end = tokens[0].start, tokens[-1].end
-    entities = [e for e in sentence.entities if start <= e.start and e.end <= end and e.label in labels]
+    entities = [
+        e
+        for e in sentence.entities
+        if start <= e.start and e.end <= end and e.label in labels and not text[e.start : e.end].islower()
+    ]
     if entities:
         entity = min(entities, key=lambda e: (labels.index(e.label), -e.start))
         if entity.label in words["adjective_labels"]:
@@ -100,7 +104,7 @@ def _reporter_name(tokens: list[Token], sentence: Sentence, text: str, words: di
     run: list[Token] = []
     best: list[Token] = []
     for token in tokens:
-        run = run + [token] if token.pos == "PROPN" else []
+        run = run + [token] if token.pos == "PROPN" and token.text[:1].isupper() else []
         if len(run) > len(best):
             best = run
     return text[best[0].start : best[-1].end] if best else None

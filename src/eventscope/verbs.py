@@ -41,6 +41,7 @@ class VerbPattern:
     paired: str = ""
     before: tuple[Element, ...] = ()
     after: tuple[Element, ...] = ()
+    adjacent: bool = False  # a multi-word verb: its words touch the verb ("carried out")
 
     @property
     def size(self) -> int:
@@ -105,6 +106,7 @@ class VerbDictionary:
                             "paired": p.paired,
                             "before": [[" ".join(alt) for alt in el] for el in p.before],
                             "after": [[" ".join(alt) for alt in el] for el in p.after],
+                            "adjacent": p.adjacent,
                         }
                         for p in block.patterns
                     ],
@@ -129,6 +131,7 @@ class VerbDictionary:
                     paired=p.get("paired", ""),
                     before=elements(p["before"]),
                     after=elements(p["after"]),
+                    adjacent=bool(p.get("adjacent", False)),
                 )
                 for p in raw["patterns"]
             ]
@@ -301,6 +304,7 @@ def _add_verb(
                 paired=paired,
                 before=_elements(words[:star], synsets),
                 after=_elements(words[star + 1 :], synsets),
+                adjacent=True,
             ),
         )
         dictionary.add_form(verb, block.name, None)
@@ -353,6 +357,28 @@ def _match_in_order(forms: Forms, elements: tuple[Element, ...]) -> list[int] | 
     return matched
 
 
+def _match_adjacent(forms: Forms, elements: tuple[Element, ...], start: int) -> list[int] | None:
+    """Indices of a consecutive match of all elements beginning at `start`, or None."""
+    position = start
+    matched: list[int] = []
+    for element in elements:
+        width = next((len(a) for a in element if _matches_at(forms, position, a)), 0)
+        if not width:
+            return None
+        matched.extend(range(position, position + width))
+        position += width
+    return matched
+
+
+def _match_before_verb(forms: Forms, elements: tuple[Element, ...]) -> list[int] | None:
+    """A consecutive match of all elements ending right before the verb."""
+    for start in range(len(forms) - 1, -1, -1):
+        found = _match_adjacent(forms, elements, start)
+        if found is not None and found[-1] == len(forms) - 1:
+            return found
+    return None
+
+
 def _possible(elements: tuple[Element, ...], vocabulary: set[str]) -> bool:
     """Cheap test before matching in order: every element's first word occurs at all."""
     return all(any(alternative[0] in vocabulary for alternative in element) for element in elements)
@@ -373,13 +399,17 @@ def match_pattern(
     for pattern in (p for block in blocks for p in block.patterns):
         if best is not None and pattern.size <= best[0].size:
             continue
+        if pattern.adjacent and not (pattern.code or pattern.paired):
+            continue  # a multi-word verb without a code of its own only names the verb
         if not (_possible(pattern.before, before_words) and _possible(pattern.after, after_words)):
             continue
-        low = _match_in_order(before_forms, pattern.before) if pattern.before else []
-        if low is None:
-            continue
-        high = _match_in_order(after_forms, pattern.after) if pattern.after else []
-        if high is None:
+        if pattern.adjacent:
+            low = _match_before_verb(before_forms, pattern.before) if pattern.before else []
+            high = _match_adjacent(after_forms, pattern.after, 0) if pattern.after else []
+        else:
+            low = _match_in_order(before_forms, pattern.before) if pattern.before else []
+            high = _match_in_order(after_forms, pattern.after) if pattern.after else []
+        if low is None or high is None:
             continue
         best = (pattern, [before[i] for i in low] + [after[i] for i in high])
     return best
