@@ -1,8 +1,8 @@
 """Quality gate for extraction: pinned minimums on a fixed subset of public gold sets.
 
 Scores come from bench/extract_quality.py (the full-set figures are in its output); here
-every 4th readability page and every 25th trafilatura-eval page are scored, so the gate
-runs in well under a minute. A change that lowers a score below its floor fails.
+every 4th readability page, every 25th trafilatura-eval page and every 25th clean BBC
+article are scored, so the gate runs in under a minute. A change that lowers a score below its floor fails.
 The floors sit a little below the figures measured when they were pinned.
 """
 
@@ -30,7 +30,7 @@ def _bench():
         module = importlib.util.module_from_spec(spec)
         sys.modules["extract_quality"] = module  # dataclasses look their module up here
         spec.loader.exec_module(module)
-    if not (module.READABILITY.is_dir() and module.SNIPPETS.is_dir()):
+    if not all(path.is_dir() for path in (module.READABILITY, module.SNIPPETS, module.BBC)):
         pytest.skip(f"gold corpora not found under {module.CORPORA}")
     return module
 
@@ -83,3 +83,10 @@ def test_kept_and_dropped_snippets_stay_above_floor(
     assert score.precision >= precision and score.recall >= recall and score.f1 >= f1, (
         f"{system}: P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}"
     )
+
+
+def test_clean_articles_lose_nothing_and_gain_no_metadata() -> None:
+    score = _bench().score_bbc(every=25)
+    assert score.recall >= 0.99 and score.precision >= 0.99, f"R={score.recall:.3f}"
+    assert score.title_right / score.title_total >= 0.95
+    assert score.date_invented == 0

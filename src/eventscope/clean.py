@@ -46,6 +46,10 @@ STOPWORDS_HIGH = 0.32
 HEADING_WORDS = 8
 # Shorter blocks may repeat (list items, table cells); longer repeats are collapsed.
 REPEAT_CHARS = 40
+# Blocks longer than this are article prose unless two cues match them.
+CUE_LONG_CHARS = 300
+# Cue kinds that name a credit closing a caption: specific enough in a block of any length.
+CREDIT_KINDS = frozenset({"captions"})
 # How many blocks away a pull quote may be from the paragraph it repeats.
 PULL_QUOTE_REACH = 30
 # Dropped blocks in a row that separate the article from teasers elsewhere on the page.
@@ -276,8 +280,13 @@ def _drop(block: Block, reason: str) -> None:
 
 
 def _mark_cues(blocks: list[Block], cues: Cues) -> None:
+    """Drop blocks the cues name; a long paragraph needs two cues, since an article can
+    mention "premium content" once, while an appeal box repeats its pitch."""
     for block in blocks:
         cue = cues.first(cues.drop, block.text)
+        if cue is not None and len(block.text) > CUE_LONG_CHARS and cue.kind not in CREDIT_KINDS:
+            hits = sum(len(cue.pattern.findall(block.text)) for cue in cues.drop)
+            cue = cue if hits >= 2 else None
         if cue is not None:
             _drop(block, cue.kind)
         elif _looks_like_nav(block.text):
