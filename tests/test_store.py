@@ -312,6 +312,40 @@ def test_error_inside_a_transaction_undoes_its_corpus_writes(store: Store, seed_
     assert store.pending_work().article_ids == [article.id]
 
 
+# -- read-only queries of the API and dyad pages --------------------------------------
+
+
+def test_every_record_filter_runs_and_selects_on_this_engine(store: Store, seed_texts) -> None:
+    article = seed_article(seed_texts)
+    store.write_article(article, {"id": article.id})
+    story = finalize_by_hand(store, article)
+    every_event = len(article.events)
+
+    def total(record_kind: str, **filters) -> int:
+        return store.find_records(record_kind, filters, limit=None).total
+
+    assert total("events", country="IRN") == every_event
+    assert total("events", dyad=("IRQ", "IRN")) == every_event
+    assert total("events", actor=IRAQ.id, cameo_root="05", quad_class=1) == every_event
+    assert total("events", plover_type="agree", modality="asserted", story_id=story.id) == every_event
+    assert total("events", date_from=dt.date(2017, 7, 23), date_to=dt.date(2017, 7, 23)) == every_event
+    assert total("events", date_from=dt.date(2017, 7, 24)) == 0
+    assert total("events", cameo_code="190") == 0
+    assert total("articles", actor=IRAN.id, outlet="Test Outlet", language="en") == 1
+    assert total("stories", title=article.title[:5].upper(), outlet="Test Outlet", dyad=("IRN", "IRQ")) == 1
+    assert total("stories", country="IRQ", actor=IRAN.id, date_to=dt.date(2017, 7, 22)) == 0
+    assert total("actors", name="TEHRAN") == 1
+    assert total("actors", country="IRQ", kind="country", code="IRQ") == 1
+    assert total("agreements", party="IRN", dyad=("IRQ", "IRN"), status="signed", kind="Memorandum of Understanding") == 1
+    assert total("agreements", article_id=article.id, story_id=story.id) == 1
+    page = store.find_records("events", {"country": "IRN"}, limit=1, offset=1)
+    assert (page.total, len(page.items)) == (every_event, 1)
+    assert store.get_record("events", article.events[0].id) == article.events[0].to_record() | {"story_id": story.id}
+    assert store.get_record("stories", "missing") is None
+    assert len(store.dyad_events("IRQ", "IRN")) == every_event
+    assert store.top_dyads() == [("IRN", "IRQ", every_event)]
+
+
 # -- exports ---------------------------------------------------------------------------
 
 
