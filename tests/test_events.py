@@ -337,3 +337,10 @@ def test_multiword_verb_particle_must_follow_the_verb(events_of):
     assert any(e.trigger == "denied" and e.cameo.code == "016" for e in events)
     raid = [e for e in events if e.trigger == "carrying"]
     assert raid and raid[0].cameo.root == "19" and raid[0].modality == "denied"
+
+
+def test_unnamed_sources_are_recorded_as_said(events_of):
+    events = events_of("Kenya criticised Peru, state media reported.")
+    assert events and events[0].attribution == ["state media"]
+    events = events_of("Kenya criticised Peru, its foreign ministry spokesman said.")
+    assert events and events[0].attribution == ["foreign ministry spokesman"]

@@ -107,7 +107,14 @@ def _reporter_name(tokens: list[Token], sentence: Sentence, text: str, words: di
         run = run + [token] if token.pos == "PROPN" and token.text[:1].isupper() else []
         if len(run) > len(best):
             best = run
-    return text[best[0].start : best[-1].end] if best else None
+    if best:
+        return text[best[0].start : best[-1].end]
+    # No name: a generic source still says who claims it ("state media", "officials").
+    content = [t for t in tokens if t.pos not in ("DET", "PRON", "PUNCT") and t.dep != "poss"]
+    sources = set(words["source_nouns"])
+    if content and any(t.lemma.lower() in sources or t.text.lower() in sources for t in content):
+        return text[content[0].start : content[-1].end]
+    return None
 
 
 def attribution(parse: DependencyParse, text: str, cues: dict[str, Any]) -> tuple[list[str], set[int]]:
