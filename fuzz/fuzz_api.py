@@ -21,7 +21,7 @@ with atheris.instrument_imports(include=["eventscope"]):
     from eventscope.records import Actor, Article, Cameo, Event, Mention, Plover
     from eventscope.store import open_store
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
 TEXT = (
     "Iran's defence minister met his Iraqi counterpart in Tehran on Sunday, and the two "

@@ -21,7 +21,7 @@ with atheris.instrument_imports(include=["eventscope"]):
     from eventscope.records import RawInput
     from eventscope.settings import load_settings
 
-from common import extract_or_reject  # noqa: E402
+from common import extract_or_reject
 
 SETTINGS = load_settings()
 

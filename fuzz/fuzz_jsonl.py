@@ -22,7 +22,7 @@ with atheris.instrument_imports(include=["eventscope"]):
     from eventscope.records import RawInput
     from eventscope.settings import load_settings
 
-from common import extract_or_reject  # noqa: E402
+from common import extract_or_reject
 
 SETTINGS = load_settings()
 FOLDER = Path(tempfile.mkdtemp(prefix="eventscope-fuzz-"))
@@ -35,7 +35,7 @@ def test_one_input(data: bytes) -> None:
         if isinstance(item, RawInput):
             extract_or_reject(item, SETTINGS)
         elif not isinstance(item, BadInput):
-            raise AssertionError(f"read_inputs yielded {type(item).__name__}")
+            raise TypeError(f"read_inputs yielded {type(item).__name__}")
 
 
 if __name__ == "__main__":

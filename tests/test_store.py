@@ -18,12 +18,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from eventscope.errors import StoreError
 from eventscope.export import export
 from eventscope.records import (
-    Actor, Agreement, Article, Cameo, Event, Location, Mention, Plover, Story, content_id,
+    Actor,
+    Agreement,
+    Article,
+    Cameo,
+    Event,
+    Location,
+    Mention,
+    Plover,
+    Story,
+    content_id,
 )
 from eventscope.store import MIGRATIONS, Store, open_store
 
@@ -214,11 +225,14 @@ def test_postgres_tables_have_the_same_columns_as_duckdb(tmp_path: Path) -> None
             for table in TABLES
         }
 
-    with open_store(tmp_path / "reference.duckdb") as duck, postgres_schema() as url:
-        with open_store(url) as postgres:
-            assert postgres.engine == "postgres"
-            assert columns(postgres) == columns(duck)
-            assert all(columns(duck).values())
+    with (
+        open_store(tmp_path / "reference.duckdb") as duck,
+        postgres_schema() as url,
+        open_store(url) as postgres,
+    ):
+        assert postgres.engine == "postgres"
+        assert columns(postgres) == columns(duck)
+        assert all(columns(duck).values())
 
 
 # -- per-article writes ----------------------------------------------------------------

@@ -47,7 +47,7 @@ def _nul_safe_str_dumper() -> type:
     from psycopg.types.string import StrDumperUnknown
 
     class NulSafeStrDumper(StrDumperUnknown):
-        def dump(self, obj: str) -> bytes:
+        def dump(self, obj: str) -> Any:
             return super().dump(obj.replace("\x00", NUL_REPLACEMENT))
 
     return NulSafeStrDumper
