@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.extract import read_inputs
+from eventscope.extract import extract_article, read_inputs
 from eventscope.nlp import analyse
 from eventscope.pipeline import Stages, process_batch
 from eventscope.records import Article
@@ -52,16 +52,16 @@ def test_seeds_code_the_same_events_and_agreements_with_triage(seeds_both_ways):
                           for r in triaged]
 
 
-def test_triaged_sentences_cover_the_text_in_order_and_unparsed_ones_stay_empty(seeds_both_ways):
-    _, triaged = seeds_both_ways
-    sentences = [s for r in triaged for s in r.article.sentences]
+def test_triaged_sentences_cover_the_text_in_order_and_unparsed_ones_stay_empty(settings, stages, seeds_dir):
+    articles = [extract_article(raw, settings) for raw in read_inputs([seeds_dir], settings)]
+    analysed = list(analyse(articles, settings, stages.triage))
+    sentences = [s for a in analysed for s in a.sentences]
     assert any(not s.parsed for s in sentences) and any(s.parsed for s in sentences)
-    for result in triaged:
-        text = result.article.text
-        assert [s.index for s in result.article.sentences] == list(range(len(result.article.sentences)))
-        assert all(text[s.start : s.end] == s.text for s in result.article.sentences)
-        assert all(a.end <= b.start for a, b in zip(result.article.sentences, result.article.sentences[1:]))
-        assert all(s.entities == [] for s in result.article.sentences if not s.parsed)
+    for article in analysed:
+        assert [s.index for s in article.sentences] == list(range(len(article.sentences)))
+        assert all(article.text[s.start : s.end] == s.text for s in article.sentences)
+        assert all(a.end <= b.start for a, b in zip(article.sentences, article.sentences[1:]))
+        assert all(s.entities == [] for s in article.sentences if not s.parsed)
 
 
 def test_only_sentences_with_an_actor_or_a_known_name_and_a_trigger_are_parsed(settings, stages):
