@@ -9,7 +9,8 @@ An expression dates an event only if it belongs to the event's verb or to a verb
 governing it ("said on Sunday that they signed"), and not when it bounds a span
 ("since 2003", "until March").
 
-Policy when no expression dates the event: an event told in the past tense ("signed",
+A time the text gives but that names no day ("in 2019", "earlier this month") leaves
+the event undated. Policy when the text gives no time for the event: an event told in the past tense ("signed",
 "has signed", "was signed", "suggested") that is not merely planned or hypothetical
 takes the reference time of the story so far -- the date an earlier sentence of the
 article gave an event ("signed on Sunday ... The ministers signed a memorandum") --
@@ -31,6 +32,7 @@ from eventscope.records import Sentence, Token
 _LEADING = re.compile(r"^(on|in|at|by|since|from|during|of|the)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\b")
+_YEAR_ONLY = re.compile(r"^(?:(?:in|of|during|the)\s+)*(?:the\s+)?(?:year\s+)?(1[89]|20)\d\d$", re.IGNORECASE)
 ANCHOR_DAYS = 14
 
 
@@ -204,9 +206,13 @@ def event_date(
     ]
     loose = [e for e in expressions if not e.bounding and e.governor is None]
     for expression in own + above + loose:
+        if _YEAR_ONLY.match(expression.text.strip()):
+            continue  # "in 2019": no day to give
         resolved = resolve_expression(expression.text, published, cues, future=future, anchors=anchors)
         if resolved is not None:
             return resolved, True
+    if own or above:
+        return None, False  # the text says when, in words we cannot pin to a day
     if fallback and past_tense:
         return (reference or published), False
     return None, False
