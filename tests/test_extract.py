@@ -163,6 +163,19 @@ def test_legacy_encoding_is_decoded_when_confident(tmp_path, settings) -> None:
     assert "étrangères" in raw.content and "« une étape décisive »" in raw.content
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_byte_order_mark_are_decoded(tmp_path, settings, encoding) -> None:
+    path = write(tmp_path / "wide.txt", "Zürich talks – day two".encode(encoding))
+    [raw] = list(read_inputs([path], settings))
+    assert raw.content == "Zürich talks – day two"
+
+
+def test_binary_jsonl_file_is_one_bad_input(tmp_path, settings) -> None:
+    path = write(tmp_path / "blob.jsonl", b"\x00\x01\x02\n" * 50)
+    [bad] = list(read_inputs([path], settings))
+    assert isinstance(bad, BadInput) and "binary" in bad.reason and bad.line is None
+
+
 def test_utf8_byte_order_mark_is_removed(tmp_path, settings) -> None:
     path = write(tmp_path / "bom.txt", "\ufeffHeadline here".encode())
     [raw] = list(read_inputs([path], settings))

@@ -9,6 +9,7 @@ trafilatura finds too little), plain text through `eventscope.clean`.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import logging
@@ -33,6 +34,14 @@ META_FIELDS = ("url", "title", "outlet", "published")
 SNIFF_BYTES = 8192
 # charset_normalizer's "chaos" ratio above which a guessed encoding is not trusted.
 MAX_CHAOS = 0.1
+# Byte-order marks of the UTF-16/32 encodings, whose text is full of NUL bytes (UTF-32 first:
+# its little-endian mark starts with UTF-16's).
+UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.IGNORECASE)
 BLOCK_TAGS = (
     "p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "ul",
@@ -102,8 +111,14 @@ def _read_file(path: Path, source: str, settings: Settings) -> Iterator[RawInput
 
 
 def decode(data: bytes, html: bool = False) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), the page's declared charset, then a
+    """Bytes to text: by byte-order mark, UTF-8, the page's declared charset, then a
     confident guess. Raises `BadInput` (with an empty source) for binary or unknown data."""
+    for bom, encoding in UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise BadInput("", f"cannot decode text (invalid {encoding})") from None
     if b"\x00" in data[:SNIFF_BYTES]:
         raise BadInput("", "binary file (NUL bytes)")
     try:
@@ -129,6 +144,10 @@ def _read_jsonl(path: Path, source: str, limit: int) -> Iterator[RawInput | BadI
     """One article per line, read streaming; a bad line is reported and the rest still read."""
     found = False
     with path.open("rb") as stream:
+        if b"\x00" in stream.read(SNIFF_BYTES):
+            yield BadInput(source, "binary file (NUL bytes)")
+            return
+        stream.seek(0)
         for number, raw_line in enumerate(stream, start=1):
             where = f"{source}:{number}"
             if not raw_line.strip():
