@@ -38,6 +38,7 @@ SNIPPETS = CORPORA / "trafilatura-eval" / "tests"
 BBC = CORPORA / "bbc" / "news"
 SYSTEMS = ("trafilatura", "eventscope-html", "eventscope-text")
 WORD = regex.compile(r"\w+", regex.UNICODE)
+log = logging.getLogger("extract_quality")
 
 
 @dataclass
@@ -106,7 +107,7 @@ def run_eventscope_html(html: str) -> Output:
     from eventscope.extract import extract_html
 
     found = extract_html(html, _settings())
-    return Output(found["text"] or "", found["title"], _iso(found["published"]))
+    return Output(found.text, found.title, _iso(found.published))
 
 
 def run_eventscope_text(html: str) -> Output:
@@ -193,7 +194,7 @@ def score_readability(systems: tuple[str, ...], every: int = 1) -> dict[str, Sco
             try:
                 output = RUNNERS[system](source)
             except Exception:  # a crash scores as an empty extraction, as in trafilatura's eval
-                logging.exception("%s failed on %s", system, _name)
+                log.exception("%s failed on %s", system, _name)
                 output = Output("")
             score.seconds += time.perf_counter() - start
             found = token_counts(output.text)
@@ -224,7 +225,7 @@ def score_snippets(systems: tuple[str, ...], every: int = 1) -> dict[str, Scores
             try:
                 text = _norm(RUNNERS[system](html).text)
             except Exception:
-                logging.exception("%s failed on %s", system, file)
+                log.exception("%s failed on %s", system, file)
                 text = ""
             score.seconds += time.perf_counter() - start
             kept = sum(1 for snippet in item["with"] if _norm(snippet) in text)
@@ -266,9 +267,11 @@ def report_bbc(score: Scores) -> str:
         [
             "bbc clean articles through the plain-text cleaner: body tokens kept, title, invented",
             f"{'system':17} {'P':>6} {'R':>6} {'F1':>6} {'title':>9} {'invented':>9} {'sec':>6}",
-            f"{'eventscope-text':17} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
-            f"{score.title_right:4}/{score.title_total:<4} "
-            f"{score.date_invented:4}/{score.no_date_total:<4} {score.seconds:6.1f}",
+            (
+                f"{'eventscope-text':17} {score.precision:6.3f} {score.recall:6.3f} "
+                f"{score.f1:6.3f} {score.title_right:4}/{score.title_total:<4} "
+                f"{score.date_invented:4}/{score.no_date_total:<4} {score.seconds:6.1f}"
+            ),
         ]
     )
 
@@ -276,8 +279,10 @@ def report_bbc(score: Scores) -> str:
 def report_readability(scores: dict[str, Scores]) -> str:
     lines = [
         "readability test pages: body tokens (micro P/R/F1, macro F1), title exact, date",
-        f"{'system':17} {'P':>6} {'R':>6} {'F1':>6} {'mF1':>6} {'title':>9} {'date':>8} "
-        f"{'invented':>9} {'sec':>6}",
+        (
+            f"{'system':17} {'P':>6} {'R':>6} {'F1':>6} {'mF1':>6} {'title':>9} {'date':>8} "
+            f"{'invented':>9} {'sec':>6}"
+        ),
     ]
     for name, s in scores.items():
         macro = sum(s.f1s) / len(s.f1s) if s.f1s else 0.0

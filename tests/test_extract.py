@@ -20,12 +20,18 @@ SEED_FILES = sorted(FIXTURES.glob("*.txt"))
 
 # An article written for these tests (not one of the seeds), in three paragraphs.
 PARAGRAPHS = [
-    "Kenya and Ethiopia agreed on Tuesday to share water from the Omo river under a joint "
-    "commission, ending two years of talks that had strained relations between the neighbours.",
-    "The commission will publish river flow data every month and settle disputes over dams "
-    "upstream, officials from both governments told reporters in Addis Ababa after the signing.",
-    "“This agreement protects the livelihoods of herders on both sides of the border,” the "
-    "Kenyan water minister said, adding that the first joint survey would begin in March.",
+    (
+        "Kenya and Ethiopia agreed on Tuesday to share water from the Omo river under a joint "
+        "commission, ending two years of talks that had strained relations between the neighbours."
+    ),
+    (
+        "The commission will publish river flow data every month and settle disputes over dams "
+        "upstream, officials from both governments told reporters in Addis Ababa after the signing."
+    ),
+    (
+        "“This agreement protects the livelihoods of herders on both sides of the border,” the "
+        "Kenyan water minister said, adding that the first joint survey would begin in March."
+    ),
 ]
 TITLE = "Kenya and Ethiopia agree to share Omo river water"
 
@@ -213,11 +219,18 @@ def test_jsonl_lines_become_articles_and_bad_lines_are_reported(tmp_path, settin
     items = list(read_inputs([path], settings))
     first, malformed, second, missing, not_object = items
     assert (first.source, first.kind, first.line, first.meta["title"]) == (
-        "https://example.org/a", "text", 1, "A"
+        "https://example.org/a",
+        "text",
+        1,
+        "A",
     )
-    assert isinstance(malformed, BadInput) and malformed.line == 2 and "malformed" in malformed.reason
+    assert (
+        isinstance(malformed, BadInput) and malformed.line == 2 and "malformed" in malformed.reason
+    )
     assert (second.source, second.kind, second.meta) == (
-        f"{path}:3", "html", {"outlet": "Example Times"}
+        f"{path}:3",
+        "html",
+        {"outlet": "Example Times"},
     )
     assert isinstance(missing, BadInput) and missing.line == 5 and "no 'text'" in missing.reason
     assert isinstance(not_object, BadInput) and not_object.line == 6
@@ -277,7 +290,9 @@ def test_json_line_metadata_overrides_what_the_text_states(settings) -> None:
     )
     article = extract_article(raw, settings)
     assert (article.title, article.outlet, article.published) == (
-        "Given title", "Wire", dt.date(2021, 3, 4)
+        "Given title",
+        "Wire",
+        dt.date(2021, 3, 4),
     )
 
 
@@ -289,7 +304,7 @@ HTML_PAGE = """<!doctype html><html lang="en"><head>
 </head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
 <article><h1>Kenya and Ethiopia agree to share Omo river water</h1>
-<p>{0}</p><p>{1}</p><p>{2}</p>
+<p>{}</p><p>{}</p><p>{}</p>
 <figure><img src="dam.jpg"><figcaption>The Gibe III dam. Photo: Jane Roe/AFP</figcaption></figure>
 </article>
 <footer><p>© 2022 River News. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
@@ -334,15 +349,23 @@ def test_html_dump_of_a_page_cleans_to_the_article() -> None:
 # --- the plain-text cleaner: one test per kind of furniture, none from the seeds -------------
 
 BOILERPLATE = {
-    "paywall": ("You have 2 free articles remaining this month.", "Subscribe now to continue reading."),
+    "paywall": (
+        "You have 2 free articles remaining this month.",
+        "Subscribe now to continue reading.",
+    ),
     "metered paywall": ("You've used your monthly free article limit.",),
-    "subscription offer": ("Unlimited digital access for only $1.99/month", "Already have an account? Sign in"),
+    "subscription offer": (
+        "Unlimited digital access for only $1.99/month",
+        "Already have an account? Sign in",
+    ),
     "donation appeal": (
         "Dear readers,",
         "Independent reporting costs money. Please support our journalism with a donation today.",
         "Thank you for reading.",
     ),
-    "cookie banner": ("We use cookies to improve your experience on this site. Accept all cookies",),
+    "cookie banner": (
+        "We use cookies to improve your experience on this site. Accept all cookies",
+    ),
     "consent link": ("Privacy Settings",),
     "share buttons": ("Share on Facebook", "Share on Twitter", "Email this article"),
     "share row": ("Facebook Twitter LinkedIn WhatsApp Email",),
@@ -353,8 +376,12 @@ BOILERPLATE = {
     "view counter": ("3.4k views",),
     "reading time": ("6 min read",),
     "photo credit": ("Photo: Tom Brown/Reuters",),
-    "credit in parentheses": ("Herders water cattle near Lake Turkana. (Photo credit: ANNE SMITH)",),
-    "agency caption": ("Herders water cattle near Lake Turkana in 2021. JOHN DOE/AFP/GETTY IMAGES",),
+    "credit in parentheses": (
+        "Herders water cattle near Lake Turkana. (Photo credit: ANNE SMITH)",
+    ),
+    "agency caption": (
+        "Herders water cattle near Lake Turkana in 2021. JOHN DOE/AFP/GETTY IMAGES",
+    ),
     "breadcrumbs": ("News › Africa › East Africa › Water",),
     "tag list": ("Tags: Kenya, Ethiopia, water, rivers",),
 }
@@ -378,8 +405,10 @@ TRAILING_BOXES = {
     ),
     "author bio box": (
         "About the author",
-        "Peter Mwangi covers East Africa for the paper. He previously reported from Kampala and "
-        "Juba, and holds a degree in journalism from the University of Nairobi.",
+        (
+            "Peter Mwangi covers East Africa for the paper. He previously reported from Kampala "
+            "and Juba, and holds a degree in journalism from the University of Nairobi."
+        ),
     ),
     "comment section": (
         "Comments (2)",
@@ -402,8 +431,13 @@ def test_cleaner_drops_trailing_boxes_and_their_dates(lines) -> None:
 
 def test_cleaner_drops_head_navigation_and_reads_the_date_under_the_title() -> None:
     text = "\n\n".join(
-        ["Menu", "Home | World | Africa | Business", TITLE, "Published: 12 March 2023, 14:05",
-         *PARAGRAPHS]
+        [
+            "Menu",
+            "Home | World | Africa | Business",
+            TITLE,
+            "Published: 12 March 2023, 14:05",
+            *PARAGRAPHS,
+        ]
     )
     clean = clean_text(text)
     assert clean.text == "\n\n".join(PARAGRAPHS)
@@ -411,7 +445,9 @@ def test_cleaner_drops_head_navigation_and_reads_the_date_under_the_title() -> N
 
 
 def test_byline_gives_author_and_outlet_and_leaves_the_body() -> None:
-    clean = clean_text(page(head=(), tail=()).replace(TITLE, TITLE + "\n\nBy Amina Otieno | Nation Africa"))
+    clean = clean_text(
+        page(head=(), tail=()).replace(TITLE, TITLE + "\n\nBy Amina Otieno | Nation Africa")
+    )
     assert (clean.author, clean.outlet) == ("Amina Otieno", "Nation Africa")
     assert "Amina Otieno" not in clean.text
 
@@ -464,8 +500,15 @@ def test_article_quotes_bullets_and_headings_are_kept() -> None:
         "• Will the commission's rulings bind the dam operators?",
     ]
     text = "\n\n".join(
-        [TITLE, PARAGRAPHS[0], "Questions remain", "Observers asked several questions:",
-         *bullets, PARAGRAPHS[1], PARAGRAPHS[2]]
+        [
+            TITLE,
+            PARAGRAPHS[0],
+            "Questions remain",
+            "Observers asked several questions:",
+            *bullets,
+            PARAGRAPHS[1],
+            PARAGRAPHS[2],
+        ]
     )
     clean = clean_text(text)
     assert_article_intact(clean.text)

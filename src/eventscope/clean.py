@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import unicodedata
 from collections.abc import Iterable
@@ -225,7 +226,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
         return False
     broken = [
         len(line) >= 0.75 * widest and (not SENTENCE_END.search(line) or following[:1].islower())
-        for line, following in zip(lines, lines[1:])
+        for line, following in itertools.pairwise(lines)
     ]
     return sum(broken) >= 0.6 * len(broken)
 
@@ -323,15 +324,17 @@ def _mark_repeats(blocks: list[Block]) -> None:
 
 
 def _is_prose(text: str) -> bool:
-    return len(text) >= LENGTH_LOW and bool(SENTENCE_END.search(text)) and len(
-        WORD.findall(text)
-    ) >= 10
+    return (
+        len(text) >= LENGTH_LOW
+        and bool(SENTENCE_END.search(text))
+        and len(WORD.findall(text)) >= 10
+    )
 
 
 def _cut_tail(blocks: list[Block], cues: Cues) -> None:
     """Drop the trailing part of the page, and boxes of links inside it.
 
-    A tail cue (comments, author bio, related content) ends the article once body text
+    A tail cue (comments, author bio) ends the article once body text
     has been seen, unless more body text follows it than came before: then it was a box
     inside the article. A box cue drops itself and the short blocks after it.
     """
@@ -340,17 +343,17 @@ def _cut_tail(blocks: list[Block], cues: Cues) -> None:
     before = 0
     for index, block in enumerate(blocks):
         tail = cues.first(cues.tail, block.text)
-        box = cues.first(cues.box, block.text)
+        box = tail or cues.first(cues.box, block.text)
         if tail is not None and before >= LENGTH_HIGH and remaining < before:
             for later in blocks[index:]:
                 _drop(later, f"after {tail.why}")
             return
-        if (tail or box) is not None and before >= LENGTH_HIGH:
-            _drop(block, (tail or box).why)
+        if box is not None and before >= LENGTH_HIGH:
+            _drop(block, box.why)
             for later, length in zip(blocks[index + 1 :], prose[index + 1 :]):
                 if length:
                     break
-                _drop(later, f"in {(tail or box).why}")
+                _drop(later, f"in {box.why}")
         before += prose[index]
         remaining -= prose[index]
 

@@ -17,18 +17,23 @@ import os
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import regex
 
-from eventscope.clean import clean_text, parse_date_line, polish_text, strip_controls
+from eventscope.clean import CleanText, clean_text, parse_date_line, polish_text, strip_controls
 from eventscope.errors import BadInput
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
 
 log = logging.getLogger(__name__)
 
-KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+KINDS: dict[str, Literal["text", "html", "jsonl"]] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
 META_FIELDS = ("url", "title", "outlet", "published")
 # Bytes inspected for NUL bytes before a file is taken for text.
 SNIFF_BYTES = 8192
@@ -44,9 +49,41 @@ UNICODE_BOMS = (
 )
 META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.IGNORECASE)
 BLOCK_TAGS = (
-    "p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "ul",
-    "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
-    "figure", "figcaption", "form", "dd", "dt", "dl", "address", "br", "hr", "title", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "form",
+    "dd",
+    "dt",
+    "dl",
+    "address",
+    "br",
+    "hr",
+    "title",
+    "body",
 )
 
 
@@ -107,7 +144,7 @@ def _read_file(path: Path, source: str, settings: Settings) -> Iterator[RawInput
     if not text.strip():
         yield BadInput(source, "empty file")
         return
-    yield RawInput(source=source, content=text, kind=kind)
+    yield RawInput(source=source, content=text, kind="html" if kind == "html" else "text")
 
 
 def decode(data: bytes, html: bool = False) -> str:
@@ -164,12 +201,16 @@ def _read_jsonl(path: Path, source: str, limit: int) -> Iterator[RawInput | BadI
             if not isinstance(record, dict):
                 yield BadInput(source, "JSON line is not an object", number)
                 continue
-            text, html = record.get("text"), record.get("html")
-            content, kind = (text, "text") if _non_empty(text) else (html, "html")
-            if not _non_empty(content):
+            kind: Literal["text", "html"] = "text" if _non_empty(record.get("text")) else "html"
+            content = record.get(kind)
+            if not isinstance(content, str) or not content.strip():
                 yield BadInput(source, "JSON line has no 'text' or 'html'", number)
                 continue
-            meta = {key: _valid_unicode(record[key]) for key in META_FIELDS if _non_empty(record.get(key))}
+            meta = {
+                key: _valid_unicode(record[key])
+                for key in META_FIELDS
+                if _non_empty(record.get(key))
+            }
             ignored = [key for key in META_FIELDS if key in record and key not in meta]
             if ignored:
                 log.info("%s: ignoring %s (not a non-empty string)", where, ", ".join(ignored))
@@ -203,35 +244,27 @@ def extract_article(raw: RawInput, settings: Settings) -> Article:
     if raw.kind == "html":
         found = extract_html(raw.content, settings)
     else:
-        found = _from_clean(clean_text(raw.content, detect_language(raw.content)))
-    body = found["text"] or ""
+        found = clean_text(raw.content, detect_language(raw.content))
+    body = found.text
     minimum = int(settings.get("extract.min_text_chars", 200))
     if len(body) < minimum:
-        raise BadInput(raw.source, f"no article text (cleaned body {len(body)} < {minimum} chars)", raw.line)
+        raise BadInput(
+            raw.source, f"no article text (cleaned body {len(body)} < {minimum} chars)", raw.line
+        )
     meta = raw.meta
-    published = found["published"]
+    published = found.published
     if meta.get("published"):
         published = _meta_date(str(meta["published"])) or published
     return Article(
         id=raw.id,
         source=raw.source,
-        title=meta.get("title") or found["title"],
-        outlet=meta.get("outlet") or found["outlet"],
-        author=found["author"],
+        title=meta.get("title") or found.title,
+        outlet=meta.get("outlet") or found.outlet,
+        author=found.author,
         published=published,
         text=body,
         language=detect_language(body),
     )
-
-
-def _from_clean(clean) -> dict[str, Any]:
-    return {
-        "text": clean.text,
-        "title": clean.title,
-        "outlet": clean.outlet,
-        "author": clean.author,
-        "published": clean.published,
-    }
 
 
 def _meta_date(value: str) -> dt.date | None:
@@ -250,7 +283,7 @@ def detect_language(text: str) -> str | None:
     return py3langid.classify(text[:5000])[0]
 
 
-def extract_html(html: str, settings: Settings) -> dict[str, Any]:
+def extract_html(html: str, settings: Settings) -> CleanText:
     """Body and metadata of an HTML page.
 
     trafilatura finds the main content and metadata, and the boilerplate cues remove the
@@ -263,26 +296,34 @@ def extract_html(html: str, settings: Settings) -> dict[str, Any]:
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True
     )
+    date = getattr(document, "date", None)
+    found = CleanText(
+        text=polish_text(
+            unicodedata.normalize("NFC", strip_controls(_field(document, "text")))
+        ).text,
+        title=corroborated_title(html, _field(document, "title") or None),
+        outlet=_field(document, "sitename") or None,
+        author=_field(document, "author") or None,
+        published=_meta_date(date) if isinstance(date, str) else None,
+    )
     minimum = int(settings.get("extract.min_text_chars", 200))
-    text = unicodedata.normalize("NFC", strip_controls((document.text if document else None) or ""))
-    text = polish_text(text).text
-    fallback = None
-    if len(text) < minimum or document is None or not (document.title and document.date):
-        fallback = clean_text(html_to_text(html), detect_language(text or html_to_text(html)))
-    found = {
-        "text": text,
-        "title": corroborated_title(html, document.title if document else None),
-        "outlet": document.sitename if document else None,
-        "author": document.author if document else None,
-        "published": _meta_date(document.date) if document and document.date else None,
-    }
-    if fallback is not None:
-        if len(text) < minimum and len(fallback.text) > len(text):
-            found["text"] = fallback.text
-        for key, value in _from_clean(fallback).items():
-            if key != "text" and not found[key]:
-                found[key] = value
+    if len(found.text) >= minimum and found.title and found.published:
+        return found
+    page = html_to_text(html)
+    fallback = clean_text(page, detect_language(found.text or page))
+    if len(found.text) < minimum and len(fallback.text) > len(found.text):
+        found.text = fallback.text
+    found.title = found.title or fallback.title
+    found.outlet = found.outlet or fallback.outlet
+    found.author = found.author or fallback.author
+    found.published = found.published or fallback.published
     return found
+
+
+def _field(document: Any, name: str) -> str:
+    """A text field of trafilatura's result ("" when missing)."""
+    value = getattr(document, name, None)
+    return value if isinstance(value, str) else ""
 
 
 def corroborated_title(html: str, candidate: str | None) -> str | None:
@@ -308,9 +349,7 @@ def corroborated_title(html: str, candidate: str | None) -> str | None:
     page_key = _title_key(page_title)
     if candidate and _title_key(candidate) in page_key:
         return candidate
-    headings = [
-        regex.sub(r"\s+", " ", h.text_content()).strip() for h in root.iter("h1", "h2")
-    ]
+    headings = [regex.sub(r"\s+", " ", h.text_content()).strip() for h in root.iter("h1", "h2")]
     echoed = [h for h in headings if len(h) > 3 and _title_key(h) in page_key]
     if echoed:
         return max(echoed, key=len)
