@@ -347,3 +347,16 @@ def test_unnamed_sources_are_recorded_as_said(events_of):
     assert events and events[0].attribution == ["state media"]
     events = events_of("Kenya criticised Peru, its foreign ministry spokesman said.")
     assert events and events[0].attribution == ["foreign ministry spokesman"]
+
+
+def test_would_after_a_report_is_a_plan_and_a_condition_is_hypothetical(events_of):
+    planned = events_of("Kenya said it would meet Peru.")
+    assert planned and {e.modality for e in planned} == {"planned"} and planned[0].source_actor.code == "KEN"
+    conditional = events_of("Kenya would attack Peru if talks fail.")
+    assert conditional and conditional[0].modality == "hypothetical" and conditional[0].cameo.root == "19"
+
+
+def test_pronoun_in_a_relative_clause_stands_for_the_main_subject(events_of):
+    events = events_of("Anna Berg visited Amman, where she met Omar Haddad.")
+    met = [e for e in events if e.trigger == "met"]
+    assert met and met[0].source_actor.code == "GRCGOV" and met[0].target_actor.code == "JORGOV"

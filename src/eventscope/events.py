@@ -310,15 +310,17 @@ class _SentenceCoder:
         return []
 
     def _antecedent_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
-        """For a pronoun subject ("Syria denied that it attacked"), the governing clause's subject."""
+        """For a pronoun subject, the subject of the clause it hangs from ("Syria denied
+        that it attacked", "visited Tehran, where he met ...")."""
         current = verb
-        while current.dep in self.args["governor_deps"]:
+        while current.dep in self.args["antecedent_deps"] or current.pos != "VERB":
             governor = self.parse.head(current)
             if governor is None:
                 break
-            subjects, passive = self._subjects(governor)
-            if subjects and not passive:
-                return self._phrase_actors(subjects)
+            if governor.pos == "VERB":
+                subjects, passive = self._subjects(governor)
+                if subjects and not passive:
+                    return self._phrase_actors(subjects)
             current = governor
         return []
 

@@ -40,9 +40,13 @@ def modality_of(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Mo
             return "denied"
         if level and lemma in words["denied_governors"]:
             return "denied"
-        if auxiliaries & set(words["hypothetical_auxiliaries"]):
+        conditional = any(c.dep == "mark" and c.lemma.lower() in words["hypothetical_markers"] for c in kids)
+        if auxiliaries & set(words["reported_future"]) and not conditional and _reported(parse, current, report):
+            return "planned"  # "said they would meet": the future of a past report
+        if auxiliaries & set(words["hypothetical_auxiliaries"]) or conditional:
             return "hypothetical"
-        if any(c.dep == "mark" and c.lemma.lower() in words["hypothetical_markers"] for c in kids):
+        prep = parse.head(current) if current.dep == "pcomp" else None
+        if prep is not None and prep.lemma.lower() in words["averting_preps"]:
             return "hypothetical"
         if lemma in words["proposed_words"]:
             return "proposed"
@@ -61,6 +65,12 @@ def modality_of(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Mo
         if current is not None and current.lemma.lower() in report:
             break
     return "planned" if content_of_noun else "asserted"
+
+
+def _reported(parse: DependencyParse, verb: Token, report: set[str]) -> bool:
+    """Whether the clause is the complement of a reporting verb ("X said [it would ...]")."""
+    governor = parse.head(verb)
+    return verb.dep == "ccomp" and governor is not None and governor.lemma.lower() in report
 
 
 def _is_purpose_of_journey(parse: DependencyParse, verb: Token, words: dict[str, Any]) -> bool:
