@@ -2,16 +2,19 @@
 
 Scrapes keep the page furniture as lines of text: menus, share buttons, paywall and
 donation boxes, captions, comment sections, related-content boxes. The cleaner splits
-the text into blocks (lines or paragraphs) and drops furniture in three passes:
+the text into blocks (lines or paragraphs) and works in the spirit of jusText:
 
-1. cues: the patterns in `data/boilerplate.yaml` (one per kind of furniture);
-2. structure: trailing boxes are cut once the body has started, repeated and truncated
-   blocks are collapsed, and every remaining block is classified jusText-style by length,
-   sentence punctuation and stop-word density, then re-classified by its neighbours;
-3. metadata: the title, byline, outlet and date lines at the head are read and removed.
+1. cues: the patterns in `data/boilerplate.yaml` name each kind of furniture;
+2. structure: repeated, truncated and pull-quote blocks are collapsed, the page's tail
+   (comments, author bio) is cut once the body has started and boxes of links are
+   dropped; every other block is classified by length, sentence punctuation and
+   stop-word density, then re-classified by its neighbours; finally only the main run
+   of body blocks is kept, so teasers elsewhere on the page go;
+3. metadata: bylines, and the title and date lines around the start of the body, are
+   read and removed from the body.
 
-Metadata is only taken when the page states it in the head or in a box the cues name
-(a byline, "More from X"); a date in a related-content box is never used.
+Metadata is only taken when the page states it there or in a box the cues name
+("About X View All Posts", "More from X"); a date in a related-content box is never used.
 """
 
 from __future__ import annotations
@@ -253,6 +256,7 @@ def clean_text(text: str, language: str | None = None) -> CleanText:
     _keep_main_run(blocks)
     _strip_prefixes(blocks, cues)
     result.dropped = [(b.reason or "context", b.text) for b in blocks if b.dropped]
+    log.debug("kept %d of %d blocks", len(blocks) - len(result.dropped), len(blocks))
     result.text = "\n\n".join(_tidy(b.text) for b in blocks if not b.dropped)
     return result
 
