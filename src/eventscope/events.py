@@ -6,13 +6,20 @@ default); its source is the subject (the `by` agent when passive), its target th
 object, a `with/to/against...` phrase or, for coordinated subjects ("X and his
 counterpart Y"), the second party. Actors are the article's mentions overlapping
 those argument phrases. Each event keeps its evidence: sentence, span, the pattern
-id (`rule`) and the trigger word, plus modality, attribution, place and date.
+id (`rule`) and the trigger word, plus modality and attribution (`modality`), place
+and date (`dates`).
+
+With `events.cameo_refinements` (the default) codes follow the CAMEO manual beyond the
+dictionary: an act only planned or offered is coded as the intent to do it (03x/13x), a
+refused one as its rejection (12x), "X said Y must act" as X's demand of Y (10x), and a
+meeting by where it took place (host 043, visit 042, elsewhere 044).
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import functools
 import logging
 from importlib import resources
@@ -206,14 +213,17 @@ def _best_mention(mentions: list[Mention], head: Token) -> Mention | None:
 
 
 class _SentenceCoder:
+    """Codes one parsed sentence; `anchors` are the explicit dates the article names and
+    `reference` the date the story had reached by this sentence (see `dates`)."""
+
     def __init__(
         self,
         article: Article,
         sentence: Sentence,
         mentions: list[Mention],
         coder: EventCoder,
-        anchors: list,
-        reference,
+        anchors: list[dt.date],
+        reference: dt.date | None,
     ):
         self.anchors = anchors
         self.reference = reference
@@ -230,7 +240,7 @@ class _SentenceCoder:
         self.not_targets = frozenset(self._place_tokens() | reporters)
         self.max_dyads = int(self.args["max_dyads"])
         self.light_verbs = frozenset(self.args["light_verbs"])
-        self.dated: list = []  # dates that time expressions gave past events here
+        self.dated: list[dt.date] = []  # dates that time expressions gave past events here
 
     def _place_tokens(self) -> set[int]:
         """Tokens of "in <place>" phrases: a place named there is where, not whom."""
@@ -528,7 +538,7 @@ class _SentenceCoder:
             anchors=self.anchors,
             reference=self.reference,
         )
-        if explicit and past:
+        if explicit and past and date is not None:
             self.dated.append(date)
         pieces = [(verb.start, verb.end)] + [(t.start, t.end) for t in matched]
         pieces += [(m.start, m.end) for m in (source, target) if m is not None]
@@ -608,7 +618,7 @@ def code_events(article: Article, coder: EventCoder) -> Article:
         for sentence in parsed
         for d in dates.explicit_dates(dates.time_expressions(sentence, coder.date_cues), article.published, coder.date_cues)
     ]
-    reference = None
+    reference: dt.date | None = None
     for sentence in parsed:
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
         sentence_coder = _SentenceCoder(article, sentence, mentions, coder, anchors, reference)
