@@ -360,3 +360,10 @@ def test_pronoun_in_a_relative_clause_stands_for_the_main_subject(events_of):
     events = events_of("Anna Berg visited Amman, where she met Omar Haddad.")
     met = [e for e in events if e.trigger == "met"]
     assert met and met[0].source_actor.code == "GRCGOV" and met[0].target_actor.code == "JORGOV"
+
+
+def test_the_place_visited_is_where_the_visit_happened(events_of):
+    events = events_of("Anna Berg visited Amman on Monday.")
+    visit = [e for e in events if e.trigger == "visited"]
+    assert visit and visit[0].location is not None
+    assert (visit[0].location.name, visit[0].location.country) == ("Amman", "JOR")

@@ -419,20 +419,28 @@ class _SentenceCoder:
         preps.sort(key=lambda t: (t.head != verb.i, t.i not in in_clause, t.i))
         for prep in preps:
             for obj in self.parse.children[prep.i]:
-                if obj.dep != "pobj" or obj.ent_type not in cues["labels"]:
-                    continue
-                entity = next(
-                    (e for e in self.sentence.entities if e.start <= obj.start < e.end and e.label in cues["labels"]),
-                    None,
-                )
-                start, end = (entity.start, entity.end) if entity else (obj.start, obj.end)
-                name = self.article.text[start:end]
-                mention = next((m for m in self.mentions if m.start < end and start < m.end), None)
-                country = mention.actor.country if mention else None
-                if country is None and self.coder.gazetteer is not None:
-                    country = self.coder.gazetteer.country(name)
-                return Location(name=name, country=country)
+                if obj.dep == "pobj" and obj.ent_type in cues["labels"]:
+                    return self._place(obj)
+        if verb.lemma.lower() in cues["destination_verbs"]:
+            # "visited Tehran": the place visited is where it happened.
+            for obj in self.parse.children[verb.i]:
+                if obj.dep in ("dobj", "obj") and obj.ent_type in cues["labels"]:
+                    return self._place(obj)
         return None
+
+    def _place(self, token: Token) -> Location:
+        labels = self.coder.cues["location"]["labels"]
+        entity = next(
+            (e for e in self.sentence.entities if e.start <= token.start < e.end and e.label in labels),
+            None,
+        )
+        start, end = (entity.start, entity.end) if entity else (token.start, token.end)
+        name = self.article.text[start:end]
+        mention = next((m for m in self.mentions if m.start < end and start < m.end), None)
+        country = mention.actor.country if mention else None
+        if country is None and self.coder.gazetteer is not None:
+            country = self.coder.gazetteer.country(name)
+        return Location(name=name, country=country)
 
     # --- events ------------------------------------------------------------------------
 
