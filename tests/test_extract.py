@@ -565,5 +565,5 @@ def test_many_short_lines_are_cleaned_in_linear_time() -> None:
     text = "Iran.\n" * 20_000 + "\n\n".join(PARAGRAPHS)
     start = time.perf_counter()
     clean = clean_text(text)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 10  # the quadratic version took minutes
     assert_article_intact(clean.text)

@@ -48,42 +48,10 @@ UNICODE_BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.IGNORECASE)
-BLOCK_TAGS = (
-    "p",
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "main",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "figure",
-    "figcaption",
-    "form",
-    "dd",
-    "dt",
-    "dl",
-    "address",
-    "br",
-    "hr",
-    "title",
-    "body",
+# Elements that start a new line in a text dump of a page (a word list, not one tag a line).
+BLOCK_TAGS = frozenset(
+    "p div section article header footer nav aside main li ul ol h1 h2 h3 h4 h5 h6 "  # noqa: SIM905
+    "blockquote pre table tr td th figure figcaption form dd dt dl address br hr title body".split()
 )
 
 
@@ -375,35 +343,25 @@ def html_to_text(html: str) -> str:
     except (etree.ParserError, ValueError):
         return ""
     etree.strip_elements(root, "script", "style", "noscript", "template", "svg", with_tail=False)
-    for comment in root.iter(etree.Comment):
-        comment.text = ""
+    etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)  # keeps their tails
     lines: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        line = regex.sub(r"\s+", " ", "".join(current)).strip()
-        if line:
-            lines.append(line)
-        current.clear()
-
-    def walk(element) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        block = tag.lower() in BLOCK_TAGS
-        if block:
-            flush()
-        if tag.lower() != "title" and element.text:
-            current.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                current.append(child.tail)
-        if block:
-            flush()
-
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         lines.append(regex.sub(r"\s+", " ", title.text_content()).strip())
     body = root.find("body") if root.find("body") is not None else root
-    walk(body)
-    flush()
+    current: list[str] = []
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            line = regex.sub(r"\s+", " ", "".join(current)).strip()
+            if line:
+                lines.append(line)
+            current.clear()
+        if event == "start" and tag and tag != "title" and element.text:
+            current.append(element.text)
+        elif event == "end" and element is not body and element.tail:
+            current.append(element.tail)
+    line = regex.sub(r"\s+", " ", "".join(current)).strip()
+    if line:
+        lines.append(line)
     return "\n\n".join(lines)
