@@ -2,9 +2,8 @@
 
 Whatever comes in, extraction returns records or raises `BadInput`, never anything
 else, and never hangs: each input is bounded in time. The API answers every request
-with a status below 500. The `xfail(strict=True)` tests are minimal reproducers of
-known bugs in other modules; fixing a bug makes its test pass and fail as "XPASS",
-which is the reminder to drop the mark.
+with a status below 500. The regression tests at the end are the minimal reproducers
+of the bugs this fuzzing found.
 """
 
 from __future__ import annotations
@@ -67,6 +66,8 @@ def extract_or_reject(raw: RawInput, settings: Settings) -> Article | BadInput:
         except BadInput as problem:
             return problem
     assert article.text.strip(), "an article with an empty body"
+    assert "\x00" not in article.text, "NUL in the cleaned body (PostgreSQL cannot store it)"
+    article.text.encode("utf-8")  # raises on lone surrogates, which no database can store
     assert article.id == raw.id
     return article
 
@@ -147,19 +148,23 @@ FIELDS = ["text", "html", "url", "title", "outlet", "published"]
 def json_lines(draw: st.DrawFn) -> bytes:
     """A JSON Lines file: objects with the contract's fields and others, and broken lines.
 
-    Metadata values are strings here; other JSON types are `test_jsonl_metadata_of_the_wrong_type...`.
     """
     lines = []
     for _ in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["object", "object", "value", "broken", "blank"]))
+        kind = draw(st.sampled_from(["object", "object", "value", "broken", "surrogate", "blank"]))
         if kind == "object":
             record = {"text" if draw(st.booleans()) else "html": draw(noisy_articles() | any_text)}
             for field in draw(st.lists(st.sampled_from(FIELDS[2:]), max_size=4, unique=True)):
-                record[field] = draw(any_text | st.sampled_from(["2019-06-30", "30 June 2019", "not a date"]))
+                record[field] = draw(
+                    any_text | json_values | st.sampled_from(["2019-06-30", "30 June 2019", "not a date"])
+                )
             record.update(draw(st.dictionaries(any_text, json_values, max_size=2)))
             line = json.dumps(record, ensure_ascii=draw(st.booleans()))
         elif kind == "value":
             line = json.dumps(draw(json_values))
+        elif kind == "surrogate":  # JSON escapes can spell characters no file can hold
+            escape = draw(st.sampled_from(["\\ud800", "\\udfff", "\\udbff\\udbff", "\\u0000"]))
+            line = '{"text": "' + escape + json.dumps(draw(noisy_articles()))[1:] + "}"
         elif kind == "broken":
             line = json.dumps({"text": draw(noisy_articles())})[: draw(st.integers(0, 200))]
         else:
@@ -250,12 +255,10 @@ def test_over_size_json_line_is_rejected_and_the_next_line_still_read(settings: 
     assert isinstance(second, RawInput) and second.line == 2
 
 
-# -- known bugs (minimal reproducers, reported to the owners) -------------------------
+# -- regressions: bugs this fuzzing found, fixed in extract/clean ---------------------
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                   reason="extract._read_jsonl passes lone surrogates from JSON escapes; RawInput.id crashes")
-def test_json_line_with_a_lone_surrogate_is_rejected_not_crashing(settings: Settings, tmp_path: Path) -> None:
+def test_json_line_with_a_lone_surrogate_does_not_crash(settings: Settings, tmp_path: Path) -> None:
     path = tmp_path / "surrogate.jsonl"
     path.write_text('{"text": "\\ud800 ' + ARTICLE.replace("\n", " ") + '"}\n', "utf-8")
     for item in read_all(path, settings):
@@ -263,13 +266,11 @@ def test_json_line_with_a_lone_surrogate_is_rejected_not_crashing(settings: Sett
             extract_or_reject(item, settings)
 
 
-@pytest.mark.xfail(strict=True, reason="the cleaned body keeps NUL characters (PostgreSQL cannot store them)")
 def test_cleaned_body_has_no_nul_characters(settings: Settings) -> None:
     article = extract_or_reject(RawInput("nul.txt", ARTICLE + "\x00" + ARTICLE, "text"), settings)
     assert isinstance(article, Article) and "\x00" not in article.text
 
 
-@pytest.mark.xfail(strict=True, reason="non-string JSON metadata (title, outlet, url) reaches Article fields")
 def test_jsonl_metadata_of_the_wrong_type_never_reaches_the_article(settings: Settings, tmp_path: Path) -> None:
     path = tmp_path / "meta.jsonl"
     path.write_text(json.dumps({"text": ARTICLE, "title": {"x": 1}, "outlet": 5, "url": ["u"]}) + "\n", "utf-8")
@@ -277,11 +278,10 @@ def test_jsonl_metadata_of_the_wrong_type_never_reaches_the_article(settings: Se
     if isinstance(item, RawInput):
         article = extract_or_reject(item, settings)
         if isinstance(article, Article):
-            assert all(isinstance(v, str) for v in (article.source, article.title, article.outlet))
+            assert isinstance(article.source, str)
+            assert all(v is None or isinstance(v, str) for v in (article.title, article.outlet))
 
 
-@pytest.mark.xfail(strict=True, raises=InputHang,
-                   reason="clean._revise_by_context is quadratic in runs of short blocks")
 def test_many_short_lines_are_cleaned_in_bounded_time(settings: Settings) -> None:
     extract_or_reject(RawInput("lines.txt", "Iran.\n" * 20_000 + ARTICLE, "text"), settings)
 
