@@ -494,6 +494,18 @@ def test_pull_quote_repeating_a_later_paragraph_is_dropped() -> None:
     assert_article_intact(clean.text)
 
 
+def test_short_news_sentences_that_start_like_furniture_are_kept() -> None:
+    lines = [
+        "Next month the commission will meet in Lodwar.",
+        "Share prices of the dam builder rose 4% on Wednesday.",
+        "Comments from herders were mostly positive.",
+    ]
+    clean = clean_text(page(*lines))
+    assert_article_intact(clean.text)
+    for line in lines:
+        assert line in clean.text
+
+
 def test_article_quotes_bullets_and_headings_are_kept() -> None:
     bullets = [
         "• Who will pay for the new gauging stations on the upper river?",
