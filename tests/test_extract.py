@@ -384,6 +384,8 @@ BOILERPLATE = {
     ),
     "breadcrumbs": ("News › Africa › East Africa › Water",),
     "tag list": ("Tags: Kenya, Ethiopia, water, rivers",),
+    "advertisement label": ("Advertisement",),
+    "inline link": ("READ MORE: Drought hits northern Kenya hard",),
 }
 
 
@@ -416,6 +418,10 @@ TRAILING_BOXES = {
         "I doubt this will hold once the next drought comes.",
     ),
     "recommendations": ("You may also like", "Ten things to do in Nairobi this weekend"),
+    "wire credits": (
+        "Reporting by Amina Otieno in Nairobi; Editing by Peter Graff",
+        "Associated Press writer John Doe in Addis Ababa contributed to this report.",
+    ),
     "bottom anchors": ("Comments are closed.", "bottom of page"),
 }
 

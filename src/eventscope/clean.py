@@ -77,6 +77,8 @@ DATE_LIKE = regex.compile(
 )
 SITE_SUFFIX = regex.compile(r"^\s*[|·•»:/–—-]\s*(\S.*)$")
 HEADER_REASONS = frozenset({"title", "byline", "dateline"})
+# Cue kinds of furniture that sits inside an article body rather than around it.
+INLINE_KINDS = frozenset({"ads", "inline_links", "captions", "sharing"})
 QUOTED = regex.compile(r"^[\"“„«']([^\"”“»]{40,})[\"”“»']")
 
 
@@ -383,16 +385,19 @@ def _classify(text: str, words: frozenset[str]) -> Verdict:
 
 
 def _neighbours(
-    classes: list[Verdict], headers: list[bool], skipped: frozenset[str], step: int
+    classes: list[Verdict], kinds: list[str], skipped: frozenset[str], step: int
 ) -> list[Verdict]:
     """For each block, the class of the nearest block in direction `step` whose class is
-    not in `skipped` (title, byline and date lines count as good; page edges as bad)."""
+    not in `skipped`. Title, byline and date lines count as good, page edges as bad, and
+    furniture that sits inside articles (ads, captions, links) is looked through."""
     found: list[Verdict] = ["bad"] * len(classes)
     nearest: Verdict = "bad"
     order = range(len(classes)) if step < 0 else range(len(classes) - 1, -1, -1)
     for index in order:
         found[index] = nearest
-        if headers[index]:
+        if kinds[index] in INLINE_KINDS:
+            continue
+        if kinds[index] in HEADER_REASONS:
             nearest = "good"
         elif classes[index] not in skipped:
             nearest = classes[index]
@@ -421,11 +426,12 @@ def _revise_by_context(blocks: list[Block]) -> None:
     Neighbours are found in linear passes, so long runs of short lines stay cheap.
     """
     headers = [block.header for block in blocks]
+    kinds = [block.reason for block in blocks]
     classes: list[Verdict] = [block.verdict for block in blocks]
-    before = _neighbours(classes, headers, SHORT_OR_NEAR, -1)
-    after = _neighbours(classes, headers, SHORT_OR_NEAR, 1)
-    before_near = _neighbours(classes, headers, SHORT, -1)
-    after_near = _neighbours(classes, headers, SHORT, 1)
+    before = _neighbours(classes, kinds, SHORT_OR_NEAR, -1)
+    after = _neighbours(classes, kinds, SHORT_OR_NEAR, 1)
+    before_near = _neighbours(classes, kinds, SHORT, -1)
+    after_near = _neighbours(classes, kinds, SHORT, 1)
     revised = list(classes)
     for index, verdict in enumerate(classes):
         if verdict != "short" or headers[index]:
@@ -438,8 +444,8 @@ def _revise_by_context(blocks: list[Block]) -> None:
             revised[index] = "good"
         else:
             revised[index] = "bad"
-    before = _neighbours(revised, headers, SHORT_OR_NEAR, -1)
-    after = _neighbours(revised, headers, SHORT_OR_NEAR, 1)
+    before = _neighbours(revised, kinds, SHORT_OR_NEAR, -1)
+    after = _neighbours(revised, kinds, SHORT_OR_NEAR, 1)
     for index, block in enumerate(blocks):
         if headers[index]:
             continue
