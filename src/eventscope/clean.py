@@ -446,11 +446,15 @@ def _revise_by_context(blocks: list[Block]) -> None:
             revised[index] = "bad"
     before = _neighbours(revised, kinds, SHORT_OR_NEAR, -1)
     after = _neighbours(revised, kinds, SHORT_OR_NEAR, 1)
+    good = [index for index, verdict in enumerate(revised) if verdict == "good"]
+    body = range(good[0], good[-1] + 1) if good else range(0)
     for index, block in enumerate(blocks):
         if headers[index]:
             continue
         verdict = revised[index]
-        if verdict == "near-good":
+        if verdict == "near-good" and index in body and SENTENCE_END.search(block.text):
+            verdict = "good"  # a finished sentence between body paragraphs is body
+        elif verdict == "near-good":
             verdict = "bad" if before[index] == after[index] == "bad" else "good"
         if verdict == "bad":
             _drop(block, block.reason or "low text density")
