@@ -212,6 +212,17 @@ def _best_mention(mentions: list[Mention], head: Token) -> Mention | None:
     return min(mentions, key=lambda m: min(abs(m.start - head.start), abs(m.end - head.end)))
 
 
+@dataclasses.dataclass(frozen=True)
+class _Coded:
+    """What the dictionary says of one predicate: codes, the rule id and its evidence."""
+
+    code: str
+    paired: str
+    rule: str
+    matched: list[Token]
+    clause: list[Token]
+
+
 class _SentenceCoder:
     """Codes one parsed sentence; `anchors` are the explicit dates the article names and
     `reference` the date the story had reached by this sentence (see `dates`)."""
@@ -445,52 +456,56 @@ class _SentenceCoder:
     # --- events ------------------------------------------------------------------------
 
     def code(self) -> list[Event]:
+        """Every event the sentence tells: one per coded predicate and dyad."""
         events: list[Event] = []
         for verb in self.parse.tokens:
-            # Participles used as adjectives ("suspected militants", "besieged town") name no act.
-            if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"]:
+            coded = self._code_of(verb)
+            if coded is not None:
+                events.extend(self._events_of(verb, coded))
+        return events
+
+    def _code_of(self, verb: Token) -> _Coded | None:
+        """The code a predicate takes from its most specific pattern or its default."""
+        # Participles used as adjectives ("suspected militants", "besieged town") name no act.
+        if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"]:
+            return None
+        entries = self.coder.verbs.lookup(verb)
+        if not entries or is_reporting_frame(self.parse, verb, self.coder.cues):
+            return None
+        clause = self.parse.subtree(verb, self.clause_stop)
+        after = [t for t in clause if t.i > verb.i]
+        match = match_pattern([e.block for e in entries], self.parse.tokens[: verb.i], after)
+        if match is not None:
+            pattern, matched = match
+            coded = _Coded(pattern.code, pattern.paired, pattern.id, matched, clause)
+        else:
+            default = next((e for e in entries if e.code is not None), None)
+            if default is None or (self.coder.refine and verb.lemma.lower() in self.light_verbs):
+                return None
+            paired = default.block.paired if default.code == default.block.code else ""
+            coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
+        return coded if coded.code or coded.paired else None
+
+    def _events_of(self, verb: Token, coded: _Coded) -> list[Event]:
+        events: list[Event] = []
+        dyads = self.arguments(verb)[: self.max_dyads]
+        demander = self._demander(verb) if self.coder.refine else None
+        if demander is not None and coded.code:
+            # "X said Y must release them": X demands of Y (10x), nothing happened yet.
+            addressees: list[Mention] = []
+            for subject, _, _ in dyads:
+                if subject is not None and all(subject is not a for a in addressees):
+                    addressees.append(subject)
+            demand = dataclasses.replace(coded, code=self._demand(coded.code), paired="", rule=coded.rule + "+demand")
+            optional: list[Mention | None] = list(addressees) or [None]
+            for addressee in optional:
+                events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
+            return events
+        for source, target, reciprocal in dyads:
+            if self.coder.require_actor and source is None and target is None:
                 continue
-            entries = self.coder.verbs.lookup(verb)
-            if not entries or is_reporting_frame(self.parse, verb, self.coder.cues):
-                continue
-            clause = self.parse.subtree(verb, self.clause_stop)
-            after = [t for t in clause if t.i > verb.i]
-            before = self.parse.tokens[: verb.i]
-            match = match_pattern([e.block for e in entries], before, after)
-            if match is not None:
-                pattern, matched = match
-                code, paired, rule = pattern.code, pattern.paired, pattern.id
-            else:
-                default = next((e for e in entries if e.code is not None), None)
-                if default is None or (self.coder.refine and verb.lemma.lower() in self.light_verbs):
-                    continue
-                matched = []
-                code = default.code or ""
-                paired = default.block.paired if default.code == default.block.code else ""
-                rule = f"{default.block.name}-default"
-            if not code and not paired:
-                continue
-            dyads = self.arguments(verb)[: self.max_dyads]
-            demander = self._demander(verb) if self.coder.refine else None
-            if demander is not None and code:
-                # "X said Y must release them": X demands of Y (10x), nothing happened yet.
-                addressees: list[Mention] = []
-                for subject, _, _ in dyads:
-                    if subject is not None and all(subject is not a for a in addressees):
-                        addressees.append(subject)
-                optional: list[Mention | None] = list(addressees) or [None]
-                for addressee in optional:
-                    events.extend(
-                        self._events(verb, clause, matched, self._demand(code), "", rule + "+demand", demander, addressee,
-                                     modality="asserted")
-                    )
-                continue
-            for source, target, reciprocal in dyads:
-                if self.coder.require_actor and source is None and target is None:
-                    continue
-                events.extend(
-                    self._events(verb, clause, matched, code, "" if reciprocal else paired, rule, source, target)
-                )
+            side = dataclasses.replace(coded, paired="") if reciprocal else coded
+            events.extend(self._events(verb, side, source, target))
         return events
 
     def _demander(self, verb: Token) -> Mention | None:
@@ -522,15 +537,13 @@ class _SentenceCoder:
     def _events(
         self,
         verb: Token,
-        clause: list[Token],
-        matched: list[Token],
-        code: str,
-        paired: str,
-        rule: str,
+        coded: _Coded,
         source: Mention | None,
         target: Mention | None,
         modality: Modality | None = None,
     ) -> list[Event]:
+        """The event (and its reverse, for a paired code) of one dyad, with its evidence."""
+        clause, matched, code, paired, rule = coded.clause, coded.matched, coded.code, coded.paired, coded.rule
         modality = modality or modality_of(self.parse, verb, self.coder.cues)
         location = self.location(verb, clause)
         past = dates.is_past_tense(verb, self.parse.children[verb.i])
