@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.clean import clean_text, split_blocks
+from eventscope.clean import clean_text, parse_date_line, split_blocks
 from eventscope.errors import BadInput
 from eventscope.extract import corroborated_title, extract_article, html_to_text, read_inputs
 from eventscope.records import RawInput
@@ -460,6 +460,38 @@ def test_byline_gives_author_and_outlet_and_leaves_the_body() -> None:
 
 def test_byline_with_a_date_gives_author_and_date() -> None:
     clean = clean_text(page().replace(TITLE, TITLE + "\n\nBy Peter Mwangi, May 5, 2022"))
+    assert (clean.author, clean.published) == ("Peter Mwangi", dt.date(2022, 5, 5))
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("April 5, 2018 | 6:00 PM", dt.date(2018, 4, 5)),
+        ("Oct 18, 2019 · 8 min read", dt.date(2019, 10, 18)),
+        (
+            "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST",
+            dt.date(2019, 1, 3),
+        ),
+        ("Posted on 2020-09-21", dt.date(2020, 9, 21)),
+        ("1 mars 2019 à 15:20", dt.date(2019, 3, 1)),
+        ("Iran and Iraq sign pact on March 3, 2019", None),
+        ("Top 10 films of 2019", None),
+        ("3 hours ago", None),
+    ],
+)
+def test_date_lines_are_read_and_sentences_mentioning_dates_are_not(line, date) -> None:
+    assert parse_date_line(line) == date
+
+
+def test_an_update_date_alone_is_not_the_publication_date() -> None:
+    clean = clean_text(page().replace(TITLE, TITLE + "\n\nUpdated March 3, 2021"))
+    assert clean.published is None
+    assert "Updated March 3, 2021" not in clean.text
+
+
+def test_byline_followed_by_its_date_and_an_update() -> None:
+    line = "By Peter Mwangi May 5, 2022 Updated May 6, 2022"
+    clean = clean_text(page().replace(TITLE, TITLE + "\n\n" + line))
     assert (clean.author, clean.published) == ("Peter Mwangi", dt.date(2022, 5, 5))
 
 

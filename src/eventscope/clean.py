@@ -75,6 +75,17 @@ DATE_LIKE = regex.compile(
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
     regex.IGNORECASE,
 )
+# A second, later date on a date line: "... Updated April 29, 2019".
+UPDATE_SPLIT = regex.compile(r"(?i)\s(?:last\s+)?(?:updated|modified|mis à jour|aktualisiert)\b")
+# Separators between a date and what follows it on the same line.
+DATE_PARTS = regex.compile(r"\s[|·•/]\s*|\s*[|·•]\s")
+# What may surround a date on a date line: times, time zones, weekdays, "at", "min read".
+DATE_FILLER = regex.compile(
+    r"(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"|\b(?:at|on|um|à|utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|et|pt|[ap]\.?m\.?)\b"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\b\.?"
+    r"|\b\d+\s*min(?:ute)?s?\s+read\b|[,.()|·•]"
+)
 SITE_SUFFIX = regex.compile(r"^\s*[|·•»:/–—-]\s*(\S.*)$")
 HEADER_REASONS = frozenset({"title", "byline", "dateline"})
 # Cue kinds of furniture that sits inside an article body rather than around it.
@@ -506,12 +517,20 @@ def _in_tail(block: Block) -> bool:
 def _read_bylines(blocks: list[Block], cues: Cues, result: CleanText) -> None:
     """Author (and outlet or date) from bylines; tail blocks only for cues marked `anywhere`."""
     for block in blocks:
+        # "By Jane Roe July 10, 2015 Updated July 11": the byline, its date, an update
+        text = UPDATE_SPLIT.split(block.text, maxsplit=1)[0]
+        dated = DATE_LIKE.search(text) if len(text) < 120 else None
+        undated = text
+        if dated is not None:
+            undated = (text[: dated.start()] + text[dated.end() :]).strip(" |·•,-–—")
         for cue in cues.byline:
-            match = cue.pattern.search(block.text)
+            match = cue.pattern.search(text) or cue.pattern.search(undated)
             if match is None or (_in_tail(block) and not cue.anywhere):
                 continue
             if result.author is None:
                 result.author = _tidy_name(match.group("author"))
+            if dated is not None and not _in_tail(block):
+                result.published = result.published or parse_date_line(dated.group(0), cues)
             rest = match.groupdict().get("rest")
             if rest:
                 date = parse_date_line(rest, cues)
@@ -534,7 +553,6 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
     if start is None:
         return
     window = range(max(0, start - HEAD_BEFORE), min(len(blocks), start + HEAD_AFTER))
-    updated: dt.date | None = None
     for index in window:
         block = blocks[index]
         if block.dropped and block.reason not in ("", "low text density"):
@@ -544,12 +562,9 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
         date = parse_date_line(block.text, cues)
         if date is None:
             continue
-        if cues.updated_label.search(block.text):
-            updated = updated or date
-        elif result.published is None:
-            result.published = date
+        if result.published is None and not cues.updated_label.search(block.text):
+            result.published = date  # an update date alone is not a publication date
         _drop(block, "dateline")
-    result.published = result.published or updated
     title = _pick_title(blocks, range(window.start, start))
     if title is None:
         return
@@ -602,10 +617,26 @@ def _is_title(block: Block) -> bool:
 
 
 def parse_date_line(text: str, cues: Cues | None = None) -> dt.date | None:
-    """A date when the line is nothing but a (labelled) calendar date, optionally with a time."""
+    """A date when the line states nothing but a (labelled) date, maybe with a time.
+
+    "April 5, 2018 | 6:00 PM", "Oct 18, 2019 · 8 min read" and "Published: 3 Jan 2019" are
+    date lines; a headline that mentions a date is not. On a line that also gives an
+    update ("... Updated April 29, 2019"), the first date is the one returned.
+    """
     cues = cues or load_cues()
-    body = cues.date_label.sub("", text.strip()).strip(" |·•-–—")
-    if not YEAR.search(body) or len(WORD.findall(body)) > 8:
+    body = cues.date_label.sub("", text.strip())
+    body = UPDATE_SPLIT.split(body, maxsplit=1)[0]
+    parts = [part for part in DATE_PARTS.split(body) if YEAR.search(part)]
+    if not parts:
+        return None
+    body = parts[0].strip(" |·•-–—,")
+    match = DATE_LIKE.search(body)
+    if match is not None:
+        rest = DATE_FILLER.sub(" ", DATE_LIKE.sub(" ", body))
+        if regex.search(r"\w", rest):
+            return None  # more than a date: a headline or sentence that mentions one
+        body = match.group(0)
+    elif len(WORD.findall(body)) > 8:
         return None
     import dateparser
 
