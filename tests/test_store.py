@@ -404,6 +404,30 @@ def test_parquet_export_has_one_row_per_record(store: Store, seed_texts, tmp_pat
     assert table.column("cameo_quad_class").to_pylist() == [1] * len(article.events)
 
 
+@NEEDS_PG
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_cli_exports_the_same_bytes_from_duckdb_and_postgres(seed_texts, tmp_path: Path, fmt: str) -> None:
+    from click.testing import CliRunner
+
+    from eventscope.cli import main
+
+    article = seed_article(seed_texts)
+    duck = str(tmp_path / "events.duckdb")
+    with postgres_schema() as url:
+        for location in (duck, url):
+            with open_store(location) as store:
+                store.write_article(article, {"id": article.id})
+                finalize_by_hand(store, article)
+        for kind in ("articles", "events", "actors", "stories", "agreements"):
+            outputs = [
+                CliRunner().invoke(main, ["export", kind, "--db", location, "--format", fmt])
+                for location in (duck, url)
+            ]
+            assert [o.exit_code for o in outputs] == [0, 0], outputs[1].output
+            assert outputs[0].output == outputs[1].output, kind
+            assert outputs[0].output.strip(), kind
+
+
 def test_unknown_record_kind_is_a_store_error(store: Store) -> None:
     with pytest.raises(StoreError, match="unknown record kind"):
         list(store.iter_records("people; DROP TABLE articles"))
