@@ -14,10 +14,11 @@ replacement character): one character for one, so spans still index the text.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from eventscope.errors import StoreError
 from eventscope.store import MIGRATIONS, Store
@@ -31,17 +32,29 @@ NUL_REPLACEMENT = "\ufffd"
 
 
 def redact(url: str) -> str:
-    """The URL without its password, fit for error messages and logs."""
+    """The URL without its password (in the authority or as `?password=`), fit for messages.
+
+    Raises `StoreError` for text that is not URL-shaped, without repeating it.
+    """
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if parts.password is not None:
+            user, _, host = netloc.rpartition("@")
+            netloc = f"{user.partition(':')[0]}:***@{host}"
+        query = [(k, "***" if k == "password" else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+        return urlunsplit(parts._replace(netloc=netloc, query=urlencode(query, safe="*")))
+    except ValueError as exc:
+        raise StoreError("postgresql://…: not a valid PostgreSQL URL") from exc
+
+
+def _secrets(url: str) -> list[str]:
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
-    netloc = f"{parts.username}:***@{host}" if parts.username else f"***@{host}"
-    return urlunsplit(parts._replace(netloc=netloc))
+    found = [v for k, v in parse_qsl(parts.query) if k == "password" and v]
+    return found + ([parts.password] if parts.password else [])
 
 
+@functools.cache
 def _nul_safe_str_dumper() -> type:
     """A psycopg text dumper that writes NUL as U+FFFD, keeping every offset."""
     from psycopg.types.string import StrDumperUnknown
@@ -104,7 +117,10 @@ def open_postgres(url: str) -> Store:
             application_name="eventscope",
         )
     except psycopg.Error as exc:
-        raise StoreError(f"{location}: cannot connect: {_first_line(exc)}") from exc
+        reason = _first_line(exc)
+        for secret in _secrets(url):
+            reason = reason.replace(secret, "***")
+        raise StoreError(f"{location}: cannot connect: {reason}") from exc
     connection.adapters.register_dumper(str, _nul_safe_str_dumper())
     log.debug("connected to %s", location)
     return PostgresStore(connection, location)
