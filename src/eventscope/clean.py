@@ -63,6 +63,8 @@ TEASER_SHARE = 0.25
 # How many blocks before and after the start of the body the title and date may be stated.
 HEAD_BEFORE = 10
 HEAD_AFTER = 4
+# How far before the body a headline echoed elsewhere on the page may be found.
+TITLE_REACH = 40
 
 SENTENCE_END = regex.compile(r"[.!?…:;。！？।][\"'”’»)\]」』]*$")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
@@ -565,7 +567,7 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
         if result.published is None and not cues.updated_label.search(block.text):
             result.published = date  # an update date alone is not a publication date
         _drop(block, "dateline")
-    title = _pick_title(blocks, range(window.start, start))
+    title = _pick_title(blocks, start)
     if title is None:
         return
     result.title = _tidy(title.text)
@@ -582,19 +584,23 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
             _drop(other, "title")
 
 
-def _pick_title(blocks: list[Block], candidates: range) -> Block | None:
-    """The headline among the blocks before the body: the nearest, unless another one is
-    echoed elsewhere on the page (a <title> line, a breadcrumb), which headlines usually are."""
+def _pick_title(blocks: list[Block], body_start: int) -> Block | None:
+    """The headline before the body: the nearest heading-like block, unless one is echoed
+    elsewhere on the page (a <title> line, a breadcrumb), as headlines usually are; an
+    echoed one may sit further up, past bylines, share buttons and teasers."""
     keys = [normalise(b.text) for b in blocks]
+    nearest = range(max(0, body_start - HEAD_BEFORE), body_start)
     best: tuple[int, int] | None = None
-    for index in candidates:
+    for index in range(max(0, body_start - TITLE_REACH), body_start):
         if not _is_title(blocks[index]):
             continue
         echoed = any(
             keys[index] in keys[other] and other != index and len(keys[other]) < 300
             for other in range(len(blocks))
         )
-        score = (2 * len(candidates) if echoed else 0) + index
+        if not echoed and index not in nearest:
+            continue
+        score = (TITLE_REACH if echoed else 0) + index
         if best is None or score > best[0]:
             best = (score, index)
     return blocks[best[1]] if best else None
