@@ -88,6 +88,7 @@ def transliteration() -> Transliteration:
     return Transliteration(rules, float(config["min_ratio"]), int(config["max_dropped_letters"]))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A spelling-tolerant key: Dehghan and Dehqan, Suleimani and Soleimani give the same key."""
     text = ascii_fold(name).lower()
@@ -806,15 +807,15 @@ def surname_compatible(a: str, b: str, rules: Transliteration) -> bool:
     return fuzz.ratio(a, b) >= rules.min_ratio and a[0] == b[0]
 
 
-def person_names(actor: Actor) -> list[list[str]]:
-    """Each Latin-script alias as a list of name-key tokens."""
-    forms = []
-    for alias in [actor.name, *actor.aliases]:
-        if is_latin(alias):
-            key = name_key(alias).split()
-            if key:
-                forms.append(key)
-    return forms
+def person_names(actor: Actor) -> tuple[tuple[str, ...], ...]:
+    """Each Latin-script alias as a tuple of name-key tokens."""
+    return _name_forms((actor.name, *actor.aliases))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_forms(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    forms = (tuple(name_key(name).split()) for name in dict.fromkeys(names) if is_latin(name))
+    return tuple(form for form in forms if form)
 
 
 def same_person(a: Actor, b: Actor, rules: Transliteration) -> bool:
@@ -836,6 +837,41 @@ def same_person(a: Actor, b: Actor, rules: Transliteration) -> bool:
 
 def surnames_of(actor: Actor) -> set[str]:
     return {tokens[-1] for tokens in person_names(actor)}
+
+
+def surname_block(surname: str) -> str:
+    """Blocking key for comparing surnames: first letter and next consonants ("dihkan" -> "dhkn").
+
+    Spellings that `surname_compatible` accepts almost always share it, and it keeps the
+    pairwise comparisons to small groups on large corpora.
+    """
+    return (surname[:1] + re.sub(r"[aeiou]", "", surname[1:]))[:4]
+
+
+def full_name_blocks(actor: Actor) -> set[tuple[str, str]]:
+    """Blocking keys of a full name: surname block with the initial of each earlier name, so
+    "Tariq Abbas Ibrahim" meets both "Tariq Ibrahim" and "Abbas Ibrahim"."""
+    return {
+        (surname_block(form[-1]), word[0])
+        for form in person_names(actor)
+        if len(form) > 1
+        for word in form[:-1]
+    }
+
+
+def candidate_pairs(block: list[Actor]) -> Iterable[tuple[Actor, Actor]]:
+    """Pairs within a block that may be one person: same country, or one without a country."""
+    by_country: dict[str | None, list[Actor]] = defaultdict(list)
+    for actor in block:
+        by_country[actor.country].append(actor)
+    countryless = by_country.pop(None, [])
+    for group in by_country.values():
+        for n, a in enumerate(group):
+            for b in group[n + 1 :]:
+                yield a, b
+    for n, a in enumerate(countryless):
+        for b in [*countryless[n + 1 :], *(x for group in by_country.values() for x in group)]:
+            yield a, b
 
 
 def countries_compatible(a: Actor, b: Actor) -> bool:
@@ -889,18 +925,20 @@ def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dic
 
     people = [pool[i] for i in ids if pool[i].kind == "person"]
     by_surname: dict[str, list[Actor]] = defaultdict(list)
+    by_full_name: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     for person in people:
-        for surname in surnames_of(person):
-            by_surname[surname[:2]].append(person)
+        for block_key in {surname_block(surname) for surname in surnames_of(person)}:
+            by_surname[block_key].append(person)
+        for full_key in full_name_blocks(person):
+            by_full_name[full_key].append(person)
     # full names agreeing up to spelling
-    for block in by_surname.values():
-        for n, a in enumerate(block):
-            for b in block[n + 1 :]:
-                if a.id == b.id or not countries_compatible(a, b) or not same_person(a, b, rules):
-                    continue
-                countryless = a if a.country is None else b if b.country is None else None
-                if countryless is None or _unique_match(countryless, block, rules):
-                    union(a.id, b.id)
+    for block in by_full_name.values():
+        for a, b in candidate_pairs(block):
+            if a.id == b.id or find(a.id) == find(b.id) or not same_person(a, b, rules):
+                continue
+            countryless = a if a.country is None else b if b.country is None else None
+            if countryless is None or _unique_match(countryless, block, rules):
+                union(a.id, b.id)
     # surname-only mentions join the single full-name person with that surname
     for person in people:
         forms = person_names(person)
@@ -909,7 +947,7 @@ def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dic
         surname = forms[0][0]
         namesakes = {
             find(other.id)
-            for other in by_surname.get(surname[:2], [])
+            for other in by_surname.get(surname_block(surname), [])
             if other.id != person.id
             and countries_compatible(person, other)
             and any(len(f) > 1 and surname_compatible(f[-1], surname, rules) for f in person_names(other))
