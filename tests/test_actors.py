@@ -345,3 +345,10 @@ def test_names_stop_before_lower_case_words_but_keep_particles(settings, kb):
                       settings, kb)
     assert mention_of(article, "Erfan al-Hiyali").text == "Erfan al-Hiyali"
     assert mention_of(article, "Ali bin Saleh").text == "Ali bin Saleh"
+
+
+def test_mentions_of_one_actor_share_one_record_with_every_surface_form(settings, kb):
+    article = resolve("Iranian forces advanced. The Iranian army said Iran's military was ready.", settings, kb)
+    military = [m for m in article.mentions if m.actor.code == "IRNMIL"]
+    assert len(military) == 3 and len({id(m.actor) for m in military}) == 1
+    assert {m.text for m in military} <= set(military[0].actor.aliases)

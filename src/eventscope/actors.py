@@ -752,8 +752,12 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
         if sentence.parsed:
             resolver.resolve(sentence)
     mentions = sorted(resolver.mentions, key=lambda m: (m.start, m.end))
+    # one Actor object per id in the article, carrying every surface form and role seen
+    shared = _merge_same_id(mention.actor for mention in mentions)
     for mention in mentions:
-        mention.actor.aliases = sorted(set(mention.actor.aliases) | {mention.text})
+        actor = shared[mention.actor.id]
+        actor.aliases = sorted(set(actor.aliases) | {mention.text})
+        mention.actor = actor
     article.mentions = mentions
     return article
 
@@ -780,6 +784,7 @@ class _Clusters:
 
 
 def _merge_same_id(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """One fresh Actor per id, with the aliases and roles of every copy united."""
     merged: dict[str, Actor] = {}
     for actor in actors:
         seen = merged.get(actor.id)
