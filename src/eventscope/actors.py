@@ -906,11 +906,12 @@ def canonical_order(actor: Actor) -> tuple:
 
 
 def person_display_name(aliases: Iterable[str]) -> str | None:
-    """The fullest Latin-script form among a person's aliases (mixed case preferred)."""
+    """The fullest Latin-script form among a person's aliases: most words, mixed case, then
+    the longest spelling (a dropped final letter is the likelier slip)."""
     latin = [alias for alias in aliases if is_latin(alias)]
     if not latin:
         return None
-    best = min(latin, key=lambda alias: (-len(alias.split()), alias.isupper(), alias))
+    best = min(latin, key=lambda alias: (-len(alias.split()), alias.isupper(), -len(alias), alias))
     return display_person(best)
 
 
