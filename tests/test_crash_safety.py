@@ -177,8 +177,14 @@ def assert_no_partial_article(db: str, reference: Reference) -> None:
         assert orphans == {"events": 0, "mentions": 0, "article_agreements": 0}
         stored = {row[0] for row in store.query("SELECT id FROM articles")}
         assert stored <= set(reference.ids["articles"])
-        for story in store.iter_records("stories"):
+        stories = {story["id"]: story for story in store.iter_records("stories")}
+        for story in stories.values():
             assert set(story["article_ids"]) <= stored, "a story names an article that is not stored"
+        for table in ("articles", "events"):
+            linked = {row[0] for row in store.query(f"SELECT story_id FROM {table} WHERE story_id IS NOT NULL")}
+            assert linked <= set(stories), f"{table} point at a story that is not stored"
+        for agreement in store.iter_records("agreements"):
+            assert set(agreement["article_ids"]) <= stored, "an agreement cites an article that is not stored"
         dangling = store.query(
             "SELECT count(*) FROM mentions WHERE actor_id NOT IN (SELECT id FROM actors)"
         )[0][0]
