@@ -352,3 +352,9 @@ def test_mentions_of_one_actor_share_one_record_with_every_surface_form(settings
     military = [m for m in article.mentions if m.actor.code == "IRNMIL"]
     assert len(military) == 3 and len({id(m.actor) for m in military}) == 1
     assert {m.text for m in military} <= set(military[0].actor.aliases)
+
+
+def test_role_is_shared_by_coordinated_countries_and_roles(settings, kb):
+    article = resolve("The ambassadors of France, Germany and Italy met Danish media and government officials.",
+                      settings, kb)
+    assert {m.actor.code for m in article.mentions} >= {"FRAGOV", "DEUGOV", "ITAGOV", "DNKMED"}

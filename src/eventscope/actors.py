@@ -297,7 +297,8 @@ def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
         between_adjectives = token.pos == "CCONJ" and i > 0 and view.tokens[i - 1].pos == "ADJ"
         if not in_span and not between_adjectives and (token.text in CLAUSE_PUNCTUATION or token.pos in CLAUSE_POS):
             break
-        modifier = token.dep in kb.noun_phrase_modifiers or token.pos in ("PROPN", "NOUN", "ADJ", "PART", "DET")
+        modifier = between_adjectives or token.dep in kb.noun_phrase_modifiers or token.pos in (
+            "PROPN", "NOUN", "ADJ", "PART", "DET")
         if not (in_span or modifier):
             break
         picked.append(i)
@@ -615,6 +616,8 @@ class ArticleResolver:
     def resolve_dictionary_spans(self, view: SentenceView, used: set[int]) -> None:
         tokens = view.tokens
         skip: set[int] = set()
+        shared_roles: dict[int, int] = {}  # country token -> role span it formed an actor with
+        shared_countries: dict[int, str] = {}  # role token -> the country it belongs to
         for n, span in enumerate(view.spans):
             first, last = view.span_tokens[n]
             if n in skip or first < 0 or span.entry is None or any(i in used for i in range(first, last + 1)):
@@ -639,6 +642,18 @@ class ArticleResolver:
                     skip.add(role_n)
                     role_first, role_last = view.span_tokens[role_n]
                     used.update(range(min(first, role_first), max(last, role_last) + 1))
+                    if role_span.start < span.start:
+                        shared_roles[last] = role_n  # "the ambassadors of Arnor, Osgiliath and Gondor"
+                    else:
+                        shared_countries[role_last] = entry.country or ""  # "Danish media and government"
+                    continue
+                shared = shared_roles.get(conj_root(view, last))
+                if shared is not None:
+                    role_span = view.spans[shared]
+                    actor = generic_actor(self.kb, entry.country or "", role_span.role_code, span.text,
+                                          role_span.text.lower())
+                    self.add(view, span.start, span.end, actor, role_span.text.lower(), "country-role-conjunct")
+                    used.update(range(first, last + 1))
                     continue
                 if entry.kind == "capital":
                     if self.is_name_part(view, first, last):
@@ -654,6 +669,14 @@ class ArticleResolver:
                 continue
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
             self.add(view, span.start, span.end, actor, None, "dictionary")
+            used.update(range(first, last + 1))
+        for n, span in enumerate(view.spans):
+            first, last = view.span_tokens[n]
+            country = shared_countries.get(conj_root(view, last))
+            if not span.is_role or n in skip or country is None or used.intersection(range(first, last + 1)):
+                continue
+            actor = generic_actor(self.kb, country, span.role_code, span.text, span.text.lower())
+            self.add(view, span.start, span.end, actor, span.text.lower(), "country-role-conjunct")
             used.update(range(first, last + 1))
 
     @staticmethod
@@ -731,6 +754,15 @@ class ArticleResolver:
             if actor is not None and acronym_key(token.text):
                 self.add(view, token.start, token.end, actor, None, "acronym")
                 used.add(token.i)
+
+
+def conj_root(view: SentenceView, index: int) -> int:
+    """The first conjunct of a coordination ("Gondor" in "Arnor, Osgiliath and Gondor" -> "Arnor")."""
+    seen = set()
+    while 0 <= index < len(view.tokens) and view.tokens[index].dep == "conj" and index not in seen:
+        seen.add(index)
+        index = view.tokens[index].head
+    return index
 
 
 def titled_name(tokens: list[Token], index: int) -> bool:
