@@ -293,6 +293,31 @@ def test_second_run_on_a_busy_duckdb_file_stops_with_a_clear_error(
     assert_no_partial_article(str(db), reference)
 
 
+@pytest.mark.xfail(strict=True, reason="engines.LocalEngine lets BrokenProcessPool escape as a traceback")
+def test_killed_worker_process_ends_the_run_with_a_one_line_error(
+    few_articles: Path, reference: Reference, tmp_path: Path
+) -> None:
+    import psutil
+
+    db = str(tmp_path / "worker.duckdb")
+    command = [sys.executable, "-m", "eventscope", "run", str(few_articles), "--db", db, "--workers", "2", "--quiet"]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + RUN_TIMEOUT
+        while not psutil.Process(run.pid).children() and time.monotonic() < deadline:
+            assert run.poll() is None, "the run ended before it started a worker"
+            time.sleep(0.02)
+        psutil.Process(run.pid).children()[0].kill()  # as the OOM killer would
+        _, stderr = run.communicate(timeout=RUN_TIMEOUT)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            run.kill()
+    if Path(db).exists():
+        assert_no_partial_article(db, reference)
+    assert run.returncode != 0
+    assert "Traceback" not in stderr and stderr.startswith("eventscope: "), stderr[-1500:]
+
+
 @pytest.mark.skipif(not PG_URL, reason="EVENTSCOPE_TEST_PG is not set")
 def test_concurrent_runs_on_postgres_store_each_article_once(
     few_articles: Path, reference: Reference
