@@ -3,7 +3,9 @@
 Scores come from bench/extract_quality.py (the full-set figures are in its output); here
 every 4th readability page, every 25th trafilatura-eval page and every 25th clean BBC
 article are scored, so the gate runs in under a minute. A change that lowers a score below its floor fails.
-The floors sit a little below the figures measured when they were pinned.
+The floors sit a little below the figures measured when they were pinned (on this subset:
+readability body F1 0.982 HTML / 0.928 text, titles 24/32 and 14/32, dates 11/11 and 6/11;
+snippet F1 0.967 HTML / 0.851 text; BBC recall 0.999, titles 82/84).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def snippets():
 
 @pytest.mark.parametrize(
     ("system", "precision", "recall", "f1"),
-    [("eventscope-html", 0.98, 0.96, 0.97), ("eventscope-text", 0.92, 0.88, 0.90)],
+    [("eventscope-html", 0.98, 0.96, 0.97), ("eventscope-text", 0.90, 0.92, 0.91)],
 )
 def test_body_tokens_on_readability_pages_stay_above_floor(
     readability, system, precision, recall, f1
@@ -58,8 +60,10 @@ def test_body_tokens_on_readability_pages_stay_above_floor(
     )
 
 
-@pytest.mark.parametrize(("system", "titles", "dates"), [("eventscope-html", 0.72, 0.95)])
-def test_html_titles_and_dates_on_readability_pages_stay_above_floor(
+@pytest.mark.parametrize(
+    ("system", "titles", "dates"), [("eventscope-html", 0.72, 0.95), ("eventscope-text", 0.4, 0.45)]
+)
+def test_titles_and_dates_on_readability_pages_stay_above_floor(
     readability, system, titles, dates
 ) -> None:
     score = readability[system]
@@ -69,12 +73,12 @@ def test_html_titles_and_dates_on_readability_pages_stay_above_floor(
 
 def test_plain_text_cleaner_rarely_invents_a_date(readability) -> None:
     score = readability["eventscope-text"]
-    assert score.date_invented / score.no_date_total <= 0.1
+    assert score.date_invented / score.no_date_total <= 0.15
 
 
 @pytest.mark.parametrize(
     ("system", "precision", "recall", "f1"),
-    [("eventscope-html", 0.89, 0.91, 0.90), ("eventscope-text", 0.81, 0.80, 0.81)],
+    [("eventscope-html", 0.95, 0.95, 0.95), ("eventscope-text", 0.81, 0.86, 0.83)],
 )
 def test_kept_and_dropped_snippets_stay_above_floor(
     snippets, system, precision, recall, f1
