@@ -255,6 +255,37 @@ def test_over_size_json_line_is_rejected_and_the_next_line_still_read(settings: 
     assert isinstance(second, RawInput) and second.line == 2
 
 
+@pytest.fixture(scope="module")
+def stages(settings: Settings):
+    from eventscope.pipeline import Stages
+
+    return Stages.load(settings)
+
+
+@pytest.mark.slow
+@hypothesis_settings(FUZZ, max_examples=20)
+@given(text=noisy_articles())
+def test_every_per_article_stage_and_the_store_survive_hostile_articles(
+    settings: Settings, stages, text: str
+) -> None:
+    from eventscope.pipeline import Processed, process_batch
+    from eventscope.store import open_store
+
+    with time_limit(3 * SECONDS_PER_INPUT):
+        (result,) = process_batch([RawInput("hostile.txt", text, "text")], stages)
+    if isinstance(result, BadInput):
+        return
+    assert isinstance(result, Processed)
+    article = result.article
+    for mention in article.mentions:
+        assert article.text[mention.start:mention.end] == mention.text
+    for event in article.events:
+        assert 0 <= event.span[0] < event.span[1] <= len(article.text)
+    with open_store(":memory:") as store:
+        assert store.write_article(article, result.story_item) is True
+        assert store.count("events") == len({event.id for event in article.events})
+
+
 # -- regressions: bugs this fuzzing found, fixed in extract/clean ---------------------
 
 
