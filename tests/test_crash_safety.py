@@ -2,7 +2,9 @@
 
 A run is killed with SIGKILL (no cleanup of any kind) at two points, then resumed;
 the database must never hold half an article and must end with exactly the ids of
-an uninterrupted run. Two runs on one database must not corrupt it either.
+an uninterrupted run. Two runs on one database must not corrupt it either: on DuckDB
+the second stops with a one-line error, on PostgreSQL both finish and each article is
+stored once. A worker process killed mid-run must end the run with a one-line error.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from eventscope.store import RECORD_KINDS, open_store
 pytestmark = pytest.mark.slow
 
 BBC_POLITICS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "bbc" / "news" / "politics"
-BATCH = 64  # the pipeline stores articles batch by batch; the corpus spans two batches
+BATCH = 64  # pipeline.run stores articles batch by batch; the corpus spans two batches
 CORPUS_SIZE = BATCH + 8
 FEW = 12
 KEPT_PARAGRAPHS = 2  # short articles keep each run to seconds
