@@ -131,10 +131,6 @@ def serve(
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-# The public contract's schema.json, shipped in the package for the OpenAPI document.
-RECORD_SCHEMA_FILE = "record_schema.json"
-
-
 PLAIN_ERROR = {
     "type": "object",
     "required": ["detail"],
