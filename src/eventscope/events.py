@@ -2,12 +2,9 @@
 
 Every verb found in the verb-pattern dictionary is a candidate predicate. Its code
 comes from the most specific pattern matching the words around it (or the verb's
-default); its source is the subject (the `by` agent when passive), its target the
-object, a `with/to/against...` phrase or, for coordinated subjects ("X and his
-counterpart Y"), the second party. Actors are the article's mentions overlapping
-those argument phrases. Each event keeps its evidence: sentence, span, the pattern
-id (`rule`) and the trigger word, plus modality and attribution (`modality`), place
-and date (`dates`).
+default); its source, target and place come from `arguments`. Each event keeps its
+evidence: sentence, span, the pattern id (`rule`) and the trigger word, plus modality
+and attribution (`modality`) and date (`dates`).
 
 With `events.cameo_refinements` (the default) codes follow the CAMEO manual beyond the
 dictionary: an act only planned or offered is coded as the intent to do it (03x/13x), a
@@ -28,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from eventscope import dates
+from eventscope.arguments import PlaceGazetteer, SentenceArguments
 from eventscope.errors import SettingsError
 from eventscope.modality import attribution, is_reporting_frame, modality_of
 from eventscope.records import (
@@ -61,28 +59,6 @@ CAMEO_DIR = "cameo"
 class CodeInfo:
     name: str
     goldstein: float
-
-
-@dataclasses.dataclass(frozen=True)
-class PlaceGazetteer:
-    """Country of a place name, from the actor knowledge base's places and capitals.
-
-    Holds only the settings that pick the knowledge base, so the coder stays picklable;
-    the base itself is built once per process by the actors stage.
-    """
-
-    dictionary: str | None = None
-    builtin: bool = True
-
-    def country(self, name: str) -> str | None:
-        from eventscope import actors
-
-        settings = Settings({"actors": {"dictionary": self.dictionary, "builtin": self.builtin}})
-        kb = actors.load_actor_kb(settings)
-        for span in actors.find_actor_spans(name, kb):
-            if span.entry is not None and span.entry.country:
-                return span.entry.country
-        return None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -189,29 +165,6 @@ def load_coder(settings: Settings) -> EventCoder:
     return dataclasses.replace(coder, gazetteer=gazetteer, refine=refine)
 
 
-def _overlapping(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
-    if not tokens:
-        return []
-    spans = [(t.start, t.end) for t in tokens]
-    found = [m for m in mentions if any(m.start < e and s < m.end for s, e in spans)]
-    # A mention inside a longer overlapping one is part of it ("Iranian" in "Iranian army").
-    return [
-        m
-        for m in found
-        if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)
-    ]
-
-
-def _best_mention(mentions: list[Mention], head: Token) -> Mention | None:
-    """The mention covering the phrase head, else the one nearest to it."""
-    if not mentions:
-        return None
-    covering = [m for m in mentions if m.start <= head.start < m.end]
-    if covering:
-        return covering[0]
-    return min(mentions, key=lambda m: min(abs(m.start - head.start), abs(m.end - head.end)))
-
-
 @dataclasses.dataclass(frozen=True)
 class _Coded:
     """What the dictionary says of one predicate: codes, the rule id and its evidence."""
@@ -247,211 +200,10 @@ class _SentenceCoder:
         self.clause_stop = frozenset(self.args["clause_deps"])
         self.expressions = dates.time_expressions(sentence, coder.date_cues)
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
-        # Places ("in Tehran") and reporters ("according to IRNA") are never targets.
-        self.not_targets = frozenset(self._place_tokens() | reporters)
+        self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
         self.light_verbs = frozenset(self.args["light_verbs"])
         self.dated: list[dt.date] = []  # dates that time expressions gave past events here
-
-    def _place_tokens(self) -> set[int]:
-        """Tokens of "in <place>" phrases: a place named there is where, not whom."""
-        cues = self.coder.cues["location"]
-        places: set[int] = set()
-        for prep in self.parse.tokens:
-            if prep.dep == "prep" and prep.lemma.lower() in cues["preps"]:
-                for obj in self.parse.children[prep.i]:
-                    if obj.dep == "pobj" and obj.ent_type in cues["labels"]:
-                        places.update(t.i for t in self.parse.subtree(obj))
-        return places
-
-    # --- arguments -------------------------------------------------------------------
-
-    def _conjunct_actors(self, head: Token, exclude: frozenset[int] = frozenset()) -> list[tuple[Mention, Token]]:
-        """One actor per conjunct of a (possibly coordinated) phrase, in text order;
-        tokens in `exclude` are not looked at."""
-        heads = [head]
-        for token in self.parse.subtree(head, self.clause_stop):
-            if token.i == head.i:
-                continue
-            # A modifier heading its own coordination is a misparsed conjunct
-            # ("Fornost and the awful Gondor" with Fornost as a modifier of Gondor).
-            coordinated = token.dep in self.args["modifier_deps"] and any(
-                c.dep == "cc" for c in self.parse.children[token.i]
-            )
-            if token.dep == "conj" or coordinated:
-                heads.append(token)
-        stop = self.clause_stop | {"conj"}
-        found: list[tuple[Mention, Token]] = []
-        others = {h.i for h in heads}
-        for conjunct in heads:
-            tokens = [
-                t
-                for t in self.parse.subtree(conjunct, stop)
-                if t.i not in exclude and (t.i == conjunct.i or t.i not in others)
-            ]
-            mention = _best_mention(_overlapping(self.mentions, tokens), conjunct)
-            if mention and all(mention.actor.id != m.actor.id for m, _ in found):
-                found.append((mention, conjunct))
-        return found
-
-    def _subjects(self, verb: Token) -> tuple[list[Token], bool]:
-        """Subject heads (climbing to a governing verb when the verb has none) and voice."""
-        deps = set(self.args["subject_deps"])
-        passive_markers = set(self.args["passive_markers"])
-        current: Token | None = verb
-        passive = any(c.dep in passive_markers for c in self.parse.children[verb.i])
-        while current is not None:
-            subjects = [c for c in self.parse.children[current.i] if c.dep in deps]
-            if subjects:
-                if current.dep == "relcl" and subjects[0].tag in self.args["relative_pronouns"]:
-                    head = self.parse.head(current)
-                    subjects = [head] if head is not None else []
-                return subjects, passive
-            if current.dep == "acl" and current.tag == "VBN":
-                head = self.parse.head(current)
-                return ([head] if head is not None else []), True
-            if current.dep in self.args["own_subject_deps"]:
-                return [], passive
-            if current.dep in ("pcomp", "pobj"):
-                # Object control: "accused Israel of spying" -- Israel is the one spying.
-                prep = self.parse.head(current)
-                governor = self.parse.head(prep) if prep is not None else None
-                controller = self.parse.child(governor, set(self.args["object_deps"])) if governor else None
-                if controller is not None and controller.i < current.i:
-                    return [controller], passive
-            current = self.parse.head(current)
-        return [], passive
-
-    def _phrase_actors(self, heads: list[Token]) -> list[tuple[Mention, Token]]:
-        """Actors of the first of several phrase heads that has any."""
-        for head in heads:
-            found = self._conjunct_actors(head)
-            if found:
-                return found
-        return []
-
-    def _antecedent_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
-        """For a pronoun subject, the subject of the clause it hangs from ("Syria denied
-        that it attacked", "visited Tehran, where he met ...")."""
-        current = verb
-        while current.dep in self.args["antecedent_deps"] or current.pos != "VERB":
-            governor = self.parse.head(current)
-            if governor is None:
-                break
-            if governor.pos == "VERB":
-                subjects, passive = self._subjects(governor)
-                if subjects and not passive:
-                    return self._phrase_actors(subjects)
-            current = governor
-        return []
-
-    def _object_heads(self, verb: Token) -> list[Token]:
-        """Candidate target phrase heads of an active verb, most direct first."""
-        heads: list[Token] = []
-        kids = self.parse.children[verb.i]
-        heads += [c for c in kids if c.dep in self.args["object_deps"]]
-        for prep in kids:
-            if prep.dep == "prep" and prep.lemma.lower() in self.args["target_preps"]:
-                heads += [c for c in self.parse.children[prep.i] if c.dep == "pobj"]
-        for clause in kids:
-            if clause.dep == "xcomp":
-                heads += self._object_heads(clause)
-        return heads
-
-    def _agent(self, verb: Token) -> Token | None:
-        agent = self.parse.child(verb, {"agent"})
-        if agent is None:
-            return None
-        return self.parse.child(agent, {"pobj"})
-
-    def arguments(self, verb: Token) -> list[tuple[Mention | None, Mention | None, bool]]:
-        """(source, target, reciprocal) for each dyad of a predicate.
-
-        Coordinated phrases give one dyad per actor ("met Iraqi and Syrian leaders");
-        coordinated subjects without an object act on each other ("Iran and Iraq
-        signed"): those dyads are reciprocal, each way round.
-        """
-        subjects, passive = self._subjects(verb)
-        subject_side = self._phrase_actors(subjects)
-        if not subject_side and any(t.pos == "PRON" for t in subjects):
-            subject_side = self._antecedent_actors(verb)
-        if passive:
-            agent = self._agent(verb)
-            sources = [m for m, _ in self._conjunct_actors(agent)] if agent is not None else []
-            targets = [m for m, _ in subject_side]
-        else:
-            sources, targets = [m for m, _ in subject_side], []
-            for head in self._object_heads(verb):
-                targets = self._new_actors(self._conjunct_actors(head, self.not_targets), sources)
-                if targets:
-                    break
-            if not targets and verb.dep == "conj" and not any(
-                c.dep in self.args["subject_deps"] for c in self.parse.children[verb.i]
-            ):
-                # "met with X in Tehran and signed a memorandum": signed with X too.
-                governor = self.parse.head(verb)
-                if governor is not None and governor.pos == "VERB":
-                    shared = [t for _, t, reciprocal in self.arguments(governor) if t is not None and not reciprocal]
-                    targets = [t for t in shared if all(t.actor.id != s.actor.id for s in sources)]
-            if not targets:
-                targets = self._new_actors(self._later_actors(verb), sources)[:1]
-        if not targets and len(sources) > 1:
-            return [(a, b, True) for a in sources for b in sources if a is not b]
-        if passive and not sources and len(targets) > 1:
-            return [(a, b, True) for a in targets for b in targets if a is not b]
-        optional_sources: list[Mention | None] = list(sources) or [None]
-        optional_targets: list[Mention | None] = list(targets) or [None]
-        return [(s, t, False) for s in optional_sources for t in optional_targets]
-
-    @staticmethod
-    def _new_actors(found: list[tuple[Mention, Token]], sources: list[Mention]) -> list[Mention]:
-        known = {m.actor.id for m in sources}
-        return [m for m, _ in found if m.actor.id not in known]
-
-    def _later_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
-        """Actors named after the verb anywhere in its subtree (reported speech aside)."""
-        tokens = [
-            t
-            for t in self.parse.subtree(verb, frozenset(self.args["report_deps"]))
-            if t.i > verb.i and t.i not in self.not_targets
-        ]
-        mentions = sorted(_overlapping(self.mentions, tokens), key=lambda m: m.start)
-        return [(m, verb) for m in mentions]
-
-    # --- place -------------------------------------------------------------------------
-
-    def location(self, verb: Token, clause: list[Token]) -> Location | None:
-        """Where: an "in/at <place>" phrase of the verb, its clause, then its whole subtree
-        (parsers often hang the place on a nearby noun)."""
-        cues = self.coder.cues["location"]
-        wider = self.parse.subtree(verb, frozenset(self.args["report_deps"]) | {"ccomp"})
-        in_clause = {t.i for t in clause}
-        preps = [t for t in wider if t.dep == "prep" and t.lemma.lower() in cues["preps"]]
-        preps.sort(key=lambda t: (t.head != verb.i, t.i not in in_clause, t.i))
-        for prep in preps:
-            for obj in self.parse.children[prep.i]:
-                if obj.dep == "pobj" and obj.ent_type in cues["labels"]:
-                    return self._place(obj)
-        if verb.lemma.lower() in cues["destination_verbs"]:
-            # "visited Tehran": the place visited is where it happened.
-            for obj in self.parse.children[verb.i]:
-                if obj.dep in ("dobj", "obj") and obj.ent_type in cues["labels"]:
-                    return self._place(obj)
-        return None
-
-    def _place(self, token: Token) -> Location:
-        labels = self.coder.cues["location"]["labels"]
-        entity = next(
-            (e for e in self.sentence.entities if e.start <= token.start < e.end and e.label in labels),
-            None,
-        )
-        start, end = (entity.start, entity.end) if entity else (token.start, token.end)
-        name = self.article.text[start:end]
-        mention = next((m for m in self.mentions if m.start < end and start < m.end), None)
-        country = mention.actor.country if mention else None
-        if country is None and self.coder.gazetteer is not None:
-            country = self.coder.gazetteer.country(name)
-        return Location(name=name, country=country)
 
     # --- events ------------------------------------------------------------------------
 
@@ -488,7 +240,7 @@ class _SentenceCoder:
 
     def _events_of(self, verb: Token, coded: _Coded) -> list[Event]:
         events: list[Event] = []
-        dyads = self.arguments(verb)[: self.max_dyads]
+        dyads = self.arguments.dyads(verb)[: self.max_dyads]
         demander = self._demander(verb) if self.coder.refine else None
         if demander is not None and coded.code:
             # "X said Y must release them": X demands of Y (10x), nothing happened yet.
@@ -521,8 +273,8 @@ class _SentenceCoder:
             if governor is None:
                 return None
             if governor.lemma.lower() in report:
-                subjects, _ = self._subjects(governor)
-                found = self._phrase_actors(subjects)
+                subjects, _ = self.arguments.subjects(governor)
+                found = self.arguments.phrase_actors(subjects)
                 return found[0][0] if found else None
             current = governor
         return None
@@ -545,7 +297,7 @@ class _SentenceCoder:
         """The event (and its reverse, for a paired code) of one dyad, with its evidence."""
         clause, matched, code, paired, rule = coded.clause, coded.matched, coded.code, coded.paired, coded.rule
         modality = modality or modality_of(self.parse, verb, self.coder.cues)
-        location = self.location(verb, clause)
+        location = self.arguments.location(verb, clause)
         past = dates.is_past_tense(verb, self.parse.children[verb.i])
         date, explicit = dates.event_date(
             self.expressions,

@@ -1,0 +1,285 @@
+"""Arguments of an event predicate: its source, its target and where it happened.
+
+The source is the subject (the `by` agent when passive), the target the object, a
+`with/to/against...` phrase or, for coordinated subjects ("X and his counterpart Y"), the
+second party. Actors are the sentence's mentions overlapping those phrases. The place is
+an "in/at <place>" phrase of the predicate or the place visited; a place named there is
+where, not whom, so it is never a target.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from eventscope.records import Location, Mention, Sentence, Token
+from eventscope.settings import Settings
+from eventscope.syntax import DependencyParse
+
+Dyad = tuple[Mention | None, Mention | None, bool]
+
+
+@dataclasses.dataclass(frozen=True)
+class PlaceGazetteer:
+    """Country of a place name, from the actor knowledge base's places and capitals.
+
+    Holds only the settings that pick the knowledge base, so the coder stays picklable;
+    the base itself is built once per process by the actors stage.
+    """
+
+    dictionary: str | None = None
+    builtin: bool = True
+
+    def country(self, name: str) -> str | None:
+        from eventscope import actors
+
+        settings = Settings({"actors": {"dictionary": self.dictionary, "builtin": self.builtin}})
+        kb = actors.load_actor_kb(settings)
+        for span in actors.find_actor_spans(name, kb):
+            if span.entry is not None and span.entry.country:
+                return span.entry.country
+        return None
+
+
+def _overlapping(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    if not tokens:
+        return []
+    spans = [(t.start, t.end) for t in tokens]
+    found = [m for m in mentions if any(m.start < e and s < m.end for s, e in spans)]
+    # A mention inside a longer overlapping one is part of it ("Iranian" in "Iranian army").
+    return [
+        m
+        for m in found
+        if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)
+    ]
+
+
+def _best_mention(mentions: list[Mention], head: Token) -> Mention | None:
+    """The mention covering the phrase head, else the one nearest to it."""
+    if not mentions:
+        return None
+    covering = [m for m in mentions if m.start <= head.start < m.end]
+    if covering:
+        return covering[0]
+    return min(mentions, key=lambda m: min(abs(m.start - head.start), abs(m.end - head.end)))
+
+
+class SentenceArguments:
+    """Finds predicate arguments in one parsed sentence; `mentions` are the resolved actors
+    inside it, `reporters` the tokens naming who reports it (never targets either)."""
+
+    def __init__(
+        self,
+        parse: DependencyParse,
+        text: str,
+        mentions: list[Mention],
+        cues: dict[str, Any],
+        reporters: set[int] | frozenset[int] = frozenset(),
+        gazetteer: PlaceGazetteer | None = None,
+    ):
+        self.parse = parse
+        self.sentence: Sentence = parse.sentence
+        self.text = text
+        self.mentions = mentions
+        self.cues = cues
+        self.gazetteer = gazetteer
+        self.args = cues["arguments"]
+        self.clause_stop = frozenset(self.args["clause_deps"])
+        # Places ("in Tehran") and reporters ("according to IRNA") are never targets.
+        self.not_targets = frozenset(self._place_tokens() | set(reporters))
+
+    def _place_tokens(self) -> set[int]:
+        """Tokens of "in <place>" phrases: a place named there is where, not whom."""
+        cues = self.cues["location"]
+        places: set[int] = set()
+        for prep in self.parse.tokens:
+            if prep.dep == "prep" and prep.lemma.lower() in cues["preps"]:
+                for obj in self.parse.children[prep.i]:
+                    if obj.dep == "pobj" and obj.ent_type in cues["labels"]:
+                        places.update(t.i for t in self.parse.subtree(obj))
+        return places
+
+    def _conjunct_actors(self, head: Token, exclude: frozenset[int] = frozenset()) -> list[tuple[Mention, Token]]:
+        """One actor per conjunct of a (possibly coordinated) phrase, in text order;
+        tokens in `exclude` are not looked at."""
+        heads = [head]
+        for token in self.parse.subtree(head, self.clause_stop):
+            if token.i == head.i:
+                continue
+            # A modifier heading its own coordination is a misparsed conjunct
+            # ("Fornost and the awful Gondor" with Fornost as a modifier of Gondor).
+            coordinated = token.dep in self.args["modifier_deps"] and any(
+                c.dep == "cc" for c in self.parse.children[token.i]
+            )
+            if token.dep == "conj" or coordinated:
+                heads.append(token)
+        stop = self.clause_stop | {"conj"}
+        found: list[tuple[Mention, Token]] = []
+        others = {h.i for h in heads}
+        for conjunct in heads:
+            tokens = [
+                t
+                for t in self.parse.subtree(conjunct, stop)
+                if t.i not in exclude and (t.i == conjunct.i or t.i not in others)
+            ]
+            mention = _best_mention(_overlapping(self.mentions, tokens), conjunct)
+            if mention and all(mention.actor.id != m.actor.id for m, _ in found):
+                found.append((mention, conjunct))
+        return found
+
+    def subjects(self, verb: Token) -> tuple[list[Token], bool]:
+        """Subject heads (climbing to a governing verb when the verb has none) and voice."""
+        deps = set(self.args["subject_deps"])
+        passive_markers = set(self.args["passive_markers"])
+        current: Token | None = verb
+        passive = any(c.dep in passive_markers for c in self.parse.children[verb.i])
+        while current is not None:
+            subjects = [c for c in self.parse.children[current.i] if c.dep in deps]
+            if subjects:
+                if current.dep == "relcl" and subjects[0].tag in self.args["relative_pronouns"]:
+                    head = self.parse.head(current)
+                    subjects = [head] if head is not None else []
+                return subjects, passive
+            if current.dep == "acl" and current.tag == "VBN":
+                head = self.parse.head(current)
+                return ([head] if head is not None else []), True
+            if current.dep in self.args["own_subject_deps"]:
+                return [], passive
+            if current.dep in ("pcomp", "pobj"):
+                # Object control: "accused Israel of spying" -- Israel is the one spying.
+                prep = self.parse.head(current)
+                governor = self.parse.head(prep) if prep is not None else None
+                controller = self.parse.child(governor, set(self.args["object_deps"])) if governor else None
+                if controller is not None and controller.i < current.i:
+                    return [controller], passive
+            current = self.parse.head(current)
+        return [], passive
+
+    def phrase_actors(self, heads: list[Token]) -> list[tuple[Mention, Token]]:
+        """Actors of the first of several phrase heads that has any."""
+        for head in heads:
+            found = self._conjunct_actors(head)
+            if found:
+                return found
+        return []
+
+    def _antecedent_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
+        """For a pronoun subject, the subject of the clause it hangs from ("Syria denied
+        that it attacked", "visited Tehran, where he met ...")."""
+        current = verb
+        while current.dep in self.args["antecedent_deps"] or current.pos != "VERB":
+            governor = self.parse.head(current)
+            if governor is None:
+                break
+            if governor.pos == "VERB":
+                subjects, passive = self.subjects(governor)
+                if subjects and not passive:
+                    return self.phrase_actors(subjects)
+            current = governor
+        return []
+
+    def _object_heads(self, verb: Token) -> list[Token]:
+        """Candidate target phrase heads of an active verb, most direct first."""
+        heads: list[Token] = []
+        kids = self.parse.children[verb.i]
+        heads += [c for c in kids if c.dep in self.args["object_deps"]]
+        for prep in kids:
+            if prep.dep == "prep" and prep.lemma.lower() in self.args["target_preps"]:
+                heads += [c for c in self.parse.children[prep.i] if c.dep == "pobj"]
+        for clause in kids:
+            if clause.dep == "xcomp":
+                heads += self._object_heads(clause)
+        return heads
+
+    def _agent(self, verb: Token) -> Token | None:
+        agent = self.parse.child(verb, {"agent"})
+        if agent is None:
+            return None
+        return self.parse.child(agent, {"pobj"})
+
+    def dyads(self, verb: Token) -> list[Dyad]:
+        """(source, target, reciprocal) for each dyad of a predicate.
+
+        Coordinated phrases give one dyad per actor ("met Iraqi and Syrian leaders");
+        coordinated subjects without an object act on each other ("Iran and Iraq
+        signed"): those dyads are reciprocal, each way round.
+        """
+        subjects, passive = self.subjects(verb)
+        subject_side = self.phrase_actors(subjects)
+        if not subject_side and any(t.pos == "PRON" for t in subjects):
+            subject_side = self._antecedent_actors(verb)
+        if passive:
+            agent = self._agent(verb)
+            sources = [m for m, _ in self._conjunct_actors(agent)] if agent is not None else []
+            targets = [m for m, _ in subject_side]
+        else:
+            sources, targets = [m for m, _ in subject_side], []
+            for head in self._object_heads(verb):
+                targets = self._new_actors(self._conjunct_actors(head, self.not_targets), sources)
+                if targets:
+                    break
+            if not targets and verb.dep == "conj" and not any(
+                c.dep in self.args["subject_deps"] for c in self.parse.children[verb.i]
+            ):
+                # "met with X in Tehran and signed a memorandum": signed with X too.
+                governor = self.parse.head(verb)
+                if governor is not None and governor.pos == "VERB":
+                    shared = [t for _, t, reciprocal in self.dyads(governor) if t is not None and not reciprocal]
+                    targets = [t for t in shared if all(t.actor.id != s.actor.id for s in sources)]
+            if not targets:
+                targets = self._new_actors(self._later_actors(verb), sources)[:1]
+        if not targets and len(sources) > 1:
+            return [(a, b, True) for a in sources for b in sources if a is not b]
+        if passive and not sources and len(targets) > 1:
+            return [(a, b, True) for a in targets for b in targets if a is not b]
+        optional_sources: list[Mention | None] = list(sources) or [None]
+        optional_targets: list[Mention | None] = list(targets) or [None]
+        return [(s, t, False) for s in optional_sources for t in optional_targets]
+
+    @staticmethod
+    def _new_actors(found: list[tuple[Mention, Token]], sources: list[Mention]) -> list[Mention]:
+        known = {m.actor.id for m in sources}
+        return [m for m, _ in found if m.actor.id not in known]
+
+    def _later_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
+        """Actors named after the verb anywhere in its subtree (reported speech aside)."""
+        tokens = [
+            t
+            for t in self.parse.subtree(verb, frozenset(self.args["report_deps"]))
+            if t.i > verb.i and t.i not in self.not_targets
+        ]
+        mentions = sorted(_overlapping(self.mentions, tokens), key=lambda m: m.start)
+        return [(m, verb) for m in mentions]
+
+    def location(self, verb: Token, clause: list[Token]) -> Location | None:
+        """Where: an "in/at <place>" phrase of the verb, its clause, then its whole subtree
+        (parsers often hang the place on a nearby noun)."""
+        cues = self.cues["location"]
+        wider = self.parse.subtree(verb, frozenset(self.args["report_deps"]) | {"ccomp"})
+        in_clause = {t.i for t in clause}
+        preps = [t for t in wider if t.dep == "prep" and t.lemma.lower() in cues["preps"]]
+        preps.sort(key=lambda t: (t.head != verb.i, t.i not in in_clause, t.i))
+        for prep in preps:
+            for obj in self.parse.children[prep.i]:
+                if obj.dep == "pobj" and obj.ent_type in cues["labels"]:
+                    return self._place(obj)
+        if verb.lemma.lower() in cues["destination_verbs"]:
+            # "visited Tehran": the place visited is where it happened.
+            for obj in self.parse.children[verb.i]:
+                if obj.dep in ("dobj", "obj") and obj.ent_type in cues["labels"]:
+                    return self._place(obj)
+        return None
+
+    def _place(self, token: Token) -> Location:
+        labels = self.cues["location"]["labels"]
+        entity = next(
+            (e for e in self.sentence.entities if e.start <= token.start < e.end and e.label in labels),
+            None,
+        )
+        start, end = (entity.start, entity.end) if entity else (token.start, token.end)
+        name = self.text[start:end]
+        mention = next((m for m in self.mentions if m.start < end and start < m.end), None)
+        country = mention.actor.country if mention else None
+        if country is None and self.gazetteer is not None:
+            country = self.gazetteer.country(name)
+        return Location(name=name, country=country)
