@@ -9,6 +9,7 @@ cannot answer); database paths and stack traces only go to the log.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 import json
@@ -32,7 +33,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from eventscope.dyad import dyad_summary, quad_classes
 from eventscope.errors import BadInput, EventscopeError, StoreError
 from eventscope.records import AgreementStatus, Modality
-from eventscope.settings import Settings, load_settings
 from eventscope.store import RecordPage, Store, open_store
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 MAX_LIMIT = 500
 # The public contract's schema.json, shipped in the package for the OpenAPI document.
 RECORD_SCHEMA_FILE = "record_schema.json"
+# The events stage's CAMEO code table; pages show the name of each code.
+CAMEO_CODES_FILE = "cameo/codes.csv"
 ISO3 = r"^[A-Za-z]{3}$"
 DYAD = r"^[A-Za-z]{3}-[A-Za-z]{3}$"
 CAMEO_CODE = r"^[0-9]{2,4}$"
@@ -71,21 +73,20 @@ class Page(BaseModel):
 
 @dataclass(frozen=True)
 class Site:
-    """What every request needs: where the database is and the code tables pages show."""
+    """What every request needs: where the database is, opened read-only per request."""
 
     location: str
-    cameo_names: dict[str, str]
 
     def open(self) -> Store:
         return open_store(self.location, read_only=not self.location.startswith("postgres"))
 
 
-def create_app(location: str, settings: Settings | None = None) -> FastAPI:
+def create_app(location: str) -> FastAPI:
     """The API and web app over the database at `location` (a DuckDB file or a PostgreSQL URL).
 
     Raises `StoreError` now, not at the first request, when the database cannot be opened.
     """
-    site = Site(location, _cameo_names(settings or load_settings()))
+    site = Site(location)
     with site.open():
         pass
     app = FastAPI(
@@ -102,7 +103,7 @@ def create_app(location: str, settings: Settings | None = None) -> FastAPI:
     app.state.templates.env.globals["quad_classes"] = {q.number: q for q in quad_classes()}
     app.state.templates.env.globals["quad_list"] = [asdict(q) for q in quad_classes()]
     app.state.templates.env.filters["source_label"] = source_label
-    app.state.templates.env.globals["cameo_names"] = site.cameo_names
+    app.state.templates.env.globals["cameo_names"] = _cameo_names()
     _add_error_handlers(app)
     app.include_router(_api_routes())
     app.include_router(_page_routes())
@@ -114,7 +115,6 @@ def serve(
     location: str,
     host: str = "127.0.0.1",
     port: int = 8000,
-    settings: Settings | None = None,
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Run the API and web page until interrupted.
@@ -123,7 +123,7 @@ def serve(
     """
     import uvicorn
 
-    app = create_app(location, settings)
+    app = create_app(location)
     url = f"http://{host}:{port}/"
     log.info("serving %s on %s", location, url)
     if on_ready:
@@ -206,10 +206,11 @@ def _package_version() -> str:
         return "0"
 
 
-def _cameo_names(settings: Settings) -> dict[str, str]:
-    from eventscope.events import load_coder
-
-    return {code: info.name for code, info in load_coder(settings).codes.items()}
+def _cameo_names() -> dict[str, str]:
+    """CAMEO code -> name, read from the code table alone: naming codes needs no verb dictionary."""
+    text = resources.files("eventscope.data").joinpath(CAMEO_CODES_FILE).read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {row["code"]: row["name"] for row in rows}
 
 
 def _store(request: Request) -> Iterator[Store]:

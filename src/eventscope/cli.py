@@ -223,8 +223,7 @@ def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, late
 @click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.pass_context
-def serve_command(ctx: click.Context, db: str, host: str, port: int) -> None:
+def serve_command(db: str, host: str, port: int) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json) and the web page."""
     from eventscope.api import serve
 
@@ -232,6 +231,6 @@ def serve_command(ctx: click.Context, db: str, host: str, port: int) -> None:
         click.echo(f"eventscope: serving {db} on {url} (Ctrl-C to stop)", err=True)
 
     try:
-        serve(db, host, port, settings_from(ctx), on_ready=announce)
+        serve(db, host, port, on_ready=announce)
     except EventscopeError as exc:
         fail(str(exc))
