@@ -100,10 +100,11 @@ def create_app(location: str) -> FastAPI:
     web = resources.files("eventscope") / "web"
     app.mount("/static", StaticFiles(directory=str(web / "static")), name="static")
     app.state.templates = Jinja2Templates(directory=str(web / "templates"))
-    app.state.templates.env.globals["quad_classes"] = {q.number: q for q in quad_classes()}
-    app.state.templates.env.globals["quad_list"] = [asdict(q) for q in quad_classes()]
-    app.state.templates.env.filters["source_label"] = source_label
-    app.state.templates.env.globals["cameo_names"] = _cameo_names()
+    env = app.state.templates.env
+    env.globals["quad_classes"] = {q.number: q for q in quad_classes()}
+    env.globals["quad_list"] = [asdict(q) for q in quad_classes()]
+    env.globals["cameo_names"] = _cameo_names()
+    env.filters["source_label"] = source_label
     _add_error_handlers(app)
     app.include_router(_api_routes())
     app.include_router(_page_routes())
@@ -585,11 +586,12 @@ def actor_page(store: Store, actor_id: str, latest: int = 100) -> dict[str, Any]
     }
 
 
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
+
+
 def _page_routes() -> APIRouter:
     pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-
-    def render(request: Request, name: str, context: dict[str, Any]) -> Response:
-        return request.app.state.templates.TemplateResponse(request, name, context)
 
     @pages.get("/")
     def index(
@@ -662,9 +664,7 @@ def _wants_html(request: Request) -> bool:
 
 def _error(request: Request, status: int, message: str) -> Response:
     if _wants_html(request):
-        return request.app.state.templates.TemplateResponse(
-            request, "error.html", {"status": status, "message": message}, status_code=status
-        )
+        return render(request, "error.html", {"status": status, "message": message}, status)
     return JSONResponse({"detail": message}, status_code=status)
 
 
