@@ -11,12 +11,15 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import click
 
-from eventscope.errors import BadInput, EventscopeError
+from eventscope.errors import BadInput, EventscopeError, SettingsError
+from eventscope.export import FORMATS
+from eventscope.records import Modality
 from eventscope.settings import Settings, load_settings
+from eventscope.store import RECORD_KINDS, Store
 
 EXIT_REJECTED = 2
 EXIT_FAILED = 1
@@ -25,6 +28,13 @@ EXIT_FAILED = 1
 def fail(message: str, code: int = EXIT_FAILED) -> None:
     click.echo(f"eventscope: {message}", err=True)
     sys.exit(code)
+
+
+def open_for_reading(db: str) -> Store:
+    """DuckDB files open read-only, so reading beside a running server or job is allowed."""
+    from eventscope.store import open_store
+
+    return open_store(db, read_only=not db.startswith("postgres"))
 
 
 def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
@@ -107,20 +117,21 @@ def print_stories(store) -> None:
 
 
 @main.command("export")
-@click.argument("kind", type=click.Choice(["articles", "events", "actors", "stories", "agreements"]))
+@click.argument("kind", type=click.Choice(RECORD_KINDS))
 @click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: stdout).")
 def export_command(kind: str, db: str, fmt: str, out: Path | None) -> None:
     """Write every stored record of KIND, one per line (or row)."""
     from eventscope.export import export
-    from eventscope.store import open_store
 
     try:
-        with open_store(db, read_only=not db.startswith("postgres")) as store:
+        with open_for_reading(db) as store:
             export(store, kind, fmt, out, sys.stdout)
+    except SettingsError as exc:
+        fail(str(exc), EXIT_REJECTED)
     except EventscopeError as exc:
-        fail(str(exc), EXIT_REJECTED if "format" in str(exc) else EXIT_FAILED)
+        fail(str(exc))
 
 
 @main.group("eval")
@@ -191,17 +202,16 @@ def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
 @click.option("--stories", "latest_stories", type=click.IntRange(min=0), default=5, show_default=True,
               help="How many of the latest stories to list.")
 @click.option("--modality", "modalities", multiple=True,
-              type=click.Choice(["asserted", "proposed", "planned", "denied", "hypothetical"]),
+              type=click.Choice(get_args(Modality)),
               help="Count only events of this modality (repeatable; default: all).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, latest_stories: int,
                  modalities: tuple[str, ...], as_json: bool) -> None:
     """Summarise the relationship between two countries (ISO-3 codes, e.g. IRN IRQ)."""
     from eventscope.dyad import dyad_summary, format_dyad, plot_dyad
-    from eventscope.store import open_store
 
     try:
-        with open_store(db, read_only=not db.startswith("postgres")) as store:
+        with open_for_reading(db) as store:
             summary = dyad_summary(store, country_a, country_b, latest_stories, set(modalities) or None)
     except BadInput as exc:
         fail(str(exc), EXIT_REJECTED)
