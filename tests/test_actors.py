@@ -166,7 +166,7 @@ def test_person_takes_country_and_role_from_noun_phrase_and_counterpart(settings
     assert cavusoglu.actor.country == "TUR" and cavusoglu.actor.sector == "GOV"
     assert cavusoglu.role == "foreign minister"
     assert mention_of(article, "Lavrov").actor.country == "RUS"
-    assert not [m for m in article.mentions if m.text == "Ankara"]  # a place here, not an actor
+    assert [m.place for m in article.mentions if m.text == "Ankara"] == [True]  # named as where it happened
     for mention in article.mentions:
         assert article.text[mention.start : mention.end] == mention.text
 
@@ -358,3 +358,21 @@ def test_role_is_shared_by_coordinated_countries_and_roles(settings, kb):
     article = resolve("The ambassadors of France, Germany and Italy met Danish media and government officials.",
                       settings, kb)
     assert {m.actor.code for m in article.mentions} >= {"FRAGOV", "DEUGOV", "ITAGOV", "DNKMED"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Russia sent arms to Pakistan last year.", "Pakistan", "PAK"),
+        ("The president apologized to Brazil on Monday.", "Brazil", "BRA"),
+        ("The minister arrived in Baghdad on Sunday.", "Baghdad", "IRQ"),
+    ],
+)
+def test_country_named_as_a_place_is_still_a_mention_marked_as_place(settings, kb, text, name, country):
+    mention = mention_of(resolve(text, settings, kb), name)
+    assert mention.place and mention.actor.country == country
+
+
+def test_country_acting_is_not_marked_as_place(settings, kb):
+    article = resolve("Russia sent arms to Pakistan last year.", settings, kb)
+    assert not mention_of(article, "Russia").place

@@ -367,3 +367,43 @@ def test_the_place_visited_is_where_the_visit_happened(events_of):
     visit = [e for e in events if e.trigger == "visited"]
     assert visit and visit[0].location is not None
     assert (visit[0].location.name, visit[0].location.country) == ("Amman", "JOR")
+
+
+@pytest.fixture(scope="session")
+def events_with_places(coder, article_from):
+    """Events of a text whose mentions named in `places` are marked as places, as the actors
+    stage marks "in Tehran" or "to Pakistan"."""
+
+    def run(text: str, places: set[str]):
+        article = article_from(text)
+        for mention in article.mentions:
+            mention.place = mention.text in places
+        return code_events(article, coder).events
+
+    return run
+
+
+def test_country_named_after_to_is_the_target(events_with_places):
+    events = events_with_places("Egypt sent weapons to Jordan last year.", {"Jordan"})
+    assert any(source == "EGY" and target == "JOR" for source, target, _ in dyads(events))
+
+
+def test_country_arrived_in_is_the_target_of_a_visit_and_its_place(events_with_places):
+    events = events_with_places("Anna Berg arrived in Amman on Monday.", {"Amman"})
+    assert ("GRCGOV", "JORGOV", "042") in dyads(events)
+    arrived = [e for e in events if e.trigger == "arrived"]
+    assert arrived[0].location is not None and arrived[0].location.country == "JOR"
+
+
+def test_a_place_is_never_the_source(events_with_places):
+    text = "Fighters from Jordan attacked Kenya."
+    assert ("JOR", "KEN", "190") in {(s, t, c[:2] + "0") for s, t, c in dyads(events_with_places(text, set()))}
+    events = events_with_places(text, {"Jordan"})
+    assert events and all(e.source_actor is None or e.source_actor.code != "JOR" for e in events)
+
+
+def test_place_of_a_signing_is_its_location_not_its_target(events_with_places):
+    events = events_with_places("Greece and Egypt signed a memorandum in Cairo.", {"Cairo"})
+    assert ("GRC", "EGY", "057") in dyads(events)
+    assert all(e.target_actor is None or e.target_actor.code != "EGYGOV" for e in events)
+    assert all(e.location is not None and e.location.name == "Cairo" for e in events)

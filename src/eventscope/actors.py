@@ -415,9 +415,10 @@ class ArticleResolver:
     def day(self) -> dt.date | None:
         return self.article.published
 
-    def add(self, view: SentenceView, start: int, end: int, actor: Actor, role: str | None, rule: str) -> None:
+    def add(self, view: SentenceView, start: int, end: int, actor: Actor, role: str | None, rule: str,
+            place: bool = False) -> None:
         text = self.article.text[start:end]
-        self.mentions.append(Mention(view.sentence.index, start, end, text, actor, role, rule))
+        self.mentions.append(Mention(view.sentence.index, start, end, text, actor, role, rule, place))
         self.note_short_forms(end, actor)
 
     def note_short_forms(self, end: int, actor: Actor) -> None:
@@ -630,8 +631,8 @@ class ArticleResolver:
                 if composite is not None and used.intersection(range(view.span_tokens[composite][0],
                                                                       view.span_tokens[composite][1] + 1)):
                     composite = None  # the role word already describes a person ("an Iranian officer")
-                if composite is None and self.is_location(view, first, last):
-                    continue
+                # "in Tehran", "arms to Pakistan": still the country, but named as a place.
+                place = composite is None and self.is_location(view, first, last)
                 if composite is not None:
                     role_n = composite
                     role_span = view.spans[role_n]
@@ -659,12 +660,12 @@ class ArticleResolver:
                     if self.is_name_part(view, first, last):
                         continue  # "the London Stock Exchange", "Paris-based"
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
-                    self.add(view, span.start, span.end, actor, None, "capital")
+                    self.add(view, span.start, span.end, actor, None, "capital", place)
                 elif span.demonym and tokens[last].dep in ("amod", "compound", "npadvmod") and tokens[last].pos == "ADJ":
                     continue  # "Iranian hardware", "Iranian-backed": context, not an actor
                 else:
                     actor = generic_actor(self.kb, entry.country or "", None, span.text, None)
-                    self.add(view, span.start, span.end, actor, None, "country")
+                    self.add(view, span.start, span.end, actor, None, "country", place)
                 used.update(range(first, last + 1))
                 continue
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
@@ -708,7 +709,7 @@ class ArticleResolver:
         )
 
     def is_location(self, view: SentenceView, first: int, last: int) -> bool:
-        """True for "in Tehran", "to Iraq": the name is where something happens."""
+        """True for "in Tehran", "to Iraq": the name says where (or whither) something happens."""
         token = view.tokens[last]
         if token.dep != "pobj" or token.head < 0:
             return False

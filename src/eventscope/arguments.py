@@ -81,6 +81,7 @@ class SentenceArguments:
         self.sentence: Sentence = parse.sentence
         self.text = text
         self.mentions = mentions
+        self.actors = [m for m in mentions if not m.place]  # who may act: not "in Tehran"
         self.cues = cues
         self.gazetteer = gazetteer
         self.args = cues["arguments"]
@@ -90,18 +91,24 @@ class SentenceArguments:
 
     def _place_tokens(self) -> set[int]:
         """Tokens of "in <place>" phrases: a place named there is where, not whom."""
-        cues = self.cues["location"]
         places: set[int] = set()
-        for prep in self.parse.tokens:
-            if prep.dep == "prep" and prep.lemma.lower() in cues["preps"]:
-                for obj in self.parse.children[prep.i]:
-                    if obj.dep == "pobj" and obj.ent_type in cues["labels"]:
-                        places.update(t.i for t in self.parse.subtree(obj))
+        for token in self.parse.tokens:
+            for place in self._places_of(token):
+                places.update(t.i for t in self.parse.subtree(place))
         return places
 
-    def _conjunct_actors(self, head: Token, exclude: frozenset[int] = frozenset()) -> list[tuple[Mention, Token]]:
+    def _places_of(self, prep: Token) -> list[Token]:
+        """The places an "in/at <place>" preposition names (none for any other token)."""
+        cues = self.cues["location"]
+        if prep.dep != "prep" or prep.lemma.lower() not in cues["preps"]:
+            return []
+        return [obj for obj in self.parse.children[prep.i] if obj.dep == "pobj" and obj.ent_type in cues["labels"]]
+
+    def _conjunct_actors(
+        self, head: Token, exclude: frozenset[int] = frozenset(), places: bool = False
+    ) -> list[tuple[Mention, Token]]:
         """One actor per conjunct of a (possibly coordinated) phrase, in text order;
-        tokens in `exclude` are not looked at."""
+        tokens in `exclude` are not looked at, countries named as places only with `places`."""
         heads = [head]
         for token in self.parse.subtree(head, self.clause_stop):
             if token.i == head.i:
@@ -122,7 +129,7 @@ class SentenceArguments:
                 for t in self.parse.subtree(conjunct, stop)
                 if t.i not in exclude and (t.i == conjunct.i or t.i not in others)
             ]
-            mention = _best_mention(_overlapping(self.mentions, tokens), conjunct)
+            mention = _best_mention(_overlapping(self.mentions if places else self.actors, tokens), conjunct)
             if mention and all(mention.actor.id != m.actor.id for m, _ in found):
                 found.append((mention, conjunct))
         return found
@@ -155,10 +162,10 @@ class SentenceArguments:
             current = self.parse.head(current)
         return [], passive
 
-    def phrase_actors(self, heads: list[Token]) -> list[tuple[Mention, Token]]:
+    def phrase_actors(self, heads: list[Token], places: bool = False) -> list[tuple[Mention, Token]]:
         """Actors of the first of several phrase heads that has any."""
         for head in heads:
-            found = self._conjunct_actors(head)
+            found = self._conjunct_actors(head, places=places)
             if found:
                 return found
         return []
@@ -215,7 +222,7 @@ class SentenceArguments:
         else:
             sources, targets = [m for m, _ in subject_side], []
             for head in self._object_heads(verb):
-                targets = self._new_actors(self._conjunct_actors(head, self.not_targets), sources)
+                targets = self._new_actors(self._conjunct_actors(head, self.not_targets, places=True), sources)
                 if targets:
                     break
             if not targets and verb.dep == "conj" and not any(
@@ -226,6 +233,10 @@ class SentenceArguments:
                 if governor is not None and governor.pos == "VERB":
                     shared = [t for _, t, reciprocal in self.dyads(governor) if t is not None and not reciprocal]
                     targets = [t for t in shared if all(t.actor.id != s.actor.id for s in sources)]
+            if not targets and verb.lemma.lower() in self.args["arrival_verbs"]:
+                # "arrived in Iraq": the country arrived in is the one visited.
+                places = [p for c in self.parse.children[verb.i] for p in self._places_of(c)]
+                targets = self._new_actors(self.phrase_actors(places, places=True), sources)
             if not targets:
                 targets = self._new_actors(self._later_actors(verb), sources)[:1]
         if not targets and len(sources) > 1:
@@ -257,12 +268,10 @@ class SentenceArguments:
         cues = self.cues["location"]
         wider = self.parse.subtree(verb, frozenset(self.args["report_deps"]) | {"ccomp"})
         in_clause = {t.i for t in clause}
-        preps = [t for t in wider if t.dep == "prep" and t.lemma.lower() in cues["preps"]]
-        preps.sort(key=lambda t: (t.head != verb.i, t.i not in in_clause, t.i))
-        for prep in preps:
-            for obj in self.parse.children[prep.i]:
-                if obj.dep == "pobj" and obj.ent_type in cues["labels"]:
-                    return self._place(obj)
+        wider.sort(key=lambda t: (t.head != verb.i, t.i not in in_clause, t.i))
+        for prep in wider:
+            for place in self._places_of(prep):
+                return self._place(place)
         if verb.lemma.lower() in cues["destination_verbs"]:
             # "visited Tehran": the place visited is where it happened.
             for obj in self.parse.children[verb.i]:

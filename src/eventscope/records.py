@@ -136,7 +136,10 @@ class ActorRef:
 
 @dataclass(slots=True)
 class Mention:
-    """A span of text resolved to an actor; `role` keeps e.g. "defence minister"."""
+    """A span of text resolved to an actor; `role` keeps e.g. "defence minister".
+
+    `place` marks a country or capital named as where or whither ("in Tehran", "sent arms
+    to Pakistan"): an event may take it as its target or location, never as its source."""
 
     sentence: int
     start: int
@@ -145,6 +148,7 @@ class Mention:
     actor: Actor
     role: str | None = None
     rule: str = ""
+    place: bool = False
 
 
 @dataclass(slots=True)
