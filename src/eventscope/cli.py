@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, get_args
 
@@ -19,7 +20,7 @@ from eventscope.errors import BadInput, EventscopeError, SettingsError
 from eventscope.export import FORMATS
 from eventscope.records import Modality
 from eventscope.settings import Settings, load_settings
-from eventscope.store import RECORD_KINDS, Store
+from eventscope.store import RECORD_KINDS, Store, open_store
 
 EXIT_REJECTED = 2
 EXIT_FAILED = 1
@@ -32,8 +33,6 @@ def fail(message: str, code: int = EXIT_FAILED) -> None:
 
 def open_for_reading(db: str) -> Store:
     """DuckDB files open read-only, so reading beside a running server or job is allowed."""
-    from eventscope.store import open_store
-
     return open_store(db, read_only=not db.startswith("postgres"))
 
 
@@ -73,7 +72,6 @@ def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None
     from tqdm import tqdm
 
     from eventscope.pipeline import run as run_pipeline
-    from eventscope.store import open_store
 
     settings = settings_from(
         ctx, **{"run.workers": workers, "run.engine": engine, "run.scheduler": scheduler,
@@ -150,6 +148,15 @@ def print_scores(scores: dict[str, Any], as_json: bool) -> None:
             click.echo(f"{name:<28} {value}")
 
 
+def print_evaluation(evaluate: Callable[[], dict[str, Any]], as_json: bool) -> None:
+    """Run one evaluation and print its scores; a gold set it cannot read is bad usage."""
+    try:
+        scores = evaluate()
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)
+    print_scores(scores, as_json)
+
+
 @eval_group.command("petrarch2")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--actors", "actor_dictionary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
@@ -159,10 +166,7 @@ def eval_petrarch2(ctx: click.Context, file: Path, actor_dictionary: Path | None
     """Score the coder on PETRARCH2-format validation records."""
     from eventscope.evaluate.petrarch2 import evaluate_petrarch2
 
-    try:
-        print_scores(evaluate_petrarch2(file, settings_from(ctx), actor_dictionary), as_json)
-    except EventscopeError as exc:
-        fail(str(exc), EXIT_REJECTED)
+    print_evaluation(lambda: evaluate_petrarch2(file, settings_from(ctx), actor_dictionary), as_json)
 
 
 @eval_group.command("plover")
@@ -173,10 +177,7 @@ def eval_plover(ctx: click.Context, file: Path, as_json: bool) -> None:
     """Score the coder on PLOVER gold standard records."""
     from eventscope.evaluate.plover import evaluate_plover
 
-    try:
-        print_scores(evaluate_plover(file, settings_from(ctx)), as_json)
-    except EventscopeError as exc:
-        fail(str(exc), EXIT_REJECTED)
+    print_evaluation(lambda: evaluate_plover(file, settings_from(ctx)), as_json)
 
 
 @eval_group.command("stories")
@@ -187,10 +188,7 @@ def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
     """Score story clustering on ECB+-style folders (one folder per happening)."""
     from eventscope.evaluate.stories import evaluate_stories
 
-    try:
-        print_scores(evaluate_stories(root, settings_from(ctx)), as_json)
-    except EventscopeError as exc:
-        fail(str(exc), EXIT_REJECTED)
+    print_evaluation(lambda: evaluate_stories(root, settings_from(ctx)), as_json)
 
 
 @main.command("dyad")
