@@ -43,7 +43,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.preprocessing import normalize
 
-from eventscope.records import Article, Story, content_id
+from eventscope.records import Article, Story, content_id, iso_date
 from eventscope.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class EventSummary:
             "id": self.id,
             "dyad": list(self.dyad) if self.dyad else None,
             "root": self.root,
-            "date": self.date.isoformat() if self.date else None,
+            "date": iso_date(self.date),
             "location": self.location,
         }
 
@@ -135,8 +135,7 @@ class StoryItem:
     @property
     def order_key(self) -> tuple[bool, str, str]:
         """Earliest first: by publication date (undated last), then by id."""
-        published = self.published.isoformat() if self.published else ""
-        return (self.published is None, published, self.article_id)
+        return (self.published is None, iso_date(self.published) or "", self.article_id)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -144,7 +143,7 @@ class StoryItem:
             "source": self.source,
             "outlet": self.outlet,
             "title": self.title,
-            "published": self.published.isoformat() if self.published else None,
+            "published": iso_date(self.published),
             "minhash": list(self.minhash),
             "terms": dict(self.terms),
             "names": dict(self.names),
@@ -485,9 +484,10 @@ def build_story(
     first = members[0]
     outlets: set[str] = set()
     for item in members:
-        anonymous_copy = item.article_id in duplicates and outlet_key(item) == item.source
+        outlet = outlet_key(item)
+        anonymous_copy = item.article_id in duplicates and outlet == item.source
         if not anonymous_copy:
-            outlets.add(outlet_key(item))
+            outlets.add(outlet)
     days: Counter[dt.date] = Counter()
     for item in members:
         recent = item.happening_dates(lookback_days)
@@ -523,14 +523,15 @@ def update_stories(
     new_ids = {item.article_id for item in new}
     changed: list[Story] = []
     assignments: dict[str, str] = {}
+    live: set[str] = set()
     for members in clusters:
         story = build_story(members, duplicates, int(settings.get("stories.lookback_days", 14)))
+        live.add(story.id)
         if story.id not in previous or previous[story.id].to_record() != story.to_record():
             changed.append(story)
         for item in members:
             if item.article_id in new_ids or previous_assignment.get(item.article_id) != story.id:
                 assignments[item.article_id] = story.id
-    live = {content_id("story", members[0].article_id) for members in clusters}
     retired = sorted(set(previous) - live)
     log.info(
         "stories: %d new and %d stored items, %d stories, %d changed, %d retired",
