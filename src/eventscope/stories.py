@@ -524,8 +524,9 @@ def update_stories(
     changed: list[Story] = []
     assignments: dict[str, str] = {}
     live: set[str] = set()
+    lookback_days = int(settings.get("stories.lookback_days", 14))
     for members in clusters:
-        story = build_story(members, duplicates, int(settings.get("stories.lookback_days", 14)))
+        story = build_story(members, duplicates, lookback_days)
         live.add(story.id)
         if story.id not in previous or previous[story.id].to_record() != story.to_record():
             changed.append(story)
