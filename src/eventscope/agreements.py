@@ -41,6 +41,7 @@ from eventscope.records import (
     Sentence,
     Token,
     content_id,
+    iso_date,
 )
 
 log = logging.getLogger(__name__)
@@ -399,11 +400,6 @@ def _place_preposition(parsed: ParsedSentence, tokens: list[Token], cues: Cues) 
     return preposition if preposition.text.lower() in cues.place_prepositions else None
 
 
-def _is_place(parsed: ParsedSentence, tokens: list[Token], cues: Cues) -> bool:
-    """True when the span is where something happened rather than who took part."""
-    return _place_preposition(parsed, tokens, cues) is not None
-
-
 def sentence_parties(parsed: ParsedSentence, mentions: list[Mention], excluded: set[int],
                      scope: tuple[set[int], set[int]], cues: Cues) -> frozenset[str]:
     """Countries of the actors the sentence names as taking part."""
@@ -415,7 +411,8 @@ def sentence_parties(parsed: ParsedSentence, mentions: list[Mention], excluded: 
         tokens = parsed.tokens_in(mention.start, mention.end)
         if not tokens or any(t.i in excluded for t in tokens):
             continue
-        if _is_place(parsed, tokens, cues) or not _in_clause(parsed, tokens, *scope, cues.party_prepositions):
+        # A place ("signed in Baghdad") is where it happened, not who took part.
+        if _place_preposition(parsed, tokens, cues) is not None or not _in_clause(parsed, tokens, *scope, cues.party_prepositions):
             continue
         parties.add(actor.country)
     return frozenset(parties)
@@ -645,6 +642,11 @@ def _family(kind: str, cues: Cues) -> str:
     return cues.kinds[kind].family if kind in cues.kinds else kind
 
 
+def _kind_rank(kind: str, cues: Cues) -> int:
+    """How specific a kind is; a kind no longer in the cue table (a stored record) ranks lowest."""
+    return cues.kinds[kind].rank if kind in cues.kinds else 0
+
+
 def _continuation(article: Article, report: SentenceReport) -> Sentence | None:
     """The sentence a describing sentence introduces ("the memorandum includes," + quote)."""
     if not report.sentence.text.rstrip().endswith((":", ",")):
@@ -773,7 +775,7 @@ def find_agreements(article: Article) -> Article:
 
 def agreement_id(parties: Iterable[str], family: str, date: dt.date | None) -> str:
     """Stable id over what identifies an agreement: its parties, kind family and date."""
-    return content_id("agreement", ",".join(sorted(parties)), family, date.isoformat() if date else "")
+    return content_id("agreement", ",".join(sorted(parties)), family, iso_date(date) or "")
 
 
 def _name_parts(name: str, cues: Cues) -> list[str]:
@@ -828,9 +830,9 @@ def _sort_key(agreement: Agreement) -> tuple:
             sorted(agreement.article_ids), sorted(agreement.evidence), agreement.id)
 
 
-def _overlap(agreement: Agreement, cluster: _Cluster) -> int:
+def _overlap(agreement: Agreement, cluster: _Cluster, cues: Cues) -> int:
     names = [n for m in cluster.members for n in m.signatories]
-    shared_people = sum(any(same_person(a, b) for b in names) for a in agreement.signatories)
+    shared_people = sum(any(same_person(a, b, cues) for b in names) for a in agreement.signatories)
     provisions = {p for m in cluster.members for p in m.provisions}
     return shared_people * 2 + len(provisions & set(agreement.provisions))
 
@@ -850,10 +852,8 @@ def _most_reported(values: Iterable[tuple[Any, int]]) -> Any:
 def _combine(cluster: _Cluster, cues: Cues) -> Agreement:
     members = cluster.members
     weights = [(m, len(m.article_ids) or 1) for m in members]
-    best_rank = max(cues.kinds[m.kind].rank if m.kind in cues.kinds else 0 for m in members)
-    kind = _most_reported(
-        (m.kind, w) for m, w in weights if (cues.kinds[m.kind].rank if m.kind in cues.kinds else 0) == best_rank
-    )
+    best_rank = max(_kind_rank(m.kind, cues) for m in members)
+    kind = _most_reported((m.kind, w) for m, w in weights if _kind_rank(m.kind, cues) == best_rank)
     parties = sorted(members[0].parties)
     date = _most_reported((m.date, w) for m, w in weights)
     return Agreement(
@@ -896,7 +896,7 @@ def merge_agreements(agreements: Iterable[Agreement], existing: Iterable[Agreeme
                 and all(_dates_compatible(agreement.date, d, window) for d in c.dates)
             ]
             if candidates:
-                best = max(candidates, key=lambda c: (_overlap(agreement, c), -clusters.index(c)))
+                best = max(candidates, key=lambda c: (_overlap(agreement, c, cues), -clusters.index(c)))
                 best.members.append(agreement)
                 if best.family == cues.generic_family:
                     best.family = family
