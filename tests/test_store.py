@@ -523,7 +523,7 @@ def test_postgres_reader_opens_while_a_writer_holds_the_lock(seed_texts) -> None
 # -- properties ------------------------------------------------------------------------
 
 PROPERTY_SETTINGS = hypothesis_settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 # Text a cleaned article body can hold: any character except NUL and lone surrogates.
 article_texts = st.text(
