@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 
 CUES_FILE = "agreements.yaml"
 STATUS_ORDER: tuple[AgreementStatus, ...] = ("proposed", "signed", "implemented")
+# Statuses of an agreement already signed: only these sentences tell its signatories, place and date.
+SIGNED: tuple[AgreementStatus, ...] = ("signed", "implemented")
 
 
 @dataclass(frozen=True)
@@ -212,8 +214,7 @@ class ParsedSentence:
         return [t for t in self.tokens if start <= t.start < end]
 
     def token_at(self, offset: int) -> Token | None:
-        inside = [t for t in self.tokens if t.start <= offset < t.end]
-        return inside[0] if inside else None
+        return next((t for t in self.tokens if t.start <= offset < t.end), None)
 
     def subtree(self, token: Token) -> set[int]:
         found, stack = set(), [token]
@@ -485,16 +486,14 @@ def sentence_provisions(text: str, cues: Cues) -> list[str]:
 
 
 def _resolve_year(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
-    if year is None:
-        if published is None:
-            return None
-        year = published.year
-        try:
+    """The date, a missing year being the publication's (or the year before, for a later day)."""
+    try:
+        if year is None:
+            if published is None:
+                return None
+            year = published.year
             if dt.date(year, month, day) > published:
                 year -= 1
-        except ValueError:
-            return None
-    try:
         return dt.date(year, month, day)
     except ValueError:
         return None
@@ -614,7 +613,7 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
         status=status,
         provisions=sentence_provisions(sentence.text, cues),
     )
-    if status in ("signed", "implemented"):
+    if status in SIGNED:
         report.signatories = sentence_signatories(parsed, mentions, excluded, scope, cues)
         on_noun = set() if cues.kinds[kind].places_on_noun else {t.i for t in noun}
         report.place = sentence_place(parsed, excluded | on_noun, cues)
@@ -697,7 +696,7 @@ def _rank(status: AgreementStatus | None) -> int:
 
 def _first_date(reports: list[SentenceReport]) -> dt.date | None:
     """Written dates first, then weekdays and "today", then the events stage's dates."""
-    signing = [r for r in reports if r.status in ("signed", "implemented")]
+    signing = [r for r in reports if r.status in SIGNED]
     for attribute in ("explicit_date", "relative_date", "event_date"):
         dates = [getattr(r, attribute) for r in signing if getattr(r, attribute)]
         if dates:
@@ -712,7 +711,7 @@ def _build(article: Article, draft: Draft, cues: Cues) -> Agreement:
     status = max((r.status for r in members if r.status), key=STATUS_ORDER.index)
     signatories: list[str] = []
     for report in members:
-        if report.status in ("signed", "implemented"):
+        if report.status in SIGNED:
             signatories += [n for n in report.signatories if n not in signatories]
     provisions = {p for r in members for p in r.provisions}
     provisions |= {p for s in draft.extra for p in sentence_provisions(s.text, cues)}
