@@ -42,6 +42,9 @@ KEPT_PARAGRAPHS = 2  # short articles keep each run to seconds
 RUN_TIMEOUT = 240
 PG_URL = os.environ.get("EVENTSCOPE_TEST_PG")
 PROGRESS = re.compile(r"articles: (\d+)art")
+NEEDS_PG = pytest.mark.skipif(
+    not PG_URL, reason="EVENTSCOPE_TEST_PG is not set (scripts/pg_test_server.sh start gives one)"
+)
 
 
 class Run:
@@ -231,7 +234,8 @@ def test_killed_runs_leave_whole_articles_and_resume_to_the_same_ids(
     assert_resumed_to_reference(db, reference)
 
 
-@pytest.mark.skipif(not PG_URL, reason="EVENTSCOPE_TEST_PG is not set")
+@pytest.mark.postgres
+@NEEDS_PG
 def test_killed_run_on_postgres_leaves_whole_articles_and_resumes_to_the_same_ids(
     few_articles: Path, reference: Reference
 ) -> None:
@@ -320,7 +324,8 @@ def test_killed_worker_process_ends_the_run_with_a_one_line_error(
     assert "Traceback" not in stderr and stderr.startswith("eventscope: "), stderr[-1500:]
 
 
-@pytest.mark.skipif(not PG_URL, reason="EVENTSCOPE_TEST_PG is not set")
+@pytest.mark.postgres
+@NEEDS_PG
 def test_concurrent_runs_on_postgres_store_each_article_once(
     few_articles: Path, reference: Reference
 ) -> None:
