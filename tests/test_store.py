@@ -215,6 +215,7 @@ def test_reopening_keeps_data_and_reapplies_no_migration(location: str, seed_tex
         assert store.count("events") == len(article.events)
 
 
+@pytest.mark.postgres
 @NEEDS_PG
 def test_postgres_tables_have_the_same_columns_as_duckdb(tmp_path: Path) -> None:
     def columns(store: Store) -> dict[str, list[str]]:
@@ -404,6 +405,7 @@ def test_parquet_export_has_one_row_per_record(store: Store, seed_texts, tmp_pat
     assert table.column("cameo_quad_class").to_pylist() == [1] * len(article.events)
 
 
+@pytest.mark.postgres
 @NEEDS_PG
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_cli_exports_the_same_bytes_from_duckdb_and_postgres(seed_texts, tmp_path: Path, fmt: str) -> None:
@@ -475,6 +477,7 @@ def test_unusable_postgres_url_is_a_store_error_that_hides_the_password(url: str
     assert "s3cret" not in str(raised.value)
 
 
+@pytest.mark.postgres
 @NEEDS_PG
 def test_concurrent_postgres_writers_store_an_article_once(seed_texts) -> None:
     article = seed_article(seed_texts)
@@ -502,6 +505,7 @@ def test_concurrent_postgres_writers_store_an_article_once(seed_texts) -> None:
             assert table_counts(store)["events"] == len(article.events)
 
 
+@pytest.mark.postgres
 @NEEDS_PG
 def test_postgres_reader_opens_while_a_writer_holds_the_lock(seed_texts) -> None:
     with postgres_schema() as url, open_store(url) as writer:
