@@ -196,7 +196,7 @@ def _month_range(rows: list[dict[str, Any]]) -> list[str]:
     last = max(row["date"] for row in rows)
     year, month, out = first.year, first.month, []
     while (year, month) <= (last.year, last.month):
-        out.append(f"{year:04d}-{month:02d}")
+        out.append(_month(dt.date(year, month, 1)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
 
