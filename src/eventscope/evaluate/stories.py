@@ -187,17 +187,18 @@ def evaluate_stories(root: Path, settings: Settings) -> dict:
         threshold, labels = tuned_baseline(articles, gold, set(halves["dev"]), method)
         baselines[name] = (threshold, labels, time.perf_counter() - started)
 
+    happenings = len(set(gold.values()))
     log.info(
         "stories eval: %d articles, %d happenings, %d clusters",
         len(articles),
-        len(set(gold.values())),
+        happenings,
         len(clusters),
     )
     same = [gold[copy] == gold[original] for copy, original in duplicates.items()]
     report: dict = {
         "gold_set": "ecbplus",
         "articles": len(articles),
-        "happenings": len(set(gold.values())),
+        "happenings": happenings,
         "signals": "text only: words, names, near-duplicates (ECB+ has no dates; no events coded)",
         "similarity_threshold": settings.get("stories.similarity_threshold"),
         "clusters": len(clusters),
