@@ -53,7 +53,7 @@ RECORD_NAMES = {
     "actors": "actor",
     "agreements": "agreement",
 }
-MODALITIES = list(get_args(Modality))
+MODALITIES = get_args(Modality)
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, description="how many matches to skip")]
