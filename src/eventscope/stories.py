@@ -48,7 +48,7 @@ from eventscope.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
-RESOURCE_FILE = "stories.yaml"
+SIGNATURE_FILE = "stories.yaml"
 BACKGROUND_FILE = "story_background_df.csv"
 DOCUMENT_COUNT = "documents"
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -65,9 +65,9 @@ BLOCK_ROWS = 512
 
 
 @functools.lru_cache(maxsize=1)
-def load_resources() -> dict[str, Any]:
+def load_signature_params() -> dict[str, Any]:
     """Signature parameters (fixed: items made in different runs must be comparable)."""
-    text = resources.files("eventscope.data").joinpath(RESOURCE_FILE).read_text("utf-8")
+    text = resources.files("eventscope.data").joinpath(SIGNATURE_FILE).read_text("utf-8")
     return yaml.safe_load(text)
 
 
@@ -189,7 +189,7 @@ def _words(text: str) -> list[str]:
 
 
 def _signature(words: list[str]) -> list[int]:
-    params = load_resources()["minhash"]
+    params = load_signature_params()["minhash"]
     size = int(params["shingle_words"])
     minhash = MinHash(
         num_perm=int(params["num_perm"]), seed=int(params["seed"]), scheme=params["scheme"]
@@ -201,7 +201,7 @@ def _signature(words: list[str]) -> list[int]:
 
 def _terms(title: str, text: str) -> dict[str, int]:
     """Content-word counts, the title counted `title_weight` times; capped to the most frequent."""
-    params = load_resources()["terms"]
+    params = load_signature_params()["terms"]
     counts: Counter[str] = Counter()
     for weight, part in ((int(params["title_weight"]), title), (1, text)):
         for word in _words(part):
@@ -236,7 +236,7 @@ def _names(title: str, text: str) -> dict[str, int]:
     not an article went through the NLP stage.
     """
     names = _heuristic_names(title) + _heuristic_names(text)
-    return dict(sorted(names.most_common(int(load_resources()["terms"]["max_names"]))))
+    return dict(sorted(names.most_common(int(load_signature_params()["terms"]["max_names"]))))
 
 
 def story_item(article: Article) -> StoryItem:
@@ -386,7 +386,7 @@ def _overlap(mine: set, theirs: set) -> float:
 
 def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]:
     """Map each near-duplicate copy to the earliest article of its copy group (MinHash LSH)."""
-    params = load_resources()["minhash"]
+    params = load_signature_params()["minhash"]
     lsh = MinHashLSH(threshold=threshold, num_perm=int(params["num_perm"]))
     signatures = {}
     for item in items:
