@@ -65,6 +65,10 @@ HEAD_BEFORE = 10
 HEAD_AFTER = 4
 # How far before the body a headline echoed elsewhere on the page may be found.
 TITLE_REACH = 40
+# A page-title line names the article when this share of its words (of at least
+# TITLE_WORD_CHARS characters) recur in the body.
+TITLE_WORD_CHARS = 4
+TITLE_BODY_SHARE = 0.5
 
 SENTENCE_END = regex.compile(r"[.!?…:;。！？।][\"'”’»)\]」』]*$")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
@@ -88,6 +92,10 @@ DATE_FILLER = regex.compile(
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\b\.?"
     r"|\b\d+\s*min(?:ute)?s?\s+read\b|[,.()|·•]"
 )
+# "Headline | Site": the last separator of a page-title line, and the site name after it.
+TITLE_SITE = regex.compile(r"^(?P<headline>.*\S)\s+[|·•»–—-]\s+(?P<site>\S[^|·•»–—]*)$")
+# Longest site name after a page-title separator, in words.
+SITE_WORDS = 5
 SITE_SUFFIX = regex.compile(r"^\s*[|·•»:/–—-]\s*(\S.*)$")
 HEADER_REASONS = frozenset({"title", "byline", "dateline"})
 # Cue kinds of furniture that sits inside an article body rather than around it.
@@ -570,40 +578,87 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
     title = _pick_title(blocks, start)
     if title is None:
         return
-    result.title = _tidy(title.text)
-    key = normalise(title.text)
+    result.title = _tidy(title)
+    key = normalise(title)
     for other in blocks:
         other_key = normalise(other.text)
         if other_key == key or (not other.dropped and _ends_breadcrumb(other.text, key)):
             _drop(other, "title")
         elif len(other_key) < 2 * len(key) + 40 and other_key.startswith(key):
             # "Headline | Site name", as in a page's <title>: names the outlet
-            site = SITE_SUFFIX.match(other.text[len(title.text) :])
+            site = SITE_SUFFIX.match(other.text[len(title) :])
             if result.outlet is None and site and len(WORD.findall(site.group(1))) <= 5:
                 result.outlet = _tidy_name(site.group(1))
             _drop(other, "title")
 
 
-def _pick_title(blocks: list[Block], body_start: int) -> Block | None:
-    """The headline before the body: the nearest heading-like block, unless one is echoed
-    elsewhere on the page (a <title> line, a breadcrumb), as headlines usually are; an
-    echoed one may sit further up, past bylines, share buttons and teasers."""
+def _pick_title(blocks: list[Block], body_start: int) -> str | None:
+    """The headline before the body. A page dump opens with the page's own title line
+    ("Headline | Site"): a heading before the body that it echoes is the headline; failing
+    that, the title line itself when it shares words with the body. Otherwise the nearest
+    heading-like block, unless one is echoed elsewhere on the page (a breadcrumb), as
+    headlines usually are; an echoed one may sit further up, past bylines and teasers."""
     keys = [normalise(b.text) for b in blocks]
+    page_title = _page_title_line(blocks)
+    reach = range(max(0, body_start - TITLE_REACH), body_start)
+    if page_title is not None:
+        page_key = keys[page_title]
+        echoed = [
+            index
+            for index in reach
+            if index != page_title
+            and _is_title(blocks[index])
+            and len(keys[index]) < len(page_key)
+            and page_key.startswith(keys[index])
+        ]
+        if echoed:
+            return blocks[echoed[-1]].text
+        if _shares_body_words(blocks[page_title], blocks):
+            return _without_site_name(blocks[page_title].text)
     nearest = range(max(0, body_start - HEAD_BEFORE), body_start)
     best: tuple[int, int] | None = None
-    for index in range(max(0, body_start - TITLE_REACH), body_start):
+    for index in reach:
         if not _is_title(blocks[index]):
             continue
-        echoed = any(
+        echoed_elsewhere = any(
             keys[index] in keys[other] and other != index and len(keys[other]) < 300
             for other in range(len(blocks))
         )
-        if not echoed and index not in nearest:
+        if not echoed_elsewhere and index not in nearest:
             continue
-        score = (TITLE_REACH if echoed else 0) + index
+        score = (TITLE_REACH if echoed_elsewhere else 0) + index
         if best is None or score > best[0]:
             best = (score, index)
-    return blocks[best[1]] if best else None
+    return blocks[best[1]].text if best else None
+
+
+def _without_site_name(text: str) -> str:
+    """"Headline | Site" without its last part when that is short enough to be a site name."""
+    split = TITLE_SITE.match(text)
+    if split is None or len(WORD.findall(split.group("site"))) > SITE_WORDS:
+        return text
+    return split.group("headline") if len(WORD.findall(split.group("headline"))) >= 2 else text
+
+
+def _page_title_line(blocks: list[Block]) -> int | None:
+    """Index of the page's first line when it reads like a title (a dump starts with <title>)."""
+    if not blocks or not _is_title(blocks[0]) or blocks[0].verdict == "good":
+        return None
+    return 0
+
+
+def _shares_body_words(block: Block, blocks: list[Block]) -> bool:
+    """Most of a line's longer words recur in the body: it names this article, not the site."""
+    words = {w.casefold() for w in WORD.findall(block.text) if len(w) >= TITLE_WORD_CHARS}
+    if not words:
+        return False
+    body = {
+        w.casefold()
+        for b in blocks
+        if b.verdict == "good" and not b.dropped
+        for w in WORD.findall(b.text)
+    }
+    return len(words & body) >= TITLE_BODY_SHARE * len(words)
 
 
 def _ends_breadcrumb(text: str, title_key: str) -> bool:
