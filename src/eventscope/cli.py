@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, NoReturn, get_args
 
 import click
 
@@ -26,7 +26,7 @@ EXIT_REJECTED = 2
 EXIT_FAILED = 1
 
 
-def fail(message: str, code: int = EXIT_FAILED) -> None:
+def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
     click.echo(f"eventscope: {message}", err=True)
     sys.exit(code)
 
@@ -102,7 +102,7 @@ def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None
         sys.exit(EXIT_REJECTED)
 
 
-def print_stories(store) -> None:
+def print_stories(store: Store) -> None:
     """A short listing of every story, newest first."""
     records = sorted(store.iter_records("stories"), key=lambda s: (s["date"] or "", s["id"]), reverse=True)
     click.echo(f"{len(records)} stories")
