@@ -332,10 +332,10 @@ class SimilarityModel:
         self.bonus = float(section.get("event_bonus", 0.0))
         self.threshold = float(section.get("similarity_threshold", 0.2))
         self.window_days = int(section.get("window_days", 7))
+        lookback_days = int(section.get("lookback_days", 14))
         # Each item's dates as an interval of day numbers (NaN when undated); the gap between
         # two intervals is how far apart the two happenings can at least be.
-        self.lookback_days = int(section.get("lookback_days", 14))
-        spans = [sorted(item.happening_dates(self.lookback_days)) for item in items]
+        spans = [sorted(item.happening_dates(lookback_days)) for item in items]
         self.first = np.array([days[0].toordinal() if days else np.nan for days in spans])
         self.last = np.array([days[-1].toordinal() if days else np.nan for days in spans])
         self.event_kinds = [{(e.dyad, e.root) for e in item.events if e.dyad} for item in items]
