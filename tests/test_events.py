@@ -407,3 +407,14 @@ def test_place_of_a_signing_is_its_location_not_its_target(events_with_places):
     assert ("GRC", "EGY", "057") in dyads(events)
     assert all(e.target_actor is None or e.target_actor.code != "EGYGOV" for e in events)
     assert all(e.location is not None and e.location.name == "Cairo" for e in events)
+
+
+def test_country_gone_to_is_visited_and_never_hosts(events_with_places):
+    events = events_with_places("Anna Berg travelled to Amman on Monday.", {"Amman"})
+    assert ("GRCGOV", "JORGOV", "042") in dyads(events)
+    assert all(e.source_actor is None or e.source_actor.code != "JORGOV" for e in events)
+
+
+def test_country_fired_at_is_the_target(events_with_places):
+    events = events_with_places("Egypt fired two artillery shells at Amman on Thursday.", {"Amman"})
+    assert any(source == "EGY" and target == "JORGOV" for source, target, _ in dyads(events))

@@ -90,12 +90,19 @@ class SentenceArguments:
         self.not_targets = frozenset(self._place_tokens() | set(reporters))
 
     def _place_tokens(self) -> set[int]:
-        """Tokens of "in <place>" phrases: a place named there is where, not whom."""
+        """Tokens of "in <place>" phrases: a place named there is where, not whom -- unless
+        it is a country aimed at ("fired shells at Seoul": `at` also names targets)."""
         places: set[int] = set()
-        for token in self.parse.tokens:
-            for place in self._places_of(token):
-                places.update(t.i for t in self.parse.subtree(place))
+        for prep in self.parse.tokens:
+            aims = prep.lemma.lower() in self.args["target_preps"]
+            for place in self._places_of(prep):
+                if not (aims and self._names_country(place)):
+                    places.update(t.i for t in self.parse.subtree(place))
         return places
+
+    def _names_country(self, token: Token) -> bool:
+        """True when a country or capital named as a place covers the token."""
+        return any(m.place and m.start <= token.start < m.end for m in self.mentions)
 
     def _places_of(self, prep: Token) -> list[Token]:
         """The places an "in/at <place>" preposition names (none for any other token)."""

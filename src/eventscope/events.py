@@ -320,7 +320,8 @@ class _SentenceCoder:
         sides = []
         if code:
             sides.append((self._intent(self._refine(code, source, target, location), modality), source, target))
-        if paired and target is not None and modality == "asserted":
+        if paired and target is not None and not target.place and modality == "asserted":
+            # The reverse of a paired code makes the target act; a place named never acts.
             sides.append((self._refine(paired, target, source, location), target, source))
         events = []
         for event_code, src, tgt in sides:
@@ -368,9 +369,14 @@ class _SentenceCoder:
         return code
 
     def _refine(self, code: str, source: Mention | None, target: Mention | None, location: Location | None) -> str:
-        """A meeting becomes hosting, visiting or meeting elsewhere once its place is known."""
+        """A meeting becomes hosting, visiting or meeting elsewhere once its place is known;
+        a country gone to ("travelled to Iraq") is visited."""
         meeting = self.coder.cues["meeting"]
-        if not self.coder.refine or code not in meeting["codes"] or location is None or location.country is None:
+        if not self.coder.refine or code not in meeting["codes"]:
+            return code
+        if target is not None and target.place:
+            return meeting["visit"]
+        if location is None or location.country is None:
             return code
         if source is not None and source.actor.country == location.country:
             return meeting["host"]
