@@ -59,11 +59,12 @@ def load_gold(root: Path) -> tuple[list[Article], dict[str, str]]:
             except (OSError, json.JSONDecodeError) as exc:
                 raise BadInput(str(path), f"cannot read gold article: {exc}") from exc
             title, text = data.get("title") or "", data.get("text") or ""
-            article_id = content_id(str(path.relative_to(base)), title, text)
+            source = str(path.relative_to(base))
+            article_id = content_id(source, title, text)
             articles.append(
                 Article(
                     id=article_id,
-                    source=str(path.relative_to(base)),
+                    source=source,
                     title=title,
                     outlet=None,
                     author=None,
