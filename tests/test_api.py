@@ -292,6 +292,20 @@ def test_story_page_marks_each_outlets_event_sentence(client: TestClient, ids: S
     assert "memorandum of understanding" in page
 
 
+def test_pages_name_cameo_codes_without_loading_the_verb_dictionary(
+    sample_db: tuple[Path, SampleIds], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventscope import events
+
+    def no_verb_dictionary(*args, **kwargs):
+        raise AssertionError("the app loaded the event coder")
+
+    monkeypatch.setattr(events, "load_coder", no_verb_dictionary)
+    monkeypatch.setattr(events, "load_verb_dictionary", no_verb_dictionary)
+    page = TestClient(create_app(str(sample_db[0]))).get(f"/stories/{sample_db[1].stories[MOU_STORY]}")
+    assert "057 Sign formal agreement" in re.sub(r"<[^>]+>", "", page.text)
+
+
 def test_story_page_underlines_the_passages_an_agreement_was_read_from(
     client: TestClient, ids: SampleIds
 ) -> None:
