@@ -299,7 +299,6 @@ def test_second_run_on_a_busy_duckdb_file_stops_with_a_clear_error(
     assert_no_partial_article(str(db), reference)
 
 
-@pytest.mark.xfail(strict=True, reason="engines.LocalEngine lets BrokenProcessPool escape as a traceback")
 def test_killed_worker_process_ends_the_run_with_a_one_line_error(
     few_articles: Path, reference: Reference, tmp_path: Path
 ) -> None:

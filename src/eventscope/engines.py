@@ -11,9 +11,10 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
-from eventscope.errors import SettingsError
+from eventscope.errors import EventscopeError, SettingsError
 from eventscope.records import RawInput
 from eventscope.settings import Settings
 
@@ -61,17 +62,21 @@ class LocalEngine:
             for batch in batches:
                 yield from process_batch(batch, stages)
             return
-        with ProcessPoolExecutor(
-            max_workers=self.workers, initializer=_init_worker, initargs=(settings,)
-        ) as pool:
-            in_flight: deque[Future] = deque()
-            for batch in batches:
-                for part in _split(batch, self.workers):
-                    in_flight.append(pool.submit(_run_batch, part))
-                while len(in_flight) > 2 * self.workers:
+        try:
+            with ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_init_worker, initargs=(settings,)
+            ) as pool:
+                in_flight: deque[Future] = deque()
+                for batch in batches:
+                    for part in _split(batch, self.workers):
+                        in_flight.append(pool.submit(_run_batch, part))
+                    while len(in_flight) > 2 * self.workers:
+                        yield from in_flight.popleft().result()
+                while in_flight:
                     yield from in_flight.popleft().result()
-            while in_flight:
-                yield from in_flight.popleft().result()
+        except BrokenProcessPool as exc:
+            # Everything already yielded is stored; a rerun skips it and resumes.
+            raise EventscopeError("a worker process died (killed or out of memory); rerun to resume") from exc
 
 
 def _split(batch: list[RawInput], parts: int) -> list[list[RawInput]]:
