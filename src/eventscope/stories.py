@@ -418,6 +418,42 @@ def _near_duplicates(items: list[StoryItem], threshold: float) -> dict[str, str]
     return duplicates
 
 
+def _linked_components(model: SimilarityModel, copies: list[tuple[int, int]]) -> np.ndarray:
+    """Component label of each item in the graph of pairs above the threshold and of copies.
+
+    Average linkage only merges clusters holding at least one pair above the threshold, so
+    it can run separately inside each component: the full matrix is never held at once.
+    """
+    size = len(model.items)
+    edges_from, edges_to = [pair[0] for pair in copies], [pair[1] for pair in copies]
+    by_date = np.argsort(model.first, kind="stable")  # undated last
+    for start in range(0, size, BLOCK_ROWS):
+        rows = by_date[start : start + BLOCK_ROWS]
+        cols = model.within_window(rows)
+        r, c = np.nonzero(model.block(rows, cols) >= model.threshold)
+        edges_from.extend(rows[r])
+        edges_to.extend(cols[c])
+    graph = csr_matrix((np.ones(len(edges_from)), (edges_from, edges_to)), shape=(size, size))
+    return connected_components(graph, directed=False)[1]
+
+
+def _average_link_groups(
+    model: SimilarityModel, members: np.ndarray, copies: list[tuple[int, int]]
+) -> list[np.ndarray]:
+    """Average-linkage groups of one component's items; a copy stays with its original."""
+    similarity = model.block(members, members)
+    position = {item_index: k for k, item_index in enumerate(members)}
+    for copy, original in copies:
+        pair = (position.get(copy), position.get(original))
+        if None not in pair and similarity[pair] > -APART:  # a copy two years on is a new story
+            similarity[pair] = similarity[pair[::-1]] = 1.0
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    groups = fcluster(tree, t=1.0 - model.threshold, criterion="distance")
+    return [members[groups == group] for group in sorted(set(groups))]
+
+
 def cluster_items(
     items: list[StoryItem], settings: Settings
 ) -> tuple[list[list[StoryItem]], dict[str, str]]:
@@ -426,50 +462,21 @@ def cluster_items(
     Near-duplicates always share a story. The result depends only on the set of items,
     never on their order or on how they were split across runs.
     """
-    section = settings.section("stories")
     items = sorted(
         {item.article_id: item for item in items}.values(), key=lambda item: item.article_id
     )
     if not items:
         return [], {}
-    duplicates = _near_duplicates(items, float(section.get("duplicate_threshold", 0.7)))
+    duplicates = _near_duplicates(items, float(settings.get("stories.duplicate_threshold", 0.7)))
     index = {item.article_id: i for i, item in enumerate(items)}
     copies = [(index[copy], index[original]) for copy, original in duplicates.items()]
     model = SimilarityModel(items, settings)
-    threshold = model.threshold
-    # Average linkage only merges clusters holding at least one pair above the threshold, so
-    # it can run separately inside each connected component of that graph: the full matrix
-    # is never held at once.
-    edges_from, edges_to = [pair[0] for pair in copies], [pair[1] for pair in copies]
-    by_date = np.argsort(model.first, kind="stable")  # undated last
-    for start in range(0, len(items), BLOCK_ROWS):
-        rows = by_date[start : start + BLOCK_ROWS]
-        cols = model.within_window(rows)
-        r, c = np.nonzero(model.block(rows, cols) >= threshold)
-        edges_from.extend(rows[r])
-        edges_to.extend(cols[c])
-    graph = csr_matrix(
-        (np.ones(len(edges_from)), (edges_from, edges_to)), shape=(len(items), len(items))
-    )
-    count, labels = connected_components(graph, directed=False)
+    labels = _linked_components(model, copies)
     clusters: list[list[StoryItem]] = []
-    for component in range(count):
+    for component in range(labels.max() + 1):
         members = np.flatnonzero(labels == component)
-        if len(members) == 1:
-            clusters.append([items[members[0]]])
-            continue
-        similarity = model.block(members, members)
-        position = {item_index: k for k, item_index in enumerate(members)}
-        for copy, original in copies:
-            pair = (position.get(copy), position.get(original))
-            if None not in pair and similarity[pair] > -APART:  # a copy two years on is a new story
-                similarity[pair] = similarity[pair[::-1]] = 1.0
-        distance = np.clip(1.0 - similarity, 0.0, None)
-        np.fill_diagonal(distance, 0.0)
-        tree = linkage(squareform(distance, checks=False), method="average")
-        groups = fcluster(tree, t=1.0 - threshold, criterion="distance")
-        for group in sorted(set(groups)):
-            clusters.append([items[members[k]] for k in np.flatnonzero(groups == group)])
+        groups = [members] if len(members) == 1 else _average_link_groups(model, members, copies)
+        clusters += [[items[i] for i in group] for group in groups]
     return [sorted(cluster, key=lambda item: item.order_key) for cluster in clusters], duplicates
 
 
