@@ -18,7 +18,7 @@ from eventscope.store import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
 
-# The flat columns of each kind, in order; nested fields are expanded with these prefixes.
+# Nested objects and the keys each becomes a `<object>_<key>` column for, in column order.
 NESTED = {
     "source_actor": ("id", "name", "code", "country"),
     "target_actor": ("id", "name", "code", "country"),
