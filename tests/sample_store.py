@@ -233,11 +233,11 @@ class SampleIds:
     events: dict[str, list[str]]  # story title -> event ids
 
 
-def write_sample_store(path: Path) -> SampleIds:
-    """Write the sample stories into a new DuckDB file at `path`."""
+def write_sample_store(location: str | Path) -> SampleIds:
+    """Write the sample stories into a new database: a DuckDB file or a PostgreSQL URL."""
     story_ids, article_ids, event_ids = {}, {}, {}
     stories, assignments, texts = [], {}, {}
-    with open_store(path) as store:
+    with open_store(location) as store:
         for title, samples in STORIES.items():
             articles = [build_article(sample) for sample in samples]
             story_id = content_id(title)
