@@ -418,3 +418,10 @@ def test_country_gone_to_is_visited_and_never_hosts(events_with_places):
 def test_country_fired_at_is_the_target(events_with_places):
     events = events_with_places("Egypt fired two artillery shells at Amman on Thursday.", {"Amman"})
     assert any(source == "EGY" and target == "JORGOV" for source, target, _ in dyads(events))
+
+
+def test_with_no_other_party_a_foreign_country_acted_in_is_the_target(events_with_places):
+    events = events_with_places("Egypt lifted the curfew in Jordan on Sunday.", {"Jordan"})
+    assert any(source == "EGY" and target == "JOR" for source, target, _ in dyads(events))
+    own = events_with_places("Jordan lifted the curfew in Amman on Sunday.", {"Amman"})
+    assert own and all(e.target_actor is None for e in own)

@@ -246,6 +246,8 @@ class SentenceArguments:
                 targets = self._new_actors(self.phrase_actors(places, places=True), sources)
             if not targets:
                 targets = self._new_actors(self._later_actors(verb), sources)[:1]
+            if not targets and len(sources) <= 1:
+                targets = self._foreign_places(verb, sources)[:1]
         if not targets and len(sources) > 1:
             return [(a, b, True) for a in sources for b in sources if a is not b]
         if passive and not sources and len(targets) > 1:
@@ -268,6 +270,14 @@ class SentenceArguments:
         ]
         mentions = sorted(_overlapping(self.mentions, tokens), key=lambda m: m.start)
         return [(m, verb) for m in mentions]
+
+    def _foreign_places(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """Countries named as where the act happened, other than the actor's own: with no
+        other party, "lifted a curfew in Montenegro" is done to Montenegro."""
+        clause = self.parse.subtree(verb, self.clause_stop | set(self.args["report_deps"]))
+        own = {m.actor.country for m in sources}
+        places = [m for m in _overlapping(self.mentions, clause) if m.place and m.actor.country not in own]
+        return sorted(places, key=lambda m: m.start)
 
     def location(self, verb: Token, clause: list[Token]) -> Location | None:
         """Where: an "in/at <place>" phrase of the verb, its clause, then its whole subtree
