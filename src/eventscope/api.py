@@ -146,14 +146,13 @@ def record_schemas() -> dict[str, Any]:
     return json.loads(text.replace("#/$defs/", "#/components/schemas/"))["$defs"]
 
 
+def _json_response(description: str, schema: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"description": description, "content": {"application/json": {"schema": schema}}}}
+
+
 def _record_response(kind: str) -> dict[int | str, dict[str, Any]]:
     schema = {"$ref": f"#/components/schemas/{RECORD_NAMES[kind]}"}
-    return {
-        200: {
-            "description": f"the {RECORD_NAMES[kind]}",
-            "content": {"application/json": {"schema": schema}},
-        }
-    }
+    return _json_response(f"the {RECORD_NAMES[kind]}", schema)
 
 
 def _page_response(kind: str) -> dict[int | str, dict[str, Any]]:
@@ -170,12 +169,7 @@ def _page_response(kind: str) -> dict[int | str, dict[str, Any]]:
             },
         },
     }
-    return {
-        200: {
-            "description": f"one page of {kind}",
-            "content": {"application/json": {"schema": schema}},
-        }
-    }
+    return _json_response(f"one page of {kind}", schema)
 
 
 def _openapi_with_records(app: FastAPI) -> Callable[[], dict[str, Any]]:
