@@ -199,12 +199,12 @@ def _signature(words: list[str]) -> list[int]:
     return [int(value) for value in minhash.hashvalues]
 
 
-def _terms(title: str, text: str) -> dict[str, int]:
+def _terms(title_words: list[str], text_words: list[str]) -> dict[str, int]:
     """Content-word counts, the title counted `title_weight` times; capped to the most frequent."""
     params = load_signature_params()["terms"]
     counts: Counter[str] = Counter()
-    for weight, part in ((int(params["title_weight"]), title), (1, text)):
-        for word in _words(part):
+    for weight, words in ((int(params["title_weight"]), title_words), (1, text_words)):
+        for word in words:
             if len(word) > 1 and word not in ENGLISH_STOP_WORDS:
                 counts[word] += weight
     return dict(sorted(counts.most_common(int(params["max_terms"]))))
@@ -242,6 +242,7 @@ def _names(title: str, text: str) -> dict[str, int]:
 def story_item(article: Article) -> StoryItem:
     """Reduce an article (after event coding) to what story clustering needs."""
     title = article.title or ""
+    title_words, text_words = _words(title), _words(article.text)
     events = []
     for event in article.events:
         countries = [
@@ -265,8 +266,8 @@ def story_item(article: Article) -> StoryItem:
         outlet=article.outlet,
         title=article.title,
         published=article.published,
-        minhash=_signature(_words(f"{title}\n{article.text}")),
-        terms=_terms(title, article.text),
+        minhash=_signature(title_words + text_words),
+        terms=_terms(title_words, text_words),
         names=_names(title, article.text),
         events=events,
     )
