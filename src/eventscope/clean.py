@@ -63,6 +63,8 @@ TEASER_SHARE = 0.25
 # How many blocks before and after the start of the body the title and date may be stated.
 HEAD_BEFORE = 10
 HEAD_AFTER = 4
+# Longest name signing a date line without "By", in words.
+SIGNATURE_WORDS = 4
 # How far before the body a headline echoed elsewhere on the page may be found.
 TITLE_REACH = 40
 # A page-title line names the article when this share of its words (of at least
@@ -557,29 +559,29 @@ def _read_bylines(blocks: list[Block], cues: Cues, result: CleanText) -> None:
 
 
 def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
-    """Byline, date and title lines around the start of the body; bylines in named boxes."""
+    """Byline, date and title lines around the start of the body and just after the
+    headline and byline; bylines in named boxes."""
     _read_bylines(blocks, cues, result)
     start = _body_start(blocks)
     if start is None:
         return
-    window = range(max(0, start - HEAD_BEFORE), min(len(blocks), start + HEAD_AFTER))
-    for index in window:
+    title = _pick_title(blocks, start)
+    key = normalise(title) if title is not None else None
+    for index in _date_window(blocks, start, key):
         block = blocks[index]
         if block.dropped and block.reason not in ("", "low text density"):
             continue
         if len(block.text) > 80 or not YEAR.search(block.text):
             continue
-        date = parse_date_line(block.text, cues)
+        date = parse_date_line(block.text, cues) or _signed_date(block.text, cues)
         if date is None:
             continue
         if result.published is None and not cues.updated_label.search(block.text):
             result.published = date  # an update date alone is not a publication date
         _drop(block, "dateline")
-    title = _pick_title(blocks, start)
-    if title is None:
+    if title is None or key is None:
         return
     result.title = _tidy(title)
-    key = normalise(title)
     for other in blocks:
         other_key = normalise(other.text)
         if other_key == key or (not other.dropped and _ends_breadcrumb(other.text, key)):
@@ -590,6 +592,34 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
             if result.outlet is None and site and len(WORD.findall(site.group(1))) <= 5:
                 result.outlet = _tidy_name(site.group(1))
             _drop(other, "title")
+
+
+def _date_window(blocks: list[Block], body_start: int, title_key: str | None) -> list[int]:
+    """Where a publication date is stated: around the start of the body, and in the
+    few lines after the headline (not the page's opening title line) and the byline."""
+    window = set(range(max(0, body_start - HEAD_BEFORE), min(len(blocks), body_start + HEAD_AFTER)))
+    for index, block in enumerate(blocks[1:], start=1):
+        if block.reason == "byline" and not _in_tail(block) or (
+            title_key is not None and normalise(block.text) == title_key
+        ):
+            window.update(range(index + 1, min(len(blocks), index + 1 + HEAD_AFTER)))
+    return sorted(window)
+
+
+def _signed_date(text: str, cues: Cues) -> dt.date | None:
+    """The date of a byline without "By": a name of a few capitalised words beside a date
+    ("Jane Roe · March 9, 2017", "Jane Roe March 9, 2017 13", a comment count after it)."""
+    date = DATE_LIKE.search(text)
+    if date is None:
+        return None
+    name = regex.sub(r"[\s|·•,–—-]+", " ", text[: date.start()]).strip()
+    rest = DATE_FILLER.sub(" ", text[date.end() :])
+    words = name.split()
+    if not 2 <= len(words) <= SIGNATURE_WORDS or regex.search(r"[^\d\s]", rest):
+        return None
+    if not all(word[:1].isupper() for word in words):
+        return None
+    return parse_date_line(date.group(0), cues)
 
 
 def _pick_title(blocks: list[Block], body_start: int) -> str | None:
