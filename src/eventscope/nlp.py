@@ -135,9 +135,20 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
     parsed: dict[tuple[int, int], list[Sentence]] = {}
 
     def parse(keys: list[tuple[int, int]]) -> None:
-        jobs = ((spans[a][s].text, (a, s)) for a, s in keys)
-        for doc, (a, s) in nlp.pipe(jobs, as_tuples=True, batch_size=sentence_batch):
-            parsed[a, s] = sentences_from_doc(doc, offset=spans[a][s].start_char)
+        """Parse the picked sentences, each run of neighbours as one text (fewer, fuller docs)."""
+        runs: list[tuple[int, int, int]] = []  # (article, first sentence, last sentence)
+        for a, s in sorted(keys):
+            if runs and runs[-1][0] == a and runs[-1][2] == s - 1:
+                runs[-1] = (a, runs[-1][1], s)
+            else:
+                runs.append((a, s, s))
+        jobs = (
+            (english[a].text[spans[a][first].start_char : spans[a][last].end_char], (a, first, last))
+            for a, first, last in runs
+        )
+        for doc, (a, first, last) in nlp.pipe(jobs, as_tuples=True, batch_size=sentence_batch):
+            parsed[a, first] = sentences_from_doc(doc, offset=spans[a][first].start_char)
+            parsed.update(((a, s), []) for s in range(first + 1, last + 1))
 
     parse([(a, s) for a, sents in enumerate(spans) for s, span in enumerate(sents) if triage.is_anchor(span)])
     entities: list[list[Entity]] = [[] for _ in spans]
@@ -154,9 +165,10 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
     for a, article in enumerate(english):
         sentences: list[Sentence] = []
         for s, span in enumerate(spans[a]):
-            pieces = parsed.get((a, s)) or [
-                Sentence(index=0, start=span.start_char, end=span.end_char, text=span.text)
-            ]
+            if (a, s) in parsed:
+                pieces = parsed[a, s]  # empty when an earlier sentence's run covered it
+            else:
+                pieces = [Sentence(index=0, start=span.start_char, end=span.end_char, text=span.text)]
             for piece in pieces:
                 piece.index = len(sentences)
                 sentences.append(piece)
