@@ -33,7 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from eventscope.dyad import dyad_summary, quad_classes
 from eventscope.errors import BadInput, EventscopeError, StoreError
 from eventscope.records import AgreementStatus, Modality
-from eventscope.store import RecordPage, Store, open_store
+from eventscope.store import RecordPage, Store, open_for_reading
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class Site:
     location: str
 
     def open(self) -> Store:
-        return open_store(self.location, read_only=not self.location.startswith("postgres"))
+        return open_for_reading(self.location)
 
 
 def create_app(location: str) -> FastAPI:

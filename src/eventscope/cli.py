@@ -20,7 +20,7 @@ from eventscope.errors import BadInput, EventscopeError, SettingsError
 from eventscope.export import FORMATS
 from eventscope.records import Modality
 from eventscope.settings import Settings, load_settings
-from eventscope.store import RECORD_KINDS, Store, open_store
+from eventscope.store import RECORD_KINDS, Store, open_for_reading, open_store
 
 EXIT_REJECTED = 2
 EXIT_FAILED = 1
@@ -29,11 +29,6 @@ EXIT_FAILED = 1
 def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
     click.echo(f"eventscope: {message}", err=True)
     sys.exit(code)
-
-
-def open_for_reading(db: str) -> Store:
-    """DuckDB files open read-only, so reading beside a running server or job is allowed."""
-    return open_store(db, read_only=not db.startswith("postgres"))
 
 
 def settings_from(ctx: click.Context, **overrides: Any) -> Settings:

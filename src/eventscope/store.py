@@ -704,10 +704,26 @@ def actor_ref_from_record(record: dict[str, Any] | None) -> ActorRef | None:
     return ActorRef(record["id"], record["name"], record["code"], record["country"])
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(location: str | Path) -> bool:
+    return str(location).startswith(POSTGRES_SCHEMES)
+
+
+def open_for_reading(location: str | Path) -> Store:
+    """Open a database to read beside a running job or server.
+
+    A DuckDB file opens read-only (a writer may hold it); a PostgreSQL database has no
+    such mode and is brought up to date like any other connection.
+    """
+    return open_store(location, read_only=not is_postgres_url(location))
+
+
 def open_store(location: str | Path, read_only: bool = False) -> Store:
     """Open (creating and migrating if needed) the database at a path or `postgresql://` URL."""
     location = str(location)
-    if location.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(location):
         from eventscope.store_postgres import open_postgres
 
         store = open_postgres(location)
