@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import build_corpus  # noqa: E402
+from corpus import build_corpus
 
 
 class PeakRss:
@@ -59,7 +59,7 @@ class PeakRss:
             self.peak = max(self.peak, total)
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> PeakRss:
+    def __enter__(self):
         self._thread.start()
         return self
 
@@ -116,11 +116,14 @@ def measure_e2e(folders: list[Path], engine: str, workers: int) -> dict[str, Any
     from eventscope.store import open_store
 
     settings = load_settings().with_overrides({"run.engine": engine, "run.workers": workers})
-    with tempfile.TemporaryDirectory(prefix="eventscope-bench-") as scratch:
-        with PeakRss() as rss, open_store(str(Path(scratch) / "bench.duckdb")) as store:
-            start = time.perf_counter()
-            report = run(folders, store, settings)
-            elapsed = time.perf_counter() - start
+    with (
+        tempfile.TemporaryDirectory(prefix="eventscope-bench-") as scratch,
+        PeakRss() as rss,
+        open_store(str(Path(scratch) / "bench.duckdb")) as store,
+    ):
+        start = time.perf_counter()
+        report = run(folders, store, settings)
+        elapsed = time.perf_counter() - start
     return {"articles": report.stored, "events": report.events, "rejected": len(report.rejected),
             "wall_seconds": elapsed, "peak_rss": rss.peak,
             "parent_max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
