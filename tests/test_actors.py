@@ -376,3 +376,8 @@ def test_country_named_as_a_place_is_still_a_mention_marked_as_place(settings, k
 def test_country_acting_is_not_marked_as_place(settings, kb):
     article = resolve("Russia sent arms to Pakistan last year.", settings, kb)
     assert not mention_of(article, "Russia").place
+
+
+def test_every_conjunct_after_a_place_preposition_is_a_place(settings, kb):
+    article = resolve("Russia sent arms to Iraq and Syria last year.", settings, kb)
+    assert mention_of(article, "Iraq").place and mention_of(article, "Syria").place

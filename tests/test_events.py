@@ -425,3 +425,9 @@ def test_with_no_other_party_a_foreign_country_acted_in_is_the_target(events_wit
     assert any(source == "EGY" and target == "JOR" for source, target, _ in dyads(events))
     own = events_with_places("Jordan lifted the curfew in Amman on Sunday.", {"Amman"})
     assert own and all(e.target_actor is None for e in own)
+
+
+def test_a_party_named_as_one_outranks_a_country_named_as_a_place(events_with_places):
+    events = events_with_places("Egypt celebrated the holiday at Amman with Greece.", {"Amman"})
+    targets = {target for _, target, _ in dyads(events)}
+    assert "GRC" in targets and "JORGOV" not in targets

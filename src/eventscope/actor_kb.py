@@ -383,18 +383,20 @@ def regular_plural(phrase: str) -> str:
     return phrase + (suffix if phrase.isupper() else suffix.lower())
 
 
-def read_petrarch_actors(path: Path) -> list[DictionaryEntry]:
+def _dictionary_text(path: Path, what: str) -> str:
+    """A user's dictionary file: stray bytes are replaced, an unreadable file is a settings error."""
     try:
-        return parse_petrarch_actors(path.read_text("utf-8", errors="replace"))
+        return path.read_text("utf-8", errors="replace")
     except OSError as exc:
-        raise SettingsError(f"{path}: cannot read actor dictionary: {exc}") from exc
+        raise SettingsError(f"{path}: cannot read {what} dictionary: {exc}") from exc
+
+
+def read_petrarch_actors(path: Path) -> list[DictionaryEntry]:
+    return parse_petrarch_actors(_dictionary_text(path, "actor"))
 
 
 def read_petrarch_agents(path: Path) -> dict[str, str]:
-    try:
-        return parse_petrarch_agents(path.read_text("utf-8", errors="replace"))
-    except OSError as exc:
-        raise SettingsError(f"{path}: cannot read agents dictionary: {exc}") from exc
+    return parse_petrarch_agents(_dictionary_text(path, "agents"))
 
 
 # -- entries from codes ---------------------------------------------------------------------------

@@ -709,8 +709,9 @@ class ArticleResolver:
         )
 
     def is_location(self, view: SentenceView, first: int, last: int) -> bool:
-        """True for "in Tehran", "to Iraq": the name says where (or whither) something happens."""
-        token = view.tokens[last]
+        """True for "in Tehran", "to Iraq" or "to Iraq and Syria": the name says where (or
+        whither) something happens."""
+        token = view.tokens[conj_root(view, last)]
         if token.dep != "pobj" or token.head < 0:
             return False
         return view.tokens[token.head].text.lower() in self.kb.locative_prepositions

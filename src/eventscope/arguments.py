@@ -205,6 +205,18 @@ class SentenceArguments:
                 heads += self._object_heads(clause)
         return heads
 
+    def _object_actors(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """Actors of the verb's most direct object phrase naming any besides the sources; a
+        phrase naming only countries as places ("celebrated at Osgiliath with Gondor") gives
+        way to a later one naming a party."""
+        places: list[Mention] = []
+        for head in self._object_heads(verb):
+            found = self._new_actors(self._conjunct_actors(head, self.not_targets, places=True), sources)
+            if found and not all(m.place for m in found):
+                return found
+            places = places or found
+        return places
+
     def _agent(self, verb: Token) -> Token | None:
         agent = self.parse.child(verb, {"agent"})
         if agent is None:
@@ -227,11 +239,8 @@ class SentenceArguments:
             sources = [m for m, _ in self._conjunct_actors(agent)] if agent is not None else []
             targets = [m for m, _ in subject_side]
         else:
-            sources, targets = [m for m, _ in subject_side], []
-            for head in self._object_heads(verb):
-                targets = self._new_actors(self._conjunct_actors(head, self.not_targets, places=True), sources)
-                if targets:
-                    break
+            sources = [m for m, _ in subject_side]
+            targets = self._object_actors(verb, sources)
             if not targets and verb.dep == "conj" and not any(
                 c.dep in self.args["subject_deps"] for c in self.parse.children[verb.i]
             ):
