@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from eventscope.api import Segment, create_app, highlight, source_label
 from eventscope.errors import StoreError
 from eventscope.records import Story
 from eventscope.store import open_store
+from pg_schema import NEEDS_PG, postgres_schema
 from sample_store import (
     MOU_NAMED,
     MOU_PROVISIONS,
@@ -29,7 +28,6 @@ from sample_store import (
 )
 
 MOU_STORY = "Iran and Iraq sign military cooperation memorandum"
-PG_URL = os.environ.get("EVENTSCOPE_TEST_PG")
 
 
 @pytest.fixture(scope="module")
@@ -428,23 +426,13 @@ def test_source_label_shortens_urls_and_paths(source: str, label: str) -> None:
 @pytest.fixture(scope="module")
 def postgres_client() -> Iterator[TestClient]:
     """The app over the sample records in a private, throwaway PostgreSQL schema."""
-    import psycopg
-
-    assert PG_URL
-    schema = f"test_api_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-        try:
-            joiner = "&" if "?" in PG_URL else "?"
-            url = f"{PG_URL}{joiner}options=-csearch_path%3D{schema}"
-            write_sample_store(url)
-            yield TestClient(create_app(url))
-        finally:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    with postgres_schema("test_api") as url:
+        write_sample_store(url)
+        yield TestClient(create_app(url))
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(not PG_URL, reason="EVENTSCOPE_TEST_PG is not set")
+@NEEDS_PG
 @pytest.mark.parametrize(
     "url",
     [

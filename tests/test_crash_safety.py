@@ -21,8 +21,6 @@ import sys
 import termios
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +28,8 @@ import pytest
 
 from eventscope.pipeline import run as run_pipeline
 from eventscope.settings import Settings
-from eventscope.store import RECORD_KINDS, open_store
+from eventscope.store import RECORD_KINDS, open_for_reading, open_store
+from pg_schema import NEEDS_PG, postgres_schema
 
 pytestmark = pytest.mark.slow
 
@@ -40,11 +39,7 @@ CORPUS_SIZE = BATCH + 8
 FEW = 12
 KEPT_PARAGRAPHS = 2  # short articles keep each run to seconds
 RUN_TIMEOUT = 240
-PG_URL = os.environ.get("EVENTSCOPE_TEST_PG")
 PROGRESS = re.compile(r"articles: (\d+)art")
-NEEDS_PG = pytest.mark.skipif(
-    not PG_URL, reason="EVENTSCOPE_TEST_PG is not set (scripts/pg_test_server.sh start gives one)"
-)
 
 
 class Run:
@@ -151,28 +146,14 @@ def reference(corpus: Path, settings: Settings, tmp_path_factory: pytest.TempPat
     return Reference(ids, events_by_article(db))
 
 
-@contextlib.contextmanager
-def postgres_database() -> Iterator[str]:
-    import psycopg
-
-    assert PG_URL
-    schema = f"crash_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-        try:
-            yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
-        finally:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
 def exported_ids(db: str) -> dict[str, list[str]]:
-    with open_store(db, read_only=not db.startswith("postgres")) as store:
+    with open_for_reading(db) as store:
         return {kind: sorted(r["id"] for r in store.iter_records(kind)) for kind in RECORD_KINDS}
 
 
 def assert_no_partial_article(db: str, reference: Reference) -> None:
     """Every stored article has all its events; nothing points at a missing article or actor."""
-    with open_store(db, read_only=not db.startswith("postgres")) as store:
+    with open_for_reading(db) as store:
         orphans = {
             table: store.query(
                 f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
@@ -202,7 +183,7 @@ def assert_no_partial_article(db: str, reference: Reference) -> None:
 
 
 def events_by_article(db: str) -> dict[str, list[str]]:
-    with open_store(db, read_only=not db.startswith("postgres")) as store:
+    with open_for_reading(db) as store:
         grouped: dict[str, list[str]] = {}
         for article_id, event_id in store.query("SELECT article_id, id FROM events ORDER BY id"):
             grouped.setdefault(article_id, []).append(event_id)
@@ -241,7 +222,7 @@ def test_killed_run_on_postgres_leaves_whole_articles_and_resumes_to_the_same_id
 ) -> None:
     import psycopg
 
-    with postgres_database() as db, psycopg.connect(db, autocommit=True) as watcher:
+    with postgres_schema("crash") as db, psycopg.connect(db, autocommit=True) as watcher:
         first = Run(few_articles, db)
         # PostgreSQL can be read while a run writes: kill as soon as the first article is in.
         deadline = time.monotonic() + RUN_TIMEOUT
@@ -328,7 +309,7 @@ def test_killed_worker_process_ends_the_run_with_a_one_line_error(
 def test_concurrent_runs_on_postgres_store_each_article_once(
     few_articles: Path, reference: Reference
 ) -> None:
-    with postgres_database() as db:
+    with postgres_schema("crash") as db:
         runs = [Run(few_articles, db), Run(few_articles, db)]
         codes = [run.finish() for run in runs]
         assert codes == [0, 0], [run.output() for run in runs]

@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -37,33 +36,14 @@ from eventscope.records import (
     content_id,
 )
 from eventscope.store import MIGRATIONS, Store, open_store
+from pg_schema import NEEDS_PG, postgres_schema
 
-PG_URL = os.environ.get("EVENTSCOPE_TEST_PG")
 CONTRACT_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "contract" / "schema.json"
-NEEDS_PG = pytest.mark.skipif(
-    not PG_URL, reason="EVENTSCOPE_TEST_PG is not set (scripts/pg_test_server.sh start gives one)"
-)
 ENGINES = ["duckdb", pytest.param("postgres", marks=[pytest.mark.postgres, NEEDS_PG])]
 TABLES = ("articles", "actors", "mentions", "events", "article_agreements", "agreements", "stories")
 
 IRAN = Actor("act-irn", "Iran", "IRN", "IRN", None, ["Iran", "Tehran"], "country")
 IRAQ = Actor("act-irq", "Iraq", "IRQ", "IRQ", None, ["Iraq"], "country")
-
-
-@contextlib.contextmanager
-def postgres_schema() -> Iterator[str]:
-    """A URL whose connections see only a fresh, private schema, dropped afterwards."""
-    import psycopg
-
-    assert PG_URL
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-        try:
-            joiner = "&" if "?" in PG_URL else "?"
-            yield f"{PG_URL}{joiner}options=-csearch_path%3D{schema}"
-        finally:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @contextlib.contextmanager
