@@ -53,10 +53,11 @@ class StagesPlugin(WorkerPlugin):
         self._stages = None
 
 
-def _run_batch(raws: list[RawInput]) -> list[object]:
+def _run_batch(raws: list[RawInput]) -> list:
     from eventscope.pipeline import process_batch
 
-    return process_batch(raws, get_worker().plugins[PLUGIN_NAME].stages())
+    plugin: StagesPlugin = get_worker().plugins[PLUGIN_NAME]  # type: ignore[assignment]
+    return process_batch(raws, plugin.stages())
 
 
 class DaskEngine:

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventscope import actors, agreements
+from eventscope.actor_kb import ActorKB
+from eventscope.agreements import Cues
 from eventscope.records import Entity
 from eventscope.settings import Settings
 
@@ -36,11 +38,11 @@ PARSE_MODES = ("candidates", "all")
 class SentenceTriage:
     """The cheap tests of one process: actor dictionary, trigger forms and agreement cues."""
 
-    actor_kb: object
+    actor_kb: ActorKB
     trigger_forms: frozenset[str]
     verb_exceptions: dict[str, list[str]]
     verb_rules: tuple[tuple[str, str], ...]
-    agreement_cues: object
+    agreement_cues: Cues
     stop_words: frozenset[str]
 
     def is_anchor(self, sentence) -> bool:
@@ -85,7 +87,7 @@ class SentenceTriage:
         }
 
 
-def load_triage(settings: Settings, actor_kb, coder) -> SentenceTriage | None:
+def load_triage(settings: Settings, actor_kb: ActorKB, coder) -> SentenceTriage | None:
     """The triage for these settings, or None when `nlp.parse` is `all`."""
     from eventscope.errors import SettingsError
     from eventscope.nlp import load_pipeline
