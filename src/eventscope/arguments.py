@@ -3,8 +3,13 @@
 The source is the subject (the `by` agent when passive), the target the object, a
 `with/to/against...` phrase or, for coordinated subjects ("X and his counterpart Y"), the
 second party. Actors are the sentence's mentions overlapping those phrases. The place is
-an "in/at <place>" phrase of the predicate or the place visited; a place named there is
-where, not whom, so it is never a target.
+an "in/at <place>" phrase of the predicate or the place visited.
+
+A country or capital the actors stage marks as named as a place (`Mention.place`: "to
+Pakistan", "in Tehran") never acts, so it is never a source. It may be the target when
+the verb points at it ("sent arms to Pakistan", "fired at Seoul", "arrived in Iraq") or,
+with no other party, when the act took place in it and it is not the actor's own country
+("lifted a curfew in Montenegro"); otherwise "in <place>" is only where it happened.
 """
 
 from __future__ import annotations
@@ -240,23 +245,7 @@ class SentenceArguments:
             targets = [m for m, _ in subject_side]
         else:
             sources = [m for m, _ in subject_side]
-            targets = self._object_actors(verb, sources)
-            if not targets and verb.dep == "conj" and not any(
-                c.dep in self.args["subject_deps"] for c in self.parse.children[verb.i]
-            ):
-                # "met with X in Tehran and signed a memorandum": signed with X too.
-                governor = self.parse.head(verb)
-                if governor is not None and governor.pos == "VERB":
-                    shared = [t for _, t, reciprocal in self.dyads(governor) if t is not None and not reciprocal]
-                    targets = [t for t in shared if all(t.actor.id != s.actor.id for s in sources)]
-            if not targets and verb.lemma.lower() in self.args["arrival_verbs"]:
-                # "arrived in Iraq": the country arrived in is the one visited.
-                places = [p for c in self.parse.children[verb.i] for p in self._places_of(c)]
-                targets = self._new_actors(self.phrase_actors(places, places=True), sources)
-            if not targets:
-                targets = self._new_actors(self._later_actors(verb), sources)[:1]
-            if not targets and len(sources) <= 1:
-                targets = self._foreign_places(verb, sources)[:1]
+            targets = self._active_targets(verb, sources)
         if not targets and len(sources) > 1:
             return [(a, b, True) for a in sources for b in sources if a is not b]
         if passive and not sources and len(targets) > 1:
@@ -264,6 +253,30 @@ class SentenceArguments:
         optional_sources: list[Mention | None] = list(sources) or [None]
         optional_targets: list[Mention | None] = list(targets) or [None]
         return [(s, t, False) for s in optional_sources for t in optional_targets]
+
+    def _active_targets(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """Whom an active verb acts on, the most direct evidence first."""
+        targets = self._object_actors(verb, sources)
+        if targets:
+            return targets
+        if verb.dep == "conj" and not any(c.dep in self.args["subject_deps"] for c in self.parse.children[verb.i]):
+            # "met with X in Tehran and signed a memorandum": signed with X too.
+            governor = self.parse.head(verb)
+            if governor is not None and governor.pos == "VERB":
+                shared = [t for _, t, reciprocal in self.dyads(governor) if t is not None and not reciprocal]
+                targets = [t for t in shared if all(t.actor.id != s.actor.id for s in sources)]
+                if targets:
+                    return targets
+        if verb.lemma.lower() in self.args["arrival_verbs"]:
+            # "arrived in Iraq": the country arrived in is the one visited.
+            places = [p for c in self.parse.children[verb.i] for p in self._places_of(c)]
+            targets = self._new_actors(self.phrase_actors(places, places=True), sources)
+            if targets:
+                return targets
+        targets = self._new_actors(self._later_actors(verb), sources)[:1]
+        if targets or len(sources) > 1:
+            return targets  # coordinated sources with no other party act on each other
+        return self._foreign_places(verb, sources)[:1]
 
     @staticmethod
     def _new_actors(found: list[tuple[Mention, Token]], sources: list[Mention]) -> list[Mention]:
