@@ -60,6 +60,8 @@ PULL_QUOTE_REACH = 30
 RUN_GAP = 4
 # A run after the article with less than this share of its text is a teaser, not more article.
 TEASER_SHARE = 0.25
+# Fewest words of a finished sentence that may close an article.
+CLOSING_WORDS = 10
 # How many blocks before and after the start of the body the title and date may be stated.
 HEAD_BEFORE = 10
 HEAD_AFTER = 4
@@ -279,6 +281,7 @@ def clean_text(text: str, language: str | None = None) -> CleanText:
     _read_head(blocks, cues, result)
     _revise_by_context(blocks)
     _keep_main_run(blocks)
+    _trim_body_end(blocks)
     _strip_prefixes(blocks, cues)
     result.dropped = [(b.reason or "context", b.text) for b in blocks if b.dropped]
     log.debug("kept %d of %d blocks", len(blocks) - len(result.dropped), len(blocks))
@@ -513,6 +516,27 @@ def _keep_main_run(blocks: list[Block]) -> None:
                     _drop(blocks[index], "outside the article")
 
 
+def _trim_body_end(blocks: list[Block]) -> None:
+    """The body ends with its last finished paragraph: short lines kept after it (link
+    teasers, form labels, tag lists) are page furniture that the context pass let through."""
+    last = next(
+        (i for i in range(len(blocks) - 1, -1, -1) if not blocks[i].dropped and _ends_body(blocks[i].text)),
+        None,
+    )
+    if last is None:
+        return
+    for block in blocks[last + 1 :]:
+        if not block.dropped:
+            _drop(block, "after the body")
+
+
+def _ends_body(text: str) -> bool:
+    """A block an article may end with: a paragraph, or a finished sentence of a few words."""
+    if len(text) >= LENGTH_HIGH:
+        return True
+    return bool(SENTENCE_END.search(text)) and len(WORD.findall(text)) >= CLOSING_WORDS
+
+
 def _body_start(blocks: list[Block]) -> int | None:
     """Index of the first body block (good, else near-good), None for a page without one."""
     for wanted in ("good", "near-good"):
@@ -643,8 +667,9 @@ def _pick_title(blocks: list[Block], body_start: int) -> str | None:
         ]
         if echoed:
             return blocks[echoed[-1]].text
-        if _shares_body_words(blocks[page_title], blocks):
-            return _without_site_name(blocks[page_title].text)
+        body = _body_words(blocks)
+        if _shares_body_words(blocks[page_title], body):
+            return _without_site_name(blocks[page_title].text, body)
     nearest = range(max(0, body_start - HEAD_BEFORE), body_start)
     best: tuple[int, int] | None = None
     for index in reach:
@@ -662,10 +687,14 @@ def _pick_title(blocks: list[Block], body_start: int) -> str | None:
     return blocks[best[1]].text if best else None
 
 
-def _without_site_name(text: str) -> str:
-    """"Headline | Site" without its last part when that is short enough to be a site name."""
+def _without_site_name(text: str, body: frozenset[str]) -> str:
+    """"Headline | Site" without its last part when that reads as a site name: a few
+    words that the body does not use ("- Kennedy" after a quote names its speaker)."""
     split = TITLE_SITE.match(text)
-    if split is None or len(WORD.findall(split.group("site"))) > SITE_WORDS:
+    if split is None:
+        return text
+    site = [w.casefold() for w in WORD.findall(split.group("site"))]
+    if len(site) > SITE_WORDS or all(word in body for word in site):
         return text
     return split.group("headline") if len(WORD.findall(split.group("headline"))) >= 2 else text
 
@@ -677,18 +706,16 @@ def _page_title_line(blocks: list[Block]) -> int | None:
     return 0
 
 
-def _shares_body_words(block: Block, blocks: list[Block]) -> bool:
+def _body_words(blocks: list[Block]) -> frozenset[str]:
+    return frozenset(
+        w.casefold() for b in blocks if b.verdict == "good" and not b.dropped for w in WORD.findall(b.text)
+    )
+
+
+def _shares_body_words(block: Block, body: frozenset[str]) -> bool:
     """Most of a line's longer words recur in the body: it names this article, not the site."""
     words = {w.casefold() for w in WORD.findall(block.text) if len(w) >= TITLE_WORD_CHARS}
-    if not words:
-        return False
-    body = {
-        w.casefold()
-        for b in blocks
-        if b.verdict == "good" and not b.dropped
-        for w in WORD.findall(b.text)
-    }
-    return len(words & body) >= TITLE_BODY_SHARE * len(words)
+    return bool(words) and len(words & body) >= TITLE_BODY_SHARE * len(words)
 
 
 def _ends_breadcrumb(text: str, title_key: str) -> bool:
