@@ -202,7 +202,7 @@ class _SentenceCoder:
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
-        self.light_verbs = frozenset(self.args["light_verbs"])
+        self.pattern_only = frozenset(self.args["light_verbs"]) | frozenset(self.args["stance_verbs"])
         self.dated: list[dt.date] = []  # dates that time expressions gave past events here
 
     # --- events ------------------------------------------------------------------------
@@ -232,7 +232,7 @@ class _SentenceCoder:
             coded = _Coded(pattern.code, pattern.paired, pattern.id, matched, clause)
         else:
             default = next((e for e in entries if e.code is not None), None)
-            if default is None or (self.coder.refine and verb.lemma.lower() in self.light_verbs):
+            if default is None or (self.coder.refine and verb.lemma.lower() in self.pattern_only):
                 return None
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)

@@ -19,25 +19,82 @@ from typing import Any
 from eventscope.records import Modality, Sentence, Token
 from eventscope.syntax import DependencyParse
 
+NON_FINITE_TAGS = ("VB", "VBN", "VBG")
+
 
 def modality_of(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Modality:
     """The modality of the act whose predicate is `verb`; `cues` is the whole cue data."""
+    shared = _shared_conjunct(parse, verb)
+    if shared is not None:
+        # "would sign and ratify": a bare conjunct shares its first conjunct's auxiliaries.
+        return modality_of(parse, shared, cues)
+    modality = _governed_modality(parse, verb, cues)
+    if modality in ("planned", "proposed") and _is_trailing_participle(parse, verb):
+        # "wants to hold drills, increasing the alliance": a result of a plan, not planned.
+        return "hypothetical"
+    return modality
+
+
+def _shared_conjunct(parse: DependencyParse, verb: Token) -> Token | None:
+    """The first conjunct whose auxiliaries a bare (non-finite, auxiliary-less) one shares."""
+    head = parse.head(verb)
+    if verb.dep != "conj" or head is None or head.pos not in ("VERB", "AUX") or verb.tag not in NON_FINITE_TAGS:
+        return None
+    if any(c.dep in ("aux", "auxpass", "neg") for c in parse.children[verb.i]):
+        return None
+    return head
+
+
+def _is_trailing_participle(parse: DependencyParse, verb: Token) -> bool:
+    """"..., potentially increasing X": a subjectless -ing adjunct after its clause."""
+    head = parse.head(verb)
+    kids = parse.children[verb.i]
+    return (
+        verb.dep == "advcl"
+        and verb.tag == "VBG"
+        and head is not None
+        and verb.i > head.i
+        and not any(c.dep in ("nsubj", "nsubjpass", "mark", "aux") for c in kids)
+    )
+
+
+def _noun_complement_modality(parse: DependencyParse, verb: Token, words: dict[str, Any]) -> Modality | None:
+    """"the refusal to sign" (denied), "a plan to visit" (planned), "the need to act"
+    (hypothetical): an infinitive spelling out a noun is its content, not something done."""
+    noun = parse.head(verb)
+    infinitive = any(c.dep in ("aux", "auxpass") and c.tag == "TO" for c in parse.children[verb.i])
+    if noun is None or not infinitive or verb.dep not in ("acl", "advcl") or noun.pos not in ("NOUN", "PROPN"):
+        return None
+    lemma = noun.lemma.lower()
+    if lemma in words["denied_nouns"]:
+        return "denied"
+    if lemma in words["planned_nouns"] or lemma in words["proposed_words"] or lemma in words["planned_words"]:
+        return "planned"
+    return "hypothetical"
+
+
+def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Modality:
     words = cues["modality"]
     report = set(cues["attribution"]["report_verbs"])
     governor_deps = set(cues["arguments"]["governor_deps"])
     current: Token | None = verb
     level = 0
-    # "an agreement to step up cooperation": an infinitive spelling out a noun is its
-    # content, not something done -- unless a cue higher up says otherwise.
-    content_of_noun = verb.dep == "acl" and any(c.dep == "aux" and c.tag == "TO" for c in parse.children[verb.i])
+    # "an agreement to step up cooperation": the noun's modality, unless a cue higher up
+    # says otherwise.
+    of_noun = _noun_complement_modality(parse, verb, words)
     while current is not None:
         kids = parse.children[current.i]
+        copula = parse.head(current) if current.dep == "acomp" else None
+        if copula is not None and copula.lemma.lower() == words["copula"]:
+            kids = kids + parse.children[copula.i]  # "would be integrated": the copula's cues
         lemma = current.lemma.lower()
         auxiliaries = {c.lemma.lower() for c in kids if c.dep in ("aux", "auxpass")} | {
             c.text.lower() for c in kids if c.dep == "aux"
         }
         if any(c.dep == "neg" or (c.dep == "advmod" and c.lemma.lower() in words["negations"]) for c in kids):
             return "denied"
+        if not level and any(c.dep == "advmod" and c.lemma.lower() in words["hypothetical_adverbs"] for c in kids):
+            return "hypothetical"
         if level and lemma in words["denied_governors"]:
             return "denied"
         conditional = any(c.dep == "mark" and c.lemma.lower() in words["hypothetical_markers"] for c in kids)
@@ -64,7 +121,7 @@ def modality_of(parse: DependencyParse, verb: Token, cues: dict[str, Any]) -> Mo
         level += 1
         if current is not None and current.lemma.lower() in report:
             break
-    return "planned" if content_of_noun else "asserted"
+    return of_noun or "asserted"
 
 
 def _reported(parse: DependencyParse, verb: Token, report: set[str]) -> bool:
