@@ -463,6 +463,49 @@ def test_byline_with_a_date_gives_author_and_date() -> None:
     assert (clean.author, clean.published) == ("Peter Mwangi", dt.date(2022, 5, 5))
 
 
+def test_page_title_line_gives_the_headline_and_names_the_site() -> None:
+    text = "\n\n".join([TITLE + " | River Times", "Menu", "World", "Africa", *PARAGRAPHS])
+    clean = clean_text(text)
+    assert (clean.title, clean.outlet) == (TITLE, "River Times")
+    assert clean.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_page_title_suffix_that_the_body_uses_is_not_a_site_name() -> None:
+    title = "Omo river water deal will hold - Kenyan minister"
+    clean = clean_text("\n\n".join([title, "World", *PARAGRAPHS]))
+    assert (clean.title, clean.outlet) == (title, None)
+
+
+def test_date_under_the_headline_and_byline_is_read_far_above_the_body() -> None:
+    topics = [f"Topic {word}" for word in "Water Rivers Kenya Dams Herders Drought Omo Nile".split()]
+    lines = [TITLE, "By Amina Otieno", "April 5, 2018 | 6:00 PM", *topics, *PARAGRAPHS]
+    clean = clean_text("\n\n".join(lines))
+    assert (clean.author, clean.published) == ("Amina Otieno", dt.date(2018, 4, 5))
+    assert "April 5, 2018" not in clean.text
+
+
+def test_date_signed_by_a_name_without_by_is_the_publication_date() -> None:
+    clean = clean_text("\n\n".join([TITLE, "Amina Otieno March 9, 2017 13", *PARAGRAPHS]))
+    assert clean.published == dt.date(2017, 3, 9)
+    assert clean.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_short_lines_after_the_last_paragraph_are_dropped() -> None:
+    tail = (
+        "Floods in Mombasa",
+        "Tanzania pipeline talks resume",
+        "Get our daily newsletter with the top stories from East Africa and beyond",
+    )
+    clean = clean_text(page(tail=tail))
+    assert clean.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_article_closing_with_a_short_finished_sentence_keeps_it() -> None:
+    closing = "The first joint survey of the upper river starts in March, officials said."
+    clean = clean_text(page(tail=(closing, "Floods in Mombasa")))
+    assert clean.text.endswith(closing)
+
+
 @pytest.mark.parametrize(
     ("line", "date"),
     [
