@@ -16,6 +16,10 @@ Three systems: `trafilatura` (bare `trafilatura.extract` with defaults), `events
 menus, footers and captions left in, through the plain-text cleaner).
 
     .venv/bin/python bench/extract_quality.py [--corpus readability|snippets|bbc|all] [--every N]
+        [--offset K]
+
+`--every 2` scores the even-numbered pages (develop there), `--every 2 --offset 1` the odd
+ones (held out), so a gain found on one half can be checked on the other.
 """
 
 from __future__ import annotations
@@ -155,10 +159,11 @@ def html_text(html: str) -> str:
     return html_to_text(html)
 
 
-def readability_pages(every: int = 1) -> Iterator[tuple[str, str, str, dict]]:
-    """(name, source html, expected text, expected metadata), every `every`-th page."""
+def readability_pages(every: int = 1, offset: int = 0) -> Iterator[tuple[str, str, str, dict]]:
+    """(name, source html, expected text, expected metadata), every `every`-th page from
+    the `offset`-th."""
     for index, folder in enumerate(sorted(p for p in READABILITY.iterdir() if p.is_dir())):
-        if index % every:
+        if index % every != offset:
             continue
         source = _decode((folder / "source.html").read_bytes())
         expected = html_text((folder / "expected.html").read_text("utf-8"))
@@ -166,11 +171,12 @@ def readability_pages(every: int = 1) -> Iterator[tuple[str, str, str, dict]]:
         yield folder.name, source, expected, metadata
 
 
-def snippet_pages(every: int = 1) -> Iterator[tuple[str, str, dict]]:
-    """(file, html, {"with": [...], "without": [...]}), every `every`-th annotated page."""
+def snippet_pages(every: int = 1, offset: int = 0) -> Iterator[tuple[str, str, dict]]:
+    """(file, html, {"with": [...], "without": [...]}), every `every`-th annotated page from
+    the `offset`-th."""
     evaldata = json.loads((SNIPPETS / "evaldata.json").read_text("utf-8"))
     for index, item in enumerate(evaldata.values()):
-        if index % every:
+        if index % every != offset:
             continue
         for folder in ("cache", "eval"):
             path = SNIPPETS / folder / (item["file"] + ".gz")
@@ -183,9 +189,11 @@ def token_counts(text: str) -> Counter:
     return Counter(word.casefold() for word in WORD.findall(text))
 
 
-def score_readability(systems: tuple[str, ...], every: int = 1) -> dict[str, Scores]:
+def score_readability(
+    systems: tuple[str, ...], every: int = 1, offset: int = 0
+) -> dict[str, Scores]:
     scores = {name: Scores() for name in systems}
-    for _name, source, expected, metadata in readability_pages(every):
+    for _name, source, expected, metadata in readability_pages(every, offset):
         gold = token_counts(expected)
         gold_date = (metadata.get("publishedTime") or "")[:10] or None
         for system in systems:
@@ -216,9 +224,11 @@ def score_readability(systems: tuple[str, ...], every: int = 1) -> dict[str, Sco
     return scores
 
 
-def score_snippets(systems: tuple[str, ...], every: int = 1) -> dict[str, Scores]:
+def score_snippets(
+    systems: tuple[str, ...], every: int = 1, offset: int = 0
+) -> dict[str, Scores]:
     scores = {name: Scores() for name in systems}
-    for file, html, item in snippet_pages(every):
+    for file, html, item in snippet_pages(every, offset):
         for system in systems:
             score = scores[system]
             start = time.perf_counter()
@@ -237,13 +247,13 @@ def score_snippets(systems: tuple[str, ...], every: int = 1) -> dict[str, Scores
     return scores
 
 
-def score_bbc(every: int = 1) -> Scores:
+def score_bbc(every: int = 1, offset: int = 0) -> Scores:
     """The plain-text cleaner on clean articles: what it removes from the body is lost."""
     from eventscope.clean import clean_text
 
     score = Scores()
     for index, path in enumerate(sorted(BBC.glob("*/*.txt"))):
-        if index % every:
+        if index % every != offset:
             continue
         page = path.read_text("utf-8", errors="replace")
         title, _, body = page.partition("\n")
@@ -313,16 +323,19 @@ def main() -> None:
         "--corpus", choices=("readability", "snippets", "bbc", "all"), default="all"
     )
     parser.add_argument("--every", type=int, default=1, help="score every N-th page only")
+    parser.add_argument(
+        "--offset", type=int, default=0, help="start from the K-th page (K < N): a held-out half"
+    )
     parser.add_argument("--systems", nargs="+", choices=SYSTEMS, default=list(SYSTEMS))
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     systems = tuple(args.systems)
     if args.corpus in ("readability", "all"):
-        print(report_readability(score_readability(systems, args.every)), flush=True)
+        print(report_readability(score_readability(systems, args.every, args.offset)), flush=True)
     if args.corpus in ("snippets", "all"):
-        print(report_snippets(score_snippets(systems, args.every)), flush=True)
+        print(report_snippets(score_snippets(systems, args.every, args.offset)), flush=True)
     if args.corpus in ("bbc", "all"):
-        print(report_bbc(score_bbc(args.every)), flush=True)
+        print(report_bbc(score_bbc(args.every, args.offset)), flush=True)
 
 
 if __name__ == "__main__":
