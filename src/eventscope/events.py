@@ -226,7 +226,7 @@ class _SentenceCoder:
             return None
         clause = self.parse.subtree(verb, self.clause_stop)
         after = [t for t in clause if t.i > verb.i]
-        match = match_pattern([e.block for e in entries], self.parse.tokens[: verb.i], after)
+        match = match_pattern([e.block for e in entries], self.parse.tokens[: verb.i], after, verb)
         if match is not None:
             pattern, matched = match
             coded = _Coded(pattern.code, pattern.paired, pattern.id, matched, clause)

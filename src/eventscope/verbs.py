@@ -24,6 +24,8 @@ from eventscope.errors import SettingsError
 from eventscope.records import Token
 
 NO_CODE = "---"
+PREPOSITION_DEPS = ("prep", "prt", "agent", "dative")  # not "to" marking an infinitive
+CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "parataxis")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _MARKERS = {"$", "+", "^", "%", "|"}
 
@@ -384,13 +386,29 @@ def _possible(elements: tuple[Element, ...], vocabulary: set[str]) -> bool:
     return all(any(alternative[0] in vocabulary for alternative in element) for element in elements)
 
 
+def _reaches_verb(after: Sequence[Token], matched: list[int], verb: Token | None) -> bool:
+    """A pattern opening with a preposition ("* ON", "* AT") means the verb's own phrase:
+    the preposition must sit in the verb's phrase, as in PETRARCH, not in a verb
+    governed by it ("want to capitalise on") or coordinated with it."""
+    if verb is None or not matched or after[matched[0]].dep not in PREPOSITION_DEPS:
+        return True
+    by_index = {t.i: t for t in after}
+    current: Token | None = after[matched[0]]
+    while current is not None and current.head != verb.i:
+        if current.dep in CLAUSE_LINKS:
+            return False
+        current = by_index.get(current.head)
+    return current is not None and current.dep not in CLAUSE_LINKS
+
+
 def match_pattern(
-    blocks: Sequence[VerbBlock], before: Sequence[Token], after: Sequence[Token]
+    blocks: Sequence[VerbBlock], before: Sequence[Token], after: Sequence[Token], verb: Token | None = None
 ) -> tuple[VerbPattern, list[Token]] | None:
     """The most specific pattern of the verb's blocks matching the words around it.
 
     `before` are the sentence tokens preceding the verb, `after` the verb's own clause
-    tokens following it. Ties go to the pattern listed first, as in PETRARCH.
+    tokens following it. Ties go to the pattern listed first, as in PETRARCH. Given the
+    `verb`, a pattern opening with a preposition must find it in the verb's own phrase.
     """
     before_forms, after_forms = _forms(before), _forms(after)
     before_words = {w for pair in before_forms for w in pair}
@@ -409,7 +427,7 @@ def match_pattern(
         else:
             low = _match_in_order(before_forms, pattern.before) if pattern.before else []
             high = _match_in_order(after_forms, pattern.after) if pattern.after else []
-        if low is None or high is None:
+        if low is None or high is None or not _reaches_verb(after, high, verb):
             continue
         best = (pattern, [before[i] for i in low] + [after[i] for i in high])
     return best
