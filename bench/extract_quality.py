@@ -224,9 +224,7 @@ def score_readability(
     return scores
 
 
-def score_snippets(
-    systems: tuple[str, ...], every: int = 1, offset: int = 0
-) -> dict[str, Scores]:
+def score_snippets(systems: tuple[str, ...], every: int = 1, offset: int = 0) -> dict[str, Scores]:
     scores = {name: Scores() for name in systems}
     for file, html, item in snippet_pages(every, offset):
         for system in systems:

@@ -10,8 +10,9 @@ the text into blocks (lines or paragraphs) and works in the spirit of jusText:
    dropped; every other block is classified by length, sentence punctuation and
    stop-word density, then re-classified by its neighbours; finally only the main run
    of body blocks is kept, so teasers elsewhere on the page go;
-3. metadata: bylines, and the title and date lines around the start of the body, are
-   read and removed from the body.
+3. metadata: bylines, and the title and date lines around the start of the body (a
+   page dump's opening <title> line names the headline), are read and removed from the
+   body; short lines after the body's last paragraph go with them.
 
 Metadata is only taken when the page states it there or in a box the cues name
 ("About X View All Posts", "More from X"); a date in a related-content box is never used.
@@ -520,7 +521,11 @@ def _trim_body_end(blocks: list[Block]) -> None:
     """The body ends with its last finished paragraph: short lines kept after it (link
     teasers, form labels, tag lists) are page furniture that the context pass let through."""
     last = next(
-        (i for i in range(len(blocks) - 1, -1, -1) if not blocks[i].dropped and _ends_body(blocks[i].text)),
+        (
+            i
+            for i in range(len(blocks) - 1, -1, -1)
+            if not blocks[i].dropped and _ends_body(blocks[i].text)
+        ),
         None,
     )
     if last is None:
@@ -623,9 +628,8 @@ def _date_window(blocks: list[Block], body_start: int, title_key: str | None) ->
     few lines after the headline (not the page's opening title line) and the byline."""
     window = set(range(max(0, body_start - HEAD_BEFORE), min(len(blocks), body_start + HEAD_AFTER)))
     for index, block in enumerate(blocks[1:], start=1):
-        if block.reason == "byline" and not _in_tail(block) or (
-            title_key is not None and normalise(block.text) == title_key
-        ):
+        byline = block.reason == "byline" and not _in_tail(block)
+        if byline or (title_key is not None and normalise(block.text) == title_key):
             window.update(range(index + 1, min(len(blocks), index + 1 + HEAD_AFTER)))
     return sorted(window)
 
@@ -653,14 +657,13 @@ def _pick_title(blocks: list[Block], body_start: int) -> str | None:
     heading-like block, unless one is echoed elsewhere on the page (a breadcrumb), as
     headlines usually are; an echoed one may sit further up, past bylines and teasers."""
     keys = [normalise(b.text) for b in blocks]
-    page_title = _page_title_line(blocks)
     reach = range(max(0, body_start - TITLE_REACH), body_start)
-    if page_title is not None:
-        page_key = keys[page_title]
+    if _opens_with_title_line(blocks):
+        page_key = keys[0]
         echoed = [
             index
             for index in reach
-            if index != page_title
+            if index > 0
             and _is_title(blocks[index])
             and len(keys[index]) < len(page_key)
             and page_key.startswith(keys[index])
@@ -668,8 +671,8 @@ def _pick_title(blocks: list[Block], body_start: int) -> str | None:
         if echoed:
             return blocks[echoed[-1]].text
         body = _body_words(blocks)
-        if _shares_body_words(blocks[page_title], body):
-            return _without_site_name(blocks[page_title].text, body)
+        if _shares_body_words(blocks[0], body):
+            return _without_site_name(blocks[0].text, body)
     nearest = range(max(0, body_start - HEAD_BEFORE), body_start)
     best: tuple[int, int] | None = None
     for index in reach:
@@ -688,7 +691,7 @@ def _pick_title(blocks: list[Block], body_start: int) -> str | None:
 
 
 def _without_site_name(text: str, body: frozenset[str]) -> str:
-    """"Headline | Site" without its last part when that reads as a site name: a few
+    """ "Headline | Site" without its last part when that reads as a site name: a few
     words that the body does not use ("- Kennedy" after a quote names its speaker)."""
     split = TITLE_SITE.match(text)
     if split is None:
@@ -699,16 +702,17 @@ def _without_site_name(text: str, body: frozenset[str]) -> str:
     return split.group("headline") if len(WORD.findall(split.group("headline"))) >= 2 else text
 
 
-def _page_title_line(blocks: list[Block]) -> int | None:
-    """Index of the page's first line when it reads like a title (a dump starts with <title>)."""
-    if not blocks or not _is_title(blocks[0]) or blocks[0].verdict == "good":
-        return None
-    return 0
+def _opens_with_title_line(blocks: list[Block]) -> bool:
+    """The page's first line reads like a title (a page dump starts with its <title>)."""
+    return bool(blocks) and _is_title(blocks[0]) and blocks[0].verdict != "good"
 
 
 def _body_words(blocks: list[Block]) -> frozenset[str]:
     return frozenset(
-        w.casefold() for b in blocks if b.verdict == "good" and not b.dropped for w in WORD.findall(b.text)
+        w.casefold()
+        for b in blocks
+        if b.verdict == "good" and not b.dropped
+        for w in WORD.findall(b.text)
     )
 
 
