@@ -431,3 +431,46 @@ def test_a_party_named_as_one_outranks_a_country_named_as_a_place(events_with_pl
     events = events_with_places("Egypt celebrated the holiday at Amman with Greece.", {"Amman"})
     targets = {target for _, target, _ in dyads(events)}
     assert "GRC" in targets and "JORGOV" not in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Kenya does not want to be part of the dispute with Peru.", "want"),
+        ("Chile thinks Peru is right.", "thinks"),
+        ("Chile failed to win the vote against Peru.", "failed"),
+    ],
+)
+def test_verbs_of_wanting_thinking_and_outcome_are_no_act_by_default(events_of, text, trigger):
+    assert not [e for e in events_of(text) if e.trigger == trigger]
+
+
+def test_a_preposition_pattern_is_not_matched_inside_a_governed_verb(events_of):
+    events = events_of("Kenya wants to capitalise on the dispute with Peru.")
+    assert not [e for e in events if e.cameo.root == "19"]
+
+
+def test_a_trailing_result_of_a_plan_is_hypothetical_not_a_threat(events_of):
+    events = events_of("The military of Egypt plans to hold drills with Greece, increasing the alliance.")
+    increasing = [e for e in events if e.trigger == "increasing"]
+    assert increasing and {e.modality for e in increasing} == {"hypothetical"}
+    assert not any(e.cameo.root == "13" for e in increasing)
+
+
+def test_would_reaches_a_bare_conjunct_and_a_copulas_adjective(events_of):
+    ratify = [e for e in events_of("Turkey would sign the treaty and ratify it with Greece.") if e.trigger == "ratify"]
+    assert ratify and {e.modality for e in ratify} == {"hypothetical"}
+    integrated = [e for e in events_of("Jordan and Kenya would be more closely integrated.") if e.trigger == "integrated"]
+    assert integrated and {e.modality for e in integrated} == {"hypothetical"}
+
+
+def test_an_infinitive_after_a_noun_takes_the_nouns_modality(events_of):
+    needed = [e for e in events_of("Officials spoke of the need for Chile and Peru to be connected.") if e.trigger == "connected"]
+    assert needed and {e.modality for e in needed} == {"hypothetical"}
+    refused = [e for e in events_of("The refusal of Jordan to sign the accord with Egypt angered officials.") if e.trigger == "sign"]
+    assert refused and {e.modality for e in refused} == {"denied"} and refused[0].cameo.root == "12"
+
+
+def test_an_adverb_of_possibility_makes_the_act_hypothetical(events_of):
+    attacked = [e for e in events_of("Greece possibly attacked Turkey.") if e.trigger == "attacked"]
+    assert attacked and attacked[0].modality == "hypothetical"
