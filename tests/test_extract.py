@@ -511,6 +511,7 @@ def test_article_closing_with_a_short_finished_sentence_keeps_it() -> None:
     [
         ("April 5, 2018 | 6:00 PM", dt.date(2018, 4, 5)),
         ("Oct 18, 2019 · 8 min read", dt.date(2019, 10, 18)),
+        ("08.04.2015 12:46", dt.date(2015, 4, 8)),
         (
             "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST",
             dt.date(2019, 1, 3),

@@ -86,6 +86,8 @@ DATE_LIKE = regex.compile(
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
     regex.IGNORECASE,
 )
+# Numeric dates with dots, written day first wherever they are used ("08.04.2015").
+DOTTED_DATE = regex.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 # A second, later date on a date line: "... Updated April 29, 2019".
 UPDATE_SPLIT = regex.compile(r"(?i)\s(?:last\s+)?(?:updated|modified|mis à jour|aktualisiert)\b")
 # Separators between a date and what follows it on the same line.
@@ -762,14 +764,14 @@ def parse_date_line(text: str, cues: Cues | None = None) -> dt.date | None:
         return None
     import dateparser
 
-    parsed = dateparser.parse(
-        body,
-        settings={
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "RETURN_AS_TIMEZONE_AWARE": False,
-            "PREFER_DATES_FROM": "past",
-        },
-    )
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DATES_FROM": "past",
+    }
+    if DOTTED_DATE.match(body):
+        settings["DATE_ORDER"] = "DMY"  # "08.04.2015": dots are the day-first style
+    parsed = dateparser.parse(body, settings=settings)
     if parsed is None:
         return None
     return parsed.date()
