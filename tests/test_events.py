@@ -474,3 +474,9 @@ def test_an_infinitive_after_a_noun_takes_the_nouns_modality(events_of):
 def test_an_adverb_of_possibility_makes_the_act_hypothetical(events_of):
     attacked = [e for e in events_of("Greece possibly attacked Turkey.") if e.trigger == "attacked"]
     assert attacked and attacked[0].modality == "hypothetical"
+
+
+def test_a_participle_describing_a_thing_is_no_act_but_one_describing_an_actor_is(events_of):
+    assert not events_of("A deal bringing Turkey closer to Greece is important, officials said.")
+    events = events_of("Troops from Kenya attacking Peru were arrested.")
+    assert any(e.trigger == "attacking" and e.source_actor.code == "KEN" for e in events)

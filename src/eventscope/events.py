@@ -253,12 +253,21 @@ class _SentenceCoder:
             for addressee in optional:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
             return events
+        describes_noun = self._is_participle_of_noun(verb)
         for source, target, reciprocal in dyads:
             if self.coder.require_actor and source is None and target is None:
                 continue
+            if describes_noun and source is None:
+                continue  # "the gossip surrounding his rift": a thing, no actor, does it
             side = dataclasses.replace(coded, paired="") if reciprocal else coded
             events.extend(self._events(verb, side, source, target))
         return events
+
+    def _is_participle_of_noun(self, verb: Token) -> bool:
+        """A participle describing a noun ("the deal bringing Turkey closer"), not an infinitive."""
+        return verb.dep == "acl" and verb.tag in ("VBG", "VBN") and not any(
+            c.dep in ("aux", "auxpass") for c in self.parse.children[verb.i]
+        )
 
     def _demander(self, verb: Token) -> Mention | None:
         """The speaker of "<speaker> said <actor> must <act>", if the act is obligated."""
