@@ -480,3 +480,10 @@ def test_a_participle_describing_a_thing_is_no_act_but_one_describing_an_actor_i
     assert not events_of("A deal bringing Turkey closer to Greece is important, officials said.")
     events = events_of("Troops from Kenya attacking Peru were arrested.")
     assert any(e.trigger == "attacking" and e.source_actor.code == "KEN" for e in events)
+
+
+def test_going_to_marks_the_future_of_the_act_not_a_journey(events_of):
+    events = events_of("Kenya is going to attack Peru.")
+    assert not [e for e in events if e.trigger == "going"]
+    assert any(e.trigger == "attack" and e.modality == "planned" for e in events)
+    assert any(e.trigger == "went" for e in events_of("Kenya went to Peru."))

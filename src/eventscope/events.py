@@ -222,7 +222,7 @@ class _SentenceCoder:
         if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"]:
             return None
         entries = self.coder.verbs.lookup(verb)
-        if not entries or is_reporting_frame(self.parse, verb, self.coder.cues):
+        if not entries or is_reporting_frame(self.parse, verb, self.coder.cues) or self._marks_future(verb):
             return None
         clause = self.parse.subtree(verb, self.clause_stop)
         after = [t for t in clause if t.i > verb.i]
@@ -262,6 +262,15 @@ class _SentenceCoder:
             side = dataclasses.replace(coded, paired="") if reciprocal else coded
             events.extend(self._events(verb, side, source, target))
         return events
+
+    def _marks_future(self, verb: Token) -> bool:
+        """"is going to attack": the verb governs the act's infinitive and only dates it."""
+        if verb.lemma.lower() not in self.args["future_verbs"]:
+            return False
+        return any(
+            c.dep == "xcomp" and any(a.dep in ("aux", "auxpass") and a.tag == "TO" for a in self.parse.children[c.i])
+            for c in self.parse.children[verb.i]
+        )
 
     def _is_participle_of_noun(self, verb: Token) -> bool:
         """A participle describing a noun ("the deal bringing Turkey closer"), not an infinitive."""
