@@ -5,7 +5,11 @@ Modality says whether the act happened: `asserted`, or only `proposed` ("suggest
 negation, "refused to") or `hypothetical` ("would", "could", "if"). Cues are read on
 the predicate, then on the words governing it (through xcomp/ccomp/...), stopping at a
 reporting verb: "IRNA reported that they would meet" is hypothetical because of
-"would", not asserted because of "reported".
+"would", not asserted because of "reported". A bare conjunct shares its first
+conjunct's auxiliaries ("would sign and ratify"), an adjective after a copula the
+copula's ("would be integrated"), an infinitive after a noun the noun's sense ("the
+refusal to sign" denied, "a plan to visit" planned, "the need to act" hypothetical),
+and the trailing -ing result of a plan is only hypothetical.
 
 Attribution lists who reports or claims the sentence's events: the named subject of a
 reporting verb ("the official news agency IRNA reported" -> IRNA) or the object of
