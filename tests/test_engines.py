@@ -13,9 +13,10 @@ from eventscope.engines import LocalEngine, get_engine
 from eventscope.errors import BadInput
 from eventscope.export import export
 from eventscope.extract import read_inputs
-from eventscope.pipeline import batched, run
+from eventscope.pipeline import run
 from eventscope.settings import Settings
 from eventscope.store import open_store
+from eventscope.streams import batched
 
 KINDS = ("articles", "events", "actors", "stories", "agreements")
 BBC = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "bbc" / "news" / "politics"

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 from eventscope.errors import SettingsError
 from eventscope.store import Store
+from eventscope.streams import batched
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -75,7 +76,7 @@ def write_parquet(records: Iterable[dict[str, Any]], path: Path, batch_rows: int
     schema = None
     count = 0
     try:
-        for chunk in _chunks((flatten(r) for r in records), batch_rows):
+        for chunk in batched((flatten(r) for r in records), batch_rows):
             table = pa.Table.from_pylist(chunk, schema=schema)
             if writer is None:
                 schema = table.schema
@@ -88,17 +89,6 @@ def write_parquet(records: Iterable[dict[str, Any]], path: Path, batch_rows: int
         if writer is not None:
             writer.close()
     return count
-
-
-def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def export(store: Store, kind: str, fmt: str, out: Path | None, stdout: IO[str]) -> int:
@@ -116,5 +106,3 @@ def export(store: Store, kind: str, fmt: str, out: Path | None, stdout: IO[str])
     with open(out, "w", encoding="utf-8", newline="") as handle:
         return write(records, handle)
 
-
-__all__ = ["FORMATS", "export", "flatten"]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from eventscope.errors import SettingsError
 from eventscope.records import Article, Entity, Sentence, Token
 from eventscope.settings import Settings
+from eventscope.streams import batched
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def analyse(articles: Iterable[Article], settings: Settings, triage=None) -> Ite
     if triage is not None:
         splitter = load_splitter(settings.get("nlp.model"))
         sentence_batch = int(settings.get("nlp.sentence_batch_size", 256))
-        for chunk in _chunks(articles, batch_size):
+        for chunk in batched(articles, batch_size):
             yield from _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch)
         return
 
@@ -115,17 +116,6 @@ def analyse(articles: Iterable[Article], settings: Settings, triage=None) -> Ite
         if article.language in languages:
             article.sentences = sentences_from_doc(doc)
         yield article
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -> list[Article]:

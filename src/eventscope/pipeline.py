@@ -19,6 +19,7 @@ from eventscope.errors import BadInput
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
 from eventscope.store import Store
+from eventscope.streams import batched
 from eventscope.triage import SentenceTriage, load_triage
 
 log = logging.getLogger(__name__)
@@ -96,17 +97,6 @@ def process_batch(raws: list[RawInput], stages: Stages) -> list[Processed | BadI
         article.sentences = []
         results[slot] = Processed(article, item)
     return [result for result in results if result is not None]
-
-
-def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def run(
