@@ -490,6 +490,11 @@ def test_date_signed_by_a_name_without_by_is_the_publication_date() -> None:
     assert clean.text == "\n\n".join(PARAGRAPHS)
 
 
+def test_short_line_the_page_repeats_is_dropped_from_the_body() -> None:
+    clean = clean_text(page("View gallery", head=("World", "View gallery")))
+    assert clean.text == "\n\n".join(PARAGRAPHS)
+
+
 def test_short_lines_after_the_last_paragraph_are_dropped() -> None:
     tail = (
         "Floods in Mombasa",

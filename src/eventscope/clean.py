@@ -12,7 +12,8 @@ the text into blocks (lines or paragraphs) and works in the spirit of jusText:
    of body blocks is kept, so teasers elsewhere on the page go;
 3. metadata: bylines, and the title and date lines around the start of the body (a
    page dump's opening <title> line names the headline), are read and removed from the
-   body; short lines after the body's last paragraph go with them.
+   body; short lines after the body's last paragraph, and short lines the page repeats
+   (menu items, image buttons), go with them.
 
 Metadata is only taken when the page states it there or in a box the cues name
 ("About X View All Posts", "More from X"); a date in a related-content box is never used.
@@ -25,6 +26,7 @@ import functools
 import itertools
 import logging
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -285,6 +287,7 @@ def clean_text(text: str, language: str | None = None) -> CleanText:
     _revise_by_context(blocks)
     _keep_main_run(blocks)
     _trim_body_end(blocks)
+    _drop_repeated_lines(blocks)
     _strip_prefixes(blocks, cues)
     result.dropped = [(b.reason or "context", b.text) for b in blocks if b.dropped]
     log.debug("kept %d of %d blocks", len(blocks) - len(result.dropped), len(blocks))
@@ -535,6 +538,17 @@ def _trim_body_end(blocks: list[Block]) -> None:
     for block in blocks[last + 1 :]:
         if not block.dropped:
             _drop(block, "after the body")
+
+
+def _drop_repeated_lines(blocks: list[Block]) -> None:
+    """A short line that the page states more than once is a menu item, section label or
+    image button (in the header and again in the footer), not a line of the article."""
+    short = [len(block.text) < LENGTH_LOW for block in blocks]
+    counts = Counter(normalise(block.text) for block, is_short in zip(blocks, short) if is_short)
+    for block, is_short in zip(blocks, short):
+        repeated = is_short and counts[normalise(block.text)] >= 2
+        if repeated and not block.dropped and regex.search(r"\p{L}", block.text):
+            _drop(block, "repeated line")
 
 
 def _ends_body(text: str) -> bool:
