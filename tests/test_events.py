@@ -487,3 +487,57 @@ def test_going_to_marks_the_future_of_the_act_not_a_journey(events_of):
     assert not [e for e in events if e.trigger == "going"]
     assert any(e.trigger == "attack" and e.modality == "planned" for e in events)
     assert any(e.trigger == "went" for e in events_of("Kenya went to Peru."))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Anna Berg warned of the dangers of delay in talks with Egypt.", "warned"),
+        ("The dispute with Egypt was the region's gravest problem, Anna Berg warned.", "warned"),
+        ("Kenya joined Egypt in the vote.", "joined"),
+        ("Omar Haddad toured the region last week.", "toured"),
+        ("The vote led to talks between Chile and Peru.", "led"),
+        ("Omar Haddad set out a new programme for Kenya.", "set"),
+    ],
+)
+def test_broad_verbs_and_loose_patterns_code_no_act(events_of, text, trigger):
+    assert not [e for e in events_of(text) if e.trigger == trigger]
+
+
+def test_a_specific_warning_pattern_still_codes(events_of):
+    events = events_of("Turkey warned Greece of severe reprisals.")
+    assert [e for e in events if e.trigger == "warned" and e.cameo.root == "13"]
+
+
+def test_a_clause_told_to_an_addressee_is_reported_not_an_act_of_telling(events_of):
+    events = events_of("Anna Berg told the Kenya Radio programme he hoped talks could resume.")
+    assert not [e for e in events if e.trigger == "told"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Omar Haddad hit trust in politics.", "Omar Haddad vowed to fight poverty in Kenya."],
+)
+def test_violence_aimed_at_a_thing_is_no_event(events_of, text):
+    assert not [e for e in events_of(text) if e.trigger in ("hit", "fight")]
+
+
+def test_violence_aimed_at_an_actor_is_an_event(events_of):
+    events = events_of("Turkey hit Greece with air strikes.")
+    assert [e for e in events if e.cameo.root in ("18", "19", "20") and e.target_actor is not None]
+
+
+def test_meeting_at_a_place_is_a_meeting_not_an_intent(events_of):
+    events = events_of("Egypt met Jordan at the summit.")
+    met = [e for e in events if e.trigger == "met"]
+    assert met and {e.cameo.code[:2] for e in met} == {"04"}
+
+
+def test_a_negated_rejection_is_no_rejection(events_of):
+    events = events_of("Chile does not rule out talks with Peru.")
+    assert not [e for e in events if e.cameo.root == "12"]
+
+
+def test_a_stated_rejection_is_still_a_rejection(events_of):
+    events = events_of("Chile ruled out talks with Peru.")
+    assert [e for e in events if e.cameo.root == "12"]

@@ -202,7 +202,7 @@ class _SentenceCoder:
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
-        self.pattern_only = frozenset(self.args["light_verbs"]) | frozenset(self.args["stance_verbs"])
+        self.pattern_only = frozenset(self.args["light_verbs"] + self.args["stance_verbs"] + self.args["broad_verbs"])
         self.dated: list[dt.date] = []  # dates that time expressions gave past events here
 
     # --- events ------------------------------------------------------------------------
@@ -259,9 +259,20 @@ class _SentenceCoder:
                 continue
             if describes_noun and source is None:
                 continue  # "the gossip surrounding his rift": a thing, no actor, does it
+            if target is None and self._wants_counterpart(verb, coded.code):
+                continue
             side = dataclasses.replace(coded, paired="") if reciprocal else coded
             events.extend(self._events(verb, side, source, target))
         return events
+
+    def _wants_counterpart(self, verb: Token, code: str) -> bool:
+        """A meeting needs someone met; material conflict with an object needs an actor or
+        place aimed at ("hit trust", "fight poverty" are no attacks)."""
+        if code[:2] in self.args["counterpart_codes"]:
+            return True
+        if code[:2] not in self.args["aimed_codes"]:
+            return False
+        return any(c.dep in self.args["object_deps"] for c in self.parse.children[verb.i])
 
     def _marks_future(self, verb: Token) -> bool:
         """"is going to attack": the verb governs the act's infinitive and only dates it."""
@@ -336,7 +347,7 @@ class _SentenceCoder:
         start = max(self.sentence.start, min(s for s, _ in pieces))
         end = min(self.sentence.end, max(e for _, e in pieces))
         sides = []
-        if code:
+        if code and not self._is_negated_rejection(code, modality):
             sides.append((self._intent(self._refine(code, source, target, location), modality), source, target))
         if paired and target is not None and not target.place and modality == "asserted":
             # The reverse of a paired code makes the target act; a place named never acts.
@@ -372,6 +383,11 @@ class _SentenceCoder:
                 )
             )
         return events
+
+    def _is_negated_rejection(self, code: str, modality: str) -> bool:
+        """"does not rule out talks": a rejection denied rejects nothing."""
+        cues = self.coder.cues["negated_rejection"]
+        return self.coder.refine and modality in cues["modalities"] and code[:2] in cues["codes"]
 
     def _intent(self, code: str, modality: str) -> str:
         """The intent (03x) or threat (13x) code for an act not (yet) carried out, the

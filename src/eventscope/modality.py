@@ -148,7 +148,16 @@ def is_reporting_frame(parse: DependencyParse, verb: Token, cues: dict[str, Any]
         return True
     if verb.lemma.lower() not in words["report_verbs"]:
         return False
-    return verb.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in parse.children[verb.i])
+    if verb.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in parse.children[verb.i]):
+        return True
+    # "told the programme he hoped ...": parsers often hang the reported clause on the
+    # addressee as a relative clause; one with a personal pronoun subject is what was said.
+    return any(
+        clause.dep == "relcl" and any(s.dep == "nsubj" and s.tag == "PRP" for s in parse.children[clause.i])
+        for obj in parse.children[verb.i]
+        if obj.dep in ("dobj", "dative")
+        for clause in parse.children[obj.i]
+    )
 
 
 def _reporter_name(tokens: list[Token], sentence: Sentence, text: str, words: dict[str, Any]) -> str | None:
