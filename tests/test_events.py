@@ -527,6 +527,11 @@ def test_violence_aimed_at_an_actor_is_an_event(events_of):
     assert [e for e in events if e.cameo.root in ("18", "19", "20") and e.target_actor is not None]
 
 
+def test_violence_aimed_at_unresolved_people_is_an_event(events_of):
+    events = events_of("Troops of Turkey killed twelve protesters near Ankara.")
+    assert [e for e in events if e.trigger == "killed" and e.cameo.root in ("18", "19", "20")]
+
+
 def test_meeting_at_a_place_is_a_meeting_not_an_intent(events_of):
     events = events_of("Egypt met Jordan at the summit.")
     met = [e for e in events if e.trigger == "met"]

@@ -266,13 +266,22 @@ class _SentenceCoder:
         return events
 
     def _wants_counterpart(self, verb: Token, code: str) -> bool:
-        """A meeting needs someone met; material conflict with an object needs an actor or
+        """A visit needs someone visited; violence with an object needs someone or some
         place aimed at ("hit trust", "fight poverty" are no attacks)."""
-        if code[:2] in self.args["counterpart_codes"]:
+        if code.startswith(tuple(self.args["counterpart_codes"])):
             return True
         if code[:2] not in self.args["aimed_codes"]:
             return False
-        return any(c.dep in self.args["object_deps"] for c in self.parse.children[verb.i])
+        objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
+        return bool(objects) and not any(self._names_someone(o) for o in objects)
+
+    def _names_someone(self, head: Token) -> bool:
+        """An object phrase naming people, a party or a place, resolved as an actor or not."""
+        people = self.args["people_nouns"]
+        return any(
+            t.ent_type in self.args["aimed_labels"] or (t.pos == "NOUN" and t.lemma.lower() in people)
+            for t in self.parse.subtree(head, self.clause_stop)
+        )
 
     def _marks_future(self, verb: Token) -> bool:
         """"is going to attack": the verb governs the act's infinitive and only dates it."""
