@@ -546,3 +546,13 @@ def test_a_negated_rejection_is_no_rejection(events_of):
 def test_a_stated_rejection_is_still_a_rejection(events_of):
     events = events_of("Chile ruled out talks with Peru.")
     assert [e for e in events if e.cameo.root == "12"]
+
+
+def test_a_clause_opened_by_that_on_the_addressee_is_reported_speech(events_of):
+    events = events_of("Anna Berg told Kenya Radio's Today programme that the church merely wanted people to reflect.")
+    assert not [e for e in events if e.trigger == "told"]
+
+
+def test_a_paired_code_without_a_source_has_no_reverse_event(events_of):
+    events = events_of("An inspection team began a tour of Kenya.")
+    assert not [e for e in events if e.trigger == "began" and e.target_actor is None]

@@ -358,8 +358,11 @@ class _SentenceCoder:
         sides = []
         if code and not self._is_negated_rejection(code, modality):
             sides.append((self._intent(self._refine(code, source, target, location), modality), source, target))
-        if paired and target is not None and not target.place and modality == "asserted":
-            # The reverse of a paired code makes the target act; a place named never acts.
+        reverse_acts_on_someone = source is not None or not code
+        if paired and target is not None and not target.place and modality == "asserted" and reverse_acts_on_someone:
+            # The reverse of a paired code makes the target act on the source; a place
+            # named never acts. Beside a main event with no source ("a team began a
+            # tour" of London), the target would host no one.
             sides.append((self._refine(paired, target, source, location), target, source))
         events = []
         for event_code, src, tgt in sides:

@@ -150,14 +150,19 @@ def is_reporting_frame(parse: DependencyParse, verb: Token, cues: dict[str, Any]
         return False
     if verb.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in parse.children[verb.i]):
         return True
-    # "told the programme he hoped ...": parsers often hang the reported clause on the
-    # addressee as a relative clause; one with a personal pronoun subject is what was said.
+    # "told the programme (that) he hoped ...": parsers often hang the reported clause on
+    # the addressee as a noun's clause; one opened by "that" or with a personal pronoun
+    # subject is what was said, not a relative clause.
     return any(
-        clause.dep == "relcl" and any(s.dep == "nsubj" and s.tag == "PRP" for s in parse.children[clause.i])
+        clause.dep in ("relcl", "acl") and any(_opens_reported_clause(c) for c in parse.children[clause.i])
         for obj in parse.children[verb.i]
         if obj.dep in ("dobj", "dative")
         for clause in parse.children[obj.i]
     )
+
+
+def _opens_reported_clause(token: Token) -> bool:
+    return (token.dep == "mark" and token.text.lower() == "that") or (token.dep == "nsubj" and token.tag == "PRP")
 
 
 def _reporter_name(tokens: list[Token], sentence: Sentence, text: str, words: dict[str, Any]) -> str | None:
