@@ -549,7 +549,10 @@ def test_a_stated_rejection_is_still_a_rejection(events_of):
 
 
 def test_a_clause_opened_by_that_on_the_addressee_is_reported_speech(events_of):
-    events = events_of("Anna Berg told Kenya Radio's Today programme that the church merely wanted people to reflect.")
+    events = events_of(
+        "Anna Berg told Kenya Radio's Today programme that the church merely wanted people"
+        " to reflect."
+    )
     assert not [e for e in events if e.trigger == "told"]
 
 

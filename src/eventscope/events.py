@@ -202,7 +202,9 @@ class _SentenceCoder:
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
-        self.pattern_only = frozenset(self.args["light_verbs"] + self.args["stance_verbs"] + self.args["broad_verbs"])
+        self.pattern_only = frozenset(
+            self.args["light_verbs"] + self.args["stance_verbs"] + self.args["broad_verbs"]
+        )
         self.dated: list[dt.date] = []  # dates that time expressions gave past events here
 
     # --- events ------------------------------------------------------------------------
@@ -279,7 +281,8 @@ class _SentenceCoder:
         """An object phrase naming people, a party or a place, resolved as an actor or not."""
         people = self.args["people_nouns"]
         return any(
-            t.ent_type in self.args["aimed_labels"] or (t.pos == "NOUN" and t.lemma.lower() in people)
+            t.ent_type in self.args["aimed_labels"]
+            or (t.pos == "NOUN" and t.lemma.lower() in people)
             for t in self.parse.subtree(head, self.clause_stop)
         )
 
@@ -359,7 +362,9 @@ class _SentenceCoder:
         if code and not self._is_negated_rejection(code, modality):
             sides.append((self._intent(self._refine(code, source, target, location), modality), source, target))
         reverse_acts_on_someone = source is not None or not code
-        if paired and target is not None and not target.place and modality == "asserted" and reverse_acts_on_someone:
+        if paired and target is not None and not target.place and modality == "asserted" and (
+            reverse_acts_on_someone
+        ):
             # The reverse of a paired code makes the target act on the source; a place
             # named never acts. Beside a main event with no source ("a team began a
             # tour" of London), the target would host no one.

@@ -148,21 +148,25 @@ def is_reporting_frame(parse: DependencyParse, verb: Token, cues: dict[str, Any]
         return True
     if verb.lemma.lower() not in words["report_verbs"]:
         return False
-    if verb.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in parse.children[verb.i]):
+    kids = parse.children[verb.i]
+    if verb.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in kids):
         return True
     # "told the programme (that) he hoped ...": parsers often hang the reported clause on
     # the addressee as a noun's clause; one opened by "that" or with a personal pronoun
     # subject is what was said, not a relative clause.
     return any(
-        clause.dep in ("relcl", "acl") and any(_opens_reported_clause(c) for c in parse.children[clause.i])
-        for obj in parse.children[verb.i]
+        clause.dep in ("relcl", "acl")
+        and any(_opens_reported_clause(c) for c in parse.children[clause.i])
+        for obj in kids
         if obj.dep in ("dobj", "dative")
         for clause in parse.children[obj.i]
     )
 
 
 def _opens_reported_clause(token: Token) -> bool:
-    return (token.dep == "mark" and token.text.lower() == "that") or (token.dep == "nsubj" and token.tag == "PRP")
+    """"that" opening a complement, or a personal pronoun subject ("he hoped")."""
+    that = token.dep == "mark" and token.text.lower() == "that"
+    return that or (token.dep == "nsubj" and token.tag == "PRP")
 
 
 def _reporter_name(tokens: list[Token], sentence: Sentence, text: str, words: dict[str, Any]) -> str | None:
