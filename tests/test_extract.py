@@ -505,6 +505,12 @@ def test_short_lines_after_the_last_paragraph_are_dropped() -> None:
     assert clean.text == "\n\n".join(PARAGRAPHS)
 
 
+def test_bulleted_list_closing_the_article_is_kept() -> None:
+    items = ("- Omo commission: Kenya and Ethiopia", "- Gibe III dam: Ethiopia")
+    clean = clean_text(page(tail=(*items, "Floods in Mombasa")))
+    assert clean.text.endswith("\n\n".join(items))
+
+
 def test_article_closing_with_a_short_finished_sentence_keeps_it() -> None:
     closing = "The first joint survey of the upper river starts in March, officials said."
     clean = clean_text(page(tail=(closing, "Floods in Mombasa")))

@@ -64,7 +64,7 @@ RUN_GAP = 4
 # A run after the article with less than this share of its text is a teaser, not more article.
 TEASER_SHARE = 0.25
 # Fewest words of a finished sentence that may close an article.
-CLOSING_WORDS = 10
+CLOSING_WORDS = 3
 # How many blocks before and after the start of the body the title and date may be stated.
 HEAD_BEFORE = 10
 HEAD_AFTER = 4
@@ -523,8 +523,9 @@ def _keep_main_run(blocks: list[Block]) -> None:
 
 
 def _trim_body_end(blocks: list[Block]) -> None:
-    """The body ends with its last finished paragraph: short lines kept after it (link
-    teasers, form labels, tag lists) are page furniture that the context pass let through."""
+    """The body ends with its last finished paragraph, or the bulleted list right after it:
+    short lines kept after that (link teasers, form labels, tag lists) are page furniture
+    that the context pass let through."""
     last = next(
         (
             i
@@ -535,8 +536,12 @@ def _trim_body_end(blocks: list[Block]) -> None:
     )
     if last is None:
         return
+    in_list = True
     for block in blocks[last + 1 :]:
-        if not block.dropped:
+        if block.dropped:
+            continue
+        in_list = in_list and BULLET.match(block.text) is not None
+        if not in_list:
             _drop(block, "after the body")
 
 
