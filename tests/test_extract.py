@@ -506,7 +506,10 @@ def test_short_lines_after_the_last_paragraph_are_dropped() -> None:
 
 
 def test_bulleted_list_closing_the_article_is_kept() -> None:
-    items = ("- Omo commission: Kenya and Ethiopia", "- Gibe III dam: Ethiopia")
+    items = (
+        "- Best river project - the Omo commission of Kenya and Ethiopia in Addis Ababa",
+        "- Best dam project - the Gibe III dam of the Ethiopian electric power company",
+    )
     clean = clean_text(page(tail=(*items, "Floods in Mombasa")))
     assert clean.text.endswith("\n\n".join(items))
 
