@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventscope import actors as actor_stage
-from eventscope import events, nlp
+from eventscope import events
 from eventscope.errors import BadInput
-from eventscope.evaluate.scoring import Scoreboard, sentence_article
+from eventscope.evaluate.scoring import CodingRun, Scoreboard, sentence_article
 from eventscope.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -102,12 +102,8 @@ def evaluate_petrarch2(path: Path, settings: Settings, actors: Path | None = Non
     started = time.perf_counter()
     articles = [sentence_article(r.id, r.text, r.date) for r in records]
     board = Scoreboard()
-    coding = 0.0
-    for record, article in zip(records, nlp.analyse(articles, run_settings)):
-        actor_stage.resolve_mentions(article, kb)
-        tick = time.perf_counter()
-        events.code_events(article, coder)
-        coding += time.perf_counter() - tick
+    run = CodingRun(run_settings, kb, coder)
+    for record, article in zip(records, run.code(articles)):
         predicted = [
             (
                 e.source_actor.code if e.source_actor and e.source_actor.code else NO_ACTOR,
@@ -132,5 +128,5 @@ def evaluate_petrarch2(path: Path, settings: Settings, actors: Path | None = Non
         **board.scores(),
         "seconds": round(seconds, 2),
         "sentences_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
-        "coder_sentences_per_second": round(len(records) / coding, 1) if coding else 0.0,
+        "coder_sentences_per_second": round(len(records) / run.coding_seconds, 1) if run.coding_seconds else 0.0,
     }

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from eventscope import actors, events, nlp
+from eventscope import actors, events
 from eventscope.errors import BadInput
-from eventscope.evaluate.scoring import Scoreboard, sentence_article
+from eventscope.evaluate.scoring import CodingRun, Scoreboard, sentence_article
 from eventscope.records import ActorRef
 from eventscope.settings import Settings
 
@@ -69,12 +69,8 @@ def evaluate_plover(path: Path, settings: Settings) -> dict:
     started = time.perf_counter()
     articles = [sentence_article(r["id"], " ".join(r["text"].split()), None) for r in records]
     predicted_events = 0
-    coding = 0.0
-    for record, article in zip(records, nlp.analyse(articles, settings)):
-        actors.resolve_mentions(article, kb)
-        tick = time.perf_counter()
-        events.code_events(article, coder)
-        coding += time.perf_counter() - tick
+    run = CodingRun(settings, kb, coder)
+    for record, article in zip(records, run.code(articles)):
         predicted_events += len(article.events)
         gold_type = renames.get(record["event"], record["event"])
         types = {e.plover.type for e in article.events if e.plover.type}
@@ -90,5 +86,5 @@ def evaluate_plover(path: Path, settings: Settings) -> dict:
         **board.scores(),
         "seconds": round(seconds, 2),
         "sentences_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
-        "coder_sentences_per_second": round(len(records) / coding, 1) if coding else 0.0,
+        "coder_sentences_per_second": round(len(records) / run.coding_seconds, 1) if run.coding_seconds else 0.0,
     }
