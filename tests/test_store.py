@@ -252,6 +252,29 @@ def test_failed_write_leaves_no_part_of_the_article(store: Store, seed_texts) ->
     assert store.write_article(seed_article(seed_texts)) is True
 
 
+def test_a_group_is_written_whole_skipping_what_is_stored(store: Store, seed_texts) -> None:
+    first, second, third = (seed_article(seed_texts, i) for i in range(3))
+    renamed = Actor(IRAN.id, IRAN.name, IRAN.code, IRAN.country, None, ["Islamic Republic"], "country")
+    for mention in third.mentions:
+        if mention.actor.id == IRAN.id:
+            mention.actor = renamed
+    store.write_article(first)
+    written = store.write_articles([(first, None), (second, {"id": second.id}), (third, None), (second, None)])
+    assert [a.id for a in written] == [second.id, third.id]
+    assert table_counts(store)["articles"] == 3
+    assert table_counts(store)["events"] == sum(len(a.events) for a in (first, second, third))
+    (iran,) = [a for a in store.actors() if a.id == IRAN.id]
+    assert iran.aliases == sorted({"Iran", "Tehran", "Islamic Republic"})
+
+
+def test_a_failed_group_leaves_none_of_its_articles(store: Store, seed_texts) -> None:
+    good, bad = seed_article(seed_texts, 0), seed_article(seed_texts, 1)
+    bad.events[-1].cameo = Cameo(None, "05", 1, 8.0)  # type: ignore[arg-type]  # NOT NULL column
+    with pytest.raises(StoreError):
+        store.write_articles([(good, None), (bad, None)])
+    assert table_counts(store) == dict.fromkeys(TABLES, 0)
+
+
 def test_shared_actor_gains_aliases_from_each_article(store: Store, seed_texts) -> None:
     first, second = seed_article(seed_texts, 0), seed_article(seed_texts, 1)
     renamed = Actor(IRAN.id, IRAN.name, IRAN.code, IRAN.country, None, ["Islamic Republic"], "country")

@@ -78,10 +78,27 @@ def test_only_sentences_with_an_actor_or_a_known_name_and_a_trigger_are_parsed(s
 
 def test_trigger_words_match_regular_and_irregular_verb_forms(stages):
     triage = stages.triage
-    assert "sign" in triage.trigger_forms and "signed" not in triage.trigger_forms
+    assert "sign" in triage.verb_needs and "signed" not in triage.verb_needs
     assert triage.is_trigger("signed") and triage.is_trigger("signing")
-    assert "buried" not in triage.trigger_forms and triage.is_trigger("buried")  # lemma table: bury
+    assert "buried" not in triage.verb_needs and triage.is_trigger("buried")  # lemma table: bury
     assert not triage.is_trigger("xylophone")
+
+
+@pytest.mark.parametrize(
+    ("text", "codable"),
+    [
+        ("The two ministers signed the accord in Ankara.", True),  # a verb with a default code
+        ("Rebels ambushed a convoy near the border.", True),
+        ("The film made a lot of money at the box office.", False),  # a light verb, none of its patterns' words
+        ("The weather was mild and sunny all week.", False),
+        ("Sales were higher than expected.", False),
+    ],
+)
+def test_only_sentences_with_a_verb_the_coder_can_code_are_codable(settings, stages, text, codable):
+    from eventscope.nlp import load_splitter
+
+    sentence = next(load_splitter(settings.get("nlp.model"))(text).sents)
+    assert stages.triage.can_code(sentence) is codable
 
 
 def test_non_english_articles_pass_through_unannotated(settings, stages):

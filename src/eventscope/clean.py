@@ -283,7 +283,7 @@ def clean_text(text: str, language: str | None = None) -> CleanText:
         for block in blocks:
             if block.verdict == "near-good":
                 block.verdict = "good"
-    _read_head(blocks, cues, result)
+    _read_head(blocks, cues, result, language)
     _revise_by_context(blocks)
     _keep_main_run(blocks)
     _trim_body_end(blocks)
@@ -576,7 +576,7 @@ def _in_tail(block: Block) -> bool:
     return block.reason.startswith(("after ", "in "))
 
 
-def _read_bylines(blocks: list[Block], cues: Cues, result: CleanText) -> None:
+def _read_bylines(blocks: list[Block], cues: Cues, result: CleanText, language: str | None) -> None:
     """Author (and outlet or date) from bylines; tail blocks only for cues marked `anywhere`."""
     for block in blocks:
         # "By Jane Roe July 10, 2015 Updated July 11": the byline, its date, an update
@@ -592,10 +592,10 @@ def _read_bylines(blocks: list[Block], cues: Cues, result: CleanText) -> None:
             if result.author is None:
                 result.author = _tidy_name(match.group("author"))
             if dated is not None and not _in_tail(block):
-                result.published = result.published or parse_date_line(dated.group(0), cues)
+                result.published = result.published or parse_date_line(dated.group(0), cues, language)
             rest = match.groupdict().get("rest")
             if rest:
-                date = parse_date_line(rest, cues)
+                date = parse_date_line(rest, cues, language)
                 if date is not None:
                     result.published = result.published or date
                 elif result.outlet is None and len(WORD.findall(rest)) <= 5:
@@ -608,10 +608,10 @@ def _read_bylines(blocks: list[Block], cues: Cues, result: CleanText) -> None:
                 result.outlet = _tidy_name(match.group("outlet"))
 
 
-def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
+def _read_head(blocks: list[Block], cues: Cues, result: CleanText, language: str | None) -> None:
     """Byline, date and title lines around the start of the body and just after the
     headline and byline; bylines in named boxes."""
-    _read_bylines(blocks, cues, result)
+    _read_bylines(blocks, cues, result, language)
     start = _body_start(blocks)
     if start is None:
         return
@@ -623,7 +623,7 @@ def _read_head(blocks: list[Block], cues: Cues, result: CleanText) -> None:
             continue
         if len(block.text) > 80 or not YEAR.search(block.text):
             continue
-        date = parse_date_line(block.text, cues) or _signed_date(block.text, cues)
+        date = parse_date_line(block.text, cues, language) or _signed_date(block.text, cues, language)
         if date is None:
             continue
         if result.published is None and not cues.updated_label.search(block.text):
@@ -655,7 +655,7 @@ def _date_window(blocks: list[Block], body_start: int, title_key: str | None) ->
     return sorted(window)
 
 
-def _signed_date(text: str, cues: Cues) -> dt.date | None:
+def _signed_date(text: str, cues: Cues, language: str | None) -> dt.date | None:
     """The date of a byline without "By": a name of a few capitalised words beside a date
     ("Jane Roe · March 9, 2017", "Jane Roe March 9, 2017 13", a comment count after it)."""
     date = DATE_LIKE.search(text)
@@ -668,7 +668,7 @@ def _signed_date(text: str, cues: Cues) -> dt.date | None:
         return None
     if not all(word[:1].isupper() for word in words):
         return None
-    return parse_date_line(date.group(0), cues)
+    return parse_date_line(date.group(0), cues, language)
 
 
 def _pick_title(blocks: list[Block], body_start: int) -> str | None:
@@ -759,12 +759,14 @@ def _is_title(block: Block) -> bool:
     return not (regex.search(r"[.,;:]$", text) or DATE_LIKE.search(text))
 
 
-def parse_date_line(text: str, cues: Cues | None = None) -> dt.date | None:
+def parse_date_line(text: str, cues: Cues | None = None, language: str | None = None) -> dt.date | None:
     """A date when the line states nothing but a (labelled) date, maybe with a time.
 
     "April 5, 2018 | 6:00 PM", "Oct 18, 2019 · 8 min read" and "Published: 3 Jan 2019" are
     date lines; a headline that mentions a date is not. On a line that also gives an
-    update ("... Updated April 29, 2019"), the first date is the one returned.
+    update ("... Updated April 29, 2019"), the first date is the one returned. Month
+    names are read in the page's `language` and English; with no language, dateparser
+    tries all of its 200 locales, which costs seconds the first time.
     """
     cues = cues or load_cues()
     body = cues.date_label.sub("", text.strip())
@@ -790,10 +792,22 @@ def parse_date_line(text: str, cues: Cues | None = None) -> dt.date | None:
     }
     if DOTTED_DATE.match(body):
         settings["DATE_ORDER"] = "DMY"  # "08.04.2015": dots are the day-first style
-    parsed = dateparser.parse(body, settings=settings)
+    languages = date_languages(language)
+    parsed = dateparser.parse(body, languages=list(languages) if languages else None, settings=settings)
     if parsed is None:
         return None
     return parsed.date()
+
+
+@functools.lru_cache(maxsize=64)
+def date_languages(language: str | None) -> tuple[str, ...] | None:
+    """The dateparser languages for a page in `language`: it and English, or None (all)
+    when the language is unknown or one dateparser cannot read."""
+    from dateparser.data.languages_info import language_order
+
+    if language is None or language not in language_order:
+        return None
+    return tuple(dict.fromkeys([language, "en"]))
 
 
 def _strip_prefixes(blocks: list[Block], cues: Cues) -> None:

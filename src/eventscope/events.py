@@ -85,6 +85,15 @@ class EventCoder:
             goldstein=info.goldstein if info else 0.0,
         )
 
+    @functools.cached_property
+    def pattern_only(self) -> frozenset[str]:
+        """Verbs whose dictionary default is not used (light, stance and broad verbs): only
+        a pattern codes them. None with the CAMEO refinements off."""
+        if not self.refine:
+            return frozenset()
+        args = self.cues["arguments"]
+        return frozenset(args["light_verbs"] + args["stance_verbs"] + args["broad_verbs"])
+
     def plover_for(self, code: str) -> Plover:
         """PLOVER type/mode/context by the crosswalk, falling back to the nearest parent code."""
         for key in (code, code[:3], code[:2] + "0"):
@@ -202,9 +211,6 @@ class _SentenceCoder:
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
-        self.pattern_only = frozenset(
-            self.args["light_verbs"] + self.args["stance_verbs"] + self.args["broad_verbs"]
-        )
         self.dated: list[dt.date] = []  # dates that time expressions gave past events here
 
     # --- events ------------------------------------------------------------------------
@@ -234,7 +240,7 @@ class _SentenceCoder:
             coded = _Coded(pattern.code, pattern.paired, pattern.id, matched, clause)
         else:
             default = next((e for e in entries if e.code is not None), None)
-            if default is None or (self.coder.refine and verb.lemma.lower() in self.pattern_only):
+            if default is None or verb.lemma.lower() in self.coder.pattern_only:
                 return None
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)

@@ -2,8 +2,9 @@
 
 Per-article stages (extract -> nlp -> actors -> events -> agreements -> story item)
 run in worker processes chosen by the engine; the parent is the only writer, one
-transaction per article. The corpus-level stages (actor merging, agreement
-merging, story clustering) then run once over the articles still pending.
+transaction per group of articles (never half an article). The corpus-level stages
+(actor merging, agreement merging, story clustering) then run once over the articles
+still pending.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from eventscope.streams import batched
 from eventscope.triage import SentenceTriage, load_triage
 
 log = logging.getLogger(__name__)
+
+# Articles written per store transaction: a statement costs the same for one row or many.
+WRITE_GROUP = 64
 
 
 @dataclass(slots=True)
@@ -71,12 +75,14 @@ class Stages:
         )
 
 
-def process_batch(raws: list[RawInput], stages: Stages) -> list[Processed | BadInput]:
+def process_batch(
+    raws: list[RawInput], stages: Stages, keep_sentences: bool = False
+) -> list[Processed | BadInput]:
     """Run the per-article stages over a batch, keeping input order; bad inputs come back as `BadInput`.
 
     The sentences (tokens, parses) are dropped from the returned articles once the stages
-    are done: the store keeps none, and results sent back from worker processes unpickle
-    about four times faster without them.
+    are done, unless `keep_sentences`: the store keeps none, and results sent back from
+    worker processes unpickle about four times faster without them.
     """
     results: list[Processed | BadInput | None] = []
     extracted: list[tuple[int, Article]] = []
@@ -94,7 +100,8 @@ def process_batch(raws: list[RawInput], stages: Stages) -> list[Processed | BadI
             events.code_events(article, stages.coder)
             agreements.find_agreements(article)
             item = stories.story_item(article).to_json()
-        article.sentences = []
+        if not keep_sentences:
+            article.sentences = []
         results[slot] = Processed(article, item)
     return [result for result in results if result is not None]
 
@@ -140,7 +147,15 @@ def run(
             if unique:
                 yield unique
 
+    def write(group: list[Processed]) -> None:
+        written = store.write_articles([(result.article, result.story_item) for result in group])
+        report.stored += len(written)
+        report.already_stored += len(group) - len(written)
+        report.events += sum(len(article.events) for article in written)
+        report.not_english += sum(article.language not in languages for article in written)
+
     engine = get_engine(settings)
+    group: list[Processed] = []
     for result in engine.map_batches(fresh_inputs(), settings):
         if on_progress:
             on_progress(1)
@@ -149,13 +164,12 @@ def run(
             if on_problem:
                 on_problem(result)
             continue
-        if store.write_article(result.article, result.story_item):
-            report.stored += 1
-            report.events += len(result.article.events)
-            if result.article.language not in languages:
-                report.not_english += 1
-        else:
-            report.already_stored += 1
+        group.append(result)
+        if len(group) >= WRITE_GROUP:
+            write(group)
+            group = []
+    if group:
+        write(group)
     report.stories_changed = finalize(store, settings)
     return report
 

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -196,32 +196,44 @@ class Store:
 
         Returns False (and writes nothing) when the article is already stored.
         """
+        return bool(self.write_articles([(article, story_item)]))
+
+    def write_articles(self, items: Sequence[tuple[Article, dict[str, Any] | None]]) -> list[Article]:
+        """Store a group of processed articles and all they carry, in one transaction.
+
+        An article is never half-written: the whole group is, or none of it. Articles
+        already stored (same content hash) are skipped; returns those written. A group
+        costs a few statements, as one article does (DuckDB's cost is per statement).
+        """
         with self.transaction():
-            if self.known_article_ids([article.id]):
-                return False
-            self.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, TRUE, ?)",
+            known = self.known_article_ids(article.id for article, _ in items)
+            fresh = list({article.id: (article, item) for article, item in items if article.id not in known}.values())
+            if not fresh:
+                return []
+            now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+            self._insert_rows("articles", [
                 [
                     article.id, article.source, article.title, article.outlet, article.author,
-                    article.published, article.text, article.language,
-                    _json(story_item) if story_item is not None else None,
-                    dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-                ],
-            )
-            self._upsert_actors({m.actor.id: m.actor for m in article.mentions}.values())
+                    article.published, article.text, article.language, None, None,
+                    _json(item) if item is not None else None, True, now,
+                ]
+                for article, item in fresh
+            ])
+            self._upsert_actors(_union_actors(m.actor for article, _ in fresh for m in article.mentions))
             mentions = {
-                (m.start, m.end): [
+                (article.id, m.start, m.end): [
                     article.id, m.sentence, m.start, m.end, m.text, m.actor.id, m.role, m.rule,
                 ]
+                for article, _ in fresh
                 for m in article.mentions
             }
             self._insert_rows("mentions", list(mentions.values()))
-            self._insert_rows("events", [_event_row(e) for e in {e.id: e for e in article.events}.values()])
-            self._insert_rows(
-                "article_agreements",
-                [[article.id, i, _json(a.to_record())] for i, a in enumerate(article.agreements)],
-            )
-        return True
+            events = {e.id: e for article, _ in fresh for e in article.events}
+            self._insert_rows("events", [_event_row(e) for e in events.values()])
+            self._insert_rows("article_agreements", [
+                [article.id, i, _json(a.to_record())] for article, _ in fresh for i, a in enumerate(article.agreements)
+            ])
+        return [article for article, _ in fresh]
 
     def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
         """Many rows in few statements: a statement per row costs ~10 ms in DuckDB."""
@@ -601,6 +613,22 @@ class RecordPage:
     limit: int | None
     offset: int
     items: list[dict[str, Any]]
+
+
+def _union_actors(actors: Iterable[Actor]) -> list[Actor]:
+    """One record per actor id, with the aliases and roles every copy gives it."""
+    merged: dict[str, Actor] = {}
+    for actor in actors:
+        seen = merged.get(actor.id)
+        if seen is None:
+            merged[actor.id] = actor
+        elif not (set(actor.aliases) <= set(seen.aliases) and set(actor.roles) <= set(seen.roles)):
+            merged[actor.id] = replace(
+                seen,
+                aliases=list(dict.fromkeys([*seen.aliases, *actor.aliases])),
+                roles=list(dict.fromkeys([*seen.roles, *actor.roles])),
+            )
+    return list(merged.values())
 
 
 def _actor_row(actor: Actor) -> list[Any]:

@@ -1,32 +1,37 @@
 """Sentence triage: which sentences are worth a full parse.
 
 Parsing is most of the cost of a run, yet most news sentences can carry neither an event
-nor an agreement. A cheap look at each sentence (spaCy tokens from the sentence splitter,
-no tagger/parser/NER) decides, in two rounds per article:
+nor an agreement. An event needs a verb the coder can code and an actor. A cheap look at
+each sentence (spaCy tokens from the sentence splitter, no tagger/parser/NER) decides, in
+two rounds per article:
 
-1. anchors: a sentence naming a dictionary actor (country, demonym, capital, known
-   person or group) or an agreement ("memorandum", "treaty"), or a role ("minister",
-   "spokesman") next to a trigger word, is parsed: the actors stage learns from it who
-   the people and organisations of the article are;
-2. followers: a sentence with a trigger word (a form of a verb in the event coder's
-   dictionary, lemmatised with the model's own lemma tables) and a name seen in the
-   parsed anchors (a person's surname, an organisation, an acronym) is parsed too.
+1. anchors: a sentence naming an agreement ("memorandum", "treaty"), or naming a
+   dictionary actor (country, demonym, capital, known person or group) or a role
+   ("minister", "spokesman") beside a codable verb, is parsed: the actors stage learns
+   from it who the people and organisations of the article are;
+2. followers: a sentence with a codable verb and a name seen in the parsed anchors (a
+   person's surname, an organisation, an acronym) is parsed too.
 
+A verb is codable when one of the forms the model's rule lemmatiser could give it is a
+verb of the coder's dictionary with a default code (light verbs such as "make" have none)
+or with a pattern whose words all occur in the sentence ("be at war" needs "war").
 Other sentences keep empty tokens (`Sentence.parsed` is False); the actors, events and
 agreements stages skip them. Setting `nlp.parse: all` parses everything instead.
+`bench/triage.py` measures what this saves and loses against parsing everything.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventscope import actors, agreements
 from eventscope.actor_kb import ActorKB
 from eventscope.agreements import Cues
 from eventscope.records import Entity
 from eventscope.settings import Settings
+from eventscope.verbs import VerbNeeds, verb_needs
 
 log = logging.getLogger(__name__)
 
@@ -35,46 +40,73 @@ PARSE_MODES = ("candidates", "all")
 
 
 @dataclass(frozen=True)
+class LemmaRules:
+    """The rule lemmatiser's tables for one part of speech: exceptions, then suffix rules."""
+
+    exceptions: dict[str, list[str]]
+    rules: tuple[tuple[str, str], ...]
+
+    def candidates(self, word: str) -> list[str]:
+        """Every lemma the lemmatiser could give `word` with this part of speech."""
+        found = list(self.exceptions.get(word, ()))
+        found += [word[: len(word) - len(old)] + new for old, new in self.rules if word.endswith(old)]
+        return found
+
+
+@dataclass(frozen=True)
 class SentenceTriage:
-    """The cheap tests of one process: actor dictionary, trigger forms and agreement cues."""
+    """The cheap tests of one process: actor dictionary, codable verbs and agreement cues."""
 
     actor_kb: ActorKB
-    trigger_forms: frozenset[str]
-    verb_exceptions: dict[str, list[str]]
-    verb_rules: tuple[tuple[str, str], ...]
+    verb_needs: dict[str, VerbNeeds]
+    pattern_only: frozenset[str]
+    verb_lemmas: LemmaRules
+    noun_lemmas: LemmaRules
     agreement_cues: Cues
     stop_words: frozenset[str]
+    _forms: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, compare=False)
 
     def is_anchor(self, sentence) -> bool:
-        """A sentence naming a dictionary actor, a role or an agreement (`sentence` is a spaCy Span)."""
+        """A sentence naming an agreement, or an actor or role beside a codable verb
+        (`sentence` is a spaCy Span)."""
         text = sentence.text
-        spans = actors.find_actor_spans(text, self.actor_kb)
-        if any(not span.is_role for span in spans):
-            return True
         if agreements.kind_in_sentence(text, self.agreement_cues) is not None:
             return True
-        return bool(spans) and self.has_trigger(sentence)
+        return bool(actors.find_actor_spans(text, self.actor_kb)) and self.can_code(sentence)
 
     def is_follower(self, sentence, names: set[str]) -> bool:
-        """A sentence with a trigger word and a name already known from the article's anchors."""
+        """A sentence with a codable verb and a name already known from the article's anchors."""
         if not any(token.text[:1].isupper() and token.lower_ in names for token in sentence):
             return False
-        return self.has_trigger(sentence)
+        return self.can_code(sentence)
 
-    def has_trigger(self, sentence) -> bool:
-        return any(self.is_trigger(token.lower_) for token in sentence)
+    def can_code(self, sentence) -> bool:
+        """True when some word of the sentence may be a verb the coder can code here."""
+        words = {token.lower_ for token in sentence}
+        vocabulary = set(words)
+        for word in words:
+            vocabulary |= self.forms(word)[1]
+        for word in words:
+            verbs = self.forms(word)[0]
+            plain = self.pattern_only.isdisjoint(verbs)
+            for form in verbs:
+                needs = self.verb_needs.get(form)
+                if needs is not None and ((needs.default and plain) or needs.met_by_pattern(vocabulary)):
+                    return True
+        return False
 
     def is_trigger(self, word: str) -> bool:
-        """True when a lemma the model's rule lemmatiser could give `word` is a trigger form."""
-        if word in self.trigger_forms:
-            return True
-        if any(lemma in self.trigger_forms for lemma in self.verb_exceptions.get(word, ())):
-            return True
-        return any(
-            word.endswith(old) and word[: len(word) - len(old)] + new in self.trigger_forms
-            for old, new in self.verb_rules
-        )
+        """True when `word` may be a form of a verb in the coder's dictionary."""
+        return any(form in self.verb_needs for form in self.forms(word)[0])
 
+    def forms(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """`word` with the lemmas it could have as a verb, and with those it could have at all."""
+        found = self._forms.get(word)
+        if found is None:
+            verbs = frozenset([word, *self.verb_lemmas.candidates(word)])
+            found = (verbs, verbs | frozenset(self.noun_lemmas.candidates(word)))
+            self._forms[word] = found
+        return found
 
     def name_words(self, entities: Iterable[Entity]) -> set[str]:
         """Lower-cased capitalised words of people and organisations: what other sentences refer by."""
@@ -98,19 +130,22 @@ def load_triage(settings: Settings, actor_kb: ActorKB, coder) -> SentenceTriage 
     if mode == "all":
         return None
     nlp = load_pipeline(settings.get("nlp.model"))
-    exceptions: dict[str, list[str]] = {}
-    rules: list[tuple[str, str]] = []
-    if "lemmatizer" in nlp.pipe_names:
-        lookups = nlp.get_pipe("lemmatizer").lookups
-        if lookups.has_table("lemma_exc"):
-            exceptions = dict(lookups.get_table("lemma_exc").get("verb", {}))
-        if lookups.has_table("lemma_rules"):
-            rules = [(old, new) for old, new in lookups.get_table("lemma_rules").get("verb", [])]
     return SentenceTriage(
         actor_kb=actor_kb,
-        trigger_forms=frozenset(form for form in coder.verbs.forms if " " not in form),
-        verb_exceptions=exceptions,
-        verb_rules=tuple(rules),
+        verb_needs=verb_needs(coder.verbs),
+        pattern_only=coder.pattern_only,
+        verb_lemmas=_lemma_rules(nlp, "verb"),
+        noun_lemmas=_lemma_rules(nlp, "noun"),
         agreement_cues=agreements.load_cues(),
         stop_words=frozenset(nlp.Defaults.stop_words),
     )
+
+
+def _lemma_rules(nlp, pos: str) -> LemmaRules:
+    """The pipeline's rule-lemmatiser tables for `pos` (empty without a rule lemmatiser)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return LemmaRules({}, ())
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    exceptions = lookups.get_table("lemma_exc").get(pos, {}) if lookups.has_table("lemma_exc") else {}
+    rules = lookups.get_table("lemma_rules").get(pos, []) if lookups.has_table("lemma_rules") else []
+    return LemmaRules(dict(exceptions), tuple((old, new) for old, new in rules))

@@ -316,6 +316,37 @@ def _add_verb(
             dictionary.add_form(_word(form), block.name, verb_main)
 
 
+@dataclass(frozen=True, slots=True)
+class VerbNeeds:
+    """What the coder needs before a verb form can give a code: nothing when it has a
+    default code, else the words of one of its coding patterns. Tested on a sentence's
+    bag of words, it tells before any parse whether the sentence can carry an event."""
+
+    default: bool
+    patterns: tuple[tuple[Element, ...], ...]
+
+    def met_by_pattern(self, vocabulary: set[str]) -> bool:
+        return any(_possible(elements, vocabulary) for elements in self.patterns)
+
+
+def verb_needs(dictionary: VerbDictionary) -> dict[str, VerbNeeds]:
+    """`VerbNeeds` of every one-word verb form of the dictionary."""
+    needs: dict[str, VerbNeeds] = {}
+    for form, entries in dictionary.forms.items():
+        if " " in form:
+            continue
+        blocks = [dictionary.blocks[block] for block, _ in entries]
+        default = any(code is not None and (code or block.paired) for block, (_, code) in zip(blocks, entries))
+        patterns = tuple(
+            pattern.before + pattern.after
+            for block in blocks
+            for pattern in block.patterns
+            if pattern.code or pattern.paired
+        )
+        needs[form] = VerbNeeds(default, patterns)
+    return needs
+
+
 def load_verb_dictionary(path: Path) -> VerbDictionary:
     """A dictionary from our JSON form or from a PETRARCH text file, by suffix."""
     if Path(path).suffix == ".json":
