@@ -71,6 +71,7 @@ class Cues:
 
     kinds: dict[str, Kind]
     kind_patterns: list[tuple[re.Pattern[str], str, bool]]  # (pattern, kind name, plural)
+    any_kind: re.Pattern[str]  # all of them at once: most sentences name no agreement
     generic_family: str
     status_verbs: dict[str, AgreementStatus]
     object_verbs: frozenset[str]
@@ -142,6 +143,8 @@ def load_cues() -> Cues:
     return Cues(
         kinds=kinds,
         kind_patterns=kind_patterns,
+        any_kind=_words([pattern for spec in data["kinds"].values()
+                         for key in ("singular", "plural") for pattern in spec.get(key, [])]),
         generic_family=data["generic_family"],
         status_verbs=status_verbs,
         object_verbs=frozenset(object_verbs),
@@ -550,6 +553,8 @@ def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, tuple[int, int]]
 
     Overlapping matches keep the longest ("memorandum of agreement" over "agreement").
     """
+    if cues.any_kind.search(text) is None:
+        return None
     found = [
         (match.start(), match.end(), name, plural)
         for pattern, name, plural in cues.kind_patterns

@@ -35,6 +35,8 @@ KINDS: dict[str, Literal["text", "html", "jsonl"]] = {
     ".jsonl": "jsonl",
 }
 META_FIELDS = ("url", "title", "outlet", "published")
+# A body that is this much of its page is in the page's language: no second detection.
+SAME_LANGUAGE_SHARE = 0.8
 # Bytes inspected for NUL bytes before a file is taken for text.
 SNIFF_BYTES = 8192
 # charset_normalizer's "chaos" ratio above which a guessed encoding is not trusted.
@@ -209,10 +211,12 @@ def extract_article(raw: RawInput, settings: Settings) -> Article:
     Raises `BadInput` when the cleaned body is shorter than `extract.min_text_chars`.
     Metadata given in a JSON line overrides what the page states.
     """
+    page_language = None
     if raw.kind == "html":
         found = extract_html(raw.content, settings)
     else:
-        found = clean_text(raw.content, detect_language(raw.content))
+        page_language = detect_language(raw.content)
+        found = clean_text(raw.content, page_language)
     body = found.text
     minimum = int(settings.get("extract.min_text_chars", 200))
     if len(body) < minimum:
@@ -231,7 +235,7 @@ def extract_article(raw: RawInput, settings: Settings) -> Article:
         author=found.author,
         published=published,
         text=body,
-        language=detect_language(body),
+        language=page_language if len(body) >= SAME_LANGUAGE_SHARE * len(raw.content) else detect_language(body),
     )
 
 

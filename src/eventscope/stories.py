@@ -185,15 +185,22 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 def _words(text: str) -> list[str]:
     """Lowercased words, possessive endings dropped ("Iran's" counts as "iran")."""
-    return [POSSESSIVE.sub("", word.lower()) for word in WORD.findall(text)]
+    return [
+        POSSESSIVE.sub("", word.lower()) if "'" in word or "’" in word else word.lower()
+        for word in WORD.findall(text)
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_minhash() -> MinHash:
+    """The configured MinHash, made once: making one draws its permutations (slow)."""
+    params = load_signature_params()["minhash"]
+    return MinHash(num_perm=int(params["num_perm"]), seed=int(params["seed"]), scheme=params["scheme"])
 
 
 def _signature(words: list[str]) -> list[int]:
-    params = load_signature_params()["minhash"]
-    size = int(params["shingle_words"])
-    minhash = MinHash(
-        num_perm=int(params["num_perm"]), seed=int(params["seed"]), scheme=params["scheme"]
-    )
+    size = int(load_signature_params()["minhash"]["shingle_words"])
+    minhash = _empty_minhash().copy()
     shingles = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles if shingle])
     return [int(value) for value in minhash.hashvalues]

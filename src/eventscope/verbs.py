@@ -44,10 +44,22 @@ class VerbPattern:
     before: tuple[Element, ...] = ()
     after: tuple[Element, ...] = ()
     adjacent: bool = False  # a multi-word verb: its words touch the verb ("carried out")
+    # The first words each element may open with: a pattern whose element finds none of
+    # its own in a sentence cannot match there (tested before any matching in order).
+    before_firsts: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+    after_firsts: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "before_firsts", _first_words(self.before))
+        object.__setattr__(self, "after_firsts", _first_words(self.after))
 
     @property
     def size(self) -> int:
         return len(self.before) + len(self.after)
+
+
+def _first_words(elements: tuple[Element, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(alternative[0] for alternative in element) for element in elements)
 
 
 @dataclass(slots=True)
@@ -56,6 +68,27 @@ class VerbBlock:
     code: str
     paired: str = ""
     patterns: list[VerbPattern] = field(default_factory=list)
+    # Positions of the patterns by a word their first element opens with (after the verb
+    # when they have words there, else before it); built on first use, once loaded.
+    _openers: dict[tuple[bool, str], list[int]] | None = field(default=None, repr=False, compare=False)
+    _bare: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def candidates(self, before_words: set[str], after_words: set[str]) -> list[VerbPattern]:
+        """The patterns that can open among these words, in listed order (a verb like "say"
+        has hundreds of patterns; a sentence can open few)."""
+        if self._openers is None:
+            self._openers = {}
+            for position, pattern in enumerate(self.patterns):
+                firsts = pattern.after_firsts or pattern.before_firsts
+                if not firsts:
+                    self._bare.append(position)
+                for word in firsts[0] if firsts else ():
+                    self._openers.setdefault((bool(pattern.after_firsts), word), []).append(position)
+        found = set(self._bare)
+        for after, words in ((True, after_words), (False, before_words)):
+            for word in words:
+                found.update(self._openers.get((after, word), ()))
+        return [self.patterns[position] for position in sorted(found)]
 
 
 @dataclass(slots=True)
@@ -323,10 +356,10 @@ class VerbNeeds:
     bag of words, it tells before any parse whether the sentence can carry an event."""
 
     default: bool
-    patterns: tuple[tuple[Element, ...], ...]
+    patterns: tuple[tuple[frozenset[str], ...], ...]  # each coding pattern's `_first_words`
 
     def met_by_pattern(self, vocabulary: set[str]) -> bool:
-        return any(_possible(elements, vocabulary) for elements in self.patterns)
+        return any(_possible(firsts, vocabulary) for firsts in self.patterns)
 
 
 def verb_needs(dictionary: VerbDictionary) -> dict[str, VerbNeeds]:
@@ -338,7 +371,7 @@ def verb_needs(dictionary: VerbDictionary) -> dict[str, VerbNeeds]:
         blocks = [dictionary.blocks[block] for block, _ in entries]
         default = any(code is not None and (code or block.paired) for block, (_, code) in zip(blocks, entries))
         patterns = tuple(
-            pattern.before + pattern.after
+            pattern.before_firsts + pattern.after_firsts
             for block in blocks
             for pattern in block.patterns
             if pattern.code or pattern.paired
@@ -412,9 +445,9 @@ def _match_before_verb(forms: Forms, elements: tuple[Element, ...]) -> list[int]
     return None
 
 
-def _possible(elements: tuple[Element, ...], vocabulary: set[str]) -> bool:
+def _possible(firsts: tuple[frozenset[str], ...], vocabulary: set[str]) -> bool:
     """Cheap test before matching in order: every element's first word occurs at all."""
-    return all(any(alternative[0] in vocabulary for alternative in element) for element in elements)
+    return all(not words.isdisjoint(vocabulary) for words in firsts)
 
 
 def _reaches_verb(after: Sequence[Token], matched: list[int], verb: Token | None) -> bool:
@@ -445,12 +478,12 @@ def match_pattern(
     before_words = {w for pair in before_forms for w in pair}
     after_words = {w for pair in after_forms for w in pair}
     best: tuple[VerbPattern, list[Token]] | None = None
-    for pattern in (p for block in blocks for p in block.patterns):
+    for pattern in (p for block in blocks for p in block.candidates(before_words, after_words)):
         if best is not None and pattern.size <= best[0].size:
             continue
         if pattern.adjacent and not (pattern.code or pattern.paired):
             continue  # a multi-word verb without a code of its own only names the verb
-        if not (_possible(pattern.before, before_words) and _possible(pattern.after, after_words)):
+        if not (_possible(pattern.before_firsts, before_words) and _possible(pattern.after_firsts, after_words)):
             continue
         if pattern.adjacent:
             low = _match_before_verb(before_forms, pattern.before) if pattern.before else []
