@@ -65,7 +65,7 @@ def main() -> None:
         (events, "code_events", "events"),
         (agreements, "find_agreements", "agreements"),
         (stories, "story_item", "stories (item)"),
-        (Store, "write_article", "store (write_article)"),
+        (Store, "write_articles", "store (write_articles)"),
         (pipeline, "finalize", "finalize"),
     ):
         setattr(module, attribute, timed(spent, name, getattr(module, attribute)))

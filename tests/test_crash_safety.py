@@ -48,12 +48,13 @@ class Run:
     The CLI draws its progress bar only on a terminal, so stderr is a pseudo-terminal.
     """
 
-    def __init__(self, corpus: Path, db: str) -> None:
+    def __init__(self, corpus: Path, db: str, settings_file: Path | None = None) -> None:
         terminal, self._terminal_end = pty.openpty()
         # A zero-width terminal would make the bar draw nothing.
         fcntl.ioctl(self._terminal_end, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+        options = ["--settings", str(settings_file)] if settings_file else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "eventscope", "run", str(corpus), "--db", db, "--workers", "1"],
+            [sys.executable, "-m", "eventscope", *options, "run", str(corpus), "--db", db, "--workers", "1"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._terminal_end,
             start_new_session=True,
         )
@@ -218,12 +219,14 @@ def test_killed_runs_leave_whole_articles_and_resume_to_the_same_ids(
 @pytest.mark.postgres
 @NEEDS_PG
 def test_killed_run_on_postgres_leaves_whole_articles_and_resumes_to_the_same_ids(
-    few_articles: Path, reference: Reference
+    few_articles: Path, reference: Reference, tmp_path: Path
 ) -> None:
     import psycopg
 
+    one_per_transaction = tmp_path / "settings.yaml"
+    one_per_transaction.write_text("run:\n  write_group: 1\n")
     with postgres_schema("crash") as db, psycopg.connect(db, autocommit=True) as watcher:
-        first = Run(few_articles, db)
+        first = Run(few_articles, db, one_per_transaction)
         # PostgreSQL can be read while a run writes: kill as soon as the first article is in.
         deadline = time.monotonic() + RUN_TIMEOUT
         while stored_count(watcher) == 0 and time.monotonic() < deadline:

@@ -25,9 +25,6 @@ from eventscope.triage import SentenceTriage, load_triage
 
 log = logging.getLogger(__name__)
 
-# Articles written per store transaction: a statement costs the same for one row or many.
-WRITE_GROUP = 64
-
 
 @dataclass(slots=True)
 class Processed:
@@ -155,6 +152,7 @@ def run(
         report.not_english += sum(article.language not in languages for article in written)
 
     engine = get_engine(settings)
+    group_size = max(1, int(settings.get("run.write_group", 64)))
     group: list[Processed] = []
     for result in engine.map_batches(fresh_inputs(), settings):
         if on_progress:
@@ -165,7 +163,7 @@ def run(
                 on_problem(result)
             continue
         group.append(result)
-        if len(group) >= WRITE_GROUP:
+        if len(group) >= group_size:
             write(group)
             group = []
     if group:

@@ -26,6 +26,9 @@ from eventscope.streams import batched
 
 log = logging.getLogger(__name__)
 
+# Parameters per statement: well under PostgreSQL's limit of 65,535.
+PARAMETERS_PER_STATEMENT = 20_000
+
 RECORD_KINDS = ("articles", "events", "actors", "stories", "agreements")
 
 # Each migration is applied once, in order, and recorded in schema_migrations.
@@ -240,8 +243,7 @@ class Store:
         if not rows:
             return
         marks = "(" + ", ".join(["?"] * len(rows[0])) + ")"
-        # Keep each statement well under PostgreSQL's 65,535 parameters.
-        for chunk in batched(rows, max(1, 20_000 // len(rows[0]))):
+        for chunk in batched(rows, max(1, PARAMETERS_PER_STATEMENT // len(rows[0]))):
             self.execute(
                 f"INSERT INTO {table} VALUES " + ", ".join([marks] * len(chunk)),
                 [value for row in chunk for value in row],
@@ -353,20 +355,17 @@ class Store:
     def save_stories(
         self, stories: Iterable[Story], assignments: dict[str, str], duplicates: dict[str, str]
     ) -> None:
-        for story in stories:
-            self.execute("DELETE FROM stories WHERE id = ?", [story.id])
-            self.execute(
-                "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    story.id, story.title, story.date, _json(story.article_ids),
-                    _json(story.outlets), _json(story.event_ids),
-                ],
-            )
-        for article_id, story_id in sorted(assignments.items()):
-            self.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
-            self.execute("UPDATE events SET story_id = ? WHERE article_id = ?", [story_id, article_id])
-        for article_id, original in sorted(duplicates.items()):
-            self.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [original, article_id])
+        stories = list(stories)
+        for chunk in batched([story.id for story in stories], PARAMETERS_PER_STATEMENT):
+            self.execute(f"DELETE FROM stories WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+        self._insert_rows("stories", [
+            [story.id, story.title, story.date, _json(story.article_ids), _json(story.outlets), _json(story.event_ids)]
+            for story in stories
+        ])
+        assigned = sorted(assignments.items())
+        self._update_from_values("articles", "story_id", "id", assigned)
+        self._update_from_values("events", "story_id", "article_id", assigned)
+        self._update_from_values("articles", "duplicate_of", "id", sorted(duplicates.items()))
         self.execute(
             "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM articles"
             " WHERE story_id IS NOT NULL)"
@@ -385,8 +384,18 @@ class Store:
                 self.execute("UPDATE agreements SET story_id = ? WHERE id = ?", [story_id, agreement.id])
 
     def mark_finalized(self, article_ids: Iterable[str]) -> None:
-        for article_id in article_ids:
-            self.execute("UPDATE articles SET pending = FALSE WHERE id = ?", [article_id])
+        for chunk in batched(list(article_ids), PARAMETERS_PER_STATEMENT):
+            self.execute(f"UPDATE articles SET pending = FALSE WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+
+    def _update_from_values(self, table: str, column: str, key: str, pairs: list[tuple[str, str]]) -> None:
+        """Set `column` by `key` for many rows in a few statements ((key, value) pairs)."""
+        for chunk in batched(pairs, PARAMETERS_PER_STATEMENT // 2):
+            self.execute(
+                f"UPDATE {table} SET {column} = v.value FROM (VALUES "
+                + ", ".join("(?, ?)" for _ in chunk)
+                + f") AS v(key, value) WHERE {table}.{key} = v.key",
+                [value for pair in chunk for value in pair],
+            )
 
     # -- reading records in the contract's shapes -----------------------------
 
