@@ -97,7 +97,7 @@ def test_trigger_words_match_regular_and_irregular_verb_forms(stages):
 def test_only_sentences_with_a_verb_the_coder_can_code_are_codable(settings, stages, text, codable):
     from eventscope.nlp import load_splitter
 
-    sentence = next(load_splitter(settings.get("nlp.model"))(text).sents)
+    (sentence,) = next(load_splitter(settings.get("nlp.model")).pipe([text]))
     assert stages.triage.can_code(sentence) is codable
 
 

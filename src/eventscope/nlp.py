@@ -12,6 +12,10 @@ import functools
 import logging
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
 
 from eventscope.errors import SettingsError
 from eventscope.records import Article, Entity, Sentence, Token
@@ -75,20 +79,52 @@ def sentences_from_doc(doc, offset: int = 0) -> list[Sentence]:
     return sentences
 
 
-@functools.lru_cache(maxsize=4)
-def load_splitter(model: str):  # -> spacy.language.Language
-    """The same package with only its statistical sentence splitter (`senter`): a tenth of a full parse."""
-    import spacy
+@dataclass(frozen=True)
+class SentenceSplitter:
+    """The package's tokenizer with the sentence boundaries of spaCy's rule-based
+    `sentencizer`: the triage only needs sentence-sized pieces (the parser segments what
+    it parses). The package's statistical `senter` costs a tenth of a full parse, and
+    the sentencizer's per-token Python loop most of that again; these are array sums.
 
-    others = [name for name in load_pipeline(model).component_names if name != "senter"]
+    The rules do not end a sentence at a line break without a stop; the parser often does
+    not either, so what a full parse reads as one sentence is picked or left as one.
+    """
+
+    tokenizer: Any  # a spacy.language.Language holding only the tokenizer
+    punct: np.ndarray  # string hashes of the sentence-final characters
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Any]]:
+        """Each text's sentences as spaCy `Span`s."""
+        for doc in self.tokenizer.pipe(texts, batch_size=batch_size):
+            yield [doc[start:end] for start, end in self.bounds(doc)]
+
+    def bounds(self, doc) -> list[tuple[int, int]]:
+        """(start, end) token offsets of the sentences, as the sentencizer sets them: a
+        sentence starts at the first token that is no punctuation after a final stop."""
+        from spacy.attrs import IS_PUNCT, ORTH
+
+        if not len(doc):
+            return []
+        rows = doc.to_array([ORTH, IS_PUNCT])
+        final = np.isin(rows[:, 0], self.punct)
+        plain = np.flatnonzero(~(final | rows[:, 1].astype(bool)))
+        stops_before = np.concatenate(([0], np.cumsum(final)))  # final stops in tokens [0, i)
+        previous = np.concatenate(([-1], plain[:-1]))
+        starts = plain[stops_before[plain] - stops_before[previous + 1] > 0].tolist()
+        edges = [0, *(start for start in starts if start > 0), len(doc)]
+        return list(zip(edges, edges[1:]))
+
+
+@functools.lru_cache(maxsize=4)
+def load_splitter(model: str) -> SentenceSplitter:
+    import spacy
+    from spacy.pipeline import Sentencizer
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        splitter = spacy.load(model, exclude=others)
-    if "senter" not in splitter.component_names:
-        splitter.add_pipe("sentencizer")
-    elif "senter" in splitter.disabled:
-        splitter.enable_pipe("senter")
-    return splitter
+        tokenizer = spacy.load(model, exclude=load_pipeline(model).component_names)
+    punct = [tokenizer.vocab.strings.add(char) for char in Sentencizer.default_punct_chars]
+    return SentenceSplitter(tokenizer, np.array(punct, dtype=np.uint64))
 
 
 def analyse(articles: Iterable[Article], settings: Settings, triage=None) -> Iterator[Article]:
@@ -121,7 +157,7 @@ def analyse(articles: Iterable[Article], settings: Settings, triage=None) -> Ite
 def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -> list[Article]:
     """Split a chunk of articles, parse the anchor sentences, then the followers they name."""
     english = [article for article in chunk if article.language in languages]
-    spans = [list(doc.sents) for doc in splitter.pipe([a.text for a in english], batch_size=len(chunk))]
+    spans = list(splitter.pipe([a.text for a in english], batch_size=len(chunk)))
     parsed: dict[tuple[int, int], list[Sentence]] = {}
 
     def parse(keys: list[tuple[int, int]]) -> None:

@@ -1,0 +1,46 @@
+"""The NLP stage's own pieces: the sentence splitter the triage reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.nlp import load_splitter
+
+EDGE_CASES = [
+    "",
+    "...",
+    "No stop at all",
+    "!! Wow. ok",
+    'He said: "Stop!" Then he left.',
+    "A. B. C",
+    "?! ? x",
+    "Mr. Smith went to Washington. Then. \n\nNo stop here\nnext line. (Aside.) Done",
+    "Prices rose 3.5% on Jan. 3, analysts said... Really?! Yes.",
+]
+
+
+@pytest.fixture(scope="module")
+def sentencizer(settings, spacy_nlp):
+    """spaCy's own rule-based sentencizer over the same tokenizer."""
+    import spacy
+
+    reference = spacy.load(settings.get("nlp.model"), exclude=spacy_nlp.component_names)
+    reference.add_pipe("sentencizer")
+    return reference
+
+
+def test_splitter_finds_the_sentences_spacys_sentencizer_finds(settings, sentencizer, seeds_dir) -> None:
+    texts = [path.read_text("utf-8") for path in sorted(seeds_dir.iterdir())] + EDGE_CASES
+    splitter = load_splitter(settings.get("nlp.model"))
+    ours = [[(s.start, s.end) for s in spans] for spans in splitter.pipe(texts)]
+    theirs = [[(s.start, s.end) for s in doc.sents] for doc in sentencizer.pipe(texts)]
+    assert ours == theirs
+    assert sum(len(spans) for spans in ours) > 100
+
+
+def test_split_sentences_cover_the_text_in_order(settings) -> None:
+    text = "Iran and Iraq signed a memorandum. It covers training! Does it cover logistics? Yes."
+    (spans,) = load_splitter(settings.get("nlp.model")).pipe([text])
+    assert [s.text for s in spans] == [
+        "Iran and Iraq signed a memorandum.", "It covers training!", "Does it cover logistics?", "Yes.",
+    ]
