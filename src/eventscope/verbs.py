@@ -356,10 +356,14 @@ class VerbNeeds:
     bag of words, it tells before any parse whether the sentence can carry an event."""
 
     default: bool
-    patterns: tuple[tuple[frozenset[str], ...], ...]  # each coding pattern's `_first_words`
+    bare: bool = False  # a coding pattern with no words at all
+    # A word that opens coding patterns -> the first words of each one's other elements.
+    openers: dict[str, list[tuple[frozenset[str], ...]]] = field(default_factory=dict)
 
     def met_by_pattern(self, vocabulary: set[str]) -> bool:
-        return any(_possible(firsts, vocabulary) for firsts in self.patterns)
+        return self.bare or any(
+            _possible(rest, vocabulary) for word in vocabulary for rest in self.openers.get(word, ())
+        )
 
 
 def verb_needs(dictionary: VerbDictionary) -> dict[str, VerbNeeds]:
@@ -370,13 +374,15 @@ def verb_needs(dictionary: VerbDictionary) -> dict[str, VerbNeeds]:
             continue
         blocks = [dictionary.blocks[block] for block, _ in entries]
         default = any(code is not None and (code or block.paired) for block, (_, code) in zip(blocks, entries))
-        patterns = tuple(
-            pattern.before_firsts + pattern.after_firsts
-            for block in blocks
-            for pattern in block.patterns
-            if pattern.code or pattern.paired
-        )
-        needs[form] = VerbNeeds(default, patterns)
+        bare = False
+        openers: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for pattern in (p for block in blocks for p in block.patterns if p.code or p.paired):
+            firsts = pattern.before_firsts + pattern.after_firsts
+            if not firsts:
+                bare = True
+            for word in firsts[0] if firsts else ():
+                openers.setdefault(word, []).append(firsts[1:])
+        needs[form] = VerbNeeds(default, bare, openers)
     return needs
 
 
