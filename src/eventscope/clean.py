@@ -109,6 +109,10 @@ SITE_SUFFIX = regex.compile(r"^\s*[|·•»:/–—-]\s*(\S.*)$")
 HEADER_REASONS = frozenset({"title", "byline", "dateline"})
 # Cue kinds of furniture that sits inside an article body rather than around it.
 INLINE_KINDS = frozenset({"ads", "inline_links", "captions", "sharing"})
+CUE_FLAGS = regex.IGNORECASE | regex.V0
+# Quotes dropped and dashes (U+2010-2015) made hyphens by `normalise`.
+QUOTES_AND_DASHES = str.maketrans({**dict.fromkeys("\"'“”‘’«»„"), **dict.fromkeys("‐‑‒–—―", "-")})
+SPACES = regex.compile(r"\s+")
 QUOTED = regex.compile(r"^[\"“„«']([^\"”“»]{40,})[\"”“»']")
 
 
@@ -173,7 +177,7 @@ def _compile(entries: Iterable[dict], kind: str) -> tuple[Cue, ...]:
     return tuple(
         Cue(
             kind,
-            regex.compile(entry["pattern"], regex.IGNORECASE | regex.V0),
+            regex.compile(entry["pattern"], CUE_FLAGS),
             entry["why"],
             entry.get("anywhere", False),
         )
@@ -220,10 +224,8 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 def normalise(text: str) -> str:
     """A comparison key: case, quotes, dashes and spacing do not make two blocks differ."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = regex.sub(r"[\"'“”‘’«»„]", "", text)
-    text = regex.sub(r"[‐-―]", "-", text)
-    return regex.sub(r"\s+", " ", text).strip()
+    text = unicodedata.normalize("NFKC", text).casefold().translate(QUOTES_AND_DASHES)
+    return SPACES.sub(" ", text).strip()
 
 
 def strip_controls(text: str) -> str:

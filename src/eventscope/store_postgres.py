@@ -85,6 +85,9 @@ class PostgresStore(Store):
             self.execute("SELECT pg_advisory_xact_lock(?)", [WRITER_LOCK_KEY])
             yield
 
+    def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
+        self._insert_values(table, rows)
+
     def migrate(self) -> None:
         """Create or upgrade the schema under the writer lock, so two first runs cannot race.
 
