@@ -13,7 +13,7 @@ Rates leave out model loading on both sides: the bare parse is timed after `spac
 and e2e is its wall time less the time a fresh process takes to load the stages (measured
 alone; workers load in parallel); the wall time is printed too.
 
-    python bench/speed.py [--copies 1 4] [--workers 1 2] [--engines local dask] [--limit N] [--repeat N]
+    python bench/speed.py [--copies 1 4] [--workers 1 2] [--engines local dask] [--limit N] [--rounds N]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -145,21 +146,14 @@ def measure_startup() -> dict[str, Any]:
     return {"seconds": time.perf_counter() - start}
 
 
-REPEATS = 1  # set from --repeat: each measurement is taken this many times, the fastest kept
-
-
 def in_child(kind: str, folders: list[Path], engine: str = "local", workers: int = 1) -> dict[str, Any]:
-    """Run one measurement in a fresh interpreter, so each starts cold and memory is its own;
-    repeated, the fastest run is kept (a shared machine only ever slows a run down)."""
+    """Run one measurement in a fresh interpreter, so each starts cold and memory is its own."""
     command = [sys.executable, __file__, *map(str, folders), "--measure", kind, "--engine", engine,
                "--workers", str(workers)]
-    results = []
-    for _ in range(REPEATS):
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode:
-            raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return min(results, key=lambda result: result.get("wall_seconds") or result["seconds"])
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def mib(value: float) -> str:
@@ -176,10 +170,9 @@ def main() -> None:
     parser.add_argument("--engines", nargs="+", default=["local", "dask"], choices=["local", "dask"])
     parser.add_argument("--limit", type=int, default=None, help="only N BBC articles per copy (quick runs)")
     parser.add_argument("--corpus-dir", type=Path, default=None, help="where to build the corpus (default: a temp dir)")
-    parser.add_argument("--repeat", type=int, default=1, help="take each measurement N times, keep the fastest")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of (start-up, bare parse, e2e) measured back to back for the headline ratio")
     args = parser.parse_args()
-    global REPEATS
-    REPEATS = max(1, args.repeat)
 
     if args.measure:
         workers = args.workers[0]
@@ -206,21 +199,33 @@ def main() -> None:
                   f"peak RSS {mib(result['peak_rss'])}{wall}", flush=True)
 
         base = [root / "copy00"]
-        startup = in_child("startup", base)["seconds"]
+        # The machine is shared and its speed drifts: the headline compares a bare parse and
+        # an e2e run measured back to back, over a few rounds, and takes the median ratio.
+        ratios = []
+        for round_number in range(1, max(1, args.rounds) + 1):
+            startup = in_child("startup", base)["seconds"]
+            parse = in_child("parse", base, workers=1)
+            run = in_child("e2e", base, "local", 1)
+            ratios.append(parse["seconds"] / max(1e-9, run["wall_seconds"] - startup))
+            print(f"round {round_number}: start-up {startup:.1f} s, bare parse {parse['seconds']:.1f} s, "
+                  f"e2e {run['wall_seconds'] - startup:.1f} s (wall {run['wall_seconds']:.1f} s): "
+                  f"ratio {ratios[-1]:.2f}", flush=True)
         print(f"start-up (loading the stages in a fresh process): {startup:.1f} s; "
               "e2e rates below leave it out, like the bare parse's model load", flush=True)
 
         def steady(result: dict[str, Any]) -> dict[str, Any]:
             return {**result, "seconds": max(1e-9, result["wall_seconds"] - startup)}
 
-        parse1 = in_child("parse", base, workers=1)
+        parse1 = parse
         report("bare parse, 1 proc", 1, parse1, parse1["sentences"])
-        parse_n = in_child("parse", base, workers=max(args.workers))
-        report(f"bare parse, {max(args.workers)} proc", 1, parse_n, parse_n["sentences"])
+        parse_n = in_child("parse", base, workers=max(args.workers)) if max(args.workers) > 1 else parse1
+        if max(args.workers) > 1:
+            report(f"bare parse, {max(args.workers)} proc", 1, parse_n, parse_n["sentences"])
         e2e: dict[tuple[str, int], dict[str, Any]] = {}
         for engine in args.engines:
             for workers in args.workers:
-                e2e[engine, workers] = steady(in_child("e2e", base, engine, workers))
+                measured = run if (engine, workers) == ("local", 1) else in_child("e2e", base, engine, workers)
+                e2e[engine, workers] = steady(measured)
                 report(f"e2e {engine}, {workers} worker(s)", 1, e2e[engine, workers], parse1["sentences"])
         for copies in sorted(set(args.copies) - {1}):
             folders = [root / f"copy{k:02d}" for k in range(copies)]
@@ -228,12 +233,11 @@ def main() -> None:
             report(f"e2e local, {max(args.workers)} worker(s)", copies, result, parse1["sentences"] * copies)
 
         rate = {key: value["articles"] / value["seconds"] for key, value in e2e.items()}
-        parse_rate1 = parse1["articles"] / parse1["seconds"]
         parse_rate_n = parse_n["articles"] / parse_n["seconds"]
         low, high = min(args.workers), max(args.workers)
         print()
-        if ("local", low) in rate:
-            print(f"headline: e2e / bare parse, 1 process each = {rate['local', low] / parse_rate1:.2f}")
+        print(f"headline: e2e / bare parse, 1 process each = {statistics.median(ratios):.2f} "
+              f"(median of {len(ratios)} rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
         if ("local", high) in rate:
             print(f"e2e ({high} workers) / bare parse ({high} processes) = {rate['local', high] / parse_rate_n:.2f}")
         for engine in args.engines:

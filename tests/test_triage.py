@@ -76,6 +76,16 @@ def test_only_sentences_with_an_actor_or_a_known_name_and_a_trigger_are_parsed(s
     assert all(token.start >= analysed.sentences[2].start for token in analysed.sentences[2].tokens)
 
 
+def test_a_role_alone_is_not_parsed_but_a_role_beside_a_name_is(settings, stages):
+    text = (
+        "The company said it would appeal against the ruling. "
+        "Chief executive Martin Sorrell said the firm would appeal. "
+        "Turkish weather forecasts were mild all week."
+    )
+    analysed = next(analyse([article(text)], settings, stages.triage))
+    assert [s.parsed for s in analysed.sentences] == [False, True, True]  # an actor: parsed without a codable verb
+
+
 def test_trigger_words_match_regular_and_irregular_verb_forms(stages):
     triage = stages.triage
     assert "sign" in triage.verb_needs and "signed" not in triage.verb_needs

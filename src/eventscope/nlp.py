@@ -128,7 +128,9 @@ def load_splitter(model: str) -> SentenceSplitter:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        tokenizer = spacy.load(model, exclude=load_pipeline(model).component_names)
+        pipeline = load_pipeline(model)
+        # One vocabulary: the parse takes the splitter's tokens as they are.
+        tokenizer = spacy.load(model, exclude=pipeline.component_names, vocab=pipeline.vocab)
     punct = [tokenizer.vocab.strings.add(char) for char in Sentencizer.default_punct_chars]
     return SentenceSplitter(tokenizer, np.array(punct, dtype=np.uint64))
 
@@ -167,7 +169,8 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
     parsed: dict[tuple[int, int], list[Sentence]] = {}
 
     def parse(keys: list[tuple[int, int]]) -> None:
-        """Parse the picked sentences, each run of neighbours as one text (fewer, fuller docs)."""
+        """Parse the picked sentences, each run of neighbours as one doc (fewer, fuller docs),
+        copied from the splitter's tokens rather than tokenised again."""
         runs: list[tuple[int, int, int]] = []  # (article, first sentence, last sentence)
         for a, s in sorted(keys):
             if runs and runs[-1][0] == a and runs[-1][2] == s - 1:
@@ -175,7 +178,7 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
             else:
                 runs.append((a, s, s))
         jobs = (
-            (english[a].text[spans[a][first].start_char : spans[a][last].end_char], (a, first, last))
+            (spans[a][first].doc[spans[a][first].start : spans[a][last].end].as_doc(), (a, first, last))
             for a, first, last in runs
         )
         for doc, (a, first, last) in nlp.pipe(jobs, as_tuples=True, batch_size=sentence_batch):
