@@ -227,6 +227,8 @@ def _heuristic_names(text: str) -> Counter[str]:
             if word[:1].isupper() and position > 0:
                 run.append(word)
                 continue
+            if not run:
+                continue
             words_of_run = [w for w in _words(" ".join(run)) if w not in ENGLISH_STOP_WORDS]
             names.update(words_of_run)
             if len(words_of_run) > 1:
