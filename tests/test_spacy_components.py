@@ -10,6 +10,7 @@ import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+from eventscope import spacy_components
 from eventscope.spacy_components import MemoAttributeRuler, MemoLemmatizer, memoised_overrides
 
 # Hit the two-token rules of en_core_web_sm ("ai n't", "gon na", "got ta", "let 's",
@@ -198,3 +199,13 @@ def test_ruler_raises_like_spacy_on_a_bad_index():
     for ruler_class in (AttributeRuler, MemoAttributeRuler):
         with pytest.raises(ValueError, match="E1001"):
             ruled(ruler_class, rules, doc)
+
+
+def test_memos_start_afresh_when_full_and_still_give_the_same_annotations(plain, memoised, monkeypatch) -> None:
+    monkeypatch.setattr(spacy_components, "MEMO_LIMIT", 5)
+    text = "Iran and Iraq signed a memorandum on border security. The ministers met in Tehran on Sunday."
+    for _ in range(3):
+        doc, expected = memoised(text), plain(text)
+        assert annotations(doc) == annotations(expected)
+        assert len(memoised.get_pipe("lemmatizer").memo) <= len(doc) + 5
+        assert len(memoised.get_pipe("attribute_ruler").memo) <= len(doc) + 5

@@ -31,6 +31,9 @@ from thinc.types import Ints2d
 # A single-token rule whose pattern tests only these attributes has the same
 # outcome on every token with the same values, so its result is memoised per key.
 RULER_KEY = (TAG, LOWER, DEP, IS_SPACE)
+# Entries a memo holds before it starts afresh: memory stays bounded on any corpus
+# (a BBC article adds about 100 keys at first, fewer and fewer as the memo warms).
+MEMO_LIMIT = 300_000
 # Attributes the memoised ruler can write; set_token_attrs writes these to the
 # token only (never to its lexeme), so writing them as columns is equivalent.
 RULER_TARGETS = (POS, TAG, MORPH, LEMMA, DEP)
@@ -62,6 +65,8 @@ class MemoLemmatizer(EnglishLemmatizer):
     def _set_lemmas(self, doc: Doc) -> None:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = rows[:, 3].copy()
+        if len(self.memo) > MEMO_LIMIT:
+            self.memo.clear()
         memo = self.memo
         strings = self.vocab.strings
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
@@ -182,6 +187,8 @@ class MemoAttributeRuler(AttributeRuler):
         columns = doc.to_array([*RULER_KEY, *self._targets])
         current = columns[:, n_key:]
         keys = list(zip(*(columns[:, c].tolist() for c in range(n_key))))
+        if len(self.memo) > MEMO_LIMIT:
+            self._compile()
         missing = {key: i for i, key in enumerate(keys) if key not in self.memo}
         if missing:
             self._learn(doc, missing)
