@@ -17,8 +17,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eventscope.extract import read_inputs
 from eventscope.errors import BadInput
+from eventscope.extract import read_inputs
 from eventscope.pipeline import Processed, Stages, process_batch
 from eventscope.settings import load_settings
 from eventscope.streams import batched

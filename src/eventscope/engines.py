@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventscope.errors import EventscopeError, SettingsError
 from eventscope.records import RawInput
@@ -32,7 +32,10 @@ def worker_count(settings: Settings) -> int:
     return workers if workers > 0 else (os.cpu_count() or 1)
 
 
-_worker_stages = None  # per worker process: the loaded stages (set by the pool initializer)
+if TYPE_CHECKING:
+    from eventscope.pipeline import Stages
+
+_worker_stages: Stages | None = None  # per worker process: the loaded stages (set by the pool initializer)
 
 
 def _init_worker(settings: Settings) -> None:
@@ -42,9 +45,10 @@ def _init_worker(settings: Settings) -> None:
     _worker_stages = Stages.load(settings)
 
 
-def _run_batch(raws: list[RawInput]) -> list[object]:
+def _run_batch(raws: list[RawInput]) -> list[Any]:
     from eventscope.pipeline import process_batch
 
+    assert _worker_stages is not None, "the pool initializer loads the stages"
     return process_batch(raws, _worker_stages)
 
 

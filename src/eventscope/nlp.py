@@ -9,6 +9,7 @@ stages never hold spaCy objects (they pickle cheaply between processes).
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import warnings
 from collections.abc import Iterable, Iterator
@@ -118,7 +119,7 @@ class SentenceSplitter:
         previous = np.concatenate(([-1], plain[:-1]))
         starts = plain[stops_before[plain] - stops_before[previous + 1] > 0].tolist()
         edges = [0, *(start for start in starts if start > 0), len(doc)]
-        return list(zip(edges, edges[1:]))
+        return list(itertools.pairwise(edges))
 
 
 @functools.lru_cache(maxsize=4)

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from eventscope import actors, agreements, events, extract, nlp, stories
 from eventscope.errors import BadInput
@@ -162,7 +162,7 @@ def run(
             if on_problem:
                 on_problem(result)
             continue
-        group.append(result)
+        group.append(cast(Processed, result))
         if len(group) >= group_size:
             write(group)
             group = []
