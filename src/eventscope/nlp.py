@@ -53,6 +53,7 @@ def load_pipeline(model: str):  # -> spacy.language.Language
 def sentences_from_doc(doc, offset: int = 0) -> list[Sentence]:
     """Copy a parsed spaCy `Doc` into `Sentence` records; offsets shifted by `offset`."""
     sentences = []
+    text = doc.text  # a `Span.text` joins its tokens anew on every call
     for index, span in enumerate(doc.sents):
         base = span.start
         tokens = [
@@ -78,7 +79,7 @@ def sentences_from_doc(doc, offset: int = 0) -> list[Sentence]:
                 index=index,
                 start=span.start_char + offset,
                 end=span.end_char + offset,
-                text=span.text,
+                text=text[span.start_char : span.end_char],
                 tokens=tokens,
                 entities=entities,
             )
@@ -130,7 +131,7 @@ def load_splitter(model: str) -> SentenceSplitter:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         pipeline = load_pipeline(model)
-        # One vocabulary: the parse takes the splitter's tokens as they are.
+        # One vocabulary: words the splitter met are known to the parse.
         tokenizer = spacy.load(model, exclude=pipeline.component_names, vocab=pipeline.vocab)
     punct = [tokenizer.vocab.strings.add(char) for char in Sentencizer.default_punct_chars]
     return SentenceSplitter(tokenizer, np.array(punct, dtype=np.uint64))
@@ -170,8 +171,10 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
     parsed: dict[tuple[int, int], list[Sentence]] = {}
 
     def parse(keys: list[tuple[int, int]]) -> None:
-        """Parse the picked sentences, each run of neighbours as one doc (fewer, fuller docs),
-        copied from the splitter's tokens rather than tokenised again."""
+        """Parse the picked sentences, each run of neighbours as one text (fewer, fuller docs).
+
+        Tokenising the text again is cheaper than copying the splitter's tokens
+        (`Span.as_doc` converts the whole doc to arrays and computes vectors each time)."""
         runs: list[tuple[int, int, int]] = []  # (article, first sentence, last sentence)
         for a, s in sorted(keys):
             if runs and runs[-1][0] == a and runs[-1][2] == s - 1:
@@ -179,14 +182,19 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
             else:
                 runs.append((a, s, s))
         jobs = (
-            (spans[a][first].doc[spans[a][first].start : spans[a][last].end].as_doc(), (a, first, last))
+            (english[a].text[spans[a][first].start_char : spans[a][last].end_char], (a, first, last))
             for a, first, last in runs
         )
         for doc, (a, first, last) in nlp.pipe(jobs, as_tuples=True, batch_size=sentence_batch):
             parsed[a, first] = sentences_from_doc(doc, offset=spans[a][first].start_char)
             parsed.update(((a, s), []) for s in range(first + 1, last + 1))
 
-    parse([(a, s) for a, sents in enumerate(spans) for s, span in enumerate(sents) if triage.is_anchor(span)])
+    parse([
+        (a, s)
+        for a, sents in enumerate(spans)
+        for s, span in enumerate(sents)
+        if triage.is_anchor(span, english[a].text[span.start_char : span.end_char])
+    ])
     entities: list[list[Entity]] = [[] for _ in spans]
     for (a, _), found in parsed.items():
         entities[a].extend(entity for sentence in found for entity in sentence.entities)
@@ -204,7 +212,8 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
             if (a, s) in parsed:
                 pieces = parsed[a, s]  # empty when an earlier sentence's run covered it
             else:
-                pieces = [Sentence(index=0, start=span.start_char, end=span.end_char, text=span.text)]
+                pieces = [Sentence(index=0, start=span.start_char, end=span.end_char,
+                                   text=article.text[span.start_char : span.end_char])]
             for piece in pieces:
                 piece.index = len(sentences)
                 sentences.append(piece)

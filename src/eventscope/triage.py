@@ -68,10 +68,9 @@ class SentenceTriage:
     stop_words: frozenset[str]
     _forms: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, compare=False)
 
-    def is_anchor(self, sentence) -> bool:
+    def is_anchor(self, sentence, text: str) -> bool:
         """A sentence naming an agreement or a dictionary actor, or a role beside a name
-        and a codable verb (`sentence` is a spaCy Span)."""
-        text = sentence.text
+        and a codable verb (`sentence` is a spaCy Span, `text` its text)."""
         if agreements.kind_in_sentence(text, self.agreement_cues) is not None:
             return True
         spans = actors.find_actor_spans(text, self.actor_kb)
