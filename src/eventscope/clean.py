@@ -113,6 +113,11 @@ CUE_FLAGS = regex.IGNORECASE | regex.V0
 # Quotes dropped and dashes (U+2010-2015) made hyphens by `normalise`.
 QUOTES_AND_DASHES = str.maketrans({**dict.fromkeys("\"'“”‘’«»„"), **dict.fromkeys("‐‑‒–—―", "-")})
 SPACES = regex.compile(r"\s+")
+# Patterns used on every block, compiled once (the regex module's cache lookup is slow).
+BLANKS = regex.compile(r"[ \t]+")
+HEADING_PUNCTUATION = regex.compile(r"[.,;:!?]$|,")
+LETTER = regex.compile(r"\p{L}")
+CLAUSE_END = regex.compile(r"[.,;:]$")
 QUOTED = regex.compile(r"^[\"“„«']([^\"”“»]{40,})[\"”“»']")
 
 
@@ -250,7 +255,7 @@ def split_blocks(text: str) -> list[Block]:
         else:
             blocks.extend(Block(line) for line in lines)
     for block in blocks:
-        block.text = regex.sub(r"[ \t]+", " ", block.text)
+        block.text = BLANKS.sub(" ", block.text)
     return blocks
 
 
@@ -445,7 +450,7 @@ SHORT_OR_NEAR = frozenset({"short", "near-good"})
 def _is_heading(blocks: list[Block], index: int) -> bool:
     """A section heading inside the body: a few words without punctuation, between body blocks."""
     text = blocks[index].text
-    if not 1 <= len(WORD.findall(text)) <= HEADING_WORDS or regex.search(r"[.,;:!?]$|,", text):
+    if not 1 <= len(WORD.findall(text)) <= HEADING_WORDS or HEADING_PUNCTUATION.search(text):
         return False
     body_before = any(
         b.verdict == "good" and not b.header for b in blocks[max(0, index - 3) : index]
@@ -554,7 +559,7 @@ def _drop_repeated_lines(blocks: list[Block]) -> None:
     counts = Counter(normalise(block.text) for block, is_short in zip(blocks, short) if is_short)
     for block, is_short in zip(blocks, short):
         repeated = is_short and counts[normalise(block.text)] >= 2
-        if repeated and not block.dropped and regex.search(r"\p{L}", block.text):
+        if repeated and not block.dropped and LETTER.search(block.text):
             _drop(block, "repeated line")
 
 
@@ -758,7 +763,7 @@ def _is_title(block: Block) -> bool:
     words = WORD.findall(text)
     if not 3 <= len(words) <= 30 or len(text) > 250 or BULLET.match(text):
         return False
-    return not (regex.search(r"[.,;:]$", text) or DATE_LIKE.search(text))
+    return not (CLAUSE_END.search(text) or DATE_LIKE.search(text))
 
 
 def parse_date_line(text: str, cues: Cues | None = None, language: str | None = None) -> dt.date | None:
@@ -824,7 +829,7 @@ def _strip_prefixes(blocks: list[Block], cues: Cues) -> None:
 
 
 def _tidy(text: str) -> str:
-    return regex.sub(r"\s+", " ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 def _tidy_name(text: str) -> str | None:
