@@ -156,6 +156,13 @@ def in_child(kind: str, folders: list[Path], engine: str = "local", workers: int
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def steady_seconds(result: dict[str, Any], startup: float) -> float:
+    """An e2e run's time less the start-up measured apart (the whole wall time when a tiny
+    run ends before a cold start-up would have)."""
+    wall = result["wall_seconds"]
+    return wall - startup if wall > startup else wall
+
+
 def mib(value: float) -> str:
     return f"{value / 2**20:,.0f} MiB"
 
@@ -201,20 +208,25 @@ def main() -> None:
         base = [root / "copy00"]
         # The machine is shared and its speed drifts: the headline compares a bare parse and
         # an e2e run measured back to back, over a few rounds, and takes the median ratio.
-        ratios = []
+        rounds = []
         for round_number in range(1, max(1, args.rounds) + 1):
             startup = in_child("startup", base)["seconds"]
             parse = in_child("parse", base, workers=1)
             run = in_child("e2e", base, "local", 1)
-            ratios.append(parse["seconds"] / max(1e-9, run["wall_seconds"] - startup))
+            if run["wall_seconds"] < 2 * startup:
+                print("warning: start-up is most of this run; rates mean little, use a larger --limit", flush=True)
+            rounds.append((parse["seconds"] / steady_seconds(run, startup), startup, parse, run))
             print(f"round {round_number}: start-up {startup:.1f} s, bare parse {parse['seconds']:.1f} s, "
-                  f"e2e {run['wall_seconds'] - startup:.1f} s (wall {run['wall_seconds']:.1f} s): "
-                  f"ratio {ratios[-1]:.2f}", flush=True)
+                  f"e2e {steady_seconds(run, startup):.1f} s (wall {run['wall_seconds']:.1f} s): "
+                  f"ratio {rounds[-1][0]:.2f}", flush=True)
+        ratios = [ratio for ratio, *_ in rounds]
+        _, startup, parse, run = sorted(rounds, key=lambda measured: measured[0])[len(rounds) // 2]
+        print("the rows below for one process are the median round's", flush=True)
         print(f"start-up (loading the stages in a fresh process): {startup:.1f} s; "
               "e2e rates below leave it out, like the bare parse's model load", flush=True)
 
         def steady(result: dict[str, Any]) -> dict[str, Any]:
-            return {**result, "seconds": max(1e-9, result["wall_seconds"] - startup)}
+            return {**result, "seconds": steady_seconds(result, startup)}
 
         parse1 = parse
         report("bare parse, 1 proc", 1, parse1, parse1["sentences"])
