@@ -283,6 +283,19 @@ def test_second_run_on_a_busy_duckdb_file_stops_with_a_clear_error(
     assert_no_partial_article(str(db), reference)
 
 
+def is_pool_worker(child, parent) -> bool:
+    """A process-pool worker: forked from the run (same command line) or started by
+    multiprocessing, not a short-lived helper some library runs, nor the resource tracker."""
+    import psutil
+
+    try:
+        command = child.cmdline()
+    except psutil.NoSuchProcess:
+        return False
+    text = " ".join(command)
+    return "resource_tracker" not in text and (command == parent.cmdline() or "multiprocessing" in text)
+
+
 def test_killed_worker_process_ends_the_run_with_a_one_line_error(
     few_articles: Path, reference: Reference, tmp_path: Path
 ) -> None:
@@ -296,11 +309,13 @@ def test_killed_worker_process_ends_the_run_with_a_one_line_error(
         killed = False
         while not killed and time.monotonic() < deadline:
             assert run.poll() is None, "the run ended before a worker could be killed"
-            for child in psutil.Process(run.pid).children():
-                with contextlib.suppress(psutil.NoSuchProcess):  # a short-lived helper process
-                    child.kill()  # as the OOM killer would
-                    killed = True
-                    break
+            with contextlib.suppress(psutil.NoSuchProcess):
+                parent = psutil.Process(run.pid)
+                for child in parent.children():
+                    if is_pool_worker(child, parent):
+                        child.kill()  # as the OOM killer would
+                        killed = True
+                        break
             time.sleep(0.02)
         _, stderr = run.communicate(timeout=RUN_TIMEOUT)
     finally:
