@@ -125,6 +125,7 @@ class SentenceSplitter:
 
 @functools.lru_cache(maxsize=4)
 def load_splitter(model: str) -> SentenceSplitter:
+    """The splitter of a model package, once per process; it shares the pipeline's vocabulary."""
     import spacy
     from spacy.pipeline import Sentencizer
 

@@ -104,10 +104,6 @@ class SentenceTriage:
                     return True
         return False
 
-    def is_trigger(self, word: str) -> bool:
-        """True when `word` may be a form of a verb in the coder's dictionary."""
-        return any(form in self.verb_needs for form in self.forms(word)[0])
-
     def forms(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
         """`word` with the lemmas it could have as a verb, and with those it could have at all."""
         found = self._forms.get(word)
