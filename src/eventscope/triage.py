@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 NAME_LABELS = frozenset({"PERSON", "ORG"})
 PARSE_MODES = ("candidates", "all")
+FORMS_LIMIT = 200_000  # words whose lemma forms are remembered before starting afresh
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ class SentenceTriage:
         """`word` with the lemmas it could have as a verb, and with those it could have at all."""
         found = self._forms.get(word)
         if found is None:
+            if len(self._forms) > FORMS_LIMIT:
+                self._forms.clear()  # bounded memory on any corpus
             verbs = frozenset([word, *self.verb_lemmas.candidates(word)])
             found = (verbs, verbs | frozenset(self.noun_lemmas.candidates(word)))
             self._forms[word] = found
