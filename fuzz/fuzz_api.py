@@ -2,13 +2,12 @@
 
     .venv/bin/python fuzz/fuzz_api.py -max_total_time=120 -timeout=10
 
-A small database with one article is built in a temporary folder; each input picks a
+The API tests' small hand-built database (tests/sample_store.py) is written to a temporary folder; each input picks a
 route and fills its path and query string. Any answer of 500 or more is a crash.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -16,17 +15,14 @@ from urllib.parse import quote
 
 import atheris
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
 with atheris.instrument_imports(include=["eventscope"]):
     from eventscope.api import create_app
-    from eventscope.records import Actor, Article, Cameo, Event, Mention, Plover
-    from eventscope.store import open_store
+    from sample_store import write_sample_store
 
 from fastapi.testclient import TestClient
 
-TEXT = (
-    "Iran's defence minister met his Iraqi counterpart in Tehran on Sunday, and the two "
-    "signed a memorandum of understanding on military cooperation, state media reported. "
-) * 3
 ROUTES = [
     "/api/articles", "/api/articles/{}", "/api/events", "/api/events/{}", "/api/stories",
     "/api/stories/{}", "/api/actors", "/api/actors/{}", "/api/agreements", "/api/agreements/{}",
@@ -35,16 +31,9 @@ ROUTES = [
 
 
 def build_client() -> TestClient:
+    """A test client over the API tests' small hand-built database, in a temporary folder."""
     db = Path(tempfile.mkdtemp(prefix="eventscope-fuzz-")) / "api.duckdb"
-    article = Article("a1", "fuzz.txt", "Title", "Outlet", None, dt.date(2019, 6, 30), TEXT, "en")
-    iran = Actor("IRN", "Iran", "IRN", "IRN", None, ["Iran"], "country")
-    article.mentions.append(Mention(0, 0, 4, "Iran", iran))
-    article.events.append(Event(
-        "e1", "a1", 0, TEXT[:100], (0, 100), dt.date(2019, 6, 30), iran.ref(), None,
-        Cameo("057", "05", 1, 8.0), Plover("AGREE"),
-    ))
-    with open_store(db) as store:
-        store.write_article(article)
+    write_sample_store(db)
     return TestClient(create_app(str(db)), raise_server_exceptions=False)
 
 

@@ -322,23 +322,14 @@ def test_many_short_lines_are_cleaned_in_bounded_time(settings: Settings) -> Non
 
 @pytest.fixture(scope="module")
 def api_client(tmp_path_factory: pytest.TempPathFactory):
-    """A test client over a small database holding one hand-made article with an event."""
+    """A test client over the small hand-built database of the API tests."""
     from fastapi.testclient import TestClient
 
     from eventscope.api import create_app
-    from eventscope.records import Actor, Cameo, Event, Mention, Plover
-    from eventscope.store import open_store
+    from sample_store import write_sample_store
 
     db = tmp_path_factory.mktemp("api") / "api.duckdb"
-    article = Article("a1", "fuzz.txt", "Title", "Outlet", None, dt.date(2019, 6, 30), ARTICLE, "en")
-    iran = Actor("IRN", "Iran", "IRN", "IRN", None, ["Iran"], "country")
-    article.mentions.append(Mention(0, 0, 4, "Iran", iran))
-    article.events.append(Event(
-        "e1", "a1", 0, ARTICLE[:100], (0, 100), dt.date(2019, 6, 30), iran.ref(), None,
-        Cameo("057", "05", 1, 8.0), Plover("AGREE"),
-    ))
-    with open_store(db) as store:
-        store.write_article(article)
+    write_sample_store(db)
     return TestClient(create_app(str(db)), raise_server_exceptions=False)
 
 
