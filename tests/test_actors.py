@@ -65,6 +65,18 @@ def test_find_actor_spans_offsets_index_the_text(kb):
         assert text[span.start - 100 : span.end - 100] == span.text
 
 
+def test_remembered_matches_shift_to_each_offset_and_follow_new_phrases(tmp_path):
+    path = tmp_path / "mine.actors.txt"
+    path.write_text("IRAN  [IRN]\n", encoding="utf-8")
+    kb = build_actor_kb(path)
+    text = "Iran and the Northern Front met."
+    first = kb.find_spans(text)
+    again = kb.find_spans(text, offset=40)  # remembered from the first call
+    assert [(s.start + 40, s.end + 40, s.text) for s in first] == [(s.start, s.end, s.text) for s in again]
+    kb.add_phrase("Northern Front", kb.lookup("Iran"))
+    assert [s.text for s in kb.find_spans(text, offset=40)] == ["Iran", "Northern Front"]
+
+
 def test_short_upper_case_names_match_only_in_upper_case(kb):
     assert not [s for s in actors.find_actor_spans("Is it over? Who knows.", kb) if s.entry]
     spans = actors.find_actor_spans("IS fighters retreated, the WHO said.", kb)

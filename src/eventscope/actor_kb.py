@@ -20,7 +20,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 DATA_PACKAGE = "eventscope.data"
 DATA_DIR = "actors"
 MAX_PHRASE_TOKENS = 10
+FOUND_LIMIT = 100_000  # sentences whose matches are remembered before starting afresh
 # Single-word aliases this short are acronyms ("UN", "ISIS"): matched only in upper case.
 ACRONYM_MAX_LETTERS = 5
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
@@ -141,6 +142,8 @@ class ActorKB:
     _phrases: dict[str, _Target] = field(default_factory=dict)
     _first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
     _people: dict[str, KBEntry] = field(default_factory=dict)  # name key -> person
+    # Matches by sentence text: the triage reads every sentence, the actors stage the parsed ones again.
+    _found: dict[str, tuple[ActorSpan, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- building -------------------------------------------------------------------------
 
@@ -171,6 +174,7 @@ class ActorKB:
         if cased and entry is not None and len(tokens) == 1 and len(compact) <= ACRONYM_MAX_LETTERS:
             acronym = compact if compact.isupper() else None
         self._phrases[key] = _Target(entry, role_code, acronym, demonym)
+        self._found.clear()
         first = tokens[0]
         self._first_tokens[first] = max(self._first_tokens.get(first, 0), len(tokens))
         if entry is not None and entry.kind == "person":
@@ -202,6 +206,16 @@ class ActorKB:
         Actor names must start with a capital letter (or digit) in the text, so common
         words that are also place names are not matched; role words match in any case.
         """
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= FOUND_LIMIT:
+                self._found.clear()  # bounded memory on any corpus
+            found = self._found[text] = tuple(self._match(text))
+        if not offset:
+            return list(found)
+        return [replace(span, start=span.start + offset, end=span.end + offset) for span in found]
+
+    def _match(self, text: str) -> list[ActorSpan]:
         tokens = list(TOKEN_PATTERN.finditer(text))
         lowered = [match.group().lower() for match in tokens]
         spans: list[ActorSpan] = []
@@ -219,9 +233,7 @@ class ActorKB:
                     continue
                 if target.entry is not None and not (surface[0].isupper() or surface[0].isdigit()):
                     continue
-                found = ActorSpan(
-                    start + offset, end + offset, surface, target.entry, target.role_code, target.demonym
-                )
+                found = ActorSpan(start, end, surface, target.entry, target.role_code, target.demonym)
                 break
             if found is None:
                 i += 1

@@ -122,6 +122,12 @@ def _weekday(published: dt.date, weekday: int, modifier: str, future: bool) -> d
     return published - dt.timedelta(days=back)
 
 
+def load_date_parser() -> None:
+    """Import dateparser and let it build its English tables, which it does on its first
+    parse (about 0.2 s): a cost of loading the stages, not of the first article with a date."""
+    _dateparser("1 January 2000", None, False)
+
+
 @functools.lru_cache(maxsize=4096)
 def _dateparser(text: str, base: dt.date | None, future: bool) -> dt.date | None:
     import dateparser

@@ -146,6 +146,7 @@ def _load_resources(verbs_path: str | None, require_actor: bool) -> EventCoder:
         for row in _csv_rows("cameo_plover.csv")
     }
     cues = yaml.safe_load(_data_path("cues.yaml").read_text("utf-8"))
+    dates.load_date_parser()
     log.info("loaded verb dictionary: %d blocks, %d verb forms", len(verbs.blocks), len(verbs.forms))
     return EventCoder(
         verbs=verbs,
