@@ -456,7 +456,10 @@ def code_events(article: Article, coder: EventCoder) -> Article:
         for d in dates.explicit_dates(dates.time_expressions(sentence, coder.date_cues), article.published, coder.date_cues)
     ]
     reference: dt.date | None = None
+    modifier_deps = coder.cues["arguments"]["modifier_deps"]
     for sentence in parsed:
+        if not any(t.pos == "VERB" and t.dep not in modifier_deps and coder.verbs.lookup(t) for t in sentence.tokens):
+            continue  # no predicate to code: spare building the sentence's parse and arguments
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
         sentence_coder = _SentenceCoder(article, sentence, mentions, coder, anchors, reference)
         told: set[tuple] = set()
