@@ -14,6 +14,7 @@ the same input gives the same ids however a run is split.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import logging
@@ -211,20 +212,30 @@ class SentenceView:
     spans: list[ActorSpan]
     span_tokens: list[tuple[int, int]]  # token range [first, last] of each span
     children: dict[int, list[int]]
+    starts: list[int]  # each token's character offset
 
     @classmethod
     def build(cls, sentence: Sentence, kb: ActorKB) -> SentenceView:
-        spans = kb.find_spans(sentence.text, sentence.start)
-        ranges = [token_range(sentence.tokens, span.start, span.end) for span in spans]
         children: dict[int, list[int]] = defaultdict(list)
         for token in sentence.tokens:
             if token.head != token.i:
                 children[token.head].append(token.i)
-        return cls(sentence, spans, ranges, children)
+        view = cls(sentence, kb.find_spans(sentence.text, sentence.start), [], children,
+                   [token.start for token in sentence.tokens])
+        view.span_tokens = [view.token_range(span.start, span.end) for span in view.spans]
+        return view
 
     @property
     def tokens(self) -> list[Token]:
         return self.sentence.tokens
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """[first, last] indices of the tokens overlapping characters [start, end), (-1, -1) if none."""
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        if first < len(self.starts) and self.tokens[first].end <= start:
+            first += 1
+        last = bisect.bisect_left(self.starts, end) - 1
+        return (first, last) if first <= last else (-1, -1)
 
     def span_at(self, index: int) -> int | None:
         for n, (first, last) in enumerate(self.span_tokens):
@@ -240,11 +251,6 @@ class SentenceView:
                 found.add(node)
                 stack.extend(self.children.get(node, []))
         return found
-
-
-def token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    inside = [t.i for t in tokens if t.start < end and t.end > start]
-    return (inside[0], inside[-1]) if inside else (-1, -1)
 
 
 @dataclass
@@ -449,7 +455,7 @@ class ArticleResolver:
         tokens = view.tokens
         candidates: list[tuple[int, int, bool]] = []
         for entity in view.sentence.entities:
-            first, last = token_range(tokens, entity.start, entity.end)
+            first, last = view.token_range(entity.start, entity.end)
             if first < 0:
                 continue
             role_span = view.span_at(first)
@@ -588,7 +594,7 @@ class ArticleResolver:
         for entity in view.sentence.entities:
             if entity.label not in ORG_LABELS:
                 continue
-            first, last = token_range(tokens, entity.start, entity.end)
+            first, last = view.token_range(entity.start, entity.end)
             if first < 0 or any(i in used for i in range(first, last + 1)):
                 continue
             inside = [n for n, (a, b) in enumerate(view.span_tokens) if a >= first and b <= last]
