@@ -187,8 +187,9 @@ class _Coded:
 
 
 class _SentenceCoder:
-    """Codes one parsed sentence; `anchors` are the explicit dates the article names and
-    `reference` the date the story had reached by this sentence (see `dates`)."""
+    """Codes one parsed sentence; `expressions` are its time expressions, `anchors` the
+    explicit dates the article names and `reference` the date the story had reached by
+    this sentence (see `dates`)."""
 
     def __init__(
         self,
@@ -196,6 +197,7 @@ class _SentenceCoder:
         sentence: Sentence,
         mentions: list[Mention],
         coder: EventCoder,
+        expressions: list[dates.TimeExpression],
         anchors: list[dt.date],
         reference: dt.date | None,
     ):
@@ -208,7 +210,7 @@ class _SentenceCoder:
         self.parse = DependencyParse(sentence)
         self.args = coder.cues["arguments"]
         self.clause_stop = frozenset(self.args["clause_deps"])
-        self.expressions = dates.time_expressions(sentence, coder.date_cues)
+        self.expressions = expressions
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
@@ -450,18 +452,15 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     events: list[Event] = []
     seen: set[str] = set()
     parsed = [s for s in article.sentences if s.parsed]
-    anchors = [
-        d
-        for sentence in parsed
-        for d in dates.explicit_dates(dates.time_expressions(sentence, coder.date_cues), article.published, coder.date_cues)
-    ]
+    expressions = [dates.time_expressions(sentence, coder.date_cues) for sentence in parsed]
+    anchors = [d for found in expressions for d in dates.explicit_dates(found, article.published, coder.date_cues)]
     reference: dt.date | None = None
     modifier_deps = coder.cues["arguments"]["modifier_deps"]
-    for sentence in parsed:
+    for sentence, found in zip(parsed, expressions):
         if not any(t.pos == "VERB" and t.dep not in modifier_deps and coder.verbs.lookup(t) for t in sentence.tokens):
             continue  # no predicate to code: spare building the sentence's parse and arguments
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
-        sentence_coder = _SentenceCoder(article, sentence, mentions, coder, anchors, reference)
+        sentence_coder = _SentenceCoder(article, sentence, mentions, coder, found, anchors, reference)
         told: set[tuple] = set()
         for event in sentence_coder.code():
             # "proposed to hold joint drills": the proposal and the drill it governs
