@@ -11,7 +11,12 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from eventscope import spacy_components
-from eventscope.spacy_components import MemoAttributeRuler, MemoLemmatizer, memoised_overrides
+from eventscope.spacy_components import (
+    IndexedWords,
+    MemoAttributeRuler,
+    MemoLemmatizer,
+    memoised_overrides,
+)
 
 # Hit the two-token rules of en_core_web_sm ("ai n't", "gon na", "got ta", "let 's",
 # "c'm on", "y' all", expletive "there is"), pronoun/space rules that test DEP, and
@@ -104,6 +109,18 @@ def test_memo_fills_and_is_reused(settings, monkeypatch):
     assert annotations(nlp(HANDCRAFTED[1])) == first
     assert (len(ruler.memo), len(lemmatizer.memo)) == sizes
     assert len(calls) == sizes[1]
+
+
+def test_lemma_index_answers_from_sets_and_survives_serialisation(settings, memoised):
+    index = memoised.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert isinstance(index["noun"], IndexedWords) and len(index["noun"]) > 10_000
+    assert "treaty" in index["noun"] and "treatyish" not in index["noun"]
+    model = settings.get("nlp.model")
+    restored = load(model, config=memoised_overrides(model))
+    restored.get_pipe("lemmatizer").from_bytes(memoised.get_pipe("lemmatizer").to_bytes())
+    assert isinstance(restored.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"], IndexedWords)
+    text = "The ministers signed two memoranda and were leaving."
+    assert annotations(restored(text)) == annotations(memoised(text))
 
 
 def test_lemmatizer_overwrite_matches_plain(plain, memoised):

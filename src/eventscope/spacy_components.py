@@ -39,12 +39,26 @@ MEMO_LIMIT = 300_000
 RULER_TARGETS = (POS, TAG, MORPH, LEMMA, DEP)
 
 
+class IndexedWords(list):
+    """A word list of the lemma index that answers `in` from a set. The rule lemmatiser
+    asks whether each candidate form is in the list of its part of speech (57,000 nouns):
+    scanning it was most of the cost of lemmatising a new word."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(words)
+        self.words = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+
 class MemoLemmatizer(EnglishLemmatizer):
     """English lemmatizer that lemmatizes each (ORTH, POS, MORPH) once.
 
     In "rule" and "lookup" modes the lemma is a function of the token's text,
     coarse tag and morphology only, so the memo gives the same lemmas. Tokens
-    that already have a lemma keep it unless `overwrite` is set.
+    that already have a lemma keep it unless `overwrite` is set. The lemma index
+    lists answer membership from sets (`IndexedWords`).
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -61,6 +75,15 @@ class MemoLemmatizer(EnglishLemmatizer):
             return doc
         except Exception as e:  # noqa: BLE001 - spaCy's error handler decides
             return error_handler(self.name, self, [doc], e)
+
+    def _validate_tables(self, error_message: str = Errors.E912) -> None:
+        """Runs whenever tables are loaded: the index lists become `IndexedWords` then."""
+        super()._validate_tables(error_message)
+        if self.lookups.has_table("lemma_index"):
+            index = self.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                if not isinstance(index[pos], IndexedWords):
+                    index[pos] = IndexedWords(index[pos])
 
     def _set_lemmas(self, doc: Doc) -> None:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
