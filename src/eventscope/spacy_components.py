@@ -9,7 +9,9 @@ packaged pipeline loads its own lookups and patterns into them: pass
 module registers the factories.
 """
 
+import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -37,6 +39,9 @@ MEMO_LIMIT = 300_000
 # Attributes the memoised ruler can write; set_token_attrs writes these to the
 # token only (never to its lexeme), so writing them as columns is equivalent.
 RULER_TARGETS = (POS, TAG, MORPH, LEMMA, DEP)
+# Key attributes whose values no rule names are all the same to the rules: in a key they
+# become this one value (a string hash equal to it is a 1 in 2**64 chance).
+UNNAMED = 1
 
 
 class IndexedWords(list):
@@ -125,6 +130,30 @@ def make_memo_lemmatizer(
     return MemoLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
 
 
+@dataclass
+class NamedValues:
+    """The values of one key attribute (its `column` in RULER_KEY) that some rule names."""
+
+    column: int
+    values: set[int]
+    patterns: list[re.Pattern[str]]
+    known: dict[int, bool] = field(default_factory=dict)  # values seen, when there are patterns
+    _array: numpy.ndarray | None = None
+
+    def named(self, column: numpy.ndarray, strings: Any) -> numpy.ndarray:
+        """Which entries of a key column some rule names."""
+        if not self.patterns:
+            if self._array is None:
+                self._array = numpy.array(sorted(self.values), dtype=numpy.uint64)
+            return numpy.isin(column, self._array)
+        if len(self.known) > MEMO_LIMIT:
+            self.known.clear()
+        entries, known = column.tolist(), self.known
+        for value in {value for value in entries if value not in known}:
+            known[value] = value in self.values or any(pattern.search(strings[value]) for pattern in self.patterns)
+        return numpy.array([known[value] for value in entries], dtype=bool)
+
+
 class MemoAttributeRuler(AttributeRuler):
     """Attribute ruler that evaluates single-token rules once per token key.
 
@@ -181,6 +210,7 @@ class MemoAttributeRuler(AttributeRuler):
                     self._openers.add(str(len(pattern)), [pattern[:1]])
                 else:
                     self._windowed = False
+        self._named = self._named_values([p for key in self.matcher._patterns for p in self.matcher.get(key)[1]])
         written = {attr for attrs in self.attrs for attr in attrs}
         self._memoisable = written <= set(RULER_TARGETS)
         self._targets = [attr for attr in RULER_TARGETS if attr in written]
@@ -191,6 +221,33 @@ class MemoAttributeRuler(AttributeRuler):
         self._setting = numpy.zeros((0, len(self._targets)), dtype=bool)
         self._opens = numpy.zeros(0, dtype=numpy.intp)
         self._compiled = True
+
+    def _named_values(self, patterns: list[list[dict]]) -> list[NamedValues]:
+        """Per string-valued key attribute that the patterns test only by value (equal, IN,
+        NOT_IN, REGEX): the values they name. Keys then hold `UNNAMED` for every other value,
+        so "minister" and "treaty" share a key and the memo learns a few thousand keys
+        instead of tens of thousands."""
+        named: dict[int, NamedValues | None] = {
+            attr: NamedValues(RULER_KEY.index(attr), set(), []) for attr in (TAG, LOWER, DEP)
+        }
+        for pattern in patterns:
+            for token in pattern:
+                for name, test in token.items():
+                    attr = IDS.get(name.upper()) if isinstance(name, str) else name
+                    found = named.get(attr)
+                    if found is None:
+                        continue
+                    if not isinstance(test, dict):
+                        test = {"IN": [test]}
+                    if not set(test) <= {"IN", "NOT_IN", "REGEX"}:
+                        named[attr] = None  # a comparison or fuzzy match: every value may differ
+                        continue
+                    for op, listed in test.items():
+                        if op == "REGEX":
+                            found.patterns.append(re.compile(listed))
+                        else:
+                            found.values.update(self.vocab.strings.add(str(value)) for value in listed)
+        return [found for found in named.values() if found is not None]
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._compiled:
@@ -209,12 +266,16 @@ class MemoAttributeRuler(AttributeRuler):
         n_key = len(RULER_KEY)
         columns = doc.to_array([*RULER_KEY, *self._targets])
         current = columns[:, n_key:]
-        keys = list(zip(*(columns[:, c].tolist() for c in range(n_key))))
+        key_columns = columns[:, :n_key].copy()
+        for named in self._named:
+            column = key_columns[:, named.column]
+            column[~named.named(column, self.vocab.strings)] = UNNAMED
+        keys = list(zip(*(key_columns[:, c].tolist() for c in range(n_key))))
         if len(self.memo) > MEMO_LIMIT:
             self._compile()
         missing = {key: i for i, key in enumerate(keys) if key not in self.memo}
         if missing:
-            self._learn(doc, missing)
+            self._learn(doc, missing, columns)
         rows = numpy.array([self.memo[key] for key in keys], dtype=numpy.intp)
         result = numpy.where(self._setting[rows], self._values[rows], current)
         for i, rules in self._multi_targets(doc, rows).items():
@@ -248,18 +309,18 @@ class MemoAttributeRuler(AttributeRuler):
                 targets.setdefault(token.i, []).append(rule)
         return targets
 
-    def _learn(self, doc: Doc, missing: dict[tuple[int, ...], int]) -> None:
+    def _learn(self, doc: Doc, missing: dict[tuple[int, ...], int], columns: numpy.ndarray) -> None:
         """Memoise the effect of the single-token rules for new keys, found on a probe doc.
 
-        `missing` maps each key to a token of `doc` carrying it. The probe has one
-        token per key with that token's text (so the same lexeme, hence the same
-        LOWER and IS_SPACE) and the key's TAG and DEP.
+        `missing` maps each key to a token of `doc` carrying it, `columns` are the doc's
+        RULER_KEY columns first. The probe has one token per key with that token's text
+        (so the same lexeme, hence the same LOWER and IS_SPACE), TAG and DEP.
         """
         keys = list(missing)
-        probe = Doc(self.vocab, words=[doc[i].text for i in missing.values()])
+        tokens = list(missing.values())
+        probe = Doc(self.vocab, words=[doc[i].text for i in tokens])
         tag_dep = [RULER_KEY.index(TAG), RULER_KEY.index(DEP)]
-        tags_deps = numpy.array(keys, dtype=numpy.uint64)[:, tag_dep]
-        probe.from_array([TAG, DEP], cast(Ints2d, tags_deps))
+        probe.from_array([TAG, DEP], cast(Ints2d, columns[tokens][:, tag_dep]))
         found: list[list[int]] = [[] for _ in keys]
         if len(self._single):
             for match_id, start, _ in self._single(probe, allow_missing=True, as_spans=False):
