@@ -172,11 +172,14 @@ def probe_doc(vocab) -> Doc:
     )
 
 
-def ruled(ruler_class: type, rules: list[dict], doc: Doc) -> list[tuple]:
+def ruled_doc(ruler_class: type, rules: list[dict], doc: Doc) -> Doc:
     ruler = ruler_class(doc.vocab)
     ruler.add_patterns(rules)
-    ruled_doc = ruler(doc.copy())
-    return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.norm_) for t in ruled_doc]
+    return ruler(doc.copy())
+
+
+def ruled(ruler_class: type, rules: list[dict], doc: Doc) -> list[tuple]:
+    return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.norm_) for t in ruled_doc(ruler_class, rules, doc)]
 
 
 @pytest.mark.parametrize(
@@ -193,8 +196,11 @@ def ruled(ruler_class: type, rules: list[dict], doc: Doc) -> list[tuple]:
         ],
         # a rule writing NORM falls back to the parent's code
         [*RULES, {"patterns": [[{"LOWER": "na"}]], "attrs": {"NORM": "to"}}],
+        # a regex names the words it matches; a fuzzy match names every word
+        [*RULES, {"patterns": [[{"LOWER": {"REGEX": "^ra"}, "TAG": "VB"}]], "attrs": {"LEMMA": "regex"}}],
+        [*RULES, {"patterns": [[{"LOWER": {"FUZZY": "rian"}}]], "attrs": {"LEMMA": "fuzzy"}}],
     ],
-    ids=["windowed", "whole-doc", "fallback"],
+    ids=["windowed", "whole-doc", "fallback", "regex", "fuzzy"],
 )
 def test_ruler_applies_rules_in_id_order_like_spacy(rules):
     doc = probe_doc(spacy.blank("en").vocab)
@@ -206,6 +212,22 @@ def test_ruler_applies_rules_in_id_order_like_spacy(rules):
     assert expected[1][2] == "Number=Sing" and expected[6][3] == "pron"
     reversed_ids = list(reversed(rules))
     assert ruled(MemoAttributeRuler, reversed_ids, doc) == ruled(AttributeRuler, reversed_ids, doc)
+
+
+def test_words_no_rule_names_share_a_key_and_named_ones_do_not():
+    vocab = spacy.blank("en").vocab
+    words = ["snow", "rain", "hail", "it"]
+    doc = Doc(vocab, words=words, tags=["VB"] * 4, deps=["xcomp", "xcomp", "xcomp", "dobj"], heads=[0, 0, 0, 0])
+    rules = [
+        {"patterns": [[{"LOWER": {"REGEX": "^ra"}, "TAG": "VB"}]], "attrs": {"LEMMA": "regex"}},
+        {"patterns": [[{"LOWER": "it", "DEP": "dobj"}]], "attrs": {"LEMMA": "named"}},
+    ]
+    memo = MemoAttributeRuler(vocab)
+    memo.add_patterns(rules)
+    lemmas = [t.lemma_ for t in memo(doc.copy())]
+    assert lemmas == [t.lemma_ for t in ruled_doc(AttributeRuler, rules, doc)]
+    assert lemmas[1] == "regex" and lemmas[3] == "named"
+    assert len(memo.memo) == 3  # "snow" and "hail" share one key
 
 
 def test_ruler_raises_like_spacy_on_a_bad_index():
