@@ -12,7 +12,16 @@ import pytest
 
 from eventscope.clean import HEAD_BEFORE, clean_text, parse_date_line, split_blocks
 from eventscope.errors import BadInput
-from eventscope.extract import corroborated_title, extract_article, html_to_text, read_inputs
+from eventscope.extract import (
+    LANGID_NGRAM_BYTES,
+    corroborated_title,
+    detect_language,
+    extract_article,
+    html_to_text,
+    language_features,
+    language_model,
+    read_inputs,
+)
 from eventscope.records import RawInput
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -344,6 +353,64 @@ def test_html_dump_of_a_page_cleans_to_the_article() -> None:
     assert_article_intact(clean.text)
     assert "Privacy policy" not in clean.text and "Home" not in clean.text
     assert (clean.title, clean.outlet) == (TITLE, "River News")
+
+
+# --- language detection: py3langid's own decision, without its per-byte Python loop --------
+
+LANGUAGE_SAMPLES = [
+    "\n\n".join(PARAGRAPHS),
+    "Die Bundesregierung hat am Mittwoch ein neues Abkommen mit Frankreich unterzeichnet.",
+    "東京都は月曜日、新しい防災計画を発表した。 Москва и Пекин подписали соглашение.",
+    "مرحبا بالعالم 😀 — 12,5 % \t\r\n",
+    "Lone \ud800 surrogate",
+    "a",
+    "",
+    "Kenya " * 2000,  # past the sample detect_language reads
+]
+
+
+@pytest.mark.parametrize(
+    "text", LANGUAGE_SAMPLES + [seed.read_text("utf-8") for seed in SEED_FILES]
+)
+def test_language_features_and_decision_are_py3langids(text: str) -> None:
+    import py3langid
+
+    expected = language_model().identifier.instance2fv(text)
+    found = language_features(text)
+    assert found.dtype == expected.dtype and (found == expected).all()
+    if text:  # without letters, detect_language gives None
+        assert detect_language(text) == py3langid.classify(text[:5000])[0]
+
+
+def test_py3langid_scanner_state_depends_on_the_last_ngram_bytes_only() -> None:
+    """What `language_features` relies on, for every state and byte of the model.
+
+    Each state is named by the shortest bytes that lead to it from the start. When every
+    move goes to the state named by the longest suffix of (old state's name + byte) that
+    names a state, the state after any text is the one named by the text's longest suffix
+    that names a state; with names of at most LANGID_NGRAM_BYTES bytes, it depends on the
+    last LANGID_NGRAM_BYTES bytes only.
+    """
+    transitions = language_model().transitions.reshape(-1, 256).tolist()
+    single = [bytes([byte]) for byte in range(256)]
+    names = {0: b""}
+    frontier = [0]
+    while frontier:
+        reached = []
+        for state in frontier:
+            for byte, target in enumerate(transitions[state]):
+                if target not in names:
+                    names[target] = names[state] + single[byte]
+                    reached.append(target)
+        frontier = reached
+    assert max(map(len, names.values())) == LANGID_NGRAM_BYTES
+    state_named = {name: state for state, name in names.items()}
+    for state, name in names.items():
+        suffixes = [name[start:] for start in range(len(name) + 1)]  # longest first
+        for byte, target in enumerate(transitions[state]):
+            named = [state_named.get(suffix + single[byte]) for suffix in suffixes]
+            longest = next((found for found in named if found is not None), 0)  # 0: start
+            assert target == longest
 
 
 # --- the plain-text cleaner: one test per kind of furniture, none from the seeds -------------
