@@ -113,12 +113,17 @@ CUE_FLAGS = regex.IGNORECASE | regex.V0
 # Quotes dropped and dashes (U+2010-2015) made hyphens by `normalise`.
 QUOTES_AND_DASHES = str.maketrans({**dict.fromkeys("\"'“”‘’«»„"), **dict.fromkeys("‐‑‒–—―", "-")})
 SPACES = regex.compile(r"\s+")
-# Patterns used on every block, compiled once (the regex module's cache lookup is slow).
+# Patterns used on every page or block, compiled once (the regex module's cache lookup is slow).
+LINE_SEPARATORS = regex.compile(r"[\u2028\u2029\x85]")
+CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\ufeff]")
+PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
 BLANKS = regex.compile(r"[ \t]+")
 HEADING_PUNCTUATION = regex.compile(r"[.,;:!?]$|,")
 LETTER = regex.compile(r"\p{L}")
 CLAUSE_END = regex.compile(r"[.,;:]$")
 QUOTED = regex.compile(r"^[\"“„«']([^\"”“»]{40,})[\"”“»']")
+# A quantifier in a cue pattern (a lazy or possessive mark may follow it).
+QUANTIFIER = regex.compile(r"(?P<symbol>[?*+])|\{(?P<least>\d*)(?:,\d*)?\}")
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,7 @@ class Cue:
     pattern: regex.Pattern
     why: str
     anywhere: bool = False  # metadata cues: also read inside the page's trailing part
+    words: tuple[str, ...] = ()  # every match contains one of these (folded), when known
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,13 @@ class Cues:
     updated_label: regex.Pattern
 
     def first(self, cues: Iterable[Cue], text: str) -> Cue | None:
-        return next((cue for cue in cues if cue.pattern.search(text)), None)
+        folded = fold(text)
+        for cue in cues:
+            if cue.words and not any(map(folded.__contains__, cue.words)):
+                continue  # cannot match: the text lacks the cue's words
+            if cue.pattern.search(text):
+                return cue
+        return None
 
 
 @dataclass
@@ -179,15 +191,141 @@ class CleanText:
 
 
 def _compile(entries: Iterable[dict], kind: str) -> tuple[Cue, ...]:
+    """The cues of `entries`. A pattern anchored at the start of a block fails at once on
+    most blocks; one that may match anywhere scans the whole block, so it is only searched
+    in blocks that have one of its words."""
     return tuple(
         Cue(
             kind,
             regex.compile(entry["pattern"], CUE_FLAGS),
             entry["why"],
             entry.get("anywhere", False),
+            () if entry["pattern"].startswith("^") else required_words(entry["pattern"]),
         )
         for entry in entries
     )
+
+
+def fold(text: str) -> str:
+    """`text` as a cue's words are looked up in it: casefolded, so that whatever a cue
+    pattern matches case-insensitively folds to the same words (tests check this for every
+    character of the words). `regex` matches "İ" with "i", but casefolding makes it "i" and
+    a combining dot, so that dot goes again."""
+    return text.casefold().replace("i\u0307", "i")
+
+
+def required_words(pattern: str) -> tuple[str, ...]:
+    """Words (folded) one of which every match of `pattern` contains, or () when the
+    pattern uses syntax not read here (flags, lookarounds, back-references, classes with
+    nested brackets) or has no such words.
+
+    Where the pattern requires several words in sequence, the most telling are taken:
+    "(sign up|subscribe) (for|to) (our|the) .{0,40}newsletter" gives ("newsletter",).
+    """
+    try:
+        required, end = _read_alternatives(pattern, 0)
+    except ValueError:
+        return ()
+    if end != len(pattern) or not required:
+        return ()
+    return tuple(sorted({fold(word) for word in _most_telling(required)}))
+
+
+def _most_telling(required: list[frozenset[str]]) -> frozenset[str]:
+    """The word set least likely to be in a block by chance: the one whose shortest word
+    is the longest, of fewer words on a tie."""
+    return max(required, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+# A pattern is read as alternatives of sequences of atoms, each atom maybe quantified. Each
+# reader returns what a match must contain, as a list of word sets (a word of each set in
+# the match), and the position after what it read.
+
+
+def _read_alternatives(pattern: str, at: int) -> tuple[list[frozenset[str]], int]:
+    branches = []
+    while True:
+        required, at = _read_sequence(pattern, at)
+        branches.append(required)
+        if pattern[at : at + 1] != "|":
+            break
+        at += 1
+    if len(branches) == 1:
+        return branches[0], at
+    if not all(branches):
+        return [], at  # a branch without words: the alternatives require none
+    return [frozenset().union(*map(_most_telling, branches))], at
+
+
+def _read_sequence(pattern: str, at: int) -> tuple[list[frozenset[str]], int]:
+    required: list[frozenset[str]] = []
+    literal = ""  # characters matched as they are, in a row
+    while at < len(pattern) and pattern[at] not in "|)":
+        atom, at = _read_atom(pattern, at)
+        least, at = _read_quantifier(pattern, at)
+        if isinstance(atom, str) and least is None:
+            literal += atom
+            continue
+        if literal:
+            required.append(frozenset({literal}))
+            literal = ""
+        if isinstance(atom, list) and (least is None or least > 0):
+            required.extend(atom)
+    if literal:
+        required.append(frozenset({literal}))
+    return required, at
+
+
+def _read_atom(pattern: str, at: int) -> tuple[str | list[frozenset[str]] | None, int]:
+    """A literal character, a group's requirements, or None for any other atom."""
+    char = pattern[at]
+    if char == "(":
+        if pattern.startswith("(?:", at):
+            at += 3
+        elif pattern.startswith("(?P<", at):
+            at = pattern.index(">", at) + 1
+        elif pattern.startswith("(?", at):
+            raise ValueError("flags or a lookaround")
+        else:
+            at += 1
+        required, at = _read_alternatives(pattern, at)
+        if pattern[at : at + 1] != ")":
+            raise ValueError("unclosed group")
+        return required, at + 1
+    if char == "[":
+        at += 2 if pattern.startswith("[^", at) else 1
+        if pattern[at : at + 1] == "]":
+            raise ValueError("class starting with ]")
+        while pattern[at : at + 1] != "]":
+            if pattern[at : at + 1] in ("[", ""):
+                raise ValueError("nested or unclosed class")
+            at += 2 if pattern[at] == "\\" else 1
+        return None, at + 1
+    if char == "\\":
+        escaped = pattern[at + 1 : at + 2]
+        if escaped in ("p", "P") and pattern.startswith("{", at + 2):
+            return None, pattern.index("}", at) + 1
+        if escaped and escaped in "bBdDsSwW":
+            return None, at + 2
+        if not escaped or escaped.isalnum():
+            raise ValueError("escape")
+        return escaped, at + 2
+    if char in ".^$":
+        return None, at + 1
+    if char in "?*+{}[]":
+        raise ValueError("quantifier or bracket out of place")
+    return char, at + 1
+
+
+def _read_quantifier(pattern: str, at: int) -> tuple[int | None, int]:
+    """The least number of repeats the quantifier at `at` allows (None: no quantifier)."""
+    found = QUANTIFIER.match(pattern, at)
+    if found is None:
+        return None, at
+    at = found.end() + (pattern[found.end() : found.end() + 1] in ("?", "+"))
+    if found.group("symbol"):
+        return (1 if found.group("symbol") == "+" else 0), at
+    return int(found.group("least") or 0), at
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,8 +365,12 @@ def stopwords(language: str | None) -> frozenset[str]:
     return frozenset(justext.get_stoplist(name)) if name else frozenset()
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """A comparison key: case, quotes, dashes and spacing do not make two blocks differ."""
+    """A comparison key: case, quotes, dashes and spacing do not make two blocks differ.
+
+    Cached: the cleaner's passes compare the same blocks over and over.
+    """
     text = unicodedata.normalize("NFKC", text).casefold().translate(QUOTES_AND_DASHES)
     return SPACES.sub(" ", text).strip()
 
@@ -236,8 +378,7 @@ def normalise(text: str) -> str:
 def strip_controls(text: str) -> str:
     """Remove control and zero-width characters (NUL cannot even be stored), keep newlines
     and tabs; Unicode line and paragraph separators become newlines."""
-    text = regex.sub(r"[\u2028\u2029\x85]", "\n", text)
-    return regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\ufeff]", "", text)
+    return CONTROLS.sub("", LINE_SEPARATORS.sub("\n", text))
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -246,7 +387,7 @@ def split_blocks(text: str) -> list[Block]:
     text = text.replace("\xa0", " ")
     text = strip_controls(text)
     blocks: list[Block] = []
-    for paragraph in regex.split(r"\n\s*\n", text):
+    for paragraph in PARAGRAPH_BREAK.split(text):
         lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
         if not lines:
             continue
@@ -405,11 +546,11 @@ def _cut_tail(blocks: list[Block], cues: Cues) -> None:
 
 def _classify(text: str, words: frozenset[str]) -> Verdict:
     """jusText's context-free class: length, stop-word density and sentence punctuation."""
-    tokens = [t.casefold() for t in WORD.findall(text)]
+    tokens = list(map(str.casefold, WORD.findall(text)))
     if not tokens:
         return "bad"
     if words:
-        density = sum(1 for t in tokens if t in words) / len(tokens)
+        density = sum(map(words.__contains__, tokens)) / len(tokens)
     else:  # no stop-word list for the language: finished sentences stand in for density
         density = STOPWORDS_HIGH if SENTENCE_END.search(text) else STOPWORDS_LOW
     if len(text) < LENGTH_LOW:
@@ -736,12 +877,8 @@ def _opens_with_title_line(blocks: list[Block]) -> bool:
 
 
 def _body_words(blocks: list[Block]) -> frozenset[str]:
-    return frozenset(
-        w.casefold()
-        for b in blocks
-        if b.verdict == "good" and not b.dropped
-        for w in WORD.findall(b.text)
-    )
+    body = "\n".join(b.text for b in blocks if b.verdict == "good" and not b.dropped)
+    return frozenset(map(str.casefold, WORD.findall(body)))  # no word spans a line break
 
 
 def _shares_body_words(block: Block, body: frozenset[str]) -> bool:
