@@ -210,7 +210,7 @@ class MemoAttributeRuler(AttributeRuler):
                     self._openers.add(str(len(pattern)), [pattern[:1]])
                 else:
                     self._windowed = False
-        self._named = self._named_values([p for key in self.matcher._patterns for p in self.matcher.get(key)[1]])
+        self._named = self._named_values([p for rule in self.patterns for p in cast(list, rule["patterns"])])
         written = {attr for attrs in self.attrs for attr in attrs}
         self._memoisable = written <= set(RULER_TARGETS)
         self._targets = [attr for attr in RULER_TARGETS if attr in written]
