@@ -24,7 +24,15 @@ from typing import Any, Literal
 import numpy as np
 import regex
 
-from eventscope.clean import CleanText, clean_text, parse_date_line, polish_text, strip_controls
+from eventscope.clean import (
+    CleanText,
+    clean_text,
+    load_cues,
+    parse_date_line,
+    polish_text,
+    stopwords,
+    strip_controls,
+)
 from eventscope.errors import BadInput
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
@@ -272,6 +280,14 @@ class LanguageModel:
     identifier: Any  # py3langid.langid.LanguageIdentifier
     transitions: np.ndarray  # the scanner's next state, at state * 256 + byte
     produced: np.ndarray  # per state, the features it counts, padded with a spare index
+
+
+def load_resources() -> None:
+    """Load what extraction reads (the cleaner's cues, the language model) once per process,
+    with the other stages, rather than while the first article waits."""
+    load_cues()
+    language_model()
+    stopwords("en")
 
 
 @functools.lru_cache(maxsize=1)

@@ -61,6 +61,7 @@ class Stages:
 
     @classmethod
     def load(cls, settings: Settings) -> Stages:
+        extract.load_resources()
         dictionary = settings.get("actors.dictionary")
         actor_kb = actors.load_actor_kb(settings, Path(dictionary) if dictionary else None)
         coder = events.load_coder(settings)
