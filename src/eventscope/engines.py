@@ -6,7 +6,6 @@ of workers. Workers load the stages' resources (spaCy model, dictionaries) once.
 
 from __future__ import annotations
 
-import atexit
 import gc
 import logging
 import os
@@ -43,8 +42,8 @@ _worker_stages: Stages | None = None  # per worker process: the loaded stages (s
 def freeze_loaded() -> None:
     """Everything alive now (the loaded stages) lives as long as the run: the garbage
     collector stops rescanning it (`gc.freeze`). Millions of model, vocabulary and
-    dictionary objects otherwise cost every full collection. `gc.unfreeze` must follow
-    before exit, or extension objects are never freed."""
+    dictionary objects otherwise cost every full collection. A process that goes on
+    (or finalises at exit) calls `gc.unfreeze` after the run, so they can be freed."""
     gc.collect()  # garbage left by loading is freed, not kept
     gc.freeze()
 
@@ -54,8 +53,7 @@ def _init_worker(settings: Settings) -> None:
     from eventscope.pipeline import Stages
 
     _worker_stages = Stages.load(settings)
-    freeze_loaded()
-    atexit.register(gc.unfreeze)
+    freeze_loaded()  # a pool worker ends with os._exit: no finalisation to unfreeze for
 
 
 def _run_batch(raws: list[RawInput]) -> list[Any]:
