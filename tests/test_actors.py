@@ -73,6 +73,8 @@ def test_remembered_matches_shift_to_each_offset_and_follow_new_phrases(tmp_path
     first = kb.find_spans(text)
     again = kb.find_spans(text, offset=40)  # remembered from the first call
     assert [(s.start + 40, s.end + 40, s.text) for s in first] == [(s.start, s.end, s.text) for s in again]
+    padded = kb.find_spans("\n\n " + text + " ")  # the same sentence, as the parser may cut it
+    assert [(s.start + 3, s.end + 3, s.text) for s in first] == [(s.start, s.end, s.text) for s in padded]
     kb.add_phrase("Northern Front", kb.lookup("Iran"))
     assert [s.text for s in kb.find_spans(text, offset=40)] == ["Iran", "Northern Front"]
 

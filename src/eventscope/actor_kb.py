@@ -142,7 +142,7 @@ class ActorKB:
     _phrases: dict[str, _Target] = field(default_factory=dict)
     _first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
     _people: dict[str, KBEntry] = field(default_factory=dict)  # name key -> person
-    # Matches by sentence text: the triage reads every sentence, the actors stage the parsed ones again.
+    # Matches by sentence text (stripped): the triage reads every sentence, the actors stage the parsed ones again.
     _found: dict[str, tuple[ActorSpan, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- building -------------------------------------------------------------------------
@@ -206,11 +206,13 @@ class ActorKB:
         Actor names must start with a capital letter (or digit) in the text, so common
         words that are also place names are not matched; role words match in any case.
         """
-        found = self._found.get(text)
+        key = text.strip()  # the parser and the triage's splitter place whitespace differently
+        offset += len(text) - len(text.lstrip())
+        found = self._found.get(key)
         if found is None:
             if len(self._found) >= FOUND_LIMIT:
                 self._found.clear()  # bounded memory on any corpus
-            found = self._found[text] = tuple(self._match(text))
+            found = self._found[key] = tuple(self._match(key))
         if not offset:
             return list(found)
         return [replace(span, start=span.start + offset, end=span.end + offset) for span in found]
