@@ -145,7 +145,10 @@ class NamedValues:
         if not self.patterns:
             if self._array is None:
                 self._array = numpy.array(sorted(self.values), dtype=numpy.uint64)
-            return numpy.isin(column, self._array)
+            if not len(self._array):
+                return numpy.zeros(len(column), dtype=bool)
+            at = numpy.minimum(numpy.searchsorted(self._array, column), len(self._array) - 1)
+            return self._array[at] == column  # a binary search: isin compares with each value in turn
         if len(self.known) > MEMO_LIMIT:
             self.known.clear()
         entries, known = column.tolist(), self.known
