@@ -98,7 +98,7 @@ class SentenceSplitter:
     not either, so what a full parse reads as one sentence is picked or left as one.
     """
 
-    tokenizer: Any  # a spacy.language.Language holding only the tokenizer
+    tokenizer: Any  # the pipeline's own tokenizer: its cache then serves the parse of what it picks
     punct: np.ndarray  # string hashes of the sentence-final characters
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Any]]:
@@ -125,15 +125,11 @@ class SentenceSplitter:
 
 @functools.lru_cache(maxsize=4)
 def load_splitter(model: str) -> SentenceSplitter:
-    """The splitter of a model package, once per process; it shares the pipeline's vocabulary."""
-    import spacy
+    """The splitter of a model package, once per process, on the pipeline's own tokenizer:
+    the parse then finds the words of the sentences it is given already tokenised."""
     from spacy.pipeline import Sentencizer
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        pipeline = load_pipeline(model)
-        # One vocabulary: words the splitter met are known to the parse.
-        tokenizer = spacy.load(model, exclude=pipeline.component_names, vocab=pipeline.vocab)
+    tokenizer = load_pipeline(model).tokenizer
     punct = [tokenizer.vocab.strings.add(char) for char in Sentencizer.default_punct_chars]
     return SentenceSplitter(tokenizer, np.array(punct, dtype=np.uint64))
 
