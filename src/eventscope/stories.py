@@ -322,6 +322,13 @@ def _tfidf(rows: list[dict[str, int]]) -> csr_matrix:
     return normalize(counts).tocsr()
 
 
+def _used_columns(vectors: csr_matrix) -> csr_matrix:
+    """The same rows over only the features some row has (in their order, so every dot
+    product sums the same terms in the same order): a block's product then transposes a
+    matrix as wide as the items' vocabulary, not the whole hashed space (2**20 columns)."""
+    return vectors[:, np.unique(vectors.indices)].tocsr()
+
+
 class SimilarityModel:
     """Pairwise story similarity over a fixed list of items, computed block by block.
 
@@ -335,7 +342,7 @@ class SimilarityModel:
         weights = section.get("weights", {})
         self.items = items
         self.signals = [
-            (float(weights[signal]), _tfidf([getattr(item, signal) for item in items]))
+            (float(weights[signal]), _used_columns(_tfidf([getattr(item, signal) for item in items])))
             for signal in SIGNALS
             if float(weights.get(signal, 0.0))
         ]
