@@ -132,29 +132,28 @@ def make_memo_lemmatizer(
 
 @dataclass
 class NamedValues:
-    """The values of one key attribute (its `column` in RULER_KEY) that some rule names."""
+    """The values of one key attribute (its `column` in RULER_KEY) that some rule names:
+    `values` (sorted) and those matching a rule's regex `patterns`."""
 
     column: int
-    values: set[int]
+    values: numpy.ndarray
     patterns: list[re.Pattern[str]]
-    known: dict[int, bool] = field(default_factory=dict)  # values seen, when there are patterns
-    _array: numpy.ndarray | None = None
+    known: dict[int, bool] = field(default_factory=dict)  # value seen -> whether a pattern matches it
 
     def named(self, column: numpy.ndarray, strings: Any) -> numpy.ndarray:
         """Which entries of a key column some rule names."""
+        listed = numpy.zeros(len(column), dtype=bool)
+        if len(self.values):
+            at = numpy.minimum(numpy.searchsorted(self.values, column), len(self.values) - 1)
+            listed = self.values[at] == column  # a binary search: isin compares with each value in turn
         if not self.patterns:
-            if self._array is None:
-                self._array = numpy.array(sorted(self.values), dtype=numpy.uint64)
-            if not len(self._array):
-                return numpy.zeros(len(column), dtype=bool)
-            at = numpy.minimum(numpy.searchsorted(self._array, column), len(self._array) - 1)
-            return self._array[at] == column  # a binary search: isin compares with each value in turn
+            return listed
         if len(self.known) > MEMO_LIMIT:
             self.known.clear()
         entries, known = column.tolist(), self.known
         for value in {value for value in entries if value not in known}:
-            known[value] = value in self.values or any(pattern.search(strings[value]) for pattern in self.patterns)
-        return numpy.array([known[value] for value in entries], dtype=bool)
+            known[value] = any(pattern.search(strings[value]) for pattern in self.patterns)
+        return listed | numpy.array([known[value] for value in entries], dtype=bool)
 
 
 class MemoAttributeRuler(AttributeRuler):
@@ -230,27 +229,29 @@ class MemoAttributeRuler(AttributeRuler):
         NOT_IN, REGEX): the values they name. Keys then hold `UNNAMED` for every other value,
         so "minister" and "treaty" share a key and the memo learns a few thousand keys
         instead of tens of thousands."""
-        named: dict[int, NamedValues | None] = {
-            attr: NamedValues(RULER_KEY.index(attr), set(), []) for attr in (TAG, LOWER, DEP)
-        }
+        values: dict[int, set[int]] = {attr: set() for attr in (TAG, LOWER, DEP)}
+        patterns_of: dict[int, list[re.Pattern[str]]] = {attr: [] for attr in values}
+        any_value: set[int] = set()  # attributes a comparison or fuzzy match tests: every value may differ
         for pattern in patterns:
             for token in pattern:
                 for name, test in token.items():
                     attr = IDS.get(name.upper()) if isinstance(name, str) else name
-                    found = named.get(attr)
-                    if found is None:
+                    if attr not in values:
                         continue
-                    if not isinstance(test, dict):
-                        test = {"IN": [test]}
-                    if not set(test) <= {"IN", "NOT_IN", "REGEX"}:
-                        named[attr] = None  # a comparison or fuzzy match: every value may differ
+                    tests = test if isinstance(test, dict) else {"IN": [test]}
+                    if not set(tests) <= {"IN", "NOT_IN", "REGEX"}:
+                        any_value.add(attr)
                         continue
-                    for op, listed in test.items():
+                    for op, listed in tests.items():
                         if op == "REGEX":
-                            found.patterns.append(re.compile(listed))
+                            patterns_of[attr].append(re.compile(str(listed)))
                         else:
-                            found.values.update(self.vocab.strings.add(str(value)) for value in listed)
-        return [found for found in named.values() if found is not None]
+                            values[attr].update(self.vocab.strings.add(str(value)) for value in listed)
+        return [
+            NamedValues(RULER_KEY.index(attr), numpy.array(sorted(found), dtype=numpy.uint64), patterns_of[attr])
+            for attr, found in values.items()
+            if attr not in any_value
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._compiled:

@@ -130,7 +130,7 @@ class SentenceTriage:
 def load_triage(settings: Settings, actor_kb: ActorKB, coder) -> SentenceTriage | None:
     """The triage for these settings, or None when `nlp.parse` is `all`."""
     from eventscope.errors import SettingsError
-    from eventscope.nlp import load_pipeline, load_splitter
+    from eventscope.nlp import load_pipeline
 
     mode = settings.get("nlp.parse", "candidates")
     if mode not in PARSE_MODES:
@@ -138,7 +138,6 @@ def load_triage(settings: Settings, actor_kb: ActorKB, coder) -> SentenceTriage 
     if mode == "all":
         return None
     nlp = load_pipeline(settings.get("nlp.model"))
-    load_splitter(settings.get("nlp.model"))  # what the triage reads; loaded with the stages, not by the first article
     return SentenceTriage(
         actor_kb=actor_kb,
         verb_needs=verb_needs(coder.verbs),
