@@ -30,7 +30,6 @@ from eventscope.clean import (
     load_cues,
     parse_date_line,
     polish_text,
-    stopwords,
     strip_controls,
 )
 from eventscope.errors import BadInput
@@ -287,7 +286,6 @@ def load_resources() -> None:
     with the other stages, rather than while the first article waits."""
     load_cues()
     language_model()
-    stopwords("en")
 
 
 @functools.lru_cache(maxsize=1)
