@@ -1,0 +1,34 @@
+"""The text of a real-news gold document, read from the shared corpora.
+
+The gold set stores references (document, character offsets, a short quote), never the
+articles themselves, so the text each offset counts in is defined here, once:
+- `bbc/<section>/<file>.txt`: the file as UTF-8, unchanged;
+- `ecbplus/<folder>/<file>.json`: the record's `title`, a newline, then its `text`;
+- `readability/<page>`: the text content of the page's cleaned `expected.html` (lxml).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+CORPUS_FOLDERS = {
+    "bbc": Path("corpora/bbc/news"),
+    "ecbplus": Path("gold/ecbplus/articles"),
+    "readability": Path("corpora/readability/test/test-pages"),
+}
+
+
+def document_text(shared: Path, doc: str) -> str:
+    """The text of gold document `doc` ("corpus/relative/path") under the `shared` folder."""
+    corpus, _, rest = doc.partition("/")
+    folder = shared / CORPUS_FOLDERS[corpus]
+    if corpus == "bbc":
+        return (folder / rest).read_text(encoding="utf-8")
+    if corpus == "ecbplus":
+        record = json.loads((folder / rest).read_text(encoding="utf-8"))
+        return f"{record['title']}\n{record['text']}"
+    import lxml.html
+
+    page = (folder / rest / "expected.html").read_text(encoding="utf-8")
+    return str(lxml.html.fromstring(page).text_content())
