@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from eventscope.api import Segment, create_app, highlight, source_label
+from eventscope.api import Segment, create_app, highlight
 from eventscope.errors import StoreError
 from eventscope.records import Story
 from eventscope.store import open_store
@@ -405,19 +405,6 @@ def test_story_page_numbers_each_event_once_however_its_sentence_is_cut(
     assert sorted(numbers) == sorted(ids.events[MOU_STORY])
     anchors = re.findall(r'id="mark-([0-9a-f]+)"', page)
     assert sorted(anchors) == sorted(ids.events[MOU_STORY])
-
-
-@pytest.mark.parametrize(
-    ("source", "label"),
-    [
-        ("https://www.irna.ir/news/123", "www.irna.ir"),
-        ("../shared/samples/seeds/000_93d7.txt", "000_93d7.txt"),
-        ("C:\\news\\a.html", "a.html"),
-        ("IRNA", "IRNA"),
-    ],
-)
-def test_source_label_shortens_urls_and_paths(source: str, label: str) -> None:
-    assert source_label(source) == label
 
 
 # -- the same answers from PostgreSQL ----------------------------------------------------

@@ -39,7 +39,7 @@ CORPUS_SIZE = BATCH + 8
 FEW = 12
 KEPT_PARAGRAPHS = 2  # short articles keep each run to seconds
 RUN_TIMEOUT = 240
-PROGRESS = re.compile(r"articles: (\d+)art")
+PROGRESS = re.compile(r"articles:\s+\d+%\|[^|]*\|\s*(\d+)/\d+")
 
 
 class Run:

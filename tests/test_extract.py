@@ -264,7 +264,7 @@ def test_jsonl_is_read_streaming(tmp_path, settings) -> None:
 
 
 def test_article_without_text_raises_bad_input(settings) -> None:
-    raw = RawInput(source="tiny.txt", content="Home\n\nShare\n\nA short line.", kind="text")
+    raw = RawInput(source="tiny.txt", content="Home\n\nShare this\n\nSubscribe", kind="text")
     with pytest.raises(BadInput) as caught:
         extract_article(raw, settings)
     assert caught.value.source == "tiny.txt" and "no article text" in caught.value.reason

@@ -123,7 +123,7 @@ def test_background_event_dates_do_not_split_a_story(seed_articles, settings):
     )
     items = [story_item(article) for article in (dated, undated_with_history, dated_with_history)]
     clusters, _ = cluster_items(items, settings)
-    story = build_story(clusters[0], {}, settings.get("stories.lookback_days"))
+    story = build_story(clusters[0], settings.get("stories.lookback_days"))
     assert len(clusters) == 1
     assert story.date == dt.date(2017, 7, 23)
 
@@ -200,7 +200,8 @@ def test_near_duplicate_points_to_the_earlier_copy_and_adds_no_anonymous_source(
     update = update_stories([story_item(copy), story_item(dated)], [], [], settings)
     assert update.duplicates == {copy.id: dated.id}
     assert len(update.stories) == 1
-    assert update.stories[0].num_sources == 1
+    assert update.stories[0].num_sources == 0
+    assert update.stories[0].articles_without_outlet == 2
 
 
 def test_syndicated_copy_from_a_named_outlet_counts_once_per_outlet(seed_articles, settings):
@@ -214,15 +215,25 @@ def test_syndicated_copy_from_a_named_outlet_counts_once_per_outlet(seed_article
     )
     items = [story_item(article) for article in (first, syndicated, again)]
     clusters, duplicates = cluster_items(items, settings)
-    story = build_story(clusters[0], duplicates)
+    story = build_story(clusters[0])
     assert len(clusters) == 1
     assert story.outlets == ["SOFREP", "Yahoo"]
     assert set(duplicates) == {syndicated.id, again.id}
 
 
-def test_outlet_falls_back_to_url_domain_then_source():
+def test_outlet_falls_back_to_url_host_never_to_a_file_name():
     item = story_item(make_article("Text of a report.", "https://www.reuters.com/world/x"))
     assert outlet_key(item) == "reuters.com"
     item.outlet = "Reuters"
     assert outlet_key(item) == "Reuters"
-    assert outlet_key(story_item(make_article("Text.", "inbox/report.txt"))) == "inbox/report.txt"
+    assert outlet_key(story_item(make_article("Text.", "inbox/report.txt"))) is None
+
+
+def test_story_counts_known_outlets_and_articles_without_one(seed_articles, settings):
+    original = seed_articles["001"]
+    named = make_article(original.text, "a.txt", dt.date(2017, 7, 23), outlet="Reuters")
+    anonymous = make_article(original.text + "\nFiled.", "inbox/b.txt", dt.date(2017, 7, 23))
+    clusters, _ = cluster_items([story_item(named), story_item(anonymous)], settings)
+    story = build_story(clusters[0])
+    assert story.outlets == ["Reuters"]
+    assert (story.num_articles, story.num_sources, story.articles_without_outlet) == (2, 1, 1)

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 from itertools import pairwise
 from typing import Annotated, Any, get_args
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -104,7 +104,6 @@ def create_app(location: str) -> FastAPI:
     env.globals["quad_classes"] = {q.number: q for q in quad_classes()}
     env.globals["quad_list"] = [asdict(q) for q in quad_classes()]
     env.globals["cameo_names"] = _cameo_names()
-    env.filters["source_label"] = source_label
     _add_error_handlers(app)
     app.include_router(_api_routes())
     app.include_router(_page_routes())
@@ -474,13 +473,6 @@ def _api_routes() -> APIRouter:
 # -- web pages -------------------------------------------------------------------
 
 
-def source_label(source: str) -> str:
-    """A short name for an article known only by its source: a URL's host or a path's file name."""
-    if source.startswith(("http://", "https://")):
-        return urlsplit(source).netloc or source
-    return source.replace("\\", "/").rsplit("/", 1)[-1] or source
-
-
 @dataclass(frozen=True)
 class Segment:
     """A run of article text and the ids of the spans (events, agreements) covering it.
@@ -554,7 +546,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
                 "events": len(event_spans),
             }
         )
-    outlets = {a["id"]: a["outlet"] or a["source"] for a in articles}
+    outlets = {a["id"]: a["outlet"] for a in articles}
     for number, event in enumerate(events, start=1):
         event["number"] = number
         event["outlet"] = outlets.get(event["article_id"])

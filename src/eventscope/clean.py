@@ -79,6 +79,7 @@ TITLE_BODY_SHARE = 0.5
 
 SENTENCE_END = regex.compile(r"[.!?…:;。！？।][\"'”’»)\]」』]*$")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
+LETTERS = regex.compile(r"[^\W\d_]")
 BULLET = regex.compile(r"^\s*(?:[•·▪◦‣●*–-]|\d{1,2}[.)])\s+")
 SEPARATOR = regex.compile(r"\s+(?:/|\||>|»|›|·|•)\s+")
 YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -107,6 +108,10 @@ TITLE_SITE = regex.compile(r"^(?P<headline>.*\S)\s+[|·•»–—-]\s+(?P<site>
 SITE_WORDS = 5
 SITE_SUFFIX = regex.compile(r"^\s*[|·•»:/–—-]\s*(\S.*)$")
 HEADER_REASONS = frozenset({"title", "byline", "dateline"})
+# Drops by the structural passes (length, density, position), not by a named cue.
+STRUCTURAL_REASONS = frozenset({"low text density", "outside the article", "after the body"})
+# Words that make a line a sentence rather than a label.
+SENTENCE_WORDS = 3
 # Cue kinds of furniture that sits inside an article body rather than around it.
 INLINE_KINDS = frozenset({"ads", "inline_links", "captions", "sharing"})
 CUE_FLAGS = regex.IGNORECASE | regex.V0
@@ -437,10 +442,30 @@ def clean_text(text: str, language: str | None = None) -> CleanText:
     _trim_body_end(blocks)
     _drop_repeated_lines(blocks)
     _strip_prefixes(blocks, cues)
+    _keep_short_input(blocks, result)
     result.dropped = [(b.reason or "context", b.text) for b in blocks if b.dropped]
     log.debug("kept %d of %d blocks", len(blocks) - len(result.dropped), len(blocks))
     result.text = "\n\n".join(_tidy(b.text) for b in blocks if not b.dropped)
     return result
+
+
+def is_sentence(text: str) -> bool:
+    """A line with words enough to state something ("Russia shelled Kharkiv.")."""
+    return sum(1 for word in WORD.findall(text) if LETTERS.search(word)) >= SENTENCE_WORDS
+
+
+def _keep_short_input(blocks: list[Block], result: CleanText) -> None:
+    """A text left with no body, whose sentences only the structural passes dropped, is a
+    short item (a wire report, a one-line note), not a page of furniture: its sentences are
+    its content. A text of one block that is a sentence is always kept."""
+    if any(not block.dropped and not block.header for block in blocks):
+        return
+    only = len(blocks) == 1
+    for block in blocks:
+        if is_sentence(block.text) and (only or block.reason in STRUCTURAL_REASONS):
+            if block.reason == "title" and result.title == _tidy(block.text):
+                result.title = None
+            block.verdict, block.reason = "good", ""
 
 
 def polish_text(text: str) -> CleanText:

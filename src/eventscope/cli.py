@@ -7,6 +7,7 @@ good was stored), 1 when the job itself could not run (e.g. a locked database).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -36,6 +37,28 @@ def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
     return settings.with_overrides(overrides)
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
+
+
+def _load_settings_file(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        ctx.ensure_object(dict)["settings"] = load_settings(value)
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)
+
+
+def settings_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--settings FILE` after the command name too (`eventscope run --settings s.yaml ...`);
+    given there, it replaces one given before the command."""
+    return click.option(
+        "--settings", type=click.Path(dir_okay=False), expose_value=False, is_eager=True,
+        callback=_load_settings_file, help="YAML file merged over the defaults.",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--settings", "settings_file", type=click.Path(dir_okay=False), help="YAML file merged over the defaults.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
@@ -59,20 +82,34 @@ def main(ctx: click.Context, settings_file: str | None, verbose: int) -> None:
 @click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster).")
 @click.option("--actors", "actor_dictionary", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Extra actor dictionary in PETRARCH format.")
+@click.option("--outlet", default=None, help="Outlet of the inputs that do not state one (e.g. 'BBC News').")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date (YYYY-MM-DD) of the inputs that do not state one.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no story listing.")
+@settings_option
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None, engine: str | None,
-        scheduler: str | None, actor_dictionary: str | None, quiet: bool) -> None:
+        scheduler: str | None, actor_dictionary: str | None, outlet: str | None,
+        published: dt.datetime | None, quiet: bool) -> None:
     """Ingest files or folders (.txt, .html, .jsonl) and run the whole pipeline into DB."""
     from tqdm import tqdm
 
+    from eventscope.extract import count_inputs, missing_paths
     from eventscope.pipeline import run as run_pipeline
 
+    missing = missing_paths(paths)
+    for path in missing:
+        click.echo(f"eventscope: {path}: no such file or folder", err=True)
+    if missing:
+        sys.exit(EXIT_REJECTED)  # before the database is opened, so none is created
     settings = settings_from(
         ctx, **{"run.workers": workers, "run.engine": engine, "run.scheduler": scheduler,
                 "actors.dictionary": actor_dictionary}
     )
-    bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=quiet or None, mininterval=0.5)
+    meta = {"outlet": outlet.strip() if outlet and outlet.strip() else None,
+            "published": published.date().isoformat() if published else None}
+    bar = tqdm(total=None if quiet else count_inputs(paths), desc="starting", unit=" articles",
+               file=sys.stderr, disable=quiet or None, mininterval=0.5, dynamic_ncols=True)
 
     def report_problem(problem: BadInput) -> None:
         bar.clear()
@@ -80,11 +117,15 @@ def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None
 
     try:
         with open_store(db) as store:
-            report = run_pipeline(paths, store, settings, on_progress=bar.update, on_problem=report_problem)
+            report = run_pipeline(
+                paths, store, settings, on_progress=bar.update, on_problem=report_problem,
+                meta={key: value for key, value in meta.items() if value},
+                on_status=bar.set_description_str,
+            )
             bar.close()
             click.echo(
-                f"{report.stored} articles stored, {report.already_stored} already stored, "
-                f"{len(report.rejected)} rejected, {report.events} events"
+                f"{plural(report.stored, 'article')} stored, {report.already_stored} already stored, "
+                f"{len(report.rejected)} rejected, {plural(report.events, 'event')}"
                 + (f", {report.not_english} not in English (stored, not coded)" if report.not_english else ""),
                 err=True,
             )
@@ -100,12 +141,18 @@ def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None
 def print_stories(store: Store) -> None:
     """A short listing of every story, newest first."""
     records = sorted(store.iter_records("stories"), key=lambda s: (s["date"] or "", s["id"]), reverse=True)
-    click.echo(f"{len(records)} stories")
+    click.echo(plural(len(records), "story", "stories"))
     for story in records:
+        outlets = list(story["outlets"])
+        unstated = story.get("articles_without_outlet") or 0
+        if unstated:
+            outlets.append(f"{plural(unstated, 'article')} with outlet not stated")
+        sources = (f"from {plural(story['num_sources'], 'source')} ({', '.join(outlets)})"
+                   if story["num_sources"] else "(outlet not stated)")
         click.echo(
             f"- {story['date'] or 'undated'}  {story['title'] or '(untitled)'}\n"
-            f"    {story['num_articles']} articles from {story['num_sources']} sources"
-            f" ({', '.join(story['outlets']) or 'outlets unknown'}); {len(story['event_ids'])} events"
+            f"    {plural(story['num_articles'], 'article')} {sources};"
+            f" {plural(len(story['event_ids']), 'event')}"
         )
 
 
@@ -156,6 +203,7 @@ def print_evaluation(evaluate: Callable[[], dict[str, Any]], as_json: bool) -> N
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--actors", "actor_dictionary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@settings_option
 @click.pass_context
 def eval_petrarch2(ctx: click.Context, file: Path, actor_dictionary: Path | None, as_json: bool) -> None:
     """Score the coder on PETRARCH2-format validation records."""
@@ -167,6 +215,7 @@ def eval_petrarch2(ctx: click.Context, file: Path, actor_dictionary: Path | None
 @eval_group.command("plover")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@settings_option
 @click.pass_context
 def eval_plover(ctx: click.Context, file: Path, as_json: bool) -> None:
     """Score the coder on PLOVER gold standard records."""
@@ -178,6 +227,7 @@ def eval_plover(ctx: click.Context, file: Path, as_json: bool) -> None:
 @eval_group.command("stories")
 @click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@settings_option
 @click.pass_context
 def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
     """Score story clustering on ECB+-style folders (one folder per happening)."""

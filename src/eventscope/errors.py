@@ -23,6 +23,11 @@ class BadInput(EventscopeError):
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.reason}"
 
+    def __reduce__(self) -> tuple[type[BadInput], tuple[str, str, int | None]]:
+        # Workers send rejections back to the parent pickled; the default reduction would
+        # call __init__ with the message alone and fail, breaking the process pool.
+        return (type(self), (self.source, self.reason, self.line))
+
 
 class StoreError(EventscopeError):
     """The database cannot be opened, is locked by another run, or refused a write."""

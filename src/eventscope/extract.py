@@ -27,13 +27,14 @@ import regex
 from eventscope.clean import (
     CleanText,
     clean_text,
+    is_sentence,
     load_cues,
     parse_date_line,
     polish_text,
     strip_controls,
 )
 from eventscope.errors import BadInput
-from eventscope.records import Article, RawInput
+from eventscope.records import Article, RawInput, url_host
 from eventscope.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -74,13 +75,49 @@ BLOCK_TAGS = frozenset(
 )
 
 
-def read_inputs(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawInput | BadInput]:
+def read_inputs(
+    paths: Iterable[str | Path], settings: Settings, meta: dict[str, str] | None = None
+) -> Iterator[RawInput | BadInput]:
     """Every article in the given files and folders, in a deterministic order.
 
     Folders are walked recursively in sorted order and files with other extensions
     are skipped; a file named directly must have a supported extension. Problems are
-    yielded as `BadInput`, never raised.
+    yielded as `BadInput`, never raised. `meta` (`outlet`, `published`) applies to every
+    input, except where a JSON line states its own.
     """
+    meta = dict(meta or {})
+    for raw in _read_paths(paths, settings):
+        if isinstance(raw, RawInput) and meta:
+            raw.meta = {**meta, **raw.meta}
+        yield raw
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many inputs `read_inputs` will yield, at most (files, and non-blank JSON lines),
+    counted cheaply so that progress can be shown against a total."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = _walk(path) if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
+            kind = KINDS.get(file.suffix.lower())
+            if kind == "jsonl":
+                try:
+                    with file.open("rb") as stream:
+                        total += max(1, sum(1 for line in stream if line.strip()))
+                except OSError:
+                    total += 1
+            elif kind is not None or not path.is_dir():
+                total += 1
+    return total
+
+
+def missing_paths(paths: Iterable[str | Path]) -> list[str]:
+    """The paths given that are neither a file nor a folder."""
+    return [str(path) for path in paths if not Path(path).exists()]
+
+
+def _read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawInput | BadInput]:
     for given in paths:
         given_text = str(given)
         path = Path(given)
@@ -225,8 +262,11 @@ def _non_empty(value: Any) -> bool:
 def extract_article(raw: RawInput, settings: Settings) -> Article:
     """The article in `raw`: clean body, title, outlet, author, date and language.
 
-    Raises `BadInput` when the cleaned body is shorter than `extract.min_text_chars`.
-    Metadata given in a JSON line overrides what the page states.
+    Text given as text (a `.txt` file, a JSON line's `text`) is an article when it holds a
+    sentence with words, however short (a one-sentence wire item); a body extracted from a
+    page must have `extract.min_text_chars`, or it is the page's furniture. Raises
+    `BadInput` otherwise. Metadata given with the input overrides what the page states; an
+    outlet nothing states is the URL's host, else None.
     """
     page_language = None
     if raw.kind == "html":
@@ -236,10 +276,12 @@ def extract_article(raw: RawInput, settings: Settings) -> Article:
         found = clean_text(raw.content, page_language)
     body = found.text
     minimum = int(settings.get("extract.min_text_chars", 200))
-    if len(body) < minimum:
+    if raw.kind == "html" and len(body) < minimum:
         raise BadInput(
             raw.source, f"no article text (cleaned body {len(body)} < {minimum} chars)", raw.line
         )
+    if raw.kind == "text" and not is_sentence(body):
+        raise BadInput(raw.source, "no article text (no sentence with words)", raw.line)
     meta = raw.meta
     published = found.published
     if meta.get("published"):
@@ -248,7 +290,7 @@ def extract_article(raw: RawInput, settings: Settings) -> Article:
         id=raw.id,
         source=raw.source,
         title=meta.get("title") or found.title,
-        outlet=meta.get("outlet") or found.outlet,
+        outlet=meta.get("outlet") or found.outlet or url_host(meta.get("url")),
         author=found.author,
         published=published,
         text=body,

@@ -78,30 +78,71 @@ def process_batch(
 ) -> list[Processed | BadInput]:
     """Run the per-article stages over a batch, keeping input order; bad inputs come back as `BadInput`.
 
-    The sentences (tokens, parses) are dropped from the returned articles once the stages
-    are done, unless `keep_sentences`: the store keeps none, and results sent back from
-    worker processes unpickle about four times faster without them.
+    A failure of one article in any stage comes back as its `BadInput` too (logged with
+    its traceback), so one article never takes its batch, or a worker process, down. The
+    sentences (tokens, parses) are dropped from the returned articles once the stages are
+    done, unless `keep_sentences`: the store keeps none, and results sent back from worker
+    processes unpickle about four times faster without them.
     """
     results: list[Processed | BadInput | None] = []
-    extracted: list[tuple[int, Article]] = []
+    extracted: list[tuple[int, RawInput, Article]] = []
     for raw in raws:
         try:
-            extracted.append((len(results), extract.extract_article(raw, stages.settings)))
-            results.append(None)
+            article = extract.extract_article(raw, stages.settings)
         except BadInput as problem:
             results.append(problem)
-    analysed = nlp.analyse((article for _, article in extracted), stages.settings, stages.triage)
-    for (slot, _), article in zip(extracted, analysed):
-        item = None
-        if article.sentences:
-            actors.resolve_mentions(article, stages.actor_kb)
-            events.code_events(article, stages.coder)
-            agreements.find_agreements(article)
-            item = stories.story_item(article).to_json()
-        if not keep_sentences:
-            article.sentences = []
-        results[slot] = Processed(article, item)
+            continue
+        except Exception as exc:  # noqa: BLE001 - any failure of one input is reported as data
+            results.append(_failure(raw, "extraction", exc))
+            continue
+        extracted.append((len(results), raw, article))
+        results.append(None)
+    for slot, raw, analysed in _analysed(extracted, stages):
+        if isinstance(analysed, BadInput):
+            results[slot] = analysed
+            continue
+        try:
+            results[slot] = _annotate(analysed, stages, keep_sentences)
+        except Exception as exc:  # noqa: BLE001
+            results[slot] = _failure(raw, "event coding", exc)
     return [result for result in results if result is not None]
+
+
+def _analysed(
+    extracted: list[tuple[int, RawInput, Article]], stages: Stages
+) -> Iterator[tuple[int, RawInput, Article | BadInput]]:
+    """The articles through the NLP stage, batched; if the batch fails, article by article,
+    so that only the article that fails is reported."""
+    articles = [article for _, _, article in extracted]
+    try:
+        analysed = list(nlp.analyse(articles, stages.settings, stages.triage))
+    except Exception:  # noqa: BLE001
+        log.warning("the NLP stage failed on a batch; retrying its articles one by one")
+        for slot, raw, article in extracted:
+            try:
+                yield slot, raw, next(iter(nlp.analyse([article], stages.settings, stages.triage)))
+            except Exception as exc:  # noqa: BLE001
+                yield slot, raw, _failure(raw, "language analysis", exc)
+        return
+    for (slot, raw, _), article in zip(extracted, analysed):
+        yield slot, raw, article
+
+
+def _annotate(article: Article, stages: Stages, keep_sentences: bool) -> Processed:
+    item = None
+    if article.sentences:
+        actors.resolve_mentions(article, stages.actor_kb)
+        events.code_events(article, stages.coder)
+        agreements.find_agreements(article)
+        item = stories.story_item(article).to_json()
+    if not keep_sentences:
+        article.sentences = []
+    return Processed(article, item)
+
+
+def _failure(raw: RawInput, stage: str, exc: Exception) -> BadInput:
+    log.exception("%s: %s failed", raw.source, stage)
+    return BadInput(raw.source, f"{stage} failed ({type(exc).__name__}: {exc})", raw.line)
 
 
 def run(
@@ -110,25 +151,44 @@ def run(
     settings: Settings,
     on_progress: Callable[[int], None] | None = None,
     on_problem: Callable[[BadInput], None] | None = None,
+    meta: dict[str, str] | None = None,
+    on_status: Callable[[str], None] | None = None,
 ) -> RunReport:
     """Ingest `paths` into `store` and update the corpus-level records.
 
     Articles already stored (same content hash) are skipped before any work, so
-    a rerun adds nothing and an interrupted run resumes where it stopped.
+    a rerun adds nothing and an interrupted run resumes where it stopped. `meta`
+    (`outlet`, `published`) applies to every input that does not state its own.
+    `on_status` hears what the run is doing while no article is done yet (loading).
     """
     from eventscope.engines import get_engine
 
     report = RunReport()
     languages = set(settings.get("extract.languages", ["en"]))
 
+    started = False
+
+    def advance() -> None:
+        """One input done: the first one ends the loading status."""
+        nonlocal started
+        if on_status and not started:
+            on_status("articles")
+            started = True
+        if on_progress:
+            on_progress(1)
+
+    def reject(problem: BadInput) -> None:
+        report.rejected.append(problem)
+        if on_problem:
+            on_problem(problem)
+        advance()
+
     def fresh_inputs() -> Iterator[list[RawInput]]:
-        for chunk in batched(extract.read_inputs(paths, settings), 64):
+        for chunk in batched(extract.read_inputs(paths, settings, meta), 64):
             raws: list[RawInput] = []
             for item in chunk:
                 if isinstance(item, BadInput):
-                    report.rejected.append(item)
-                    if on_problem:
-                        on_problem(item)
+                    reject(item)
                 else:
                     raws.append(item)
             known = store.known_article_ids(raw.id for raw in raws)
@@ -136,8 +196,7 @@ def run(
             for raw in raws:
                 if raw.id in known or raw.id in seen:
                     report.already_stored += 1
-                    if on_progress:
-                        on_progress(1)
+                    advance()
                     continue
                 seen.add(raw.id)
             new = [raw for raw in raws if raw.id not in known]
@@ -155,14 +214,13 @@ def run(
     engine = get_engine(settings)
     group_size = max(1, int(settings.get("run.write_group", 64)))
     group: list[Processed] = []
+    if on_status:
+        on_status("loading the language model and dictionaries")
     for result in engine.map_batches(fresh_inputs(), settings):
-        if on_progress:
-            on_progress(1)
         if isinstance(result, BadInput):
-            report.rejected.append(result)
-            if on_problem:
-                on_problem(result)
+            reject(result)
             continue
+        advance()
         group.append(cast(Processed, result))
         if len(group) >= group_size:
             write(group)

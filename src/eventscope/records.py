@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
+from urllib.parse import urlparse
 
 Modality = Literal["asserted", "proposed", "planned", "denied", "hypothetical"]
 AgreementStatus = Literal["proposed", "signed", "implemented"]
@@ -25,6 +26,16 @@ def content_id(*parts: str, length: int = 16) -> str:
     """A stable id from content: the same parts always give the same id."""
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:length]
+
+
+def url_host(url: Any) -> str | None:
+    """The host of an http(s) URL without "www." ("reuters.com"), None for anything else."""
+    if not isinstance(url, str):
+        return None
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        return None
+    return parsed.hostname.removeprefix("www.")
 
 
 def iso_date(value: dt.date | None) -> str | None:
@@ -47,8 +58,20 @@ class RawInput:
 
     @property
     def id(self) -> str:
-        """Content-hashed id: the same article text gives the same id wherever it is read from."""
-        return content_id(self.kind, self.content)
+        """Content-hashed id of the text and its publisher: the same text read twice is one
+        article, the same text from two outlets (a syndicated copy) is two."""
+        publisher = self.publisher
+        if publisher is None:
+            return content_id(self.kind, self.content)
+        return content_id(self.kind, self.content, publisher.casefold())
+
+    @property
+    def publisher(self) -> str | None:
+        """Who published it, as the input states: its outlet, else its URL's host."""
+        outlet = self.meta.get("outlet")
+        if isinstance(outlet, str) and outlet.strip():
+            return outlet.strip()
+        return url_host(self.meta.get("url"))
 
 
 @dataclass(slots=True)
@@ -307,6 +330,7 @@ class Story:
     article_ids: list[str]
     outlets: list[str]
     event_ids: list[str] = field(default_factory=list)
+    articles_without_outlet: int = 0  # articles whose outlet no input or page states
 
     @property
     def num_articles(self) -> int:
@@ -326,4 +350,5 @@ class Story:
             "num_articles": self.num_articles,
             "num_sources": self.num_sources,
             "event_ids": list(self.event_ids),
+            "articles_without_outlet": self.articles_without_outlet,
         }

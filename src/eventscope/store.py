@@ -74,6 +74,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX mentions_actor ON mentions (actor_id)",
         ],
     ),
+    (
+        2,
+        "stories count their articles without a stated outlet",
+        ["ALTER TABLE stories ADD COLUMN articles_without_outlet INTEGER DEFAULT 0"],
+    ),
 ]
 
 
@@ -371,7 +376,8 @@ class Store:
         for chunk in batched([story.id for story in stories], PARAMETERS_PER_STATEMENT):
             self.execute(f"DELETE FROM stories WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
         self._insert_rows("stories", [
-            [story.id, story.title, story.date, _json(story.article_ids), _json(story.outlets), _json(story.event_ids)]
+            [story.id, story.title, story.date, _json(story.article_ids), _json(story.outlets),
+             _json(story.event_ids), story.articles_without_outlet]
             for story in stories
         ])
         assigned = sorted(assignments.items())
@@ -736,6 +742,7 @@ def _story_record(row: dict[str, Any], _refs: dict) -> dict[str, Any]:
         "id": row["id"], "title": row["title"], "date": _iso(row["date"]),
         "article_ids": article_ids, "outlets": outlets, "num_articles": len(article_ids),
         "num_sources": len(outlets), "event_ids": json.loads(row["event_ids"]),
+        "articles_without_outlet": row["articles_without_outlet"] or 0,
     }
 
 
@@ -773,6 +780,7 @@ def story_from_record(record: dict[str, Any]) -> Story:
         id=record["id"], title=record["title"], date=_date(record["date"]),
         article_ids=list(record["article_ids"]), outlets=list(record["outlets"]),
         event_ids=list(record["event_ids"]),
+        articles_without_outlet=int(record.get("articles_without_outlet") or 0),
     )
 
 

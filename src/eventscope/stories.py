@@ -14,9 +14,9 @@ whose dates (publication date and the event dates shortly before it) are more th
 `stories.window_days` apart never share a story, whatever their text, so a 2017 signing and a
 2019 visit between the same two countries stay separate. Undated items cluster on text alone.
 
-`num_sources` counts distinct outlets: the article's outlet name, else the domain of its
-URL, else its source as given (one file is one report). A near-duplicate copy adds an
-outlet only when its outlet is known and differs; an anonymous copy adds nothing.
+`num_sources` counts distinct known outlets: the article's outlet name, else the host of its
+URL. An article whose outlet nothing states is counted in `articles_without_outlet`, never
+named after its file; a syndicated copy from another outlet is another source.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 import yaml
@@ -43,7 +42,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.preprocessing import normalize
 
-from eventscope.records import Article, Story, content_id, iso_date
+from eventscope.records import Article, Story, content_id, iso_date, url_host
 from eventscope.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -282,15 +281,11 @@ def story_item(article: Article) -> StoryItem:
     )
 
 
-def outlet_key(item: StoryItem) -> str:
-    """Who published it: outlet name, else URL domain, else the source as given."""
+def outlet_key(item: StoryItem) -> str | None:
+    """Who published it: the outlet's name, else the URL's host, else None (not stated)."""
     if item.outlet and item.outlet.strip():
         return item.outlet.strip()
-    parsed = urlparse(item.source)
-    if parsed.scheme in ("http", "https") and parsed.netloc:
-        host = parsed.netloc.lower()
-        return host.removeprefix("www.")
-    return item.source
+    return url_host(item.source)
 
 
 def _hasher() -> FeatureHasher:
@@ -497,21 +492,15 @@ def cluster_items(
     return [sorted(cluster, key=lambda item: item.order_key) for cluster in clusters], duplicates
 
 
-def build_story(
-    members: list[StoryItem], duplicates: dict[str, str], lookback_days: int = 14
-) -> Story:
+def build_story(members: list[StoryItem], lookback_days: int = 14) -> Story:
     """A `Story` record for items sorted earliest first; its id comes from the earliest article.
 
     Its date is the most reported happening date (see `StoryItem.happening_dates`), else the
     earliest publication date.
     """
     first = members[0]
-    outlets: set[str] = set()
-    for item in members:
-        outlet = outlet_key(item)
-        anonymous_copy = item.article_id in duplicates and outlet == item.source
-        if not anonymous_copy:
-            outlets.add(outlet)
+    known = [outlet_key(item) for item in members]
+    outlets = {outlet for outlet in known if outlet is not None}
     days: Counter[dt.date] = Counter()
     for item in members:
         recent = item.happening_dates(lookback_days)
@@ -526,6 +515,7 @@ def build_story(
         article_ids=[item.article_id for item in members],
         outlets=sorted(outlets),
         event_ids=sorted(event.id for item in members for event in item.events),
+        articles_without_outlet=known.count(None),
     )
 
 
@@ -550,7 +540,7 @@ def update_stories(
     live: set[str] = set()
     lookback_days = int(settings.get("stories.lookback_days", 14))
     for members in clusters:
-        story = build_story(members, duplicates, lookback_days)
+        story = build_story(members, lookback_days)
         live.add(story.id)
         if story.id not in previous or previous[story.id].to_record() != story.to_record():
             changed.append(story)
