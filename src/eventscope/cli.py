@@ -236,6 +236,41 @@ def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
     print_evaluation(lambda: evaluate_stories(root, settings_from(ctx)), as_json)
 
 
+@eval_group.command("events")
+@click.argument("gold", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="dev", show_default=True,
+              help="Which documents to score (tune on train and dev; test is for reporting).")
+@click.option("--shared", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder holding the corpora the gold set points into (default: ../shared beside the repository).")
+@click.option("--errors", "with_errors", is_flag=True, help="List every miss and false alarm with its sentence.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@settings_option
+@click.pass_context
+def eval_events(ctx: click.Context, gold: Path, split: str, shared: Path | None, with_errors: bool,
+                as_json: bool) -> None:
+    """Score events against a sentence-level real-news gold set (gold/realnews)."""
+    from eventscope.evaluate.realnews import evaluate_realnews
+
+    try:
+        scores = evaluate_realnews(gold, settings_from(ctx), shared, split, with_errors)
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)
+    print_scores(scores, as_json)
+    if as_json:
+        return
+    click.echo("\nper root          P      R      F1   support")
+    for root, row in scores["per_root"].items():
+        click.echo(f"  {root:<12} {row['precision']:.3f}  {row['recall']:.3f}  {row['f1']:.3f}  {row['support']:>5}")
+    click.echo("\nroot confusion (gold root -> system roots; none = missed or not in gold)")
+    for root, row in scores["root_confusion"].items():
+        click.echo(f"  {root:<5} " + "  ".join(f"{other}:{n}" for other, n in row.items()))
+    for error in scores.get("errors", []):
+        event = error["event"]
+        rule = f" rule {event['rule']}" if "rule" in event else ""
+        click.echo(f"\n{error['kind']} [{error['sentence']}] {event['code']} {event['source']} -> {event['target']}"
+                   f" ({event['trigger']!r}{rule})\n    {error['text']}")
+
+
 @main.command("dyad")
 @click.argument("country_a")
 @click.argument("country_b")
