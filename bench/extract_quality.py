@@ -108,15 +108,15 @@ def run_trafilatura(html: str) -> Output:
 
 
 def run_eventscope_html(html: str) -> Output:
-    from eventscope.extract import extract_html
+    from eventscope.extract.article import extract_html
 
     found = extract_html(html, _settings())
     return Output(found.text, found.title, _iso(found.published))
 
 
 def run_eventscope_text(html: str) -> Output:
-    from eventscope.clean import clean_text
-    from eventscope.extract import detect_language, html_to_text
+    from eventscope.extract.article import detect_language, html_to_text
+    from eventscope.extract.clean import clean_text
 
     page = html_to_text(html)
     clean = clean_text(page, detect_language(page))
@@ -144,7 +144,7 @@ def _title_key(text: str | None) -> str:
 
 def _decode(data: bytes) -> str:
     from eventscope.errors import BadInput
-    from eventscope.extract import decode
+    from eventscope.extract.article import decode
 
     try:
         return decode(data, html=True)
@@ -154,7 +154,7 @@ def _decode(data: bytes) -> str:
 
 def html_text(html: str) -> str:
     """Visible text of the expected article HTML, block by block."""
-    from eventscope.extract import html_to_text
+    from eventscope.extract.article import html_to_text
 
     return html_to_text(html)
 
@@ -247,7 +247,7 @@ def score_snippets(systems: tuple[str, ...], every: int = 1, offset: int = 0) ->
 
 def score_bbc(every: int = 1, offset: int = 0) -> Scores:
     """The plain-text cleaner on clean articles: what it removes from the body is lost."""
-    from eventscope.clean import clean_text
+    from eventscope.extract.clean import clean_text
 
     score = Scores()
     for index, path in enumerate(sorted(BBC.glob("*/*.txt"))):

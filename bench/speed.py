@@ -4,7 +4,7 @@ Builds the BBC benchmark corpus (bench/corpus.py) and measures, each in a fresh 
 
 - parse: `nlp.pipe` of the full model (every component the pipeline loads) over the cleaned
   bodies of the same articles: the cost of parsing every sentence once;
-- e2e: `eventscope.pipeline.run` into a new DuckDB file (extract, nlp, actors, events,
+- e2e: `eventscope.pipeline.ingest.run` into a new DuckDB file (extract, nlp, actors, events,
   agreements, stories, store, finalize), with the local or dask engine and N workers.
 
 It prints articles/s, sentences/s (sentences as the bare parse counts them), peak RSS of

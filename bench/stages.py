@@ -1,7 +1,7 @@
 """Where the time of a one-worker run goes: wall time per stage, in ms per article.
 
 Wraps each stage's public function with a timer (in this process only) and runs
-`eventscope.pipeline.run` once into a scratch DuckDB file, after loading the stages.
+`eventscope.pipeline.ingest.run` once into a scratch DuckDB file, after loading the stages.
 
     python bench/stages.py FOLDER...      e.g. a corpus built by bench/corpus.py --limit 200
 """
@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from eventscope import actors, agreements, events, extract, nlp, pipeline, stories
+from eventscope import actors, agreements, events, extract, nlp, stories
+from eventscope.pipeline import ingest as pipeline
 from eventscope.settings import load_settings
 from eventscope.store import Store, open_store
 

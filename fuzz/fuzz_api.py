@@ -18,7 +18,7 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 with atheris.instrument_imports(include=["eventscope"]):
-    from eventscope.api import create_app
+    from eventscope.interfaces.api import create_app
     from sample_store import write_sample_store
 
 from fastapi.testclient import TestClient

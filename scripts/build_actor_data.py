@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from eventscope.actor_kb import (
+from eventscope.actors.kb import (
     DictionaryEntry,
     display_name,
     kind_of_code,

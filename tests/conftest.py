@@ -19,7 +19,7 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def spacy_nlp(settings: Settings):
-    from eventscope.nlp import load_pipeline
+    from eventscope.nlp.analyse import load_pipeline
 
     return load_pipeline(settings.get("nlp.model"))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventscope import actors, nlp
-from eventscope.actor_kb import (
+from eventscope.actors.kb import (
     ActorKB,
     build_actor_kb,
     parse_petrarch_actors,

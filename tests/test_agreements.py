@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from eventscope.agreements import (
+from eventscope.agreements.finder import (
     agreement_id,
     clean_person_name,
     find_agreements,
@@ -20,7 +20,7 @@ from eventscope.agreements import (
     merge_signatories,
     same_person,
 )
-from eventscope.nlp import sentences_from_doc
+from eventscope.nlp.analyse import sentences_from_doc
 from eventscope.records import Actor, Agreement, Article, Cameo, Event, Mention, Plover, content_id
 
 # Surface forms the tests resolve to actors, standing in for the actors stage.
@@ -572,10 +572,10 @@ def test_merge_signatories_keeps_one_spelling_per_person():
 
 
 def test_seed_memorandum_is_one_signed_agreement(settings, seeds_dir):
-    from eventscope.actors import load_actor_kb, resolve_mentions
-    from eventscope.events import code_events, load_coder
-    from eventscope.extract import extract_article, read_inputs
-    from eventscope.nlp import analyse
+    from eventscope.actors.resolve import load_actor_kb, resolve_mentions
+    from eventscope.events.coder import code_events, load_coder
+    from eventscope.extract.article import extract_article, read_inputs
+    from eventscope.nlp.analyse import analyse
 
     raws = list(read_inputs([seeds_dir], settings))
     articles = list(analyse([extract_article(raw, settings) for raw in raws], settings))

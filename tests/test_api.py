@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from eventscope.api import Segment, create_app, highlight
 from eventscope.errors import StoreError
+from eventscope.interfaces.api import Segment, create_app, highlight
 from eventscope.records import Story
 from eventscope.store import open_store
 from pg_schema import NEEDS_PG, postgres_schema
@@ -293,7 +293,7 @@ def test_story_page_marks_each_outlets_event_sentence(client: TestClient, ids: S
 def test_pages_name_cameo_codes_without_loading_the_verb_dictionary(
     sample_db: tuple[Path, SampleIds], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from eventscope import events
+    from eventscope.events import coder as events
 
     def no_verb_dictionary(*args, **kwargs):
         raise AssertionError("the app loaded the event coder")
@@ -446,7 +446,7 @@ def test_postgres_gives_the_same_answers_as_duckdb(
 def test_serve_command_refuses_a_missing_database(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from eventscope.cli import main
+    from eventscope.interfaces.cli import main
 
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from eventscope.cli import main
+from eventscope.interfaces.cli import main
 
 CONTRACT = Path(__file__).resolve().parents[1].parent / "shared" / "contract" / "schema.json"
 KINDS = ("articles", "events", "actors", "stories", "agreements")

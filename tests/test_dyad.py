@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from eventscope.cli import main
-from eventscope.dyad import DyadSummary, dyad_summary, format_dyad, plot_dyad, quad_classes
+from eventscope.dyads.summary import DyadSummary, dyad_summary, format_dyad, plot_dyad, quad_classes
 from eventscope.errors import BadInput
+from eventscope.interfaces.cli import main
 from eventscope.store import Store, open_store
 from sample_store import (
     IRAN,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.engines import LocalEngine, get_engine
 from eventscope.errors import BadInput
-from eventscope.export import export
-from eventscope.extract import read_inputs
+from eventscope.extract.article import read_inputs
+from eventscope.interfaces.export import export
 from eventscope.pipeline import run
+from eventscope.pipeline.engines import LocalEngine, get_engine
 from eventscope.settings import Settings
 from eventscope.store import open_store
 from eventscope.streams import batched
@@ -100,7 +100,7 @@ def test_dask_engine_on_a_local_cluster_keeps_order_and_exports_the_same_records
 
 
 def test_get_engine_chooses_by_name_and_counts_all_cores_for_zero(settings):
-    from eventscope.engine_dask import DaskEngine
+    from eventscope.pipeline.dask import DaskEngine
 
     local = get_engine(settings.with_overrides({"run.engine": "local", "run.workers": 0}))
     assert isinstance(local, LocalEngine) and local.workers >= 1

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from eventscope.cli import main
 from eventscope.errors import BadInput
 from eventscope.evaluate.realnews import (
     CodedEvent,
@@ -17,6 +16,7 @@ from eventscope.evaluate.realnews import (
     load_gold,
     match_events,
 )
+from eventscope.interfaces.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "gold" / "realnews"

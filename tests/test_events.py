@@ -14,12 +14,12 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from eventscope.dates import DateCues, resolve_expression
+from eventscope.common.dates import DateCues, resolve_expression
 from eventscope.errors import SettingsError
-from eventscope.events import code_events, load_coder, quad_class
-from eventscope.nlp import sentences_from_doc
+from eventscope.events.coder import code_events, load_coder, quad_class
+from eventscope.events.verbs import read_petrarch_verbs
+from eventscope.nlp.analyse import sentences_from_doc
 from eventscope.records import Actor, Article, Mention, content_id
-from eventscope.verbs import read_petrarch_verbs
 
 ACTORS = {
     "Turkey": ("TUR", "TUR", "country"),

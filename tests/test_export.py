@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from eventscope.export import flatten, write_csv, write_jsonl
+from eventscope.interfaces.export import flatten, write_csv, write_jsonl
 
 EVENT = {
     "id": "e1", "span": [3, 9], "cameo": {"code": "057", "root": "05", "quad_class": 1, "goldstein": 8.0},

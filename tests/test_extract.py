@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.clean import HEAD_BEFORE, clean_text, parse_date_line, split_blocks
 from eventscope.errors import BadInput
-from eventscope.extract import (
+from eventscope.extract.article import (
     LANGID_NGRAM_BYTES,
     corroborated_title,
     detect_language,
@@ -22,6 +21,7 @@ from eventscope.extract import (
     language_model,
     read_inputs,
 )
+from eventscope.extract.clean import HEAD_BEFORE, clean_text, parse_date_line, split_blocks
 from eventscope.records import RawInput
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"

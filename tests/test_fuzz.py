@@ -23,7 +23,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from eventscope.errors import BadInput
-from eventscope.extract import extract_article, read_inputs
+from eventscope.extract.article import extract_article, read_inputs
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
 
@@ -325,7 +325,7 @@ def api_client(tmp_path_factory: pytest.TempPathFactory):
     """A test client over the small hand-built database of the API tests."""
     from fastapi.testclient import TestClient
 
-    from eventscope.api import create_app
+    from eventscope.interfaces.api import create_app
     from sample_store import write_sample_store
 
     db = tmp_path_factory.mktemp("api") / "api.duckdb"

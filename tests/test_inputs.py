@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from eventscope.clean import clean_text
-from eventscope.cli import main
 from eventscope.errors import BadInput, EventscopeError, StoreError
 from eventscope.evaluate.plover import read_records
+from eventscope.extract.clean import clean_text
+from eventscope.interfaces.cli import main
 from eventscope.pipeline import run
 from eventscope.store import open_for_reading, open_store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.nlp import load_splitter
+from eventscope.nlp.analyse import load_splitter
 
 EDGE_CASES = [
     "",

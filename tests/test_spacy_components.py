@@ -10,8 +10,8 @@ import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from eventscope import spacy_components
-from eventscope.spacy_components import (
+from eventscope.nlp import memoised as spacy_components
+from eventscope.nlp.memoised import (
     IndexedWords,
     MemoAttributeRuler,
     MemoLemmatizer,

@@ -22,7 +22,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from eventscope.errors import StoreError
-from eventscope.export import export
+from eventscope.interfaces.export import export
 from eventscope.records import (
     Actor,
     Agreement,
@@ -35,7 +35,8 @@ from eventscope.records import (
     Story,
     content_id,
 )
-from eventscope.store import MIGRATIONS, Store, open_store
+from eventscope.store import Store, open_store
+from eventscope.store.base import MIGRATIONS
 from pg_schema import NEEDS_PG, postgres_schema
 
 CONTRACT_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "contract" / "schema.json"
@@ -414,7 +415,7 @@ def test_parquet_export_has_one_row_per_record(store: Store, seed_texts, tmp_pat
 def test_cli_exports_the_same_bytes_from_duckdb_and_postgres(seed_texts, tmp_path: Path, fmt: str) -> None:
     from click.testing import CliRunner
 
-    from eventscope.cli import main
+    from eventscope.interfaces.cli import main
 
     article = seed_article(seed_texts)
     duck = str(tmp_path / "events.duckdb")

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from eventscope.evaluate.stories import load_gold
 from eventscope.records import Actor, Article, Cameo, Event, Plover, Story, content_id
-from eventscope.stories import (
+from eventscope.stories.cluster import (
     StoryItem,
     StoryUpdate,
     build_story,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.extract import extract_article, read_inputs
-from eventscope.nlp import analyse
+from eventscope.extract.article import extract_article, read_inputs
+from eventscope.nlp.analyse import analyse
 from eventscope.pipeline import Stages, process_batch
 from eventscope.records import Article
 
@@ -105,7 +105,7 @@ def test_trigger_words_match_regular_and_irregular_verb_forms(stages):
     ],
 )
 def test_only_sentences_with_a_verb_the_coder_can_code_are_codable(settings, stages, text, codable):
-    from eventscope.nlp import load_splitter
+    from eventscope.nlp.analyse import load_splitter
 
     (sentence,) = next(load_splitter(settings.get("nlp.model")).pipe([text]))
     assert stages.triage.can_code(sentence) is codable

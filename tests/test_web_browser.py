@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.api import create_app
+from eventscope.interfaces.api import create_app
 from sample_store import MOU_PROVISIONS, MOU_SIGNED, STORIES, SampleIds, write_sample_store
 
 CHROMIUM = Path(os.environ.get("EVENTSCOPE_CHROMIUM", "/usr/bin/chromium"))

@@ -1,3 +1,3 @@
-from eventscope.cli import main
+from eventscope.interfaces.cli import main
 
 main()

@@ -14,3 +14,9 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def split_evenly(items: list[T], parts: int) -> list[list[T]]:
+    """`items` cut into at most `parts` consecutive lists of nearly equal size, in order."""
+    size = max(1, -(-len(items) // parts))
+    return [items[i : i + size] for i in range(0, len(items), size)]

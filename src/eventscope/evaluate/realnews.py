@@ -26,6 +26,7 @@ from typing import Any
 from eventscope.errors import BadInput, EventscopeError
 from eventscope.evaluate.realnews_text import document_text
 from eventscope.evaluate.scoring import Tally
+from eventscope.pipeline import Processed, Stages, process_batch
 from eventscope.records import Article, Event, RawInput, Sentence
 from eventscope.settings import Settings
 
@@ -336,8 +337,6 @@ def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tupl
 
 def run_system(gold: GoldSet, docs: list[str], settings: Settings) -> tuple[dict[str, list[SystemEvent]], Counter[str]]:
     """Run the per-article stages on each document; events by gold sentence id, and counts."""
-    from eventscope.pipeline import Processed, Stages, process_batch
-
     stages = Stages.load(settings)
     by_doc: dict[str, list[GoldSentence]] = {}
     for sentence in gold.sentences:

@@ -34,7 +34,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from eventscope.errors import BadInput
 from eventscope.records import Article, content_id
 from eventscope.settings import Settings
-from eventscope.stories import cluster_items, story_item
+from eventscope.stories.cluster import cluster_items, story_item
 
 log = logging.getLogger(__name__)
 

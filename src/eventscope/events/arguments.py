@@ -17,9 +17,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from eventscope.common.parse import DependencyParse
 from eventscope.records import Location, Mention, Sentence, Token
 from eventscope.settings import Settings
-from eventscope.syntax import DependencyParse
 
 Dyad = tuple[Mention | None, Mention | None, bool]
 

@@ -30,7 +30,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventscope.dyad import dyad_summary, quad_classes
+from eventscope.dyads.summary import dyad_summary, quad_classes
 from eventscope.errors import BadInput, EventscopeError, StoreError
 from eventscope.records import AgreementStatus, Modality
 from eventscope.store import RecordPage, Store, open_for_reading
@@ -97,7 +97,7 @@ def create_app(location: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.site = site
-    web = resources.files("eventscope") / "web"
+    web = resources.files("eventscope.interfaces") / "web"
     app.mount("/static", StaticFiles(directory=str(web / "static")), name="static")
     app.state.templates = Jinja2Templates(directory=str(web / "templates"))
     env = app.state.templates.env

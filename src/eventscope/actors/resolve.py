@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from eventscope.actor_kb import (
+from eventscope.actors.kb import (
     ActorKB,
     ActorSpan,
     KBEntry,

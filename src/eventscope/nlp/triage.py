@@ -29,11 +29,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from eventscope import actors, agreements
-from eventscope.actor_kb import ActorKB
-from eventscope.agreements import Cues
+from eventscope.actors.kb import ActorKB
+from eventscope.agreements.finder import Cues
+from eventscope.events.verbs import VerbNeeds, verb_needs
 from eventscope.records import Entity
 from eventscope.settings import Settings
-from eventscope.verbs import VerbNeeds, verb_needs
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ class SentenceTriage:
 def load_triage(settings: Settings, actor_kb: ActorKB, coder) -> SentenceTriage | None:
     """The triage for these settings, or None when `nlp.parse` is `all`."""
     from eventscope.errors import SettingsError
-    from eventscope.nlp import load_pipeline
+    from eventscope.nlp.analyse import load_pipeline
 
     mode = settings.get("nlp.parse", "candidates")
     if mode not in PARSE_MODES:

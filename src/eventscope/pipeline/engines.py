@@ -13,11 +13,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from eventscope.errors import EventscopeError, SettingsError
+from eventscope.pipeline.stages import Stages, process_batch
 from eventscope.records import RawInput
 from eventscope.settings import Settings
+from eventscope.streams import split_evenly
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +35,6 @@ def worker_count(settings: Settings) -> int:
     return workers if workers > 0 else (os.cpu_count() or 1)
 
 
-if TYPE_CHECKING:
-    from eventscope.pipeline import Stages
-
 _worker_stages: Stages | None = None  # per worker process: the loaded stages (set by the pool initializer)
 
 
@@ -50,15 +49,12 @@ def freeze_loaded() -> None:
 
 def _init_worker(settings: Settings) -> None:
     global _worker_stages
-    from eventscope.pipeline import Stages
 
     _worker_stages = Stages.load(settings)
     freeze_loaded()  # a pool worker ends with os._exit: no finalisation to unfreeze for
 
 
 def _run_batch(raws: list[RawInput]) -> list[Any]:
-    from eventscope.pipeline import process_batch
-
     assert _worker_stages is not None, "the pool initializer loads the stages"
     return process_batch(raws, _worker_stages)
 
@@ -70,8 +66,6 @@ class LocalEngine:
         self.workers = workers
 
     def map_batches(self, batches: Iterable[list[RawInput]], settings: Settings) -> Iterator[object]:
-        from eventscope.pipeline import Stages, process_batch
-
         if self.workers <= 1:
             stages = Stages.load(settings)
             freeze_loaded()
@@ -87,7 +81,7 @@ class LocalEngine:
             ) as pool:
                 in_flight: deque[Future] = deque()
                 for batch in batches:
-                    for part in _split(batch, self.workers):
+                    for part in split_evenly(batch, self.workers):
                         in_flight.append(pool.submit(_run_batch, part))
                     while len(in_flight) > 2 * self.workers:
                         yield from in_flight.popleft().result()
@@ -98,18 +92,13 @@ class LocalEngine:
             raise EventscopeError("a worker process died (killed or out of memory); rerun to resume") from exc
 
 
-def _split(batch: list[RawInput], parts: int) -> list[list[RawInput]]:
-    size = max(1, -(-len(batch) // parts))
-    return [batch[i : i + size] for i in range(0, len(batch), size)]
-
-
 def get_engine(settings: Settings) -> Engine:
     """The engine named by `run.engine`."""
     name = settings.get("run.engine", "local")
     if name == "local":
         return LocalEngine(worker_count(settings))
     if name == "dask":
-        from eventscope.engine_dask import DaskEngine
+        from eventscope.pipeline.dask import DaskEngine
 
         return DaskEngine(settings.get("run.scheduler"), worker_count(settings))
     raise SettingsError(f"unknown engine {name!r}; expected 'local' or 'dask'")

@@ -1,6 +1,6 @@
 """PostgreSQL as the eventscope store, chosen by a `postgresql://` URL in `--db`.
 
-The schema, the SQL and the record shapes are those of `eventscope.store`; only
+The schema, the SQL and the record shapes are those of `eventscope.store.base`; only
 the connection differs. Unlike DuckDB, PostgreSQL lets several processes write
 at once, so every write transaction first takes one transaction-scoped advisory
 lock: concurrent runs on the same database wait for each other article by
@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from eventscope.errors import StoreError
-from eventscope.store import MIGRATIONS, Store
+from eventscope.store.base import MIGRATIONS, Store
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventscope.common.parse import DependencyParse
 from eventscope.records import Modality, Sentence, Token
-from eventscope.syntax import DependencyParse
 
 NON_FINITE_TAGS = ("VB", "VBN", "VBG")
 

@@ -4,7 +4,7 @@
 article, or a `BadInput` for anything that cannot be one (so a bad file never stops a
 batch). `extract_article` turns a `RawInput` into an `Article` with a clean body: HTML
 through trafilatura (falling back to the plain-text cleaner on the page's text when
-trafilatura finds too little), plain text through `eventscope.clean`.
+trafilatura finds too little), plain text through `eventscope.extract.clean`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from typing import Any, Literal
 import numpy as np
 import regex
 
-from eventscope.clean import (
+from eventscope.errors import BadInput
+from eventscope.extract.clean import (
     CleanText,
     clean_text,
     is_sentence,
@@ -33,7 +34,6 @@ from eventscope.clean import (
     polish_text,
     strip_controls,
 )
-from eventscope.errors import BadInput
 from eventscope.records import Article, RawInput, url_host
 from eventscope.settings import Settings
 

@@ -24,10 +24,17 @@ from pathlib import Path
 
 import yaml
 
-from eventscope import dates
-from eventscope.arguments import PlaceGazetteer, SentenceArguments
+from eventscope.common import dates
+from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
-from eventscope.modality import attribution, is_reporting_frame, modality_of
+from eventscope.events.arguments import PlaceGazetteer, SentenceArguments
+from eventscope.events.modality import attribution, is_reporting_frame, modality_of
+from eventscope.events.verbs import (
+    VerbDictionary,
+    load_verb_dictionary,
+    match_pattern,
+    read_petrarch_verbs,
+)
 from eventscope.records import (
     Article,
     Cameo,
@@ -41,13 +48,6 @@ from eventscope.records import (
     content_id,
 )
 from eventscope.settings import Settings
-from eventscope.syntax import DependencyParse
-from eventscope.verbs import (
-    VerbDictionary,
-    load_verb_dictionary,
-    match_pattern,
-    read_petrarch_verbs,
-)
 
 log = logging.getLogger(__name__)
 

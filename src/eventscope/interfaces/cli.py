@@ -18,7 +18,7 @@ from typing import Any, NoReturn, get_args
 import click
 
 from eventscope.errors import BadInput, EventscopeError, SettingsError
-from eventscope.export import FORMATS
+from eventscope.interfaces.export import FORMATS
 from eventscope.records import Modality
 from eventscope.settings import Settings, load_settings
 from eventscope.store import RECORD_KINDS, Store, open_for_reading, open_store
@@ -94,7 +94,7 @@ def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None
     """Ingest files or folders (.txt, .html, .jsonl) and run the whole pipeline into DB."""
     from tqdm import tqdm
 
-    from eventscope.extract import count_inputs, missing_paths
+    from eventscope.extract.article import count_inputs, missing_paths
     from eventscope.pipeline import run as run_pipeline
 
     missing = missing_paths(paths)
@@ -163,7 +163,7 @@ def print_stories(store: Store) -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: stdout).")
 def export_command(kind: str, db: str, fmt: str, out: Path | None) -> None:
     """Write every stored record of KIND, one per line (or row)."""
-    from eventscope.export import export
+    from eventscope.interfaces.export import export
 
     try:
         with open_for_reading(db) as store:
@@ -286,7 +286,7 @@ def eval_events(ctx: click.Context, gold: Path, split: str, shared: Path | None,
 def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, latest_stories: int,
                  modalities: tuple[str, ...], as_json: bool) -> None:
     """Summarise the relationship between two countries (ISO-3 codes, e.g. IRN IRQ)."""
-    from eventscope.dyad import dyad_summary, format_dyad, plot_dyad
+    from eventscope.dyads.summary import dyad_summary, format_dyad, plot_dyad
 
     try:
         with open_for_reading(db) as store:
@@ -313,7 +313,7 @@ def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, late
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 def serve_command(db: str, host: str, port: int) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json) and the web page."""
-    from eventscope.api import serve
+    from eventscope.interfaces.api import serve
 
     def announce(url: str) -> None:
         click.echo(f"eventscope: serving {db} on {url} (Ctrl-C to stop)", err=True)

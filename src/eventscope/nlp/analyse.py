@@ -31,11 +31,11 @@ def load_pipeline(model: str):  # -> spacy.language.Language
     """Load an installed spaCy pipeline package once per process.
 
     Its attribute ruler and lemmatizer are swapped for memoised ones that give the same
-    annotations at a fraction of the cost (`eventscope.spacy_components`).
+    annotations at a fraction of the cost (`eventscope.nlp.memoised`).
     """
     import spacy
 
-    from eventscope.spacy_components import memoised_overrides
+    from eventscope.nlp.memoised import memoised_overrides
 
     with warnings.catch_warnings():
         # The packaged 3.8 weights run on spaCy 3.7.5 (faster here); spaCy warns about the minor version.
@@ -137,7 +137,7 @@ def load_splitter(model: str) -> SentenceSplitter:
 def analyse(articles: Iterable[Article], settings: Settings, triage=None) -> Iterator[Article]:
     """Annotate English articles with sentences, entities and parses, streaming in batches.
 
-    With a `triage` (see `eventscope.triage`), texts are only split into sentences and
+    With a `triage` (see `eventscope.nlp.triage`), texts are only split into sentences and
     just the sentences it picks are parsed; the others keep empty tokens. Articles in
     other languages pass through untouched, so the caller can still store them.
     """

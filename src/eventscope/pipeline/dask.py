@@ -14,10 +14,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 
-from eventscope.engines import _split
 from eventscope.errors import SettingsError
+from eventscope.pipeline.stages import Stages, process_batch
 from eventscope.records import RawInput
 from eventscope.settings import Settings
+from eventscope.streams import split_evenly
 
 try:
     from distributed import Client, LocalCluster, WorkerPlugin, get_worker
@@ -40,11 +41,9 @@ class StagesPlugin(WorkerPlugin):
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._stages = None
+        self._stages: Stages | None = None
 
-    def stages(self):  # -> eventscope.pipeline.Stages
-        from eventscope.pipeline import Stages
-
+    def stages(self) -> Stages:
         if self._stages is None:
             self._stages = Stages.load(self.settings)
         return self._stages
@@ -54,8 +53,6 @@ class StagesPlugin(WorkerPlugin):
 
 
 def _run_batch(raws: list[RawInput]) -> list:
-    from eventscope.pipeline import process_batch
-
     plugin: StagesPlugin = get_worker().plugins[PLUGIN_NAME]  # type: ignore[assignment]
     return process_batch(raws, plugin.stages())
 
@@ -86,7 +83,7 @@ class DaskEngine:
             log.info("dask engine: %d worker threads at %s", slots, client.scheduler.address)
             in_flight: deque = deque()
             for batch in batches:
-                for part in _split(batch, slots):
+                for part in split_evenly(batch, slots):
                     in_flight.append(client.submit(_run_batch, part, pure=False))
                 while len(in_flight) > 2 * slots:
                     yield from in_flight.popleft().result()

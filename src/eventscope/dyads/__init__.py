@@ -1,0 +1,5 @@
+"""Dyads: what the stored events, agreements and stories say about a pair of countries."""
+
+from eventscope.dyads.summary import dyad_summary, format_dyad, plot_dyad, quad_classes
+
+__all__ = ["dyad_summary", "format_dyad", "plot_dyad", "quad_classes"]
