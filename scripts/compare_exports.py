@@ -15,7 +15,6 @@ first on PYTHONPATH (a `git worktree` of the old commit) to snapshot the old cod
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,11 +38,8 @@ def corpora(work: Path) -> dict[str, Path]:
 def snapshot(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     eventscope = [sys.executable, "-m", "eventscope"]
-    # One fixed folder, so the articles' `source` paths are the same in both snapshots.
-    work = Path(tempfile.gettempdir()) / "eventscope-compare-exports"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir()
-    try:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
         for name, folder in corpora(work).items():
             db = work / f"{name}.duckdb"
             subprocess.run([*eventscope, "run", str(folder), "--db", str(db), "--workers", "1", "--quiet"],
@@ -51,8 +47,8 @@ def snapshot(out: Path) -> None:
             for kind in KINDS:
                 target = out / f"{name}-{kind}.jsonl"
                 subprocess.run([*eventscope, "export", kind, "--db", str(db), "--out", str(target)], check=True)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+                # Sources name the scratch folder: the same placeholder in every snapshot.
+                target.write_text(target.read_text().replace(json.dumps(str(work))[1:-1], "SCRATCH"))
 
 
 def compare(before: Path, after: Path) -> int:
