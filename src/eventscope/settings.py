@@ -49,7 +49,8 @@ def _kind(default: Any) -> str:
         return "true or false"
     if isinstance(default, (int, float)):
         return "a number"
-    return {str: "a text", list: "a list", dict: "a mapping"}.get(type(default), type(default).__name__)
+    names: dict[type, str] = {str: "a text", list: "a list", dict: "a mapping"}
+    return names.get(type(default), type(default).__name__)
 
 
 def _fits(value: Any, default: Any) -> bool:
