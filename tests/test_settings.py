@@ -73,3 +73,4 @@ def test_null_defaults_take_a_path_and_numbers_take_integers(tmp_path):
 def test_overrides_are_checked_too():
     with pytest.raises(SettingsError, match="unknown setting 'run.wrokers'"):
         load_settings().with_overrides({"run.wrokers": 2})
+
