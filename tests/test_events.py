@@ -284,10 +284,32 @@ def test_petrarch_dictionary_reader_handles_synsets_multiword_verbs_and_paired_c
     assert not any(p.code == "030" for p in block.patterns)  # actor markers only
 
 
-def test_refusing_a_cooperative_act_is_a_rejection(events_of):
+def test_refusing_a_cooperative_act_is_a_rejection_that_happened(events_of):
     events = events_of("Egypt refused to sign the treaty with Jordan.")
     assert events and all(e.cameo.root == "12" for e in events)
-    assert any(e.modality == "denied" for e in events)
+    assert {e.modality for e in events} == {"asserted"}
+
+
+def test_an_act_said_not_to_have_happened_stays_denied(events_of):
+    raid = [e for e in events_of("Egypt did not attack Jordan.") if e.trigger == "attack"]
+    assert raid and raid[0].cameo.root == "19" and raid[0].modality == "denied"
+
+
+def test_a_bare_statement_is_the_frame_of_speech_not_an_event(events_of):
+    assert not [e for e in events_of("Egypt commented on the talks with Jordan on Monday.") if e.cameo.code == "010"]
+
+
+@pytest.mark.parametrize(("text", "background"), [
+    ("Egypt attacked Jordan in 2003.", True),
+    ("Egypt attacked Jordan three years ago.", True),
+    ("Egypt attacked Jordan on 4 March 2018.", True),
+    ("Egypt attacked Jordan on Tuesday.", False),
+    ("Egypt attacked Jordan on 4 March.", False),
+    ("Egypt attacked Jordan after 2003.", False),
+])
+def test_an_act_dated_well_before_publication_is_background(events_of, text, background):
+    attack = [e for e in events_of(text) if e.trigger == "attacked"]
+    assert attack and attack[0].background is background
 
 
 def test_saying_another_actor_must_act_is_a_demand_of_it(events_of):
@@ -468,7 +490,7 @@ def test_an_infinitive_after_a_noun_takes_the_nouns_modality(events_of):
     needed = [e for e in events_of("Officials spoke of the need for Chile and Peru to be connected.") if e.trigger == "connected"]
     assert needed and {e.modality for e in needed} == {"hypothetical"}
     refused = [e for e in events_of("The refusal of Jordan to sign the accord with Egypt angered officials.") if e.trigger == "sign"]
-    assert refused and {e.modality for e in refused} == {"denied"} and refused[0].cameo.root == "12"
+    assert refused and {e.modality for e in refused} == {"asserted"} and refused[0].cameo.root == "12"
 
 
 def test_an_adverb_of_possibility_makes_the_act_hypothetical(events_of):

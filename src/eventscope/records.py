@@ -215,6 +215,7 @@ class Event:
     rule: str = ""
     trigger: str = ""
     story_id: str | None = None
+    background: bool = False  # history told as background, well before publication
 
     def to_record(self) -> dict[str, Any]:
         return {

@@ -7,8 +7,8 @@ events are given to the gold sentence their span overlaps most. Events of senten
 the annotated gold sentences are ignored, not counted as false alarms.
 
 Headline scores count gold events that are `asserted` and not background against system
-events with modality `asserted`. Background events are optional: a system event that matches
-one is neither a hit nor a false alarm. Roots 04, 05 and 06 are symmetric (CONVENTIONS.md),
+events with modality `asserted` that the coder did not mark as background. Gold background
+events are optional: a system event that matches one is neither a hit nor a false alarm. Roots 04, 05 and 06 are symmetric (CONVENTIONS.md),
 so a system event and its mirror copy in one sentence count once.
 """
 
@@ -86,6 +86,7 @@ class SystemEvent:
     trigger: str
     rule: str
     span: tuple[int, int]  # in the document text
+    background: bool = False
 
 
 @dataclass
@@ -331,7 +332,8 @@ def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tupl
         if best[0] <= 0:
             continue
         coded = CodedEvent(event.cameo.code, _actor_code(event.source_actor), _actor_code(event.target_actor))
-        placed.setdefault(best[1], []).append(SystemEvent(coded, event.modality, event.trigger, event.rule, span))
+        placed.setdefault(best[1], []).append(SystemEvent(coded, event.modality, event.trigger, event.rule, span,
+                                                               event.background))
     return placed, dict(counts)
 
 
@@ -385,7 +387,7 @@ class _Board:
         events = sentence.events or []
         required = [e for e in events if e.modality == "asserted" and not e.background]
         optional = [e.coded for e in events if e.modality == "asserted" and e.background]
-        asserted = [e for e in system if e.modality == "asserted"]
+        asserted = [e for e in system if e.modality == "asserted" and not e.background]
         for level in LEVELS:
             pairs = match_events([e.coded for e in required], [e.coded for e in asserted], level)
             matched = {s for _, s in pairs}

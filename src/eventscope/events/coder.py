@@ -28,6 +28,7 @@ from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
 from eventscope.events.arguments import PlaceGazetteer, SentenceArguments
+from eventscope.events.background import is_background
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.verbs import (
     VerbDictionary,
@@ -73,6 +74,7 @@ class EventCoder:
     require_actor: bool = True
     gazetteer: PlaceGazetteer | None = None
     refine: bool = True  # CAMEO refinements: intent codes, meeting by place
+    background_days: int = 180
 
     def cameo(self, code: str) -> Cameo:
         """The CAMEO record of a code; codes outside the table keep their root's class."""
@@ -172,7 +174,8 @@ def load_coder(settings: Settings) -> EventCoder:
     dictionary = settings.get("actors.dictionary")
     gazetteer = PlaceGazetteer(str(dictionary) if dictionary else None, bool(settings.get("actors.builtin", True)))
     refine = bool(settings.get("events.cameo_refinements", True))
-    return dataclasses.replace(coder, gazetteer=gazetteer, refine=refine)
+    background_days = int(settings.get("events.background_days"))
+    return dataclasses.replace(coder, gazetteer=gazetteer, refine=refine, background_days=background_days)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -363,13 +366,19 @@ class _SentenceCoder:
         )
         if explicit and past and date is not None:
             self.dated.append(date)
+        background = is_background(self.expressions, self.parse.governors(verb), verb.i, self.article.published,
+                                   date if explicit else None, self.coder.background_days)
         pieces = [(verb.start, verb.end)] + [(t.start, t.end) for t in matched]
         pieces += [(m.start, m.end) for m in (source, target) if m is not None]
         start = max(self.sentence.start, min(s for s, _ in pieces))
         end = min(self.sentence.end, max(e for _, e in pieces))
         sides = []
         if code and not self._is_negated_rejection(code, modality):
-            sides.append((self._intent(self._refine(code, source, target, location), modality), source, target))
+            refined = self._refine(code, source, target, location)
+            intended = self._intent(refined, modality)
+            refused = modality in self.coder.cues["refusal"]["modalities"] and intended != refined
+            # "Mexico won't pay", "refused to meet": the refusal (12x) itself happened.
+            sides.append((intended, source, target, "asserted" if refused else modality))
         reverse_acts_on_someone = source is not None or not code
         if paired and target is not None and not target.place and modality == "asserted" and (
             reverse_acts_on_someone
@@ -377,9 +386,12 @@ class _SentenceCoder:
             # The reverse of a paired code makes the target act on the source; a place
             # named never acts. Beside a main event with no source ("a team began a
             # tour" of London), the target would host no one.
-            sides.append((self._refine(paired, target, source, location), target, source))
+            sides.append((self._refine(paired, target, source, location), target, source, modality))
         events = []
-        for event_code, src, tgt in sides:
+        silent = self.coder.cues["no_event_codes"]
+        for event_code, src, tgt, side_modality in sides:
+            if event_code in silent:
+                continue
             src_ref = src.actor.ref() if src else None
             tgt_ref = tgt.actor.ref() if tgt else None
             events.append(
@@ -401,11 +413,12 @@ class _SentenceCoder:
                     target_actor=tgt_ref,
                     cameo=self.coder.cameo(event_code),
                     plover=self.coder.plover_for(event_code),
-                    modality=modality,
+                    modality=side_modality,
                     attribution=list(self.attribution),
                     location=location,
                     rule=rule,
                     trigger=verb.text,
+                    background=background,
                 )
             )
         return events
