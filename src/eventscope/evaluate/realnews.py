@@ -8,8 +8,9 @@ the annotated gold sentences are ignored, not counted as false alarms.
 
 Headline scores count gold events that are `asserted` and not background against system
 events with modality `asserted` that the coder did not mark as background. Gold background
-events are optional: a system event that matches one is neither a hit nor a false alarm. Roots 04, 05 and 06 are symmetric (CONVENTIONS.md),
-so a system event and its mirror copy in one sentence count once.
+events are optional: a system event that matches one is neither a hit nor a false alarm.
+Roots 04, 05 and 06 are symmetric (CONVENTIONS.md), so a system event and its mirror copy in
+one sentence count once.
 """
 
 from __future__ import annotations
