@@ -68,6 +68,8 @@ def test_matching_is_one_to_one_on_root_and_country_parts():
     assert match_events(gold, system, "root_actors") == [(0, 1), (1, 0)]
     assert match_events(gold, system, "code_actors") == [(1, 0)]
     assert match_events([CodedEvent("111", "GBR", "FRA")], [CodedEvent("111", "FRA", "GBR")], "root_actors") == []
+    firm = [CodedEvent("080", "JPNBUS", "IRLEDU")]
+    assert match_events(firm, [CodedEvent("080", "MNCJPNMED", "IRL")], "root_actors") == [(0, 0)]
 
 
 def test_a_mirror_copy_of_a_symmetric_event_is_dropped_and_of_others_kept():

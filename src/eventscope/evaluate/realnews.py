@@ -16,6 +16,7 @@ one sentence count once.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import logging
 from collections import Counter
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from eventscope.errors import BadInput, EventscopeError
-from eventscope.evaluate.realnews_text import document_text
+from eventscope.evaluate.realnews_text import document_published, document_text
 from eventscope.evaluate.scoring import Tally
 from eventscope.pipeline import Processed, Stages, process_batch
 from eventscope.records import Article, Event, RawInput, Sentence
@@ -39,6 +40,7 @@ SYMMETRIC_ROOTS = frozenset({"04", "05", "06"})
 # Actor codes naming an organisation rather than a country: the first six characters
 # (IGOUNO, IGOWSTNAT's IGOWST) are its "country part".
 MULTINATIONAL_PREFIXES = ("IGO", "IMG")
+CORPORATION_PREFIX = "MNC"
 LEVELS = ("root", "root_actors", "code_actors")
 BATCH = 16
 NONE = "none"
@@ -94,6 +96,7 @@ class SystemEvent:
 class GoldSet:
     sentences: list[GoldSentence]
     texts: dict[str, str]  # document -> its text
+    published: dict[str, dt.date | None] = field(default_factory=dict)  # as the corpus states
 
 
 def default_shared(gold_dir: Path) -> Path:
@@ -154,6 +157,7 @@ def load_gold(gold_dir: Path, shared: Path) -> GoldSet:
     except OSError as exc:
         raise BadInput(str(path), f"cannot read: {exc}") from exc
     texts: dict[str, str] = {}
+    published: dict[str, dt.date | None] = {}
     sentences: dict[str, GoldSentence] = {}
     for number, row in rows:
         doc, start, end, quote = row.get("doc"), row.get("start"), row.get("end"), row.get("quote")
@@ -163,6 +167,7 @@ def load_gold(gold_dir: Path, shared: Path) -> GoldSet:
         if doc not in texts:
             try:
                 texts[doc] = document_text(Path(shared), doc)
+                published[doc] = document_published(Path(shared), doc)
             except (OSError, KeyError, ValueError) as exc:
                 raise BadInput(str(path), f"document {doc} cannot be read: {exc}", number) from exc
         text = texts[doc]
@@ -179,7 +184,7 @@ def load_gold(gold_dir: Path, shared: Path) -> GoldSet:
             if sentence.events is not None:
                 raise BadInput(str(batch), f"sentence {sentence.id} annotated twice", number)
             sentence.events = [_gold_event(e, (str(batch), number)) for e in row["events"]]
-    return GoldSet(list(sentences.values()), texts)
+    return GoldSet(list(sentences.values()), texts, published)
 
 
 def actor_key(code: str | None) -> str | None:
@@ -187,6 +192,8 @@ def actor_key(code: str | None) -> str | None:
     if not code:
         return None
     code = code.upper()
+    if code.startswith(CORPORATION_PREFIX) and len(code) >= 6:
+        return code[3:6]  # Phoenix's multinational firms: MNC + their home country (MNCJPN)
     return code[:6] if code.startswith(MULTINATIONAL_PREFIXES) else code[:3]
 
 
@@ -348,7 +355,7 @@ def run_system(gold: GoldSet, docs: list[str], settings: Settings) -> tuple[dict
     counts: Counter[str] = Counter()
     for first in range(0, len(docs), BATCH):
         batch = docs[first : first + BATCH]
-        raws = [RawInput(source=doc, content=gold.texts[doc], kind="text") for doc in batch]
+        raws = [RawInput(source=doc, content=gold.texts[doc], kind="text", meta=_meta(gold, doc)) for doc in batch]
         for doc, result in zip(batch, process_batch(raws, stages, keep_sentences=True)):
             if not isinstance(result, Processed):
                 log.warning("gold document rejected: %s", result)
@@ -358,6 +365,12 @@ def run_system(gold: GoldSet, docs: list[str], settings: Settings) -> tuple[dict
             placed.update(found)
             counts.update(doc_counts)
     return placed, counts
+
+
+def _meta(gold: GoldSet, doc: str) -> dict[str, str]:
+    """What a user would pass with the document: the publication date its corpus states."""
+    published = gold.published.get(doc)
+    return {"published": published.isoformat()} if published else {}
 
 
 def _scores(hits: int, predicted: int, gold: int) -> dict[str, float | int]:

@@ -5,10 +5,15 @@ articles themselves, so the text each offset counts in is defined here, once:
 - `bbc/<section>/<file>.txt`: the file as UTF-8, unchanged;
 - `ecbplus/<folder>/<file>.json`: the record's `title`, a newline, then its `text`;
 - `readability/<page>`: the text content of the page's cleaned `expected.html` (lxml).
+
+`document_published` gives the publication date the corpus records beside a document (ECB+'s
+`date_publish`, readability's `publishedTime`), as a user would pass it with an article; the
+BBC files record none.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -32,3 +37,22 @@ def document_text(shared: Path, doc: str) -> str:
 
     page = (folder / rest / "expected.html").read_text(encoding="utf-8")
     return str(lxml.html.fromstring(page).text_content())
+
+
+def document_published(shared: Path, doc: str) -> dt.date | None:
+    """The publication date the corpus states for gold document `doc`, if any."""
+    corpus, _, rest = doc.partition("/")
+    folder = shared / CORPUS_FOLDERS[corpus]
+    if corpus == "ecbplus":
+        stated = json.loads((folder / rest).read_text(encoding="utf-8")).get("date_publish")
+    elif corpus == "readability":
+        metadata = folder / rest / "expected-metadata.json"
+        stated = json.loads(metadata.read_text(encoding="utf-8")).get("publishedTime") if metadata.exists() else None
+    else:
+        stated = None
+    if not isinstance(stated, str):
+        return None
+    try:
+        return dt.date.fromisoformat(stated[:10])
+    except ValueError:
+        return None
