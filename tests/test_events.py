@@ -43,7 +43,8 @@ PUBLISHED = dt.date(2021, 3, 10)  # a Wednesday
 
 @pytest.fixture(scope="session")
 def coder(settings):
-    return load_coder(settings)
+    """The rules alone: every candidate kept (the learned filter is tested on its own below)."""
+    return load_coder(settings.with_overrides({"events.keep_all_candidates": True}))
 
 
 @pytest.fixture(scope="session")
@@ -581,3 +582,30 @@ def test_a_clause_opened_by_that_on_the_addressee_is_reported_speech(events_of):
 def test_a_paired_code_without_a_source_has_no_reverse_event(events_of):
     events = events_of("An inspection team began a tour of Kenya.")
     assert not [e for e in events if e.trigger == "began" and e.target_actor is None]
+
+
+def test_every_event_carries_the_learned_filters_confidence(events_of):
+    events = events_of("Egypt accused Jordan of shelling the border. Greece signed an accord with Turkey.")
+    assert events and all(e.confidence is not None and 0.0 <= e.confidence <= 1.0 for e in events)
+
+
+def test_the_confidence_threshold_trades_events_for_precision(settings, article_from):
+    text = ("Egypt accused Jordan of shelling the border. Greece signed an accord with Turkey. "
+            "Kenya met Chile in Nairobi. Peru criticised Chile over the talks.")
+    def count(overrides: dict) -> list:
+        return code_events(article_from(text), load_coder(settings.with_overrides(overrides))).events
+
+    everything = count({"events.min_confidence": 0.0})
+    strict = count({"events.min_confidence": 0.99})
+    kept = count({"events.min_confidence": 0.99, "events.keep_all_candidates": True})
+    assert len(strict) < len(everything) == len(kept)
+    assert all(e.confidence >= 0.99 for e in strict)
+
+
+def test_the_shipped_filter_is_plain_weights_with_a_tuned_threshold():
+    from eventscope.events.confidence import load_model
+
+    model = load_model()
+    assert model is not None and 0.0 <= model.threshold < 1.0 and model.weights
+    assert load_model() == model  # deterministic: the same weights every load
+    assert model.score({}) == pytest.approx(1 / (1 + 2.718281828459045 ** -model.intercept))

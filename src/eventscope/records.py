@@ -216,6 +216,7 @@ class Event:
     trigger: str = ""
     story_id: str | None = None
     background: bool = False  # history told as background, well before publication
+    confidence: float | None = None  # the learned filter's score (None: no model)
 
     def to_record(self) -> dict[str, Any]:
         return {

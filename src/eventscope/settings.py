@@ -44,7 +44,7 @@ def defaults() -> dict[str, Any]:
 
 def _kind(default: Any) -> str:
     if default is None:
-        return "a text or null"
+        return "a text, a number or null"
     if isinstance(default, bool):
         return "true or false"
     if isinstance(default, (int, float)):
@@ -54,9 +54,9 @@ def _kind(default: Any) -> str:
 
 
 def _fits(value: Any, default: Any) -> bool:
-    """Whether `value` is of the kind of its shipped default (null defaults take a text)."""
+    """Whether `value` is of the kind of its shipped default (null defaults take a text or a number)."""
     if default is None:
-        return value is None or isinstance(value, str)
+        return value is None or (isinstance(value, (str, int, float)) and not isinstance(value, bool))
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, int):

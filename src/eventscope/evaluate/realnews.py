@@ -28,6 +28,7 @@ from typing import Any
 from eventscope.errors import BadInput, EventscopeError
 from eventscope.evaluate.realnews_text import document_published, document_text
 from eventscope.evaluate.scoring import Tally
+from eventscope.events.confidence import event_features
 from eventscope.pipeline import Processed, Stages, process_batch
 from eventscope.records import Article, Event, RawInput, Sentence
 from eventscope.settings import Settings
@@ -90,6 +91,7 @@ class SystemEvent:
     rule: str
     span: tuple[int, int]  # in the document text
     background: bool = False
+    features: dict[str, str] = field(default_factory=dict, compare=False)  # the filter's inputs, for training
 
 
 @dataclass
@@ -329,6 +331,7 @@ def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tupl
     placed: dict[str, list[SystemEvent]] = {}
     counts = Counter(system_sentences=alignment.sentences, system_sentences_unaligned=alignment.unaligned,
                      gold_sentences_outside_system_text=sum(g.id not in covered for g in gold))
+    crowd = Counter(event.sentence_index for event in article.events)
     for event in article.events:
         if event.sentence_index not in alignment.found or event.sentence_index not in by_index:
             counts["system_events_unaligned"] += 1
@@ -340,8 +343,9 @@ def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tupl
         if best[0] <= 0:
             continue
         coded = CodedEvent(event.cameo.code, _actor_code(event.source_actor), _actor_code(event.target_actor))
+        features = event_features(event, by_index[event.sentence_index], crowd[event.sentence_index])
         placed.setdefault(best[1], []).append(SystemEvent(coded, event.modality, event.trigger, event.rule, span,
-                                                               event.background))
+                                                               event.background, features))
     return placed, dict(counts)
 
 

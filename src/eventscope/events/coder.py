@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
 from eventscope.events.arguments import PlaceGazetteer, SentenceArguments
 from eventscope.events.background import is_background
+from eventscope.events.confidence import ConfidenceModel, event_features, load_model
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.verbs import (
     VerbDictionary,
@@ -75,6 +77,9 @@ class EventCoder:
     gazetteer: PlaceGazetteer | None = None
     refine: bool = True  # CAMEO refinements: intent codes, meeting by place
     background_days: int = 180
+    confidence: ConfidenceModel | None = None
+    min_confidence: float = 0.0
+    keep_all: bool = False  # keep candidates below min_confidence too
 
     def cameo(self, code: str) -> Cameo:
         """The CAMEO record of a code; codes outside the table keep their root's class."""
@@ -175,7 +180,13 @@ def load_coder(settings: Settings) -> EventCoder:
     gazetteer = PlaceGazetteer(str(dictionary) if dictionary else None, bool(settings.get("actors.builtin", True)))
     refine = bool(settings.get("events.cameo_refinements", True))
     background_days = int(settings.get("events.background_days"))
-    return dataclasses.replace(coder, gazetteer=gazetteer, refine=refine, background_days=background_days)
+    model = load_model()
+    chosen = settings.get("events.min_confidence")
+    threshold = float(chosen) if chosen is not None else (model.threshold if model else 0.0)
+    return dataclasses.replace(
+        coder, gazetteer=gazetteer, refine=refine, background_days=background_days, confidence=model,
+        min_confidence=threshold, keep_all=bool(settings.get("events.keep_all_candidates")),
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -490,5 +501,21 @@ def code_events(article: Article, coder: EventCoder) -> Article:
                 events.append(event)
         if sentence_coder.dated:
             reference = sentence_coder.dated[-1]
-    article.events = events
+    article.events = _scored(events, article, coder)
     return article
+
+
+def _scored(events: list[Event], article: Article, coder: EventCoder) -> list[Event]:
+    """Each event with the learned filter's confidence; those below the threshold dropped
+    unless every candidate is kept."""
+    if coder.confidence is None:
+        return events
+    sentences = {s.index: s for s in article.sentences}
+    crowd = Counter(event.sentence_index for event in events)
+    kept = []
+    for event in events:
+        features = event_features(event, sentences[event.sentence_index], crowd[event.sentence_index])
+        event.confidence = round(coder.confidence.score(features), 4)
+        if coder.keep_all or event.confidence >= coder.min_confidence:
+            kept.append(event)
+    return kept
