@@ -14,6 +14,7 @@ from eventscope.actors.kb import (
     parse_petrarch_actors,
     parse_petrarch_agents,
 )
+from eventscope.common.names import same_name
 from eventscope.records import Actor, Article
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "petrarch2"
@@ -288,6 +289,13 @@ def test_merge_maps_every_input_and_existing_id():
     mapping = actors.merge_actors(new, existing=[existing])
     assert set(mapping) == {existing.id, *(a.id for a in new)}
     assert mapping[new[0].id].id == existing.id
+
+
+def test_same_name_compares_written_full_names_up_to_spelling():
+    assert same_name("Hossein Dehghan", "Hossein Dehqan")
+    assert same_name("Abbas Ibrahim", "Tariq Abbas Ibrahim")
+    assert not same_name("Ali Khamenei", "Hadi Khamenei")
+    assert not same_name("Dehghan", "Hossein Dehghan")  # a lone surname is left to merge_actors
 
 
 def test_role_before_of_country_is_one_actor(settings, kb):

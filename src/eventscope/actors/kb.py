@@ -18,7 +18,6 @@ import io
 import json
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -588,7 +587,3 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
 def cached_actor_kb(dictionary: str | None, builtin: bool) -> ActorKB:
     return build_actor_kb(Path(dictionary) if dictionary else None, builtin)
 
-
-def ascii_fold(text: str) -> str:
-    """Strip diacritics: `Brasília` -> `Brasilia`."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
