@@ -8,12 +8,9 @@ from pathlib import Path
 import pytest
 
 from eventscope import actors, nlp
-from eventscope.actors.kb import (
-    ActorKB,
-    build_actor_kb,
-    parse_petrarch_actors,
-    parse_petrarch_agents,
-)
+from eventscope.actors.build import build_actor_kb
+from eventscope.actors.kb import ActorKB
+from eventscope.actors.petrarch import parse_petrarch_actors, parse_petrarch_agents
 from eventscope.common.names import same_name
 from eventscope.records import Actor, Article
 

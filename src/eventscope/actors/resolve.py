@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.context import Context, context_for, strip_titles, titled_name
-from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry, cached_actor_kb
+from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry
 from eventscope.actors.make import actor_from_entry, display_person, generic_actor, named_actor
 from eventscope.actors.merge import union_by_id
 from eventscope.actors.view import SentenceView, conj_root
