@@ -295,6 +295,18 @@ def test_same_name_compares_written_full_names_up_to_spelling():
     assert not same_name("Dehghan", "Hossein Dehghan")  # a lone surname is left to merge_actors
 
 
+def test_union_by_id_unites_copies_and_fills_codes_unless_told_not_to():
+    first = actors.named_actor("person", "Ali Shamkhani", None, None, "adviser")
+    second = actors.named_actor("person", "ALI SHAMKHANI", None, "GOV", "secretary")
+    assert first.id == second.id
+    united = actors.union_by_id([first, second])[first.id]
+    assert (united.name, united.code, united.sector) == ("Ali Shamkhani", "---GOV", "GOV")
+    assert (united.aliases, united.roles) == (["ALI SHAMKHANI", "Ali Shamkhani"], ["adviser", "secretary"])
+    as_stored = actors.union_by_id([first, second], fill_missing=False)[first.id]
+    assert (as_stored.code, as_stored.sector, as_stored.aliases) == (None, None, united.aliases)
+    assert first.aliases == ["Ali Shamkhani"]  # the copies are left as they were
+
+
 def test_role_before_of_country_is_one_actor(settings, kb):
     article = resolve("Soldiers from Chad and the government of Niger signed the accord.", settings, kb)
     assert mention_of(article, "Soldiers from Chad").actor.code == "TCDMIL"

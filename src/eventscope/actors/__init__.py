@@ -2,7 +2,7 @@
 (`resolve_mentions`), and the same actor's variants merged across articles (`merge_actors`)."""
 
 from eventscope.actors.make import named_actor
-from eventscope.actors.merge import merge_actors
+from eventscope.actors.merge import merge_actors, union_by_id
 from eventscope.actors.resolve import find_actor_spans, load_actor_kb, resolve_mentions
 
 __all__ = [
@@ -11,4 +11,5 @@ __all__ = [
     "merge_actors",
     "named_actor",
     "resolve_mentions",
+    "union_by_id",
 ]

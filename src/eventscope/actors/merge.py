@@ -28,8 +28,13 @@ from eventscope.common.names import (
 from eventscope.records import Actor
 
 
-def union_by_id(actors: Iterable[Actor]) -> dict[str, Actor]:
-    """One fresh Actor per id, with the aliases and roles of every copy united."""
+def union_by_id(actors: Iterable[Actor], fill_missing: bool = True) -> dict[str, Actor]:
+    """One fresh Actor per id, with the aliases and roles of every copy united.
+
+    The first copy gives name, kind, code, country and sector; with `fill_missing` a later
+    copy fills those of code, sector and country the first lacks. The store passes False:
+    it never adds a code to a stored row either, so batches split differently store the same.
+    """
     merged: dict[str, Actor] = {}
     for actor in actors:
         seen = merged.get(actor.id)
@@ -39,9 +44,10 @@ def union_by_id(actors: Iterable[Actor]) -> dict[str, Actor]:
         else:
             seen.aliases = sorted(set(seen.aliases) | set(actor.aliases))
             seen.roles = sorted(set(seen.roles) | set(actor.roles))
-            seen.code = seen.code or actor.code
-            seen.sector = seen.sector or actor.sector
-            seen.country = seen.country or actor.country
+            if fill_missing:
+                seen.code = seen.code or actor.code
+                seen.sector = seen.sector or actor.sector
+                seen.country = seen.country or actor.country
     return merged
 
 
