@@ -21,11 +21,11 @@ from pathlib import Path
 
 import yaml
 
-from eventscope.actors.kb import (
+from eventscope.actors.build import kind_of_code
+from eventscope.actors.kb import phrase_key
+from eventscope.actors.petrarch import (
     DictionaryEntry,
     display_name,
-    kind_of_code,
-    phrase_key,
     read_petrarch_actors,
     read_petrarch_agents,
 )

@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 
 from eventscope import actors, nlp
-from eventscope.actors.kb import (
-    ActorKB,
-    build_actor_kb,
-    parse_petrarch_actors,
-    parse_petrarch_agents,
-)
+from eventscope.actors.build import build_actor_kb
+from eventscope.actors.kb import ActorKB
+from eventscope.actors.petrarch import parse_petrarch_actors, parse_petrarch_agents
+from eventscope.common.names import same_name
 from eventscope.records import Actor, Article
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "petrarch2"
@@ -288,6 +286,25 @@ def test_merge_maps_every_input_and_existing_id():
     mapping = actors.merge_actors(new, existing=[existing])
     assert set(mapping) == {existing.id, *(a.id for a in new)}
     assert mapping[new[0].id].id == existing.id
+
+
+def test_same_name_compares_written_full_names_up_to_spelling():
+    assert same_name("Hossein Dehghan", "Hossein Dehqan")
+    assert same_name("Abbas Ibrahim", "Tariq Abbas Ibrahim")
+    assert not same_name("Ali Khamenei", "Hadi Khamenei")
+    assert not same_name("Dehghan", "Hossein Dehghan")  # a lone surname is left to merge_actors
+
+
+def test_union_by_id_unites_copies_and_fills_codes_unless_told_not_to():
+    first = actors.named_actor("person", "Ali Shamkhani", None, None, "adviser")
+    second = actors.named_actor("person", "ALI SHAMKHANI", None, "GOV", "secretary")
+    assert first.id == second.id
+    united = actors.union_by_id([first, second])[first.id]
+    assert (united.name, united.code, united.sector) == ("Ali Shamkhani", "---GOV", "GOV")
+    assert (united.aliases, united.roles) == (["ALI SHAMKHANI", "Ali Shamkhani"], ["adviser", "secretary"])
+    as_stored = actors.union_by_id([first, second], fill_missing=False)[first.id]
+    assert (as_stored.code, as_stored.sector, as_stored.aliases) == (None, None, united.aliases)
+    assert first.aliases == ["Ali Shamkhani"]  # the copies are left as they were
 
 
 def test_role_before_of_country_is_one_actor(settings, kb):

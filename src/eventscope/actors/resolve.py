@@ -1,45 +1,29 @@
-"""Actors stage: find who is acting in each sentence, and merge the same actor across articles.
+"""Actors stage, per article: find who is acting in each sentence.
 
 `resolve_mentions` fills `Article.mentions` from the dictionary matches of the actor
 knowledge base (`actor_kb`) and the parse: a person takes country and sector from the
 words around the name ("Iranian Defence Minister Hossein Dehghan", "Dehqan of Iran",
 "Iran's land forces commander Koumars Heydari"); "Iraqi military" is a country+sector
 actor; a capital that is not a place ("Tehran said") is that country's government.
-
-`merge_actors` joins spelling variants across articles with a transliteration-aware name
-key (rules in `data/actors/transliteration.yaml`) and rapidfuzz, keeping people apart who
-only share a surname or belong to different countries. Ids come from normalised keys, so
-the same input gives the same ids however a run is split.
+Across articles, `actors.merge` joins the same actor's variants.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import functools
-import logging
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
-import yaml
-from rapidfuzz import fuzz
-
-from eventscope.actors.kb import (
-    ActorKB,
-    ActorSpan,
-    KBEntry,
-    ascii_fold,
-    cached_actor_kb,
-    phrase_key,
-)
-from eventscope.records import Actor, Article, Mention, Sentence, Token, content_id
+from eventscope.actors.build import cached_actor_kb
+from eventscope.actors.context import Context, context_for, strip_titles, titled_name
+from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry
+from eventscope.actors.make import actor_from_entry, display_person, generic_actor, named_actor
+from eventscope.actors.merge import union_by_id
+from eventscope.actors.view import SentenceView, conj_root
+from eventscope.common.names import abbreviates, acronym_key, is_latin, name_key
+from eventscope.records import Actor, Article, Mention, Sentence, Token
 from eventscope.settings import Settings
-
-log = logging.getLogger(__name__)
 
 PERSON_LABELS = frozenset({"PERSON"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
@@ -49,10 +33,6 @@ ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z.&-]{1,9}s?)\s*\)")
 # A parenthesis holding the name in another script: "(کیومرث حیدری)".
 OTHER_SCRIPT_AFTER = re.compile(r"\s*\(\s*([^\x00-\u024f()][^()]{0,60}?)\s*\)")
 NAME_SUFFIX_WINDOW = 40
-MAX_CONTEXT_TOKENS = 10
-UNKNOWN_COUNTRY = "---"
-CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "\u201c", "\u201d", '"', "."})
-CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"})
 
 
 def load_actor_kb(settings: Settings, dictionary: Path | None = None) -> ActorKB:
@@ -69,329 +49,6 @@ def load_actor_kb(settings: Settings, dictionary: Path | None = None) -> ActorKB
 def find_actor_spans(text: str, kb: ActorKB, offset: int = 0) -> list[ActorSpan]:
     """Dictionary matches (actors and role words) in raw text; no parse needed."""
     return kb.find_spans(text, offset)
-
-
-# -- name keys ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Transliteration:
-    substitutions: tuple[tuple[re.Pattern[str], str], ...]
-    min_ratio: float
-    max_dropped_letters: int
-
-
-@functools.lru_cache(maxsize=1)
-def transliteration() -> Transliteration:
-    text = resources.files("eventscope.data").joinpath("actors", "transliteration.yaml").read_text("utf-8")
-    config = yaml.safe_load(text)
-    rules = tuple((re.compile(pattern), replacement) for pattern, replacement in config["substitutions"])
-    return Transliteration(rules, float(config["min_ratio"]), int(config["max_dropped_letters"]))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
-    """A spelling-tolerant key: Dehghan and Dehqan, Suleimani and Soleimani give the same key."""
-    text = ascii_fold(name).lower()
-    for pattern, replacement in transliteration().substitutions:
-        text = pattern.sub(replacement, text)
-    return text.strip()
-
-
-def is_latin(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ord(ch) < 0x250 for ch in letters)
-
-
-def acronym_key(text: str) -> str:
-    """`PMUs` -> `PMU`, `U.N.` -> `UN`: the comparable form of a short upper-case name."""
-    compact = re.sub(r"[^A-Za-z]", "", text)
-    if len(compact) > 2 and compact.endswith("s") and compact[:-1].isupper():
-        compact = compact[:-1]
-    return compact.upper() if compact.isupper() else ""
-
-
-def abbreviates(short: str, text_before: str) -> bool:
-    """Whether `short` ("PMUs") fits the words just before it ("Popular Mobilization Units")."""
-    letters = acronym_key(short)
-    if not letters:
-        return False
-    words = re.findall(r"[A-Za-z]+", text_before)[-len(letters) - 3 :]
-    capitals = [w[0].upper() for w in words if w[0].isupper()]
-    return "".join(capitals).endswith(letters) or letters in initials(" ".join(words))
-
-
-def initials(name: str) -> str:
-    """`Islamic Revolutionary Guard Corps` -> `IRGC` (function words skipped)."""
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "the", "and", "for", "al"}]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-# -- actors from entries ------------------------------------------------------------------------
-
-
-def name_id(kind: str, country: str | None, name: str) -> str:
-    """Id of a named person or organisation: spelling variants of one name share it."""
-    return content_id("actor", kind, country or "", name_key(name))
-
-
-def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: str) -> Actor:
-    """The actor a dictionary entry stands for on `day` (codes may be date-bounded).
-
-    A known person gets the same id as that name found by context would, so the
-    dictionary and the context rules never split one person in two.
-    """
-    code = entry.code_on(day)
-    known = kb.country_names
-    country = code[:3] if code and code[:3] in known else entry.country
-    sector = None
-    if code:
-        sector = (code[3:6] or None) if code[:3] in known else code[:3]
-    kind = {"capital": "organisation", "place": "country"}.get(entry.kind, entry.kind)
-    return Actor(
-        id=name_id(kind, country, entry.name) if kind == "person" else content_id("actor", entry.key),
-        name=entry.name,
-        code=code,
-        country=country,
-        sector=sector,
-        aliases=[surface],
-        kind=kind,
-    )
-
-
-def generic_actor(kb: ActorKB, country: str, agent: str | None, surface: str, role: str | None) -> Actor:
-    """A country, or a country's sector ("Iraqi military" -> IRQMIL), identified by its code.
-
-    `agent` is the role word's CAMEO agent code; its first three letters are the sector.
-    """
-    code = country + (agent or "")
-    sector = agent[:3] if agent else None
-    country_name = kb.country_name(country) or country
-    label = kb.sector_labels.get(sector or "", sector or "")
-    return Actor(
-        id=content_id("actor", f"country:{country}" if not agent else f"code:{code}"),
-        name=f"{country_name} {label}".strip(),
-        code=code,
-        country=country,
-        sector=sector,
-        aliases=[surface],
-        kind="country" if not sector else "organisation",
-        roles=[role] if role else [],
-    )
-
-
-def cameo_code(country: str | None, agent: str | None) -> str | None:
-    """Country + agent code; an unknown country is written `---` as in PETRARCH (`---GOV`)."""
-    if not agent:
-        return country
-    return (country or UNKNOWN_COUNTRY) + agent
-
-
-def named_actor(kind: str, name: str, country: str | None, agent: str | None, role: str | None) -> Actor:
-    """A person or organisation not in the knowledge base, identified by its name key."""
-    return Actor(
-        id=name_id(kind, country, name),
-        name=name,
-        code=cameo_code(country, agent),
-        country=country,
-        sector=agent[:3] if agent else None,
-        aliases=[name],
-        kind=kind,
-        roles=[role] if role else [],
-    )
-
-
-# -- resolution ---------------------------------------------------------------------------------
-
-
-@dataclass
-class SentenceView:
-    """A parsed sentence with its dictionary spans aligned to token indices."""
-
-    sentence: Sentence
-    spans: list[ActorSpan]
-    span_tokens: list[tuple[int, int]]  # token range [first, last] of each span
-    children: dict[int, list[int]]
-    starts: list[int]  # each token's character offset
-
-    @classmethod
-    def build(cls, sentence: Sentence, kb: ActorKB) -> SentenceView:
-        children: dict[int, list[int]] = defaultdict(list)
-        for token in sentence.tokens:
-            if token.head != token.i:
-                children[token.head].append(token.i)
-        view = cls(sentence, kb.find_spans(sentence.text, sentence.start), [], children,
-                   [token.start for token in sentence.tokens])
-        view.span_tokens = [view.token_range(span.start, span.end) for span in view.spans]
-        return view
-
-    @property
-    def tokens(self) -> list[Token]:
-        return self.sentence.tokens
-
-    def token_range(self, start: int, end: int) -> tuple[int, int]:
-        """[first, last] indices of the tokens overlapping characters [start, end), (-1, -1) if none."""
-        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
-        if first < len(self.starts) and self.tokens[first].end <= start:
-            first += 1
-        last = bisect.bisect_left(self.starts, end) - 1
-        return (first, last) if first <= last else (-1, -1)
-
-    def span_at(self, index: int) -> int | None:
-        for n, (first, last) in enumerate(self.span_tokens):
-            if first <= index <= last:
-                return n
-        return None
-
-    def subtree(self, index: int) -> set[int]:
-        found, stack = set(), [index]
-        while stack:
-            node = stack.pop()
-            if node not in found:
-                found.add(node)
-                stack.extend(self.children.get(node, []))
-        return found
-
-
-@dataclass
-class Context:
-    """What the words around a name say about it."""
-
-    country: str | None = None
-    role: str | None = None
-    agent: str | None = None  # CAMEO agent code of the role ("GOV", "GOVFRM")
-    tokens: set[int] = field(default_factory=set)  # tokens of the spans used, part of the mention
-
-    @property
-    def sector(self) -> str | None:
-        return self.agent[:3] if self.agent else None
-
-    def take(self, view: SentenceView, n: int, override_role: bool = False) -> None:
-        span = view.spans[n]
-        if span.is_role:
-            if self.role is None or override_role:
-                self.role = span.text.lower()
-                self.agent = span.role_code or None
-        elif span.entry is not None and span.entry.country and self.country is None:
-            if span.entry.kind == "place":
-                return
-            self.country = span.entry.country
-            if span.entry.kind not in ("country", "person") and self.agent is None:
-                code = span.entry.code_on(None) or ""
-                self.agent = code[3:] or None
-
-
-def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
-    """Token indexes of the noun phrase left of a name, nearest first (titles, roles, countries).
-
-    The walk crosses "of" only between a role and its complement ("deputy commander of
-    the army Tariq ...") and stops at verbs, clause punctuation and other prepositions.
-    """
-    picked: list[int] = []
-    i = first - 1
-    while i >= 0 and len(picked) < MAX_CONTEXT_TOKENS:
-        token = view.tokens[i]
-        in_span = view.span_at(i) is not None
-        if token.tag == "PRP$":  # "his Iraqi counterpart"
-            picked.append(i)
-            i -= 1
-            continue
-        if token.text.lower() in kb.country_links and i > 0 and _is_role_at(view, i - 1):
-            picked.append(i)
-            i -= 1
-            continue
-        between_adjectives = token.pos == "CCONJ" and i > 0 and view.tokens[i - 1].pos == "ADJ"
-        if not in_span and not between_adjectives and (token.text in CLAUSE_PUNCTUATION or token.pos in CLAUSE_POS):
-            break
-        modifier = between_adjectives or token.dep in kb.noun_phrase_modifiers or token.pos in (
-            "PROPN", "NOUN", "ADJ", "PART", "DET")
-        if not (in_span or modifier):
-            break
-        picked.append(i)
-        i -= 1
-    return picked
-
-
-def _is_role_at(view: SentenceView, index: int) -> bool:
-    n = view.span_at(index)
-    return n is not None and view.spans[n].is_role
-
-
-def right_context(view: SentenceView, first: int, last: int, kb: ActorKB) -> tuple[list[int], list[int]]:
-    """Tokens after a name that describe it: ("of <country>" tokens, apposition tokens)."""
-    tokens = view.tokens
-    name = set(range(first, last + 1))
-    link: list[int] = []
-    apposition: list[int] = []
-    nxt = last + 1
-    if nxt + 1 < len(tokens) and tokens[nxt].text.lower() in kb.country_links:
-        n = view.span_at(nxt + 1)
-        if n is not None and not view.spans[n].is_role:
-            link = [nxt, *range(view.span_tokens[n][0], view.span_tokens[n][1] + 1)]
-    for token in tokens[last + 1 :]:
-        if token.dep == "appos" and token.head in name:
-            apposition.extend(sorted(view.subtree(token.i)))
-    if not apposition and nxt + 1 < len(tokens) and tokens[nxt].text == ",":
-        opener = tokens[nxt + 1]
-        if opener.pos == "DET" or view.span_at(opener.i) is not None:
-            for token in tokens[nxt + 1 : nxt + 1 + MAX_CONTEXT_TOKENS]:
-                if token.text in (",", ".", ";") or token.pos in ("VERB", "AUX"):
-                    break
-                apposition.append(token.i)
-    return link, apposition
-
-
-def context_for(view: SentenceView, kb: ActorKB, first: int, last: int) -> Context:
-    """Country and role of a name from its noun phrase, "of <country>" and an apposition."""
-    context = Context()
-    own = {n for n, (a, b) in enumerate(view.span_tokens) if a <= last and b >= first}
-    seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
-    crossed_of = False
-    for i in left_context(view, first, kb):
-        if view.tokens[i].text.lower() in kb.country_links:
-            crossed_of = True
-            continue
-        n = view.span_at(i)
-        if n is not None and n not in seen:
-            seen.add(n)
-            context.take(view, n, override_role=crossed_of and view.spans[n].is_role)
-            context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
-    link, apposition = right_context(view, first, last, kb)
-    for i in link:
-        n = view.span_at(i)
-        if n is not None and n not in seen:
-            seen.add(n)
-            context.take(view, n)
-            context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
-    for i in apposition:
-        n = view.span_at(i)
-        if n is not None and n not in seen:
-            seen.add(n)
-            had_role = context.role
-            context.take(view, n)
-            if context.role is not had_role:  # "an Iranian officer": the role word describes the name
-                context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
-    return context
-
-
-def strip_titles(tokens: list[Token], first: int, last: int, kb: ActorKB) -> tuple[int, list[str]]:
-    """Move `first` past leading titles, ranks and demonyms ("Russian President", "Brigadier
-    General"); return the titles as roles."""
-    titles: list[str] = []
-    while first < last:
-        for size in (3, 2, 1):
-            if first + size > last:
-                continue
-            words = " ".join(t.text for t in tokens[first : first + size])
-            entry = kb.lookup(words) if size == 1 else None
-            if phrase_key(words) in kb.titles or (entry is not None and entry.kind == "country"):
-                if entry is None:
-                    titles.append(words.lower().rstrip("."))
-                first += size
-                break
-        else:
-            break
-    return first, titles
 
 
 @dataclass(frozen=True)
@@ -463,7 +120,7 @@ class ArticleResolver:
                 continue  # part of a role phrase ("Minister of Silly Walks")
             if entity.label in PERSON_LABELS and not self.names_known_actor(view, first, last):
                 candidates.append((first, last, False))
-            elif entity.label in NAME_LABELS and first > 0 and _is_role_at(view, first - 1):
+            elif entity.label in NAME_LABELS and first > 0 and view.is_role_at(first - 1):
                 inside = view.span_at(first)
                 entry = view.spans[inside].entry if inside is not None else None
                 if entry is None or entry.kind == "person":
@@ -476,7 +133,7 @@ class ArticleResolver:
             while i < len(tokens) and tokens[i].pos == "PROPN" and view.span_at(i) is None and i not in covered:
                 i += 1
             if i - start >= 2:
-                titled = start > 0 and _is_role_at(view, start - 1)
+                titled = start > 0 and view.is_role_at(start - 1)
                 if titled or (i < len(tokens) and tokens[i].text == ","):
                     candidates.append((start, i - 1, True))
             i = max(i, start + 1)
@@ -764,27 +421,6 @@ class ArticleResolver:
                 used.add(token.i)
 
 
-def conj_root(view: SentenceView, index: int) -> int:
-    """The first conjunct of a coordination ("Gondor" in "Arnor, Osgiliath and Gondor" -> "Arnor")."""
-    seen = set()
-    while 0 <= index < len(view.tokens) and view.tokens[index].dep == "conj" and index not in seen:
-        seen.add(index)
-        index = view.tokens[index].head
-    return index
-
-
-def titled_name(tokens: list[Token], index: int) -> bool:
-    """A one-word name counts as a person only right after a title or role ("President Umbardacil")."""
-    return index > 0 and tokens[index - 1].pos in ("PROPN", "NOUN") and tokens[index].pos == "PROPN"
-
-
-def display_person(name: str) -> str:
-    """ALIREZA SABAHIFAR -> Alireza Sabahifar; mixed-case names are kept as written."""
-    if name.isupper():
-        return " ".join(part.capitalize() if part.isalpha() else part.title() for part in name.split())
-    return name
-
-
 def resolve_mentions(article: Article, kb: ActorKB) -> Article:
     """Fill `article.mentions` from its parsed sentences, in text order; returns the article."""
     resolver = ArticleResolver(kb, article)
@@ -793,259 +429,10 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
             resolver.resolve(sentence)
     mentions = sorted(resolver.mentions, key=lambda m: (m.start, m.end))
     # one Actor object per id in the article, carrying every surface form and role seen
-    shared = _merge_same_id(mention.actor for mention in mentions)
+    shared = union_by_id(mention.actor for mention in mentions)
     for mention in mentions:
         actor = shared[mention.actor.id]
         actor.aliases = sorted(set(actor.aliases) | {mention.text})
         mention.actor = actor
     article.mentions = mentions
     return article
-
-
-# -- merging across articles ----------------------------------------------------------------------
-
-
-class _Clusters:
-    """Union-find over actor ids; the smaller id becomes the root, so results do not depend on order."""
-
-    def __init__(self, ids: Iterable[str]) -> None:
-        self.parent = {i: i for i in ids}
-
-    def find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = sorted((self.find(a), self.find(b)))
-        if ra != rb:
-            self.parent[rb] = ra
-
-
-def _merge_same_id(actors: Iterable[Actor]) -> dict[str, Actor]:
-    """One fresh Actor per id, with the aliases and roles of every copy united."""
-    merged: dict[str, Actor] = {}
-    for actor in actors:
-        seen = merged.get(actor.id)
-        if seen is None:
-            merged[actor.id] = Actor(actor.id, actor.name, actor.code, actor.country, actor.sector,
-                                     sorted(set(actor.aliases)), actor.kind, list(actor.roles))
-        else:
-            seen.aliases = sorted(set(seen.aliases) | set(actor.aliases))
-            seen.roles = sorted(set(seen.roles) | set(actor.roles))
-            seen.code = seen.code or actor.code
-            seen.sector = seen.sector or actor.sector
-            seen.country = seen.country or actor.country
-    return merged
-
-
-def surname_compatible(a: str, b: str, rules: Transliteration) -> bool:
-    """Same surname up to spelling: close keys, or one extends the other by a letter or so."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    if long.startswith(short) and len(long) - len(short) <= rules.max_dropped_letters and len(short) >= 4:
-        return True
-    return fuzz.ratio(a, b) >= rules.min_ratio and a[0] == b[0]
-
-
-def person_names(actor: Actor) -> tuple[tuple[str, ...], ...]:
-    """Each Latin-script alias as a tuple of name-key tokens."""
-    return _name_forms((actor.name, *actor.aliases))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _name_forms(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    forms = (tuple(name_key(name).split()) for name in dict.fromkeys(names) if is_latin(name))
-    return tuple(form for form in forms if form)
-
-
-def same_person(a: Actor, b: Actor, rules: Transliteration) -> bool:
-    """Full names that agree up to spelling: first and last names both compatible, or one
-    name is the end of the other ("Abbas Ibrahim" in "Tariq Abbas Ibrahim")."""
-    for x in person_names(a):
-        for y in person_names(b):
-            if len(x) < 2 or len(y) < 2:
-                continue
-            if surname_compatible(x[-1], y[-1], rules) and surname_compatible(x[0], y[0], rules):
-                return True
-            short, long = sorted((x, y), key=len)
-            if len(short) < len(long) and all(
-                surname_compatible(p, q, rules) for p, q in zip(short, long[len(long) - len(short) :])
-            ):
-                return True
-    return False
-
-
-def surnames_of(actor: Actor) -> set[str]:
-    return {tokens[-1] for tokens in person_names(actor)}
-
-
-def surname_block(surname: str) -> str:
-    """Blocking key for comparing surnames: first letter and next consonants ("dihkan" -> "dhkn").
-
-    Spellings that `surname_compatible` accepts almost always share it, and it keeps the
-    pairwise comparisons to small groups on large corpora.
-    """
-    return (surname[:1] + re.sub(r"[aeiou]", "", surname[1:]))[:4]
-
-
-def full_name_blocks(actor: Actor) -> set[tuple[str, str]]:
-    """Blocking keys of a full name: surname block with the initial of each earlier name, so
-    "Tariq Abbas Ibrahim" meets both "Tariq Ibrahim" and "Abbas Ibrahim"."""
-    return {
-        (surname_block(form[-1]), word[0])
-        for form in person_names(actor)
-        if len(form) > 1
-        for word in form[:-1]
-    }
-
-
-def candidate_pairs(block: list[Actor]) -> Iterable[tuple[Actor, Actor]]:
-    """Pairs within a block that may be one person: same country, or one without a country."""
-    by_country: dict[str | None, list[Actor]] = defaultdict(list)
-    for actor in block:
-        by_country[actor.country].append(actor)
-    countryless = by_country.pop(None, [])
-    for group in by_country.values():
-        for n, a in enumerate(group):
-            for b in group[n + 1 :]:
-                yield a, b
-    for n, a in enumerate(countryless):
-        for b in [*countryless[n + 1 :], *(x for group in by_country.values() for x in group)]:
-            yield a, b
-
-
-def countries_compatible(a: Actor, b: Actor) -> bool:
-    return a.country is None or b.country is None or a.country == b.country
-
-
-def org_keys(actor: Actor) -> set[str]:
-    keys = set()
-    for alias in [actor.name, *actor.aliases]:
-        short = acronym_key(alias)
-        keys.add(short or phrase_key(alias))
-        if initials(alias) and len(initials(alias)) >= 3:
-            keys.add(initials(alias))
-    keys.discard("")
-    return keys
-
-
-def canonical_order(actor: Actor) -> tuple:
-    """Deterministic choice of a cluster's representative, independent of input order."""
-    return (
-        actor.country is None,
-        not is_latin(actor.name),
-        -len(actor.name.split()) if actor.kind == "person" else 0,
-        actor.name.isupper(),
-        actor.id,
-    )
-
-
-def person_display_name(aliases: Iterable[str]) -> str | None:
-    """The fullest Latin-script form among a person's aliases: most words, mixed case, then
-    the longest spelling (a dropped final letter is the likelier slip)."""
-    latin = [alias for alias in aliases if is_latin(alias)]
-    if not latin:
-        return None
-    best = min(latin, key=lambda alias: (-len(alias.split()), alias.isupper(), -len(alias), alias))
-    return display_person(best)
-
-
-def merge_actors(actors: Iterable[Actor], existing: Iterable[Actor] = ()) -> dict[str, Actor]:
-    """Map every input (and existing) actor id to its canonical actor, aliases united.
-
-    A cluster's id is derived from its content (a person's fullest name and country, or
-    the key of its most complete member), not from the order actors arrive in, so a run
-    split in parts ends with the ids of a single run; an existing actor whose cluster grew
-    may therefore be mapped to a new id.
-    """
-    pool = _merge_same_id([*existing, *actors])
-    ids = sorted(pool)
-    clusters_of = _Clusters(ids)
-    find, union = clusters_of.find, clusters_of.union
-    rules = transliteration()
-
-    people = [pool[i] for i in ids if pool[i].kind == "person"]
-    by_surname: dict[str, list[Actor]] = defaultdict(list)
-    by_full_name: dict[tuple[str, str], list[Actor]] = defaultdict(list)
-    for person in people:
-        for block_key in {surname_block(surname) for surname in surnames_of(person)}:
-            by_surname[block_key].append(person)
-        for full_key in full_name_blocks(person):
-            by_full_name[full_key].append(person)
-    # full names agreeing up to spelling
-    for block in by_full_name.values():
-        for a, b in candidate_pairs(block):
-            if a.id == b.id or find(a.id) == find(b.id) or not same_person(a, b, rules):
-                continue
-            countryless = a if a.country is None else b if b.country is None else None
-            if countryless is None or _unique_match(countryless, block, rules):
-                union(a.id, b.id)
-    # surname-only mentions join the single full-name person with that surname
-    for person in people:
-        forms = person_names(person)
-        if not forms or any(len(f) > 1 for f in forms):
-            continue
-        surname = forms[0][0]
-        namesakes = {
-            find(other.id)
-            for other in by_surname.get(surname_block(surname), [])
-            if other.id != person.id
-            and countries_compatible(person, other)
-            and any(len(f) > 1 and surname_compatible(f[-1], surname, rules) for f in person_names(other))
-        }
-        if len(namesakes) == 1:
-            union(person.id, namesakes.pop())
-
-    # organisations and groups sharing a name, a short form or initials
-    key_owner: dict[str, list[Actor]] = defaultdict(list)
-    for actor in (pool[i] for i in ids if pool[i].kind not in ("person", "country")):
-        for key in org_keys(actor):
-            key_owner[key].append(actor)
-    for owners in key_owner.values():
-        for a in owners[1:]:
-            if countries_compatible(owners[0], a) and _same_sector(owners[0], a):
-                union(owners[0].id, a.id)
-
-    clusters: dict[str, list[Actor]] = defaultdict(list)
-    for actor_id in ids:
-        clusters[find(actor_id)].append(pool[actor_id])
-    mapping: dict[str, Actor] = {}
-    for members in clusters.values():
-        canonical = _canonical(members)
-        for member in members:
-            mapping[member.id] = canonical
-    return mapping
-
-
-def _same_sector(a: Actor, b: Actor) -> bool:
-    return a.sector is None or b.sector is None or a.sector == b.sector
-
-
-def _unique_match(person: Actor, people: list[Actor], rules: Transliteration) -> bool:
-    """A country-less name merges only when it fits people of a single country."""
-    countries = {other.country for other in people if other.id != person.id and same_person(person, other, rules)}
-    countries.discard(None)
-    return len(countries) <= 1
-
-
-def _canonical(members: list[Actor]) -> Actor:
-    """One actor for a cluster, computed from its content only, so that a run split in
-    parts (where earlier parts come back as `existing`) ends with the same ids."""
-    best = min(members, key=canonical_order)
-    aliases = sorted({alias for actor in members for alias in actor.aliases})  # surface forms seen
-    roles = sorted({role for actor in members for role in actor.roles})
-    countries = Counter(actor.country for actor in members if actor.country)
-    country = best.country or (min(countries, key=lambda c: (-countries[c], c)) if countries else None)
-    sectors = Counter(actor.sector for actor in members if actor.sector and actor.country in (None, country))
-    sector = min(sectors, key=lambda s: (-sectors[s], s != best.sector, s)) if sectors else None
-    code = best.code if best.sector == sector and best.country == country else cameo_code(country, sector)
-    actor_id, name = best.id, best.name
-    if best.kind == "person":
-        name = person_display_name([best.name, *aliases]) or best.name
-        actor_id = name_id("person", country, name)
-    return Actor(actor_id, name, code, country, sector, aliases, best.kind, roles)

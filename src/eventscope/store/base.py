@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Self
 
 from eventscope.errors import StoreError
@@ -642,19 +642,11 @@ class RecordPage:
 
 
 def _union_actors(actors: Iterable[Actor]) -> list[Actor]:
-    """One record per actor id, with the aliases and roles every copy gives it."""
-    merged: dict[str, Actor] = {}
-    for actor in actors:
-        seen = merged.get(actor.id)
-        if seen is None:
-            merged[actor.id] = actor
-        elif not (set(actor.aliases) <= set(seen.aliases) and set(actor.roles) <= set(seen.roles)):
-            merged[actor.id] = replace(
-                seen,
-                aliases=list(dict.fromkeys([*seen.aliases, *actor.aliases])),
-                roles=list(dict.fromkeys([*seen.roles, *actor.roles])),
-            )
-    return list(merged.values())
+    """One record per actor id, with the aliases and roles every copy gives it; the first
+    copy's code stays, as it does for a row already stored."""
+    from eventscope.actors import union_by_id
+
+    return list(union_by_id(actors, fill_missing=False).values())
 
 
 def _actor_row(actor: Actor) -> list[Any]:

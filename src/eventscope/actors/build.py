@@ -1,0 +1,210 @@
+"""The actor knowledge base assembled from data: built-in entries from `data/actors/` (a
+curated country table and group list, and the Phoenix dictionaries converted by
+`scripts/build_actor_data.py`), and a user's PETRARCH dictionary (`--actors FILE`, with an
+optional `*.agents.txt` beside it), whose entries take precedence.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import json
+import logging
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventscope.actors.kb import ActorKB, CodeSpell, KBEntry, phrase_key
+from eventscope.actors.petrarch import (
+    DictionaryEntry,
+    display_name,
+    read_petrarch_actors,
+    read_petrarch_agents,
+    regular_plural,
+)
+
+log = logging.getLogger(__name__)
+
+DATA_PACKAGE = "eventscope.data"
+DATA_DIR = "actors"
+
+
+# -- entries from codes ---------------------------------------------------------------------------
+
+
+def country_of_code(code: str | None, known: Iterable[str]) -> str | None:
+    """The ISO-3 country a CAMEO code starts with, if it is a known country."""
+    if code and len(code) >= 3 and code[:3] in known:
+        return code[:3]
+    return None
+
+
+def sector_of_code(code: str | None, known: Iterable[str]) -> str | None:
+    """`IRNGOVMIL` -> `GOV`; `IGOUNO` -> `IGO`; `IRN` -> None."""
+    if not code:
+        return None
+    if code[:3] in known:
+        return code[3:6] or None
+    return code[:3]
+
+
+def kind_of_code(code: str | None, known_countries: Iterable[str]) -> str:
+    if not code:
+        return "organisation"
+    if code.startswith("IGO"):
+        return "igo"
+    sector = sector_of_code(code, known_countries) or ""
+    if sector in ("REB", "IMG", "UAF") or code.startswith("IMG"):
+        return "group"
+    return "organisation"
+
+
+def entry_from_dictionary(record: DictionaryEntry, source: str, known: set[str]) -> KBEntry:
+    """A user dictionary entry; a bare three-letter code makes it a country."""
+    codes = tuple(record.codes)
+    primary = codes[-1].code if codes else None
+    is_country = len(codes) == 1 and primary is not None and len(primary) == 3 and primary in known
+    return KBEntry(
+        key=f"{source}:{phrase_key(record.phrase.replace('_', ' '))}",
+        name=display_name(record.phrase),
+        kind="country" if is_country else kind_of_code(primary, known),
+        codes=codes,
+        country=country_of_code(primary, known),
+    )
+
+
+# -- loading ------------------------------------------------------------------------------------
+
+
+def _data_text(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(DATA_DIR, name).read_text("utf-8")
+
+
+def _plural_demonyms(demonym: str) -> list[str]:
+    """Iranian -> Iranians, Iraqi -> Iraqis; Chinese, Swiss and French have no -s plural."""
+    if demonym.endswith(("ese", "ss", "sh", "ch", "s")):
+        return []
+    return [demonym + "s"]
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def add_countries(kb: ActorKB) -> None:
+    rows = csv.DictReader(io.StringIO(_data_text("countries.csv")))
+    for row in rows:
+        iso3 = row["iso3"]
+        country = KBEntry(f"country:{iso3}", row["name"], "country", (CodeSpell(iso3),), iso3)
+        kb.countries[iso3] = country
+        kb.country_names[iso3] = row["name"]
+        kb.add_entry(country, [row["name"], *_split(row["variants"])], cased=True)
+        for demonym in _split(row["demonyms"]):
+            for form in [demonym, *_plural_demonyms(demonym)]:
+                kb.add_phrase(form, country, demonym=True, cased=True)
+        capital_entry = KBEntry(f"capital:{iso3}", row["name"], "capital", (CodeSpell(iso3 + "GOV"),), iso3)
+        kb.add_entry(capital_entry, _split(row["capitals"]), cased=True)
+
+
+def add_groups(kb: ActorKB, known: set[str]) -> None:
+    for record in yaml.safe_load(_data_text("groups.yaml")) or []:
+        code = record.get("code")
+        entry = KBEntry(
+            key=f"group:{phrase_key(record['name'])}",
+            name=record["name"],
+            kind=record.get("kind", "organisation"),
+            codes=(CodeSpell(code),) if code else (),
+            country=record.get("country") or country_of_code(code, known),
+        )
+        kb.add_entry(entry, [record["name"], *(str(alias) for alias in record.get("aliases") or [])], cased=True)
+
+
+def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str]) -> None:
+    """Curated role words first, then the converted Phoenix agents."""
+    for phrase, code in roles.items():
+        kb.add_phrase(phrase, role_code=code)
+        plural = regular_plural(phrase)
+        if plural:
+            kb.add_phrase(plural, role_code=code)
+    for phrase, code in agents.items():
+        kb.add_phrase(phrase, role_code=code)
+
+
+def add_phoenix(kb: ActorKB, known: set[str]) -> None:
+    data = json.loads(_data_text("phoenix_actors.json"))
+    for record in data["actors"]:
+        codes = tuple(
+            CodeSpell(code, dt.date.fromisoformat(start) if start else None, dt.date.fromisoformat(end) if end else None)
+            for code, start, end in record["codes"]
+        )
+        primary = codes[-1].code if codes else None
+        entry = KBEntry(
+            key=f"phoenix:{phrase_key(record['name'])}",
+            name=record["name"],
+            kind=record["kind"],
+            codes=codes,
+            country=country_of_code(primary, known),
+        )
+        kb.add_entry(entry, [record["name"], *record["aliases"]])
+    for iso3, places in data["places"].items():
+        if iso3 not in kb.countries:
+            continue
+        place_entry = KBEntry(f"place:{iso3}", kb.country_names[iso3], "place", (CodeSpell(iso3),), iso3)
+        kb.add_entry(place_entry, places)
+
+
+def add_user_dictionary(kb: ActorKB, path: Path, known: set[str]) -> int:
+    """Add a PETRARCH actor dictionary (and `X.agents.txt` beside `X.actors.txt`)."""
+    records = read_petrarch_actors(path)
+    source = f"user:{path.stem}"
+    # the dictionary's own bare three-letter codes are countries too (PETRARCH test sets invent some)
+    known = known | {r.codes[0].code for r in records if len(r.codes) == 1 and len(r.codes[0].code) == 3}
+    for record in records:
+        entry = entry_from_dictionary(record, source, known)
+        if entry.kind == "country" and entry.country:
+            kb.country_names.setdefault(entry.country, entry.name)
+        kb.add_entry(entry, [record.phrase, *record.synonyms])
+    agents_path = path.with_name(path.name.replace("actors", "agents"))
+    if agents_path != path and agents_path.is_file():
+        for phrase, code in read_petrarch_agents(agents_path).items():
+            kb.add_phrase(phrase, role_code=code)
+    log.info("loaded %d actors from %s", len(records), path)
+    return len(records)
+
+
+def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> ActorKB:
+    """Assemble the knowledge base; a user dictionary's phrases take precedence over built-ins.
+
+    With `builtin=False` only the user dictionary (and its agents) is used, as PETRARCH does.
+    """
+    config: dict[str, Any] = yaml.safe_load(_data_text("roles.yaml")) or {}
+    kb = ActorKB(
+        titles=frozenset(phrase_key(title) for title in config.get("titles", [])),
+        locative_prepositions=frozenset(config.get("locative_prepositions", [])),
+        country_links=frozenset(config.get("country_links", [])),
+        noun_phrase_modifiers=frozenset(config.get("noun_phrase_modifiers", [])),
+        organisation_words=frozenset(config.get("organisation_words", [])),
+        resident_sectors=frozenset(config.get("resident_sectors", [])),
+        name_particles=frozenset(config.get("name_particles", [])),
+        sector_labels=dict(config.get("sector_labels", {})),
+    )
+    known = {row["iso3"] for row in csv.DictReader(io.StringIO(_data_text("countries.csv")))}
+    if dictionary is not None:
+        add_user_dictionary(kb, dictionary, known)
+    if builtin:
+        add_countries(kb)
+        add_groups(kb, known)
+        add_roles(kb, config.get("roles", {}), json.loads(_data_text("phoenix_agents.json")))
+        add_phoenix(kb, known)
+    log.info("actor knowledge base: %d phrases", len(kb))
+    return kb
+
+
+@functools.lru_cache(maxsize=4)
+def cached_actor_kb(dictionary: str | None, builtin: bool) -> ActorKB:
+    return build_actor_kb(Path(dictionary) if dictionary else None, builtin)

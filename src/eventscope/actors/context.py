@@ -1,0 +1,155 @@
+"""What the words around a name say about it: country and role from its noun phrase
+("Iranian Defence Minister"), "of <country>" and an apposition, and the titles before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventscope.actors.kb import ActorKB, phrase_key
+from eventscope.actors.view import SentenceView
+from eventscope.records import Token
+
+MAX_CONTEXT_TOKENS = 10
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "\u201c", "\u201d", '"', "."})
+CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"})
+
+
+@dataclass
+class Context:
+    """What the words around a name say about it."""
+
+    country: str | None = None
+    role: str | None = None
+    agent: str | None = None  # CAMEO agent code of the role ("GOV", "GOVFRM")
+    tokens: set[int] = field(default_factory=set)  # tokens of the spans used, part of the mention
+
+    @property
+    def sector(self) -> str | None:
+        return self.agent[:3] if self.agent else None
+
+    def take(self, view: SentenceView, n: int, override_role: bool = False) -> None:
+        span = view.spans[n]
+        if span.is_role:
+            if self.role is None or override_role:
+                self.role = span.text.lower()
+                self.agent = span.role_code or None
+        elif span.entry is not None and span.entry.country and self.country is None:
+            if span.entry.kind == "place":
+                return
+            self.country = span.entry.country
+            if span.entry.kind not in ("country", "person") and self.agent is None:
+                code = span.entry.code_on(None) or ""
+                self.agent = code[3:] or None
+
+
+def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
+    """Token indexes of the noun phrase left of a name, nearest first (titles, roles, countries).
+
+    The walk crosses "of" only between a role and its complement ("deputy commander of
+    the army Tariq ...") and stops at verbs, clause punctuation and other prepositions.
+    """
+    picked: list[int] = []
+    i = first - 1
+    while i >= 0 and len(picked) < MAX_CONTEXT_TOKENS:
+        token = view.tokens[i]
+        in_span = view.span_at(i) is not None
+        if token.tag == "PRP$":  # "his Iraqi counterpart"
+            picked.append(i)
+            i -= 1
+            continue
+        if token.text.lower() in kb.country_links and i > 0 and view.is_role_at(i - 1):
+            picked.append(i)
+            i -= 1
+            continue
+        between_adjectives = token.pos == "CCONJ" and i > 0 and view.tokens[i - 1].pos == "ADJ"
+        if not in_span and not between_adjectives and (token.text in CLAUSE_PUNCTUATION or token.pos in CLAUSE_POS):
+            break
+        modifier = between_adjectives or token.dep in kb.noun_phrase_modifiers or token.pos in (
+            "PROPN", "NOUN", "ADJ", "PART", "DET")
+        if not (in_span or modifier):
+            break
+        picked.append(i)
+        i -= 1
+    return picked
+
+
+def right_context(view: SentenceView, first: int, last: int, kb: ActorKB) -> tuple[list[int], list[int]]:
+    """Tokens after a name that describe it: ("of <country>" tokens, apposition tokens)."""
+    tokens = view.tokens
+    name = set(range(first, last + 1))
+    link: list[int] = []
+    apposition: list[int] = []
+    nxt = last + 1
+    if nxt + 1 < len(tokens) and tokens[nxt].text.lower() in kb.country_links:
+        n = view.span_at(nxt + 1)
+        if n is not None and not view.spans[n].is_role:
+            link = [nxt, *range(view.span_tokens[n][0], view.span_tokens[n][1] + 1)]
+    for token in tokens[last + 1 :]:
+        if token.dep == "appos" and token.head in name:
+            apposition.extend(sorted(view.subtree(token.i)))
+    if not apposition and nxt + 1 < len(tokens) and tokens[nxt].text == ",":
+        opener = tokens[nxt + 1]
+        if opener.pos == "DET" or view.span_at(opener.i) is not None:
+            for token in tokens[nxt + 1 : nxt + 1 + MAX_CONTEXT_TOKENS]:
+                if token.text in (",", ".", ";") or token.pos in ("VERB", "AUX"):
+                    break
+                apposition.append(token.i)
+    return link, apposition
+
+
+def context_for(view: SentenceView, kb: ActorKB, first: int, last: int) -> Context:
+    """Country and role of a name from its noun phrase, "of <country>" and an apposition."""
+    context = Context()
+    own = {n for n, (a, b) in enumerate(view.span_tokens) if a <= last and b >= first}
+    seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
+    crossed_of = False
+    for i in left_context(view, first, kb):
+        if view.tokens[i].text.lower() in kb.country_links:
+            crossed_of = True
+            continue
+        n = view.span_at(i)
+        if n is not None and n not in seen:
+            seen.add(n)
+            context.take(view, n, override_role=crossed_of and view.spans[n].is_role)
+            context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
+    link, apposition = right_context(view, first, last, kb)
+    for i in link:
+        n = view.span_at(i)
+        if n is not None and n not in seen:
+            seen.add(n)
+            context.take(view, n)
+            context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
+    for i in apposition:
+        n = view.span_at(i)
+        if n is not None and n not in seen:
+            seen.add(n)
+            had_role = context.role
+            context.take(view, n)
+            if context.role is not had_role:  # "an Iranian officer": the role word describes the name
+                context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
+    return context
+
+
+def strip_titles(tokens: list[Token], first: int, last: int, kb: ActorKB) -> tuple[int, list[str]]:
+    """Move `first` past leading titles, ranks and demonyms ("Russian President", "Brigadier
+    General"); return the titles as roles."""
+    titles: list[str] = []
+    while first < last:
+        for size in (3, 2, 1):
+            if first + size > last:
+                continue
+            words = " ".join(t.text for t in tokens[first : first + size])
+            entry = kb.lookup(words) if size == 1 else None
+            if phrase_key(words) in kb.titles or (entry is not None and entry.kind == "country"):
+                if entry is None:
+                    titles.append(words.lower().rstrip("."))
+                first += size
+                break
+        else:
+            break
+    return first, titles
+
+
+def titled_name(tokens: list[Token], index: int) -> bool:
+    """A one-word name counts as a person only right after a title or role ("President Umbardacil")."""
+    return index > 0 and tokens[index - 1].pos in ("PROPN", "NOUN") and tokens[index].pos == "PROPN"
