@@ -21,7 +21,10 @@ from eventscope.extract.article import (
     language_model,
     read_inputs,
 )
-from eventscope.extract.clean import HEAD_BEFORE, clean_text, parse_date_line, split_blocks
+from eventscope.extract.blocks import split_blocks
+from eventscope.extract.clean import clean_text
+from eventscope.extract.date_lines import parse_date_line
+from eventscope.extract.metadata import HEAD_BEFORE
 from eventscope.records import RawInput
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"

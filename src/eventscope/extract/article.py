@@ -25,15 +25,10 @@ import numpy as np
 import regex
 
 from eventscope.errors import BadInput
-from eventscope.extract.clean import (
-    CleanText,
-    clean_text,
-    is_sentence,
-    load_cues,
-    parse_date_line,
-    polish_text,
-    strip_controls,
-)
+from eventscope.extract.blocks import CleanText, is_sentence, strip_controls
+from eventscope.extract.clean import clean_text, polish_text
+from eventscope.extract.cues import load_cues
+from eventscope.extract.date_lines import parse_date_line
 from eventscope.records import Article, RawInput, url_host
 from eventscope.settings import Settings
 
