@@ -38,7 +38,7 @@ from eventscope.records import Sentence, Token
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+)
 # Every way a month is written (full name or abbreviation), with its number.
 MONTHS: Mapping[str, int] = MappingProxyType(
     {
@@ -63,7 +63,7 @@ _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _OPTIONAL_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 # Day-level dates written out, with groups `day`, `month` (a name or a number) and maybe
-# `year`: "July 23", "23rd of July 2017", "2017-07-23".
+# `year` (1900-2099): "July 23", "23rd of July 2017", "2017-07-23".
 WRITTEN_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+{_DAY}{_OPTIONAL_YEAR}", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_WORDS})\b\.?{_OPTIONAL_YEAR}", re.IGNORECASE),
