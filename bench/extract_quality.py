@@ -108,15 +108,16 @@ def run_trafilatura(html: str) -> Output:
 
 
 def run_eventscope_html(html: str) -> Output:
-    from eventscope.extract.article import extract_html
+    from eventscope.extract.html import extract_html
 
     found = extract_html(html, _settings())
     return Output(found.text, found.title, _iso(found.published))
 
 
 def run_eventscope_text(html: str) -> Output:
-    from eventscope.extract.article import detect_language, html_to_text
     from eventscope.extract.clean import clean_text
+    from eventscope.extract.html import html_to_text
+    from eventscope.extract.language import detect_language
 
     page = html_to_text(html)
     clean = clean_text(page, detect_language(page))
@@ -144,7 +145,7 @@ def _title_key(text: str | None) -> str:
 
 def _decode(data: bytes) -> str:
     from eventscope.errors import BadInput
-    from eventscope.extract.article import decode
+    from eventscope.extract.inputs import decode
 
     try:
         return decode(data, html=True)
@@ -154,7 +155,7 @@ def _decode(data: bytes) -> str:
 
 def html_text(html: str) -> str:
     """Visible text of the expected article HTML, block by block."""
-    from eventscope.extract.article import html_to_text
+    from eventscope.extract.html import html_to_text
 
     return html_to_text(html)
 

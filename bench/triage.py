@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from eventscope.errors import BadInput
-from eventscope.extract.article import read_inputs
+from eventscope.extract import read_inputs
 from eventscope.pipeline import Processed, Stages, process_batch
 from eventscope.settings import load_settings
 from eventscope.streams import batched

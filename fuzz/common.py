@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventscope.errors import BadInput
-from eventscope.extract.article import extract_article
+from eventscope.extract import extract_article
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
 

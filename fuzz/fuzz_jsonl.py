@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 with atheris.instrument_imports(include=["eventscope"]):
     from eventscope.errors import BadInput
-    from eventscope.extract.article import read_inputs
+    from eventscope.extract import read_inputs
     from eventscope.records import RawInput
     from eventscope.settings import load_settings
 

@@ -574,7 +574,7 @@ def test_merge_signatories_keeps_one_spelling_per_person():
 def test_seed_memorandum_is_one_signed_agreement(settings, seeds_dir):
     from eventscope.actors.resolve import load_actor_kb, resolve_mentions
     from eventscope.events.coder import code_events, load_coder
-    from eventscope.extract.article import extract_article, read_inputs
+    from eventscope.extract import extract_article, read_inputs
     from eventscope.nlp.analyse import analyse
 
     raws = list(read_inputs([seeds_dir], settings))

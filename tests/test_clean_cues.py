@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from eventscope.extract.clean import CUE_FLAGS, fold, load_cues, required_words
+from eventscope.extract.cues import CUE_FLAGS, load_cues
+from eventscope.extract.prefilter import fold, required_words
 
 CUES = load_cues()
 CUES_WITH_WORDS = [cue for group in (CUES.drop, CUES.tail, CUES.box) for cue in group if cue.words]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from eventscope.errors import BadInput
-from eventscope.extract.article import read_inputs
+from eventscope.extract import read_inputs
 from eventscope.interfaces.export import export
 from eventscope.pipeline import run
 from eventscope.pipeline.engines import LocalEngine, get_engine

@@ -11,17 +11,19 @@ from pathlib import Path
 import pytest
 
 from eventscope.errors import BadInput
-from eventscope.extract.article import (
+from eventscope.extract.article import extract_article
+from eventscope.extract.blocks import split_blocks
+from eventscope.extract.clean import clean_text
+from eventscope.extract.date_lines import parse_date_line
+from eventscope.extract.html import corroborated_title, html_to_text
+from eventscope.extract.inputs import read_inputs
+from eventscope.extract.language import (
     LANGID_NGRAM_BYTES,
-    corroborated_title,
     detect_language,
-    extract_article,
-    html_to_text,
     language_features,
     language_model,
-    read_inputs,
 )
-from eventscope.extract.clean import HEAD_BEFORE, clean_text, parse_date_line, split_blocks
+from eventscope.extract.metadata import HEAD_BEFORE
 from eventscope.records import RawInput
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"

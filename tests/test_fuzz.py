@@ -23,7 +23,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from eventscope.errors import BadInput
-from eventscope.extract.article import extract_article, read_inputs
+from eventscope.extract import extract_article, read_inputs
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.extract.article import extract_article, read_inputs
+from eventscope.extract import extract_article, read_inputs
 from eventscope.nlp.analyse import analyse
 from eventscope.pipeline import Stages, process_batch
 from eventscope.records import Article

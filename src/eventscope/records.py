@@ -303,10 +303,6 @@ class Article:
     story_id: str | None = None
     duplicate_of: str | None = None
 
-    @property
-    def is_english(self) -> bool:
-        return self.language == "en"
-
     def to_record(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -1,4 +1,8 @@
-"""When an event happened, from the time expressions of its sentence.
+"""Dates: the calendar's names, and when an event happened, from its sentence's time expressions.
+
+The month and weekday tables here are the one copy that every stage reading dates uses:
+extraction's date lines, the event dates below, and the helpers for written dates
+(`WRITTEN_DATES`, `written_date`, `weekday_before`) that agreements' dates are read with.
 
 Expressions are resolved against the article's publication date, never against
 today: "on Sunday" is the most recent Sunday on or before publication (the next
@@ -24,16 +28,91 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from eventscope.records import Sentence, Token
 
+# Month names in English, lower case, in calendar order.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+# Every way a month is written (full name or abbreviation), with its number.
+MONTHS: Mapping[str, int] = MappingProxyType(
+    {
+        **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
+        **{name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)},
+        "sept": 9,
+    }
+)
+# Weekday names in English, lower case, in `datetime.date.weekday()` order (Monday 0).
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS: Mapping[str, int] = MappingProxyType({name: day for day, name in enumerate(WEEKDAY_NAMES)})
+# Abbreviated weekdays, as date lines write them ("Tue", "Thurs").
+WEEKDAY_ABBREVIATIONS: Mapping[str, int] = MappingProxyType(
+    {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+)
+# Days named by how long ago they were.
+RELATIVE_DAYS: Mapping[str, int] = MappingProxyType({"today": 0, "yesterday": 1})
+# A year of modern news, 1800-2099 (a pattern to put inside word boundaries).
+YEAR_PATTERN = r"(?:1[89]|20)\d\d"
+
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_OPTIONAL_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+# Day-level dates written out, with groups `day`, `month` (a name or a number) and maybe
+# `year` (1900-2099): "July 23", "23rd of July 2017", "2017-07-23".
+WRITTEN_DATES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+{_DAY}{_OPTIONAL_YEAR}", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_WORDS})\b\.?{_OPTIONAL_YEAR}", re.IGNORECASE),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+)
+
 _LEADING = re.compile(r"^(on|in|at|by|since|from|during|of|the)\s+", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\b")
-_YEAR_ONLY = re.compile(r"^(?:(?:in|of|during|the)\s+)*(?:the\s+)?(?:year\s+)?(1[89]|20)\d\d$", re.IGNORECASE)
+_YEAR_ONLY = re.compile(rf"^(?:(?:in|of|during|the)\s+)*(?:the\s+)?(?:year\s+)?{YEAR_PATTERN}$", re.IGNORECASE)
+_WEEKDAY_PHRASE = re.compile(
+    rf"^(?:(last|this|next|on)\s+)?({'|'.join(WEEKDAY_NAMES)})(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
 ANCHOR_DAYS = 14
+
+
+def day_in_year(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
+    """The date of a day and month; a missing year is the publication's (or the year
+    before, for a day after publication). None for an impossible day, or no year to take."""
+    try:
+        if year is None:
+            if published is None:
+                return None
+            year = published.year
+            if dt.date(year, month, day) > published:
+                year -= 1
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def written_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    """The date a match of one of `WRITTEN_DATES` names (see `day_in_year`)."""
+    month_text = match.group("month").lower()
+    month = MONTHS.get(month_text) or int(month_text)
+    year = int(match.group("year")) if match.group("year") else None
+    return day_in_year(month, int(match.group("day")), year, published)
+
+
+def weekday_before(published: dt.date, weekday: int, modifier: str = "", future: bool = False) -> dt.date:
+    """The day a weekday names, counted from `published`: on or before it ("last" on the
+    same weekday: a week before), or on or after it for "next" and for a `future` act."""
+    if modifier == "next" or (future and modifier != "last"):
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    back = (published.weekday() - weekday) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,28 +131,17 @@ class DateCues:
     """The `dates` section of the cue data, compiled once per coder."""
 
     labels: frozenset[str]
-    weekdays: tuple[str, ...]
     time_cue: re.Pattern[str]
-    weekday_phrase: re.Pattern[str]
     bounding_words: frozenset[str]
-    months: tuple[str, ...]
     modifier_deps: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict) -> DateCues:
-        weekdays = tuple(data["weekdays"])
-        days = "|".join(weekdays)
         return cls(
             labels=frozenset(data["labels"]),
-            weekdays=weekdays,
             bounding_words=frozenset(data["bounding_words"]),
-            months=tuple(data["months"]),
             modifier_deps=frozenset(data["modifier_deps"]),
             time_cue=re.compile("|".join(f"(?:{cue})" for cue in data["time_cues"]), re.IGNORECASE),
-            weekday_phrase=re.compile(
-                rf"^(?:(last|this|next|on)\s+)?({days})(?:\s+(?:morning|afternoon|evening|night))?$",
-                re.IGNORECASE,
-            ),
         )
 
 
@@ -84,7 +152,7 @@ def time_expressions(sentence: Sentence, cues: DateCues) -> list[TimeExpression]
         if entity.label in cues.labels and cues.time_cue.search(entity.text):
             spans.append((entity.start, entity.end))
     for token in sentence.tokens:
-        if token.text.lower() in cues.weekdays and not any(s <= token.start < e for s, e in spans):
+        if token.text.lower() in WEEKDAYS and not any(s <= token.start < e for s, e in spans):
             spans.append((token.start, token.end))
     offset = sentence.start
     return [_attach(sentence.tokens, s, e, sentence.text[s - offset : e - offset], cues) for s, e in sorted(spans)]
@@ -111,15 +179,6 @@ def _attach(tokens: Sequence[Token], start: int, end: int, text: str, cues: Date
             return TimeExpression(start, end, text, parent.i, bounding)
         current = parent
     return TimeExpression(start, end, text, None, bounding)
-
-
-def _weekday(published: dt.date, weekday: int, modifier: str, future: bool) -> dt.date:
-    if modifier == "next" or (future and modifier != "last"):
-        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
-    back = (published.weekday() - weekday) % 7
-    if modifier == "last" and back == 0:
-        back = 7
-    return published - dt.timedelta(days=back)
 
 
 def load_date_parser() -> None:
@@ -158,17 +217,17 @@ def resolve_expression(
     """
     cleaned = _LEADING.sub("", text.strip().lower())
     cleaned = _LEADING.sub("", cleaned)
-    weekday = cues.weekday_phrase.match(cleaned)
+    weekday = _WEEKDAY_PHRASE.match(cleaned)
     if weekday:
         if published is None:
             return None
         modifier, day = weekday.group(1) or "", weekday.group(2).lower()
-        index = cues.weekdays.index(day)
+        index = WEEKDAYS[day]
         if modifier in ("", "on", "last") and not future:
             named = [d for d in anchors if d.weekday() == index and 0 <= (published - d).days <= ANCHOR_DAYS]
             if named:
                 return max(named)
-        return _weekday(published, index, modifier, future)
+        return weekday_before(published, index, modifier, future)
     if published is None and not _YEAR.search(cleaned):
         return None
     return _dateparser(cleaned, published, future)
@@ -229,9 +288,9 @@ def explicit_dates(expressions: Sequence[TimeExpression], published: dt.date | N
     found = []
     for expression in expressions:
         text = expression.text.lower()
-        if cues.weekday_phrase.match(_LEADING.sub("", text)) or not _DAY_OF_MONTH.search(text):
+        if _WEEKDAY_PHRASE.match(_LEADING.sub("", text)) or not _DAY_OF_MONTH.search(text):
             continue
-        if not any(month in text for month in cues.months):
+        if not any(month in text for month in MONTHS):
             continue
         resolved = resolve_expression(expression.text, published, cues)
         if resolved is not None:

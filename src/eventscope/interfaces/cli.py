@@ -94,7 +94,7 @@ def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None
     """Ingest files or folders (.txt, .html, .jsonl) and run the whole pipeline into DB."""
     from tqdm import tqdm
 
-    from eventscope.extract.article import count_inputs, missing_paths
+    from eventscope.extract import count_inputs, missing_paths
     from eventscope.pipeline import run as run_pipeline
 
     missing = missing_paths(paths)
