@@ -83,17 +83,17 @@ class StoreReader:
         _check_kind(kind)
         return int(self.query(f"SELECT count(*) FROM {kind}")[0][0])
 
-    def iter_records(self, kind: str, where: str = "TRUE", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
-        """Records of one kind as the contract's dicts, in id order."""
+    def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Every record of one kind as the contract's dicts, in id order (events by article)."""
         _check_kind(kind)
         if kind == "events":
-            sql = f"SELECT * FROM events WHERE {where} ORDER BY article_id, span_start, id"
+            sql = "SELECT * FROM events ORDER BY article_id, span_start, id"
         else:
-            sql = f"SELECT * FROM {kind} WHERE {where} ORDER BY id"
+            sql = f"SELECT * FROM {kind} ORDER BY id"
         refs: dict[str, dict[str, Any]] = {}
         if kind == "events":
             refs = {a.id: a.ref().to_record() for a in self.actors()}
-        for row in self.query_dicts(sql, params):
+        for row in self.query_dicts(sql):
             yield ROW_TO_RECORD[kind](row, refs)
 
     # -- read-only queries for the API, the web page and dyad summaries ------
