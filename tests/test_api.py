@@ -12,7 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventscope.errors import StoreError
-from eventscope.interfaces.api import Segment, create_app, highlight
+from eventscope.interfaces.api import create_app
+from eventscope.interfaces.page_views import Segment, highlight
 from eventscope.records import Story
 from eventscope.store import open_store
 from pg_schema import NEEDS_PG, postgres_schema

@@ -36,7 +36,7 @@ from eventscope.records import (
     content_id,
 )
 from eventscope.store import Store, open_store
-from eventscope.store.base import MIGRATIONS
+from eventscope.store.schema import MIGRATIONS
 from pg_schema import NEEDS_PG, postgres_schema
 
 CONTRACT_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "contract" / "schema.json"

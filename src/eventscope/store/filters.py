@@ -1,0 +1,132 @@
+"""The filters and the order of the read-only record queries (`Store.find_records`).
+
+Each filter is a SQL clause with `?` placeholders and a function turning the filter's
+value into the clause's parameters; the API and the web pages filter only through
+these, so no request ever builds SQL of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from eventscope.errors import StoreError
+from eventscope.store.rows import to_json
+
+# An event's date; when the text gave none, its article's publication date, else its story's date.
+EVENT_DATE = (
+    "COALESCE(date, (SELECT a.published FROM articles a WHERE a.id = events.article_id),"
+    " (SELECT s.date FROM stories s WHERE s.id = events.story_id))"
+)
+_COUNTRY_ACTORS = "(SELECT id FROM actors WHERE country = ?)"
+
+
+def _json_item_pattern(value: str) -> list[str]:
+    """A LIKE pattern matching one item of a JSON list stored as text."""
+    return [f"%{to_json(value)}%"]
+
+
+RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
+    "events": {
+        "article_id": ("article_id = ?", lambda v: [v]),
+        "story_id": ("story_id = ?", lambda v: [v]),
+        "actor": ("(source_id = ? OR target_id = ?)", lambda v: [v, v]),
+        "country": (
+            f"(source_id IN {_COUNTRY_ACTORS} OR target_id IN {_COUNTRY_ACTORS})",
+            lambda v: [v, v],
+        ),
+        "dyad": (
+            (
+                f"((source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS})"
+                f" OR (source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS}))"
+            ),
+            lambda v: [v[0], v[1], v[1], v[0]],
+        ),
+        "cameo_code": ("cameo_code = ?", lambda v: [v]),
+        "cameo_root": ("cameo_root = ?", lambda v: [v]),
+        "quad_class": ("quad_class = ?", lambda v: [v]),
+        "plover_type": ("upper(plover_type) = upper(?)", lambda v: [v]),
+        "modality": ("modality = ?", lambda v: [v]),
+        "date_from": (f"{EVENT_DATE} >= ?", lambda v: [v]),
+        "date_to": (f"{EVENT_DATE} <= ?", lambda v: [v]),
+    },
+    "articles": {
+        "story_id": ("story_id = ?", lambda v: [v]),
+        "outlet": ("outlet = ?", lambda v: [v]),
+        "language": ("language = ?", lambda v: [v]),
+        "actor": ("id IN (SELECT article_id FROM mentions WHERE actor_id = ?)", lambda v: [v]),
+        "date_from": ("published >= ?", lambda v: [v]),
+        "date_to": ("published <= ?", lambda v: [v]),
+    },
+    "stories": {
+        "title": ("lower(title) LIKE ?", lambda v: [f"%{v.lower()}%"]),
+        "outlet": ("outlets LIKE ?", _json_item_pattern),
+        "actor": (
+            "id IN (SELECT story_id FROM events WHERE source_id = ? OR target_id = ?)",
+            lambda v: [v, v],
+        ),
+        "country": (
+            (
+                "id IN (SELECT story_id FROM events WHERE source_id IN"
+                f" {_COUNTRY_ACTORS} OR target_id IN {_COUNTRY_ACTORS})"
+            ),
+            lambda v: [v, v],
+        ),
+        "dyad": (
+            (
+                "id IN (SELECT story_id FROM events WHERE"
+                f" (source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS})"
+                f" OR (source_id IN {_COUNTRY_ACTORS} AND target_id IN {_COUNTRY_ACTORS}))"
+            ),
+            lambda v: [v[0], v[1], v[1], v[0]],
+        ),
+        "date_from": ("date >= ?", lambda v: [v]),
+        "date_to": ("date <= ?", lambda v: [v]),
+    },
+    "actors": {
+        "country": ("country = ?", lambda v: [v]),
+        "sector": ("sector = ?", lambda v: [v]),
+        "code": ("code = ?", lambda v: [v]),
+        "kind": ("kind = ?", lambda v: [v]),
+        "name": (
+            "(lower(name) LIKE ? OR lower(aliases) LIKE ?)",
+            lambda v: [f"%{v.lower()}%"] * 2,
+        ),
+    },
+    "agreements": {
+        "party": ("parties LIKE ?", _json_item_pattern),
+        "article_id": ("article_ids LIKE ?", _json_item_pattern),
+        "dyad": (
+            "(parties LIKE ? AND parties LIKE ?)",
+            lambda v: _json_item_pattern(v[0]) + _json_item_pattern(v[1]),
+        ),
+        "status": ("status = ?", lambda v: [v]),
+        "kind": ("lower(kind) = lower(?)", lambda v: [v]),
+        "story_id": ("story_id = ?", lambda v: [v]),
+        "date_from": ("date >= ?", lambda v: [v]),
+        "date_to": ("date <= ?", lambda v: [v]),
+    },
+}
+
+# Each kind's listing order: newest first (actors by name), ties fixed so pages never overlap.
+NEWEST_FIRST = {
+    "events": f"{EVENT_DATE} DESC NULLS LAST, article_id, span_start, id",
+    "articles": "published DESC NULLS LAST, id",
+    "stories": "date DESC NULLS LAST, id",
+    "agreements": "date DESC NULLS LAST, id",
+    "actors": "name, id",
+}
+
+
+def where_clause(kind: str, filters: Mapping[str, Any] | None) -> tuple[str, list[Any]]:
+    """The WHERE clause and its parameters for every filter given; a None value is not applied."""
+    clauses, params = ["TRUE"], []
+    for name, value in (filters or {}).items():
+        if value is None:
+            continue
+        if name not in RECORD_FILTERS[kind]:
+            raise StoreError(f"{kind} cannot be filtered by {name!r}")
+        clause, to_params = RECORD_FILTERS[kind][name]
+        clauses.append(clause)
+        params.extend(to_params(value))
+    return " AND ".join(clauses), params
