@@ -32,7 +32,6 @@ class Kind:
     without `places_on_noun`, "in X" on the noun is where the agreement applies ("a ceasefire
     in Idlib"), not where it was signed."""
 
-    name: str
     family: str
     rank: int
     reference: bool = False
@@ -100,7 +99,7 @@ def load_cues() -> Cues:
     text = resources.files("eventscope.data").joinpath(CUES_FILE).read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     kinds = {
-        name: Kind(name=name, family=spec["family"], rank=int(spec["rank"]),
+        name: Kind(family=spec["family"], rank=int(spec["rank"]),
                    reference=bool(spec.get("reference", False)),
                    places_on_noun=bool(spec.get("places_on_noun", True)))
         for name, spec in data["kinds"].items()
