@@ -17,7 +17,7 @@ from typing import Any
 import regex
 import yaml
 
-from eventscope.agreements.dates import DateCues
+from eventscope.agreements.dates import DateTables
 from eventscope.records import AgreementStatus
 
 CUES_FILE = "agreements.yaml"
@@ -65,7 +65,7 @@ class Cues:
     name_particles: frozenset[str]
     provisions: list[tuple[str, re.Pattern[str]]]
     merge: dict[str, float]
-    dates: DateCues
+    dates: DateTables
 
     def family_of(self, kind: str) -> str:
         """The kind's family; a kind no longer in the cue table (a stored record) is its own."""
@@ -147,5 +147,5 @@ def load_cues() -> Cues:
         name_particles=frozenset(data["name_particles"]),
         provisions=[(label, _words(patterns)) for label, patterns in data["provisions"].items()],
         merge={key: float(value) for key, value in data["merge"].items()},
-        dates=DateCues.from_data(data),
+        dates=DateTables.from_data(data),
     )

@@ -17,8 +17,8 @@ from eventscope.common.parse import DependencyParse
 
 
 @dataclass(frozen=True)
-class DateCues:
-    """The date tables and the patterns compiled from them."""
+class DateTables:
+    """The month, weekday and relative-day tables and the patterns compiled from them."""
 
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -27,7 +27,7 @@ class DateCues:
     relative_dates: re.Pattern[str]  # weekdays and relative days
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> DateCues:
+    def from_data(cls, data: dict[str, Any]) -> DateTables:
         """Compile the `months`, `weekdays` and `relative_days` tables of the cue file."""
         months = {name.lower(): int(number) for name, number in data["months"].items()}
         weekdays = {name.lower(): int(number) for name, number in data["weekdays"].items()}
@@ -69,14 +69,14 @@ def _said_when(parse: DependencyParse, start: int, end: int, reporting_verbs: fr
     return verb is not None and verb.lemma.lower() in reporting_verbs
 
 
-def dates_the_reporting(parse: DependencyParse, dates: DateCues, reporting_verbs: frozenset[str]) -> bool:
+def dates_the_reporting(parse: DependencyParse, dates: DateTables, reporting_verbs: frozenset[str]) -> bool:
     """True when some time phrase of the sentence dates its reporting ("said on Monday")."""
     text = parse.sentence.text
     matches = [m for p in (*dates.explicit_dates, dates.relative_dates) for m in p.finditer(text)]
     return any(_said_when(parse, *m.span(), reporting_verbs) for m in matches)
 
 
-def explicit_date(parse: DependencyParse, published: dt.date | None, dates: DateCues,
+def explicit_date(parse: DependencyParse, published: dt.date | None, dates: DateTables,
                   reporting_verbs: frozenset[str]) -> dt.date | None:
     """A day-level date written in the sentence; a missing year comes from the publication date."""
     text = parse.sentence.text
@@ -93,7 +93,7 @@ def explicit_date(parse: DependencyParse, published: dt.date | None, dates: Date
     return None
 
 
-def relative_date(parse: DependencyParse, published: dt.date | None, dates: DateCues,
+def relative_date(parse: DependencyParse, published: dt.date | None, dates: DateTables,
                   reporting_verbs: frozenset[str]) -> dt.date | None:
     """ "on Sunday", "today", "yesterday", counted back from the publication date."""
     if published is None:
