@@ -11,15 +11,10 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from eventscope.agreements.finder import (
-    agreement_id,
-    clean_person_name,
-    find_agreements,
-    load_cues,
-    merge_agreements,
-    merge_signatories,
-    same_person,
-)
+from eventscope.agreements.cues import load_cues
+from eventscope.agreements.finder import find_agreements
+from eventscope.agreements.merge import agreement_id, merge_agreements
+from eventscope.agreements.names import clean_person_name, merge_signatories, same_person
 from eventscope.nlp.analyse import sentences_from_doc
 from eventscope.records import Actor, Agreement, Article, Cameo, Event, Mention, Plover, content_id
 

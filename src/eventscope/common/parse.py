@@ -1,6 +1,7 @@
 """Navigation over one parsed sentence: heads, dependents and subtrees of `Token` records.
 
-The events stage reads the dependency parse through this, never through spaCy objects.
+The events and agreements stages read the dependency parse through this, never through
+spaCy objects.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from eventscope.records import Sentence, Token
+
+VERB_POS = frozenset({"VERB", "AUX"})  # parts of speech that head a clause
 
 
 class DependencyParse:
@@ -38,11 +41,37 @@ class DependencyParse:
     def child(self, token: Token, deps: Collection[str]) -> Token | None:
         return next((c for c in self.children[token.i] if c.dep in deps), None)
 
-    def governors(self, token: Token) -> list[int]:
-        """Indices of the token's heads, nearest first, up to the root."""
-        found: list[int] = []
+    def ancestors(self, token: Token) -> list[Token]:
+        """The token's heads, nearest first, up to the root."""
+        found: list[Token] = []
+        seen: set[int] = set()
         current = self.head(token)
-        while current is not None and current.i not in found:
-            found.append(current.i)
+        while current is not None and current.i not in seen:
+            found.append(current)
+            seen.add(current.i)
             current = self.head(current)
         return found
+
+    def governors(self, token: Token) -> list[int]:
+        """Indices of the token's heads, nearest first, up to the root."""
+        return [t.i for t in self.ancestors(token)]
+
+    def nearest_verb(self, token: Token) -> Token | None:
+        """The verb of the token's clause: the token itself or its nearest verbal head."""
+        return next((t for t in [token, *self.ancestors(token)] if t.pos in VERB_POS), None)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that begin within the characters [start, end) of the article."""
+        return [t for t in self.tokens if start <= t.start < end]
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering an article character offset."""
+        return next((t for t in self.tokens if t.start <= offset < t.end), None)
+
+    def root_of(self, tokens: list[Token]) -> Token:
+        """The token of a span whose head lies outside the span (the first, if none does)."""
+        indices = {t.i for t in tokens}
+        for token in tokens:
+            if token.head not in indices or token.head == token.i:
+                return token
+        return tokens[0]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from eventscope import actors, agreements
 from eventscope.actors.kb import ActorKB
-from eventscope.agreements.finder import Cues
+from eventscope.agreements.cues import Cues
 from eventscope.events.verbs import VerbNeeds, verb_needs
 from eventscope.records import Entity
 from eventscope.settings import Settings
