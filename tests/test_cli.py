@@ -113,3 +113,9 @@ def test_missing_database_for_export_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["export", "events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1
     assert "none.duckdb: no such database" in result.stderr
+
+
+def test_exported_events_say_if_they_are_background_and_how_confident_the_filter_is(seeds_db):
+    events = export(seeds_db, "events")
+    assert all(isinstance(e["background"], bool) for e in events)
+    assert all(e["confidence"] is not None and 0.0 <= e["confidence"] <= 1.0 for e in events)

@@ -249,6 +249,8 @@ class Event:
             "sentence_index": self.sentence_index,
             "rule": self.rule,
             "trigger": self.trigger,
+            "background": self.background,
+            "confidence": self.confidence,
         }
 
 

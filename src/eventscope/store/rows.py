@@ -69,7 +69,7 @@ def event_row(event: Event) -> list[Any]:
         event.modality, to_json(event.attribution),
         event.location.name if event.location else None,
         event.location.country if event.location else None,
-        event.rule, event.trigger,
+        event.rule, event.trigger, event.background, event.confidence,
     ]
 
 
@@ -134,6 +134,7 @@ def _event_record(row: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[
             if row["location_name"] else None
         ),
         "sentence_index": row["sentence_index"], "rule": row["rule"], "trigger": row["trigger_text"],
+        "background": bool(row["background"]), "confidence": row["confidence"],
     }
 
 

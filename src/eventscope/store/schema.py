@@ -63,6 +63,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "stories count their articles without a stated outlet",
         ["ALTER TABLE stories ADD COLUMN articles_without_outlet INTEGER DEFAULT 0"],
     ),
+    (
+        3,
+        "events say whether they are background and how confident the learned filter is",
+        [
+            "ALTER TABLE events ADD COLUMN background BOOLEAN DEFAULT FALSE",
+            "ALTER TABLE events ADD COLUMN confidence DOUBLE PRECISION",
+        ],
+    ),
 ]
 
 
