@@ -412,3 +412,41 @@ def test_country_acting_is_not_marked_as_place(settings, kb):
 def test_every_conjunct_after_a_place_preposition_is_a_place(settings, kb):
     article = resolve("Russia sent arms to Iraq and Syria last year.", settings, kb)
     assert mention_of(article, "Iraq").place and mention_of(article, "Syria").place
+
+
+# -- country context, parties and offices ------------------------------------------------------------
+
+
+def test_a_bare_role_takes_the_country_the_article_is_about(settings, kb):
+    text = ("Kenyan police clashed with protesters in Nairobi. The Kenyan government said the rally was illegal. "
+            "Police arrested 40 people and the government promised an inquiry.")
+    article = resolve(text, settings, kb, dt.date(2023, 7, 12))
+    arrested = [m for m in article.mentions if m.text == "Police"]
+    assert arrested and arrested[0].actor.code == "KENCOP"
+    assert {m.actor.code for m in article.mentions if m.text == "government"} == {"KENGOV"}
+
+
+def test_a_bare_role_in_an_article_about_no_one_country_stays_without_a_country(settings, kb):
+    article = resolve("Police arrested 40 people after the march.", settings, kb, dt.date(2023, 7, 12))
+    assert mention_of(article, "Police").actor.code == "---COP"
+
+
+@pytest.mark.parametrize(("day", "labour", "tories"), [
+    (dt.date(2005, 2, 1), "GBRGOV", "GBROPP"),
+    (dt.date(2012, 2, 1), "GBROPP", "GBRGOV"),
+])
+def test_parties_govern_or_oppose_by_date(settings, kb, day, labour, tories):
+    article = resolve("Labour accused the Tories of misleading voters.", settings, kb, day)
+    assert mention_of(article, "Labour").actor.code == labour
+    assert mention_of(article, "Tories").actor.code == tories
+
+
+def test_a_lower_case_word_that_names_a_party_is_no_party(settings, kb):
+    article = resolve("Conservative estimates put the labour force at two million.", settings, kb, dt.date(2005, 2, 1))
+    assert not [m for m in article.mentions if m.actor.name.endswith("(UK)")]
+
+
+def test_a_former_office_holder_in_undated_text_holds_the_last_office(settings, kb):
+    assert mention_of(resolve("Tony Blair met the Irish prime minister.", settings, kb), "Tony Blair").actor.code == "GBRGOV"
+    dated = resolve("Tony Blair met the Irish prime minister.", settings, kb, dt.date(2016, 5, 1))
+    assert mention_of(dated, "Tony Blair").actor.code == "GBRELI"

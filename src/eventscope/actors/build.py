@@ -124,6 +124,24 @@ def add_groups(kb: ActorKB, known: set[str]) -> None:
         kb.add_entry(entry, [record["name"], *(str(alias) for alias in record.get("aliases") or [])], cased=True)
 
 
+def add_parties(kb: ActorKB) -> None:
+    """Political parties, their sector by date: GOV while governing, OPP out of office."""
+    for record in yaml.safe_load(_data_text("parties.yaml")) or []:
+        country = record["country"]
+        spells = tuple(
+            CodeSpell(country + sector, dt.date.fromisoformat(str(start)), dt.date.fromisoformat(str(end)) if end else None)
+            for sector, start, end in record.get("spells") or []
+        )
+        entry = KBEntry(
+            key=f"party:{phrase_key(record['name'])}",
+            name=record["name"],
+            kind="organisation",
+            codes=(*spells, CodeSpell(country + "PTY")) if not spells else spells,
+            country=country,
+        )
+        kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
+
+
 def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str]) -> None:
     """Curated role words first, then the converted Phoenix agents."""
     for phrase, code in roles.items():
@@ -199,6 +217,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
     if builtin:
         add_countries(kb)
         add_groups(kb, known)
+        add_parties(kb)
         add_roles(kb, config.get("roles", {}), json.loads(_data_text("phoenix_agents.json")))
         add_phoenix(kb, known)
     log.info("actor knowledge base: %d phrases", len(kb))

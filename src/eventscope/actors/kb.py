@@ -16,6 +16,7 @@ MAX_PHRASE_TOKENS = 10
 FOUND_LIMIT = 100_000  # sentences whose matches are remembered before starting afresh
 # Single-word aliases this short are acronyms ("UN", "ISIS"): matched only in upper case.
 ACRONYM_MAX_LETTERS = 5
+FORMER_OFFICE_SECTOR = "ELI"  # Phoenix codes former office holders as elites
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
 
 
@@ -56,7 +57,8 @@ class KBEntry:
 
     def code_on(self, day: dt.date | None) -> str | None:
         """The code valid on `day`, else the undated fallback (Phoenix's `[ELI]` for former
-        office holders); without a date, the latest open-ended role ("current")."""
+        office holders); without a date, the latest open-ended role ("current"), else the
+        last office held."""
         if not self.codes:
             return None
         undated = [spell for spell in self.codes if spell.start is None and spell.end is None]
@@ -68,6 +70,12 @@ class KBEntry:
         current = [(spell.start, spell.code) for spell in self.codes if spell.end is None and spell.start]
         if current:
             return max(current)[1]
+        # Undated text about a former office holder is far likelier about the office (Tony
+        # Blair as prime minister) than about the years after it (Phoenix's undated [ELI]).
+        offices = [(spell.end, spell.code) for spell in self.codes
+                   if spell.end is not None and not spell.code.endswith(FORMER_OFFICE_SECTOR)]
+        if offices:
+            return max(offices)[1]
         return (undated or [spell for spell in self.codes if spell.end is None] or list(self.codes))[-1].code
 
 

@@ -18,7 +18,13 @@ from pathlib import Path
 from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.context import Context, context_for, strip_titles, titled_name
 from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry
-from eventscope.actors.make import actor_from_entry, display_person, generic_actor, named_actor
+from eventscope.actors.make import (
+    UNKNOWN_COUNTRY,
+    actor_from_entry,
+    display_person,
+    generic_actor,
+    named_actor,
+)
 from eventscope.actors.merge import union_by_id
 from eventscope.actors.view import SentenceView, conj_root
 from eventscope.common.names import abbreviates, acronym_key, is_latin, name_key
@@ -33,6 +39,12 @@ ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z.&-]{1,9}s?)\s*\)")
 # A parenthesis holding the name in another script: "(کیومرث حیدری)".
 OTHER_SCRIPT_AFTER = re.compile(r"\s*\(\s*([^\x00-\u024f()][^()]{0,60}?)\s*\)")
 NAME_SUFFIX_WINDOW = 40
+# A role word heading one of these is a party to the clause ("Police arrested ...",
+# "... criticised the government", "... by MPs"), not a description.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
+# The article is about a country when it has this share of the country-bearing mentions.
+HOME_SHARE = 0.5
+HOME_MENTIONS = 2
 
 
 def load_actor_kb(settings: Settings, dictionary: Path | None = None) -> ActorKB:
@@ -73,6 +85,7 @@ class ArticleResolver:
     surnames: dict[str, Actor] = field(default_factory=dict)
     short_forms: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    bare_roles: list[Mention] = field(default_factory=list)  # "Police", "the government": country to settle
 
     @property
     def day(self) -> dt.date | None:
@@ -104,6 +117,7 @@ class ArticleResolver:
         self.resolve_organisations(view, used)
         self.resolve_dictionary_spans(view, used)
         self.resolve_short_forms(view, used)
+        self.resolve_bare_roles(view, used)
 
     # people ---------------------------------------------------------------------------------
 
@@ -421,12 +435,64 @@ class ArticleResolver:
                 used.add(token.i)
 
 
+    def resolve_bare_roles(self, view: SentenceView, used: set[int]) -> None:
+        """A role word with no country or name beside it ("Police arrested ...", "criticised
+        the government", "MPs voted") names that sector of the country the article is about;
+        which country is settled once the whole article is read (`settle_home_country`)."""
+        for n, span in enumerate(view.spans):
+            first, last = view.span_tokens[n]
+            if not span.is_role or not span.role_code or first < 0 or used.intersection(range(first, last + 1)):
+                continue
+            head = view.tokens[last]
+            if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS:
+                continue
+            role = span.text.lower()
+            actor = named_actor("organisation", role, None, span.role_code, role)
+            self.add(view, span.start, span.end, actor, role, "role")
+            self.bare_roles.append(self.mentions[-1])
+            used.update(range(first, last + 1))
+
+    def home_country(self) -> str | None:
+        """The country most of the article's country-bearing mentions belong to, if one has
+        at least half of them (and two or more): "the government" of a story about Kenya."""
+        countries = [m.actor.country for m in self.mentions if m.actor.country and m.actor.kind != "igo"]
+        if not countries:
+            return None
+        best = max(sorted(set(countries)), key=countries.count)
+        share = countries.count(best) / len(countries)
+        return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
+
+    def settle_home_country(self) -> None:
+        """Give the article's country to bare roles, and to people and bodies whose sector the
+        text states but whose country it does not ("Tory leader Michael Howard")."""
+        home = self.home_country()
+        if home is None:
+            return
+        bare = {id(m) for m in self.bare_roles}
+        settled: dict[str, Actor] = {}
+        for mention in self.mentions:
+            actor = mention.actor
+            code = actor.code or ""
+            if actor.country is not None or not code.startswith(UNKNOWN_COUNTRY) or actor.kind not in (
+                "person", "organisation"
+            ):
+                continue
+            if actor.id not in settled:
+                if id(mention) in bare:
+                    settled[actor.id] = generic_actor(self.kb, home, code[3:], mention.text, mention.role)
+                else:
+                    settled[actor.id] = named_actor(actor.kind, actor.name, home, code[3:], mention.role)
+                    settled[actor.id].aliases = list(actor.aliases)
+            mention.actor = settled[actor.id]
+
+
 def resolve_mentions(article: Article, kb: ActorKB) -> Article:
     """Fill `article.mentions` from its parsed sentences, in text order; returns the article."""
     resolver = ArticleResolver(kb, article)
     for sentence in article.sentences:
         if sentence.parsed:
             resolver.resolve(sentence)
+    resolver.settle_home_country()
     mentions = sorted(resolver.mentions, key=lambda m: (m.start, m.end))
     # one Actor object per id in the article, carrying every surface form and role seen
     shared = union_by_id(mention.actor for mention in mentions)
