@@ -464,11 +464,14 @@ class ArticleResolver:
 
     def settle_home_country(self) -> None:
         """Give the article's country to bare roles, and to people and bodies whose sector the
-        text states but whose country it does not ("Tory leader Michael Howard")."""
+        text states but whose country it does not ("Tory leader Michael Howard"). Without such
+        a country, bare roles are dropped."""
         home = self.home_country()
-        if home is None:
-            return
         bare = {id(m) for m in self.bare_roles}
+        if home is None:
+            # A role word with no country anywhere to give it names no one in particular.
+            self.mentions = [m for m in self.mentions if id(m) not in bare]
+            return
         settled: dict[str, Actor] = {}
         for mention in self.mentions:
             actor = mention.actor
