@@ -450,3 +450,19 @@ def test_a_former_office_holder_in_undated_text_holds_the_last_office(settings, 
     assert mention_of(resolve("Tony Blair met the Irish prime minister.", settings, kb), "Tony Blair").actor.code == "GBRGOV"
     dated = resolve("Tony Blair met the Irish prime minister.", settings, kb, dt.date(2016, 5, 1))
     assert mention_of(dated, "Tony Blair").actor.code == "GBRELI"
+
+
+def test_he_stands_for_the_last_person_named_before_it(settings, kb):
+    text = "Tony Blair met Irish leaders in Dublin. He accused the Tories of wrecking the talks."
+    article = resolve(text, settings, kb, dt.date(2005, 2, 1))
+    assert mention_of(article, "He").actor.id == mention_of(article, "Tony Blair").actor.id
+
+
+def test_a_name_the_text_does_not_describe_belongs_to_the_country_the_article_is_about(settings, kb):
+    text = ("The British government and British police faced questions in London. "
+            "Michael Holloway criticised the British government on Tuesday.")
+    article = resolve(text, settings, kb, dt.date(2005, 2, 1))
+    named = mention_of(article, "Michael Holloway")
+    assert (named.actor.country, named.actor.kind, named.rule) == ("GBR", "person", "person-name")
+    alone = resolve("Michael Holloway criticised the plan on Tuesday.", settings, kb, dt.date(2005, 2, 1))
+    assert not [m for m in alone.mentions if "Holloway" in m.text]

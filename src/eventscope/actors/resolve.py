@@ -42,6 +42,9 @@ NAME_SUFFIX_WINDOW = 40
 # A role word heading one of these is a party to the clause ("Police arrested ...",
 # "... criticised the government", "... by MPs"), not a description.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
+# "he" and "she" stand for the last person named within this many sentences.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_REACH = 2
 # The article is about a country when it has this share of the country-bearing mentions.
 HOME_SHARE = 0.5
 HOME_MENTIONS = 2
@@ -118,6 +121,7 @@ class ArticleResolver:
         self.resolve_dictionary_spans(view, used)
         self.resolve_short_forms(view, used)
         self.resolve_bare_roles(view, used)
+        self.resolve_pronouns(view, used)
 
     # people ---------------------------------------------------------------------------------
 
@@ -247,13 +251,17 @@ class ArticleResolver:
             rule = "dictionary-person"
         else:
             described = context.country or role
-            if not described or (weak and context.role is None):
+            if weak and context.role is None:
                 return None
-            if named.first == named.last and not titled_name(view.tokens, named.first):
+            if named.first == named.last and (not described or not titled_name(view.tokens, named.first)):
                 return None
+            if not described and any(view.span_at(i) is not None for i in range(named.first, named.last + 1)):
+                return None  # the dictionary knows a part of it: let it speak
             kind = "organisation" if self.names_organisation(view.tokens, named, role) else "person"
             actor = named_actor(kind, display_person(named.text), context.country, agent, role)
-            rule = f"{kind}-context"
+            # A full name the text does not describe is someone of the country the article is
+            # about (settled once it is read), else of no known country.
+            rule = f"{kind}-context" if described else "person-name"
         if role and role not in actor.roles:
             actor.roles.append(role)
         return actor, role, rule
@@ -452,6 +460,20 @@ class ArticleResolver:
             self.bare_roles.append(self.mentions[-1])
             used.update(range(first, last + 1))
 
+    def resolve_pronouns(self, view: SentenceView, used: set[int]) -> None:
+        """"He" or "she" as a party to a clause is the last person named before it, in this
+        sentence or the one or two before ("Mr Blair ... He accused the Tories")."""
+        for token in view.tokens:
+            if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or token.dep not in ARGUMENT_DEPS:
+                continue
+            earlier = [m for m in self.mentions if m.start < token.start and m.actor.kind == "person"
+                       and view.sentence.index - m.sentence <= PRONOUN_REACH]
+            if not earlier:
+                continue
+            antecedent = earlier[-1]
+            self.add(view, token.start, token.end, antecedent.actor, antecedent.role, "pronoun")
+            used.add(token.i)
+
     def home_country(self) -> str | None:
         """The country most of the article's country-bearing mentions belong to, if one has
         at least half of them (and two or more): "the government" of a story about Kenya."""
@@ -463,20 +485,24 @@ class ArticleResolver:
         return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
 
     def settle_home_country(self) -> None:
-        """Give the article's country to bare roles, and to people and bodies whose sector the
-        text states but whose country it does not ("Tory leader Michael Howard"). Without such
-        a country, bare roles are dropped."""
+        """Give the article's country to bare roles, to names the text does not describe, and
+        to people and bodies whose sector the text states but whose country it does not ("Tory
+        leader Michael Howard"). Without such a country, bare roles and undescribed names are
+        dropped."""
         home = self.home_country()
         bare = {id(m) for m in self.bare_roles}
         if home is None:
-            # A role word with no country anywhere to give it names no one in particular.
-            self.mentions = [m for m in self.mentions if id(m) not in bare]
+            # A role word, or a name the text does not describe, with no country anywhere to
+            # give it says too little to code: no actor (nor for pronouns standing for it).
+            vague = {m.actor.id for m in self.mentions if id(m) in bare or m.rule == "person-name"}
+            self.mentions = [m for m in self.mentions if m.actor.id not in vague]
             return
         settled: dict[str, Actor] = {}
         for mention in self.mentions:
             actor = mention.actor
             code = actor.code or ""
-            if actor.country is not None or not code.startswith(UNKNOWN_COUNTRY) or actor.kind not in (
+            undescribed = mention.rule == "person-name" and not code
+            if actor.country is not None or not (code.startswith(UNKNOWN_COUNTRY) or undescribed) or actor.kind not in (
                 "person", "organisation"
             ):
                 continue
@@ -484,9 +510,10 @@ class ArticleResolver:
                 if id(mention) in bare:
                     settled[actor.id] = generic_actor(self.kb, home, code[3:], mention.text, mention.role)
                 else:
-                    settled[actor.id] = named_actor(actor.kind, actor.name, home, code[3:], mention.role)
+                    settled[actor.id] = named_actor(actor.kind, actor.name, home, code[3:] or None, mention.role)
                     settled[actor.id].aliases = list(actor.aliases)
-            mention.actor = settled[actor.id]
+        for mention in self.mentions:  # pronouns and surnames share their antecedent's actor
+            mention.actor = settled.get(mention.actor.id, mention.actor)
 
 
 def resolve_mentions(article: Article, kb: ActorKB) -> Article:
