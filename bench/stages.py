@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from eventscope import actors, agreements, events, extract, nlp, stories
+from eventscope.pipeline import Stages
 from eventscope.pipeline import ingest as pipeline
 from eventscope.settings import load_settings
 from eventscope.store import Store, open_store
@@ -73,7 +74,7 @@ def main() -> None:
     nlp.analyse = timed_stream(spent, "nlp", nlp.analyse)
 
     settings = load_settings().with_overrides({"run.engine": "local", "run.workers": 1})
-    pipeline.Stages.load(settings)
+    Stages.load(settings)
     with (
         tempfile.TemporaryDirectory(prefix="eventscope-bench-") as scratch,
         open_store(str(Path(scratch) / "bench.duckdb")) as store,

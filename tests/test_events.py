@@ -285,6 +285,21 @@ def test_petrarch_dictionary_reader_handles_synsets_multiword_verbs_and_paired_c
     assert not any(p.code == "030" for p in block.patterns)  # actor markers only
 
 
+def test_petrarch_dictionary_reader_skips_transformations_and_text_after_the_forms(tmp_path, coder):
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "--- RIP [180] ---\n"
+        "RIP {RIPPING RIPS RIPPED};shan   7/11/93\n"
+        "~ a (_ b ASSASSINATE) ATTEMPT = a b 185\n"
+        "~ a (a b ATTACK) SAY = a b 015\n",
+        encoding="utf-8",
+    )
+    verbs = read_petrarch_verbs(path)
+    assert sorted(verbs.forms) == ["rip", "ripped", "ripping", "rips"]
+    assert verbs.blocks["RIP"].patterns == []
+    assert all(form.replace("-", "").isalpha() for form in coder.verbs.forms)  # the packaged dictionary too
+
+
 def test_refusing_a_cooperative_act_is_a_rejection_that_happened(events_of):
     events = events_of("Egypt refused to sign the treaty with Jordan.")
     assert events and all(e.cameo.root == "12" for e in events)

@@ -1,10 +1,17 @@
-"""The NLP stage's own pieces: the sentence splitter the triage reads."""
+"""The NLP stage's own pieces: the sentence splitter the triage reads, and its place in
+the one-way flow of data."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
+import eventscope.nlp
 from eventscope.nlp.analyse import load_splitter
+
+LATER_STAGES = ("actors", "events", "agreements", "stories", "store", "pipeline", "interfaces", "dyads")
 
 EDGE_CASES = [
     "",
@@ -44,3 +51,18 @@ def test_split_sentences_cover_the_text_in_order(settings) -> None:
     assert [s.text for s in spans] == [
         "Iran and Iraq signed a memorandum.", "It covers training!", "Does it cover logistics?", "Yes.",
     ]
+
+
+def test_nlp_imports_no_later_stage() -> None:
+    """The triage is handed what the later stages look for (by `pipeline.Stages`): no
+    module of the nlp package imports them, at module level or inside a function."""
+    imported = set()
+    for path in Path(eventscope.nlp.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+    later = {name for name in imported if name.startswith("eventscope.") and name.split(".")[1] in LATER_STAGES}
+    assert later == set()
+    assert "eventscope.nlp.analyse" in imported  # the walk sees the package's own imports

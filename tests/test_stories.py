@@ -88,10 +88,12 @@ def partition(clusters: list[list[StoryItem]]) -> set[frozenset[str]]:
 
 
 def apply(state: dict[str, Story], update: StoryUpdate) -> dict[str, Story]:
-    """What the store holds after saving an update."""
-    state = {key: story for key, story in state.items() if key not in update.retired}
-    state.update({story.id: story for story in update.stories})
-    return state
+    """What the store holds after saving an update: the changed stories, the articles
+    moved, and no story that no article belongs to any more."""
+    belongs = {aid: story.id for story in state.values() for aid in story.article_ids} | update.assignments
+    kept = set(belongs.values())
+    state = {**state, **{story.id: story for story in update.stories}}
+    return {key: story for key, story in state.items() if key in kept}
 
 
 def test_seed_articles_form_the_2017_signing_and_the_2019_proposal(seed_articles, settings):
@@ -173,7 +175,7 @@ def test_rerun_without_new_items_changes_nothing(mixed_items, settings):
     update = update_stories([], mixed_items, list(state.values()), settings)
     assert update.stories == []
     assert update.assignments == {}
-    assert update.retired == []
+    assert apply(state, update) == state
 
 
 def test_story_id_comes_from_the_earliest_article(seed_articles, settings):

@@ -17,30 +17,23 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from eventscope import actors
+from eventscope.actors.kb import ActorKB
 from eventscope.common.parse import DependencyParse
 from eventscope.records import Location, Mention, Sentence, Token
-from eventscope.settings import Settings
 
 Dyad = tuple[Mention | None, Mention | None, bool]
 
 
 @dataclasses.dataclass(frozen=True)
 class PlaceGazetteer:
-    """Country of a place name, from the actor knowledge base's places and capitals.
+    """Country of a place name, from the actor knowledge base's places and capitals: the
+    base the actors stage loaded, given once when the coder is loaded."""
 
-    Holds only the settings that pick the knowledge base, so the coder stays picklable;
-    the base itself is built once per process by the actors stage.
-    """
-
-    dictionary: str | None = None
-    builtin: bool = True
+    actor_kb: ActorKB
 
     def country(self, name: str) -> str | None:
-        from eventscope import actors
-
-        settings = Settings({"actors": {"dictionary": self.dictionary, "builtin": self.builtin}})
-        kb = actors.load_actor_kb(settings)
-        for span in actors.find_actor_spans(name, kb):
+        for span in actors.find_actor_spans(name, self.actor_kb):
             if span.entry is not None and span.entry.country:
                 return span.entry.country
         return None

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from eventscope import actors
 from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
@@ -176,8 +177,7 @@ def load_coder(settings: Settings) -> EventCoder:
         raise SettingsError(f"events.coder: unknown coder {name!r} (known: {', '.join(CODERS)})")
     verbs = settings.get("events.verbs")
     coder = _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor", True)))
-    dictionary = settings.get("actors.dictionary")
-    gazetteer = PlaceGazetteer(str(dictionary) if dictionary else None, bool(settings.get("actors.builtin", True)))
+    gazetteer = PlaceGazetteer(actors.load_actor_kb(settings))
     refine = bool(settings.get("events.cameo_refinements", True))
     background_days = int(settings.get("events.background_days"))
     model = load_model()

@@ -269,6 +269,8 @@ def read_petrarch_verbs(path: Path, prefix: str = "") -> VerbDictionary:
             synsets[current_synset].append(line[1:].strip())
             continue
         current_synset = None
+        if line.startswith("~"):
+            continue  # a transformation (PETRARCH rewrites coded events with it), not a verb
         if line.startswith("---"):
             inner = line.strip("- ").strip()
             name = inner.split()[0] if inner else ""
@@ -322,7 +324,9 @@ def _add_verb(
     becomes a pattern of its block around the `+`-marked word."""
     head, _, irregular = text.partition("{")
     head = head.strip()
-    forms = [f.strip("+") for f in irregular.replace("}", " ").split()]
+    # Only the words inside the braces: two entries keep an old TABARI comment after them
+    # ("RIP {RIPPING RIPS RIPPED};shan   7/11/93").
+    forms = [f.strip("+") for f in irregular.partition("}")[0].split()]
     verb_main = split_code(code)[0] if code else block.code
     if "_" in head or head.startswith("+"):
         words = head.split("_")

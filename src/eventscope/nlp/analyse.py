@@ -9,14 +9,11 @@ stages never hold spaCy objects (they pickle cheaply between processes).
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
-
-import numpy as np
 
 from eventscope.errors import SettingsError
 from eventscope.records import Article, Entity, Sentence, Token
@@ -89,38 +86,21 @@ def sentences_from_doc(doc, offset: int = 0) -> list[Sentence]:
 
 @dataclass(frozen=True)
 class SentenceSplitter:
-    """The package's tokenizer with the sentence boundaries of spaCy's rule-based
-    `sentencizer`: the triage only needs sentence-sized pieces (the parser segments what
-    it parses). The package's statistical `senter` costs a tenth of a full parse, and
-    the sentencizer's per-token Python loop most of that again; these are array sums.
+    """The package's tokenizer with spaCy's rule-based `Sentencizer`: the triage only needs
+    sentence-sized pieces (the parser segments what it parses), and the package's
+    statistical `senter` costs a tenth of a full parse.
 
     The rules do not end a sentence at a line break without a stop; the parser often does
     not either, so what a full parse reads as one sentence is picked or left as one.
     """
 
     tokenizer: Any  # the pipeline's own tokenizer: its cache then serves the parse of what it picks
-    punct: np.ndarray  # string hashes of the sentence-final characters
+    sentencizer: Any  # spacy.pipeline.Sentencizer with its default stops
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Any]]:
         """Each text's sentences as spaCy `Span`s."""
         for doc in self.tokenizer.pipe(texts, batch_size=batch_size):
-            yield [doc[start:end] for start, end in self.bounds(doc)]
-
-    def bounds(self, doc) -> list[tuple[int, int]]:
-        """(start, end) token offsets of the sentences, as the sentencizer sets them: a
-        sentence starts at the first token that is no punctuation after a final stop."""
-        from spacy.attrs import IS_PUNCT, ORTH
-
-        if not len(doc):
-            return []
-        rows = doc.to_array([ORTH, IS_PUNCT])
-        final = np.isin(rows[:, 0], self.punct)
-        plain = np.flatnonzero(~(final | rows[:, 1].astype(bool)))
-        stops_before = np.concatenate(([0], np.cumsum(final)))  # final stops in tokens [0, i)
-        previous = np.concatenate(([-1], plain[:-1]))
-        starts = plain[stops_before[plain] - stops_before[previous + 1] > 0].tolist()
-        edges = [0, *(start for start in starts if start > 0), len(doc)]
-        return list(itertools.pairwise(edges))
+            yield list(self.sentencizer(doc).sents)
 
 
 @functools.lru_cache(maxsize=4)
@@ -129,9 +109,7 @@ def load_splitter(model: str) -> SentenceSplitter:
     the parse then finds the words of the sentences it is given already tokenised."""
     from spacy.pipeline import Sentencizer
 
-    tokenizer = load_pipeline(model).tokenizer
-    punct = [tokenizer.vocab.strings.add(char) for char in Sentencizer.default_punct_chars]
-    return SentenceSplitter(tokenizer, np.array(punct, dtype=np.uint64))
+    return SentenceSplitter(load_pipeline(model).tokenizer, Sentencizer())
 
 
 def analyse(articles: Iterable[Article], settings: Settings, triage=None) -> Iterator[Article]:

@@ -24,22 +24,34 @@ agreements stages skip them. Setting `nlp.parse: all` parses everything instead.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from eventscope import actors, agreements
-from eventscope.actors.kb import ActorKB
-from eventscope.agreements.cues import Cues
-from eventscope.events.verbs import VerbNeeds, verb_needs
+from eventscope.errors import SettingsError
+from eventscope.nlp.analyse import load_pipeline
 from eventscope.records import Entity
 from eventscope.settings import Settings
-
-log = logging.getLogger(__name__)
 
 NAME_LABELS = frozenset({"PERSON", "ORG"})
 PARSE_MODES = ("candidates", "all")
 FORMS_LIMIT = 200_000  # words whose lemma forms are remembered before starting afresh
+
+
+class NamedSpan(Protocol):
+    """A dictionary match in a sentence's text: an actor, or a role word ("minister")."""
+
+    @property
+    def is_role(self) -> bool: ...
+
+
+class VerbNeeds(Protocol):
+    """What the coder needs before a verb form can give a code (`events.verbs.VerbNeeds`)."""
+
+    @property
+    def default(self) -> bool: ...
+
+    def met_by_pattern(self, vocabulary: set[str]) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -58,23 +70,24 @@ class LemmaRules:
 
 @dataclass(frozen=True)
 class SentenceTriage:
-    """The cheap tests of one process: actor dictionary, codable verbs and agreement cues."""
+    """The cheap tests of one process. What the later stages look for (actors, codable
+    verbs, agreement kinds) comes in as callables and tables (see `load_triage`)."""
 
-    actor_kb: ActorKB
-    verb_needs: dict[str, VerbNeeds]
+    find_actors: Callable[[str], Sequence[NamedSpan]]
+    agreement_kind: Callable[[str], object | None]
+    verb_needs: Mapping[str, VerbNeeds]
     pattern_only: frozenset[str]
     verb_lemmas: LemmaRules
     noun_lemmas: LemmaRules
-    agreement_cues: Cues
     stop_words: frozenset[str]
     _forms: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, compare=False)
 
     def is_anchor(self, sentence, text: str) -> bool:
         """A sentence naming an agreement or a dictionary actor, or a role beside a name
         and a codable verb (`sentence` is a spaCy Span, `text` its text)."""
-        if agreements.kind_in_sentence(text, self.agreement_cues) is not None:
+        if self.agreement_kind(text) is not None:
             return True
-        spans = actors.find_actor_spans(text, self.actor_kb)
+        spans = self.find_actors(text)
         if any(not span.is_role for span in spans):
             return True
         return bool(spans) and self.names_someone(sentence) and self.can_code(sentence)
@@ -127,24 +140,35 @@ class SentenceTriage:
         }
 
 
-def load_triage(settings: Settings, actor_kb: ActorKB, coder) -> SentenceTriage | None:
-    """The triage for these settings, or None when `nlp.parse` is `all`."""
-    from eventscope.errors import SettingsError
-    from eventscope.nlp.analyse import load_pipeline
-
+def triage_wanted(settings: Settings) -> bool:
+    """Whether `nlp.parse` asks for the triage (`candidates`) rather than a parse of every sentence (`all`)."""
     mode = settings.get("nlp.parse", "candidates")
     if mode not in PARSE_MODES:
         raise SettingsError(f"nlp.parse must be one of {', '.join(PARSE_MODES)}, not {mode!r}")
-    if mode == "all":
-        return None
+    return mode == "candidates"
+
+
+def load_triage(
+    settings: Settings,
+    *,
+    find_actors: Callable[[str], Sequence[NamedSpan]],
+    agreement_kind: Callable[[str], object | None],
+    verb_needs: Mapping[str, VerbNeeds],
+    pattern_only: frozenset[str],
+) -> SentenceTriage:
+    """The triage of the settings' model, told by the later stages what they look for (so
+    it imports none of them): `find_actors` gives a text's dictionary matches (actors),
+    `agreement_kind` the agreement kind a text names or None (agreements), `verb_needs`
+    what each verb form of the coder's dictionary needs and `pattern_only` the verbs only
+    a pattern codes (events)."""
     nlp = load_pipeline(settings.get("nlp.model"))
     return SentenceTriage(
-        actor_kb=actor_kb,
-        verb_needs=verb_needs(coder.verbs),
-        pattern_only=coder.pattern_only,
+        find_actors=find_actors,
+        agreement_kind=agreement_kind,
+        verb_needs=verb_needs,
+        pattern_only=pattern_only,
         verb_lemmas=_lemma_rules(nlp, "verb"),
         noun_lemmas=_lemma_rules(nlp, "noun"),
-        agreement_cues=agreements.load_cues(),
         stop_words=frozenset(nlp.Defaults.stop_words),
     )
 

@@ -7,15 +7,18 @@ engine runs `process_batch` in its worker processes.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from eventscope import actors, agreements, events, extract, nlp, stories
+from eventscope.actors.kb import ActorKB
 from eventscope.errors import BadInput
-from eventscope.nlp.triage import SentenceTriage, load_triage
+from eventscope.events.coder import EventCoder
+from eventscope.events.verbs import verb_needs
+from eventscope.nlp.triage import SentenceTriage, load_triage, triage_wanted
 from eventscope.records import Article, RawInput
 from eventscope.settings import Settings
 
@@ -35,22 +38,35 @@ class Stages:
     """The loaded, process-local resources of the per-article stages."""
 
     settings: Settings
-    actor_kb: Any
-    coder: Any
+    actor_kb: ActorKB
+    coder: EventCoder
     triage: SentenceTriage | None = None  # None: parse every sentence
 
     @classmethod
     def load(cls, settings: Settings) -> Stages:
         extract.load_resources()
-        dictionary = settings.get("actors.dictionary")
-        actor_kb = actors.load_actor_kb(settings, Path(dictionary) if dictionary else None)
+        actor_kb = actors.load_actor_kb(settings)
         coder = events.load_coder(settings)
         return cls(
             settings=settings,
             actor_kb=actor_kb,
             coder=coder,
-            triage=load_triage(settings, actor_kb, coder),
+            triage=_triage(settings, actor_kb, coder),
         )
+
+
+def _triage(settings: Settings, actor_kb: ActorKB, coder: EventCoder) -> SentenceTriage | None:
+    """The sentence triage, handed what the later stages look for (the nlp stage imports
+    none of them); None when `nlp.parse` is `all`."""
+    if not triage_wanted(settings):
+        return None
+    return load_triage(
+        settings,
+        find_actors=functools.partial(actors.find_actor_spans, kb=actor_kb),
+        agreement_kind=functools.partial(agreements.kind_in_sentence, cues=agreements.load_cues()),
+        verb_needs=verb_needs(coder.verbs),
+        pattern_only=coder.pattern_only,
+    )
 
 
 def process_batch(

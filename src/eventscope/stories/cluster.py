@@ -166,7 +166,8 @@ class StoryItem:
 
 @dataclass(slots=True)
 class StoryUpdate:
-    """What a run changes: stories to upsert, article moves, retired story ids.
+    """What a run changes: stories to upsert and article moves (the store drops a story
+    no article belongs to any more).
 
     `duplicates` is complete (every copy to its earliest original), since a newly stored
     earlier copy can change the original of older ones.
@@ -175,7 +176,6 @@ class StoryUpdate:
     stories: list[Story]
     assignments: dict[str, str]
     duplicates: dict[str, str]
-    retired: list[str] = field(default_factory=list)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -537,25 +537,19 @@ def update_stories(
     new_ids = {item.article_id for item in new}
     changed: list[Story] = []
     assignments: dict[str, str] = {}
-    live: set[str] = set()
     lookback_days = int(settings.get("stories.lookback_days", 14))
     for members in clusters:
         story = build_story(members, lookback_days)
-        live.add(story.id)
         if story.id not in previous or previous[story.id].to_record() != story.to_record():
             changed.append(story)
         for item in members:
             if item.article_id in new_ids or previous_assignment.get(item.article_id) != story.id:
                 assignments[item.article_id] = story.id
-    retired = sorted(set(previous) - live)
     log.info(
-        "stories: %d new and %d stored items, %d stories, %d changed, %d retired",
+        "stories: %d new and %d stored items, %d stories, %d changed",
         len(new),
         len(existing),
         len(clusters),
         len(changed),
-        len(retired),
     )
-    return StoryUpdate(
-        stories=changed, assignments=assignments, duplicates=duplicates, retired=retired
-    )
+    return StoryUpdate(stories=changed, assignments=assignments, duplicates=duplicates)
