@@ -77,7 +77,7 @@ def article_texts(folders: list[Path]) -> list[str]:
     from eventscope.settings import load_settings
 
     settings = load_settings()
-    languages = set(settings.get("extract.languages", ["en"]))
+    languages = set(settings.get("extract.languages"))
     texts = []
     for raw in extract.read_inputs(folders, settings):
         if isinstance(raw, BadInput):
@@ -105,7 +105,7 @@ def measure_parse(folders: list[Path], processes: int) -> dict[str, Any]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # 3.8 weights on spaCy 3.7.5
         nlp = spacy.load(settings.get("nlp.model"))
-    batch_size = int(settings.get("nlp.batch_size", 64))
+    batch_size = int(settings.get("nlp.batch_size"))
     sentences = tokens = 0
     with PeakRss() as rss:
         start = time.perf_counter()

@@ -91,11 +91,13 @@ class Settings:
     def section(self, name: str) -> dict[str, Any]:
         return dict(self.values.get(name, {}))
 
-    def get(self, dotted: str, default: Any = None) -> Any:
+    def get(self, dotted: str) -> Any:
+        """The value of `section.key`; its default lives in the shipped YAML only, so asking
+        for a key it does not have is a programming error."""
         node: Any = self.values
         for part in dotted.split("."):
             if not isinstance(node, dict) or part not in node:
-                return default
+                raise SettingsError(f"unknown setting {dotted!r}")
             node = node[part]
         return node
 

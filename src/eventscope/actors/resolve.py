@@ -57,7 +57,7 @@ def load_actor_kb(settings: Settings, dictionary: Path | None = None) -> ActorKB
     whose entries take precedence; `actors.builtin: false` uses that file alone.
     """
     chosen = dictionary or settings.get("actors.dictionary")
-    builtin = bool(settings.get("actors.builtin", True))
+    builtin = bool(settings.get("actors.builtin"))
     return cached_actor_kb(str(Path(chosen).resolve()) if chosen else None, builtin)
 
 
@@ -195,7 +195,11 @@ class ArticleResolver:
             self.add(view, named.start, named.end, actor, role, rule)
             used.update(range(named.first, named.last + 1))
             used.update(context.tokens)
-            if actor.kind == "person" and (named.first < named.last or rule == "dictionary-person"):
+            # A name the text does not describe may stand in a sentence the triage leaves
+            # unparsed, so only described and known people lend their surname to later text.
+            if actor.kind == "person" and rule != "person-name" and (
+                named.first < named.last or rule == "dictionary-person"
+            ):
                 self.surnames.setdefault(name_key(tokens[named.last].text), actor)
 
     def name_span(self, view: SentenceView, first: int, last: int) -> NameSpan | None:
@@ -461,23 +465,36 @@ class ArticleResolver:
             used.update(range(first, last + 1))
 
     def resolve_pronouns(self, view: SentenceView, used: set[int]) -> None:
-        """"He" or "she" as a party to a clause is the last person named before it, in this
-        sentence or the one or two before ("Mr Blair ... He accused the Tories")."""
+        """"He" or "she" as a party to a clause is the last known person named before it, in
+        this sentence or the one or two before ("Tony Blair ... He accused the Tories").
+
+        Antecedents are read from the dictionary matches of the raw sentences, parsed or
+        not, so the triage (which leaves some sentences unparsed) changes nothing."""
         for token in view.tokens:
             if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or token.dep not in ARGUMENT_DEPS:
                 continue
-            earlier = [m for m in self.mentions if m.start < token.start and m.actor.kind == "person"
-                       and view.sentence.index - m.sentence <= PRONOUN_REACH]
+            earlier = [(span.start, span.entry, span.text) for sentence in self.article.sentences
+                       if 0 <= view.sentence.index - sentence.index <= PRONOUN_REACH
+                       for span in self.kb.find_spans(sentence.text, sentence.start)
+                       if span.entry is not None and span.entry.kind == "person" and span.end <= token.start]
             if not earlier:
                 continue
-            antecedent = earlier[-1]
-            self.add(view, token.start, token.end, antecedent.actor, antecedent.role, "pronoun")
+            _, entry, text = max(earlier, key=lambda found: found[0])
+            actor = actor_from_entry(entry, self.kb, self.day, text)
+            actor.kind = "person"
+            self.add(view, token.start, token.end, actor, None, "pronoun")
             used.add(token.i)
 
     def home_country(self) -> str | None:
-        """The country most of the article's country-bearing mentions belong to, if one has
-        at least half of them (and two or more): "the government" of a story about Kenya."""
-        countries = [m.actor.country for m in self.mentions if m.actor.country and m.actor.kind != "igo"]
+        """The country most of the article's known names belong to, if one has at least half
+        of them (and two or more): "the government" of a story about Kenya. Read from the
+        dictionary matches of every sentence, parsed or not, so the triage changes nothing."""
+        countries = [
+            span.entry.country
+            for sentence in self.article.sentences
+            for span in self.kb.find_spans(sentence.text, sentence.start)
+            if span.entry is not None and span.entry.country and span.entry.kind != "igo"
+        ]
         if not countries:
             return None
         best = max(sorted(set(countries)), key=countries.count)

@@ -172,13 +172,13 @@ CODERS = ("rules",)
 def load_coder(settings: Settings) -> EventCoder:
     """The coder named by `events.coder` (only `rules`, the dictionary coder, so far);
     `events.verbs` may name another PETRARCH-format verb dictionary."""
-    name = settings.get("events.coder", "rules")
+    name = settings.get("events.coder")
     if name not in CODERS:
         raise SettingsError(f"events.coder: unknown coder {name!r} (known: {', '.join(CODERS)})")
     verbs = settings.get("events.verbs")
-    coder = _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor", True)))
+    coder = _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor")))
     gazetteer = PlaceGazetteer(actors.load_actor_kb(settings))
-    refine = bool(settings.get("events.cameo_refinements", True))
+    refine = bool(settings.get("events.cameo_refinements"))
     background_days = int(settings.get("events.background_days"))
     model = load_model()
     chosen = settings.get("events.min_confidence")

@@ -37,7 +37,7 @@ def extract_article(raw: RawInput, settings: Settings) -> Article:
         page_language = detect_language(raw.content)
         found = clean_text(raw.content, page_language)
     body = found.text
-    minimum = int(settings.get("extract.min_text_chars", 200))
+    minimum = int(settings.get("extract.min_text_chars"))
     if raw.kind == "html" and len(body) < minimum:
         raise BadInput(
             raw.source, f"no article text (cleaned body {len(body)} < {minimum} chars)", raw.line

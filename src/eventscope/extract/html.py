@@ -44,7 +44,7 @@ def extract_html(html: str, settings: Settings) -> CleanText:
         author=_field(document, "author") or None,
         published=meta_date(date) if isinstance(date, str) else None,
     )
-    minimum = int(settings.get("extract.min_text_chars", 200))
+    minimum = int(settings.get("extract.min_text_chars"))
     if len(found.text) >= minimum and found.title and found.published:
         return found
     page = html_to_text(html)

@@ -114,7 +114,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _read_file(path: Path, source: str, settings: Settings) -> Iterator[RawInput | BadInput]:
     kind = KINDS[path.suffix.lower()]
-    limit = int(settings.get("extract.max_file_bytes", 20_000_000))
+    limit = int(settings.get("extract.max_file_bytes"))
     try:
         size = path.stat().st_size
         if kind == "jsonl":

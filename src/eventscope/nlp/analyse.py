@@ -120,11 +120,11 @@ def analyse(articles: Iterable[Article], settings: Settings, triage=None) -> Ite
     other languages pass through untouched, so the caller can still store them.
     """
     nlp = load_pipeline(settings.get("nlp.model"))
-    batch_size = int(settings.get("nlp.batch_size", 64))
-    languages = set(settings.get("extract.languages", ["en"]))
+    batch_size = int(settings.get("nlp.batch_size"))
+    languages = set(settings.get("extract.languages"))
     if triage is not None:
         splitter = load_splitter(settings.get("nlp.model"))
-        sentence_batch = int(settings.get("nlp.sentence_batch_size", 256))
+        sentence_batch = int(settings.get("nlp.sentence_batch_size"))
         for chunk in batched(articles, batch_size):
             yield from _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch)
         return

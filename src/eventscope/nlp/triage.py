@@ -142,7 +142,7 @@ class SentenceTriage:
 
 def triage_wanted(settings: Settings) -> bool:
     """Whether `nlp.parse` asks for the triage (`candidates`) rather than a parse of every sentence (`all`)."""
-    mode = settings.get("nlp.parse", "candidates")
+    mode = settings.get("nlp.parse")
     if mode not in PARSE_MODES:
         raise SettingsError(f"nlp.parse must be one of {', '.join(PARSE_MODES)}, not {mode!r}")
     return mode == "candidates"

@@ -31,7 +31,7 @@ class Engine(Protocol):
 
 
 def worker_count(settings: Settings) -> int:
-    workers = int(settings.get("run.workers", 0) or 0)
+    workers = int(settings.get("run.workers") or 0)
     return workers if workers > 0 else (os.cpu_count() or 1)
 
 
@@ -94,7 +94,7 @@ class LocalEngine:
 
 def get_engine(settings: Settings) -> Engine:
     """The engine named by `run.engine`."""
-    name = settings.get("run.engine", "local")
+    name = settings.get("run.engine")
     if name == "local":
         return LocalEngine(worker_count(settings))
     if name == "dask":

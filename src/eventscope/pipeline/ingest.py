@@ -60,7 +60,7 @@ def run(
     `on_status` hears what the run is doing while no article is done yet (loading).
     """
     report = RunReport()
-    languages = set(settings.get("extract.languages", ["en"]))
+    languages = set(settings.get("extract.languages"))
 
     started = False
 
@@ -108,7 +108,7 @@ def run(
         report.not_english += sum(article.language not in languages for article in written)
 
     engine = get_engine(settings)
-    group_size = max(1, int(settings.get("run.write_group", 64)))
+    group_size = max(1, int(settings.get("run.write_group")))
     group: list[Processed] = []
     if on_status:
         on_status("loading the language model and dictionaries")

@@ -479,7 +479,7 @@ def cluster_items(
     )
     if not items:
         return [], {}
-    duplicates = _near_duplicates(items, float(settings.get("stories.duplicate_threshold", 0.7)))
+    duplicates = _near_duplicates(items, float(settings.get("stories.duplicate_threshold")))
     index = {item.article_id: i for i, item in enumerate(items)}
     copies = [(index[copy], index[original]) for copy, original in duplicates.items()]
     model = SimilarityModel(items, settings)
@@ -537,7 +537,7 @@ def update_stories(
     new_ids = {item.article_id for item in new}
     changed: list[Story] = []
     assignments: dict[str, str] = {}
-    lookback_days = int(settings.get("stories.lookback_days", 14))
+    lookback_days = int(settings.get("stories.lookback_days"))
     for members in clusters:
         story = build_story(members, lookback_days)
         if story.id not in previous or previous[story.id].to_record() != story.to_record():
