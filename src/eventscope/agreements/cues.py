@@ -17,7 +17,6 @@ from typing import Any
 import regex
 import yaml
 
-from eventscope.agreements.dates import DateTables
 from eventscope.records import AgreementStatus
 
 CUES_FILE = "agreements.yaml"
@@ -65,7 +64,6 @@ class Cues:
     name_particles: frozenset[str]
     provisions: list[tuple[str, re.Pattern[str]]]
     merge: dict[str, float]
-    dates: DateTables
 
     def family_of(self, kind: str) -> str:
         """The kind's family; a kind no longer in the cue table (a stored record) is its own."""
@@ -147,5 +145,4 @@ def load_cues() -> Cues:
         name_particles=frozenset(data["name_particles"]),
         provisions=[(label, _words(patterns)) for label, patterns in data["provisions"].items()],
         merge={key: float(value) for key, value in data["merge"].items()},
-        dates=DateTables.from_data(data),
     )
