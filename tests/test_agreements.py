@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from eventscope.agreements.cues import load_cues
 from eventscope.agreements.finder import find_agreements
 from eventscope.agreements.merge import agreement_id, merge_agreements
-from eventscope.agreements.names import clean_person_name, merge_signatories, same_person
+from eventscope.agreements.names import clean_person_name, merge_signatories, same_signatory
 from eventscope.nlp.analyse import sentences_from_doc
 from eventscope.records import Actor, Agreement, Article, Cameo, Event, Mention, Plover, content_id
 
@@ -555,7 +555,7 @@ def test_undated_report_joins_the_agreement_sharing_its_signatories():
     ],
 )
 def test_transliterated_names_are_one_person(first, second, same):
-    assert same_person(first, second) is same
+    assert same_signatory(first, second) is same
 
 
 def test_merge_signatories_keeps_one_spelling_per_person():

@@ -1,7 +1,7 @@
 """The cue tables of the agreements register, compiled once from `data/agreements.yaml`.
 
 Kinds of agreement, status words, the words that mark parties, places and persons,
-provision labels and merge thresholds are data; this module only turns them into patterns
+provision labels and the merge window are data; this module only turns them into patterns
 and sets.
 """
 
@@ -17,7 +17,6 @@ from typing import Any
 import regex
 import yaml
 
-from eventscope.agreements.dates import DateTables
 from eventscope.records import AgreementStatus
 
 CUES_FILE = "agreements.yaml"
@@ -62,10 +61,8 @@ class Cues:
     non_party_sectors: frozenset[str]
     dateline: re.Pattern[str]
     person_titles: tuple[str, ...]
-    name_particles: frozenset[str]
     provisions: list[tuple[str, re.Pattern[str]]]
-    merge: dict[str, float]
-    dates: DateTables
+    window_days: int  # reports' dates this many days apart or less agree
 
     def family_of(self, kind: str) -> str:
         """The kind's family; a kind no longer in the cue table (a stored record) is its own."""
@@ -144,8 +141,6 @@ def load_cues() -> Cues:
         non_party_sectors=frozenset(data["non_party_sectors"]),
         dateline=re.compile(data["dateline"]),
         person_titles=tuple(sorted((t.lower() for t in data["person_titles"]), key=len, reverse=True)),
-        name_particles=frozenset(data["name_particles"]),
         provisions=[(label, _words(patterns)) for label, patterns in data["provisions"].items()],
-        merge={key: float(value) for key, value in data["merge"].items()},
-        dates=DateTables.from_data(data),
+        window_days=int(data["merge"]["window_days"]),
     )

@@ -43,12 +43,11 @@ class Draft:
         if not cues.families_compatible(cues.family_of(report.kind), self.family(cues)):
             return False
         if report.is_anchor:
-            window = int(cues.merge["window_days"])
             dates = [a.explicit_date for a in self.anchors]
             # "signed the memorandum" refers back even when it names one party more or less.
             related = report.parties <= self.parties or report.parties >= self.parties
             same_parties = report.parties == self.parties or report.definite and related
-            return same_parties and all(dates_compatible(report.explicit_date, d, window) for d in dates)
+            return same_parties and all(dates_compatible(report.explicit_date, d, cues.window_days) for d in dates)
         return report.parties <= self.parties
 
     @property

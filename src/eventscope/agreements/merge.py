@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventscope.agreements.cues import STATUS_ORDER, Cues, load_cues
-from eventscope.agreements.names import merge_signatories, same_person
+from eventscope.agreements.names import merge_signatories, same_signatory
 from eventscope.records import Agreement, content_id, iso_date
 
 
@@ -44,9 +44,9 @@ def _sort_key(agreement: Agreement) -> tuple:
             sorted(agreement.article_ids), sorted(agreement.evidence), agreement.id)
 
 
-def _overlap(agreement: Agreement, cluster: _Cluster, cues: Cues) -> int:
+def _overlap(agreement: Agreement, cluster: _Cluster) -> int:
     names = [n for m in cluster.members for n in m.signatories]
-    shared_people = sum(any(same_person(a, b, cues) for b in names) for a in agreement.signatories)
+    shared_people = sum(any(same_signatory(a, b) for b in names) for a in agreement.signatories)
     provisions = {p for m in cluster.members for p in m.provisions}
     return shared_people * 2 + len(provisions & set(agreement.provisions))
 
@@ -74,7 +74,7 @@ def _combine(cluster: _Cluster, cues: Cues) -> Agreement:
         id=agreement_id(parties, cues.family_of(kind), date),
         kind=kind,
         parties=parties,
-        signatories=merge_signatories((n for m, w in weights for n in m.signatories for _ in range(w)), cues),
+        signatories=merge_signatories((n for m, w in weights for n in m.signatories for _ in range(w))),
         date=date,
         place=_most_reported((m.place, w) for m, w in weights),
         provisions=sorted({p for m in members for p in m.provisions}),
@@ -93,7 +93,7 @@ def merge_agreements(agreements: Iterable[Agreement], existing: Iterable[Agreeme
     undated report joins the compatible agreement sharing most signatories and provisions.
     """
     cues = load_cues()
-    window = int(cues.merge["window_days"])
+    window = cues.window_days
     by_parties: dict[tuple[str, ...], list[Agreement]] = {}
     for agreement in [*existing, *agreements]:
         by_parties.setdefault(tuple(sorted(set(agreement.parties))), []).append(agreement)
@@ -110,7 +110,7 @@ def merge_agreements(agreements: Iterable[Agreement], existing: Iterable[Agreeme
                 and all(dates_compatible(agreement.date, d, window) for d in c.dates)
             ]
             if candidates:
-                best = max(candidates, key=lambda c: (_overlap(agreement, c, cues), -clusters.index(c)))
+                best = max(candidates, key=lambda c: (_overlap(agreement, c), -clusters.index(c)))
                 best.members.append(agreement)
                 if best.family == cues.generic_family:
                     best.family = family

@@ -197,14 +197,14 @@ def read_sentence(article: Article, sentence: Sentence, cues: Cues) -> SentenceR
         report.signatories = sentence_signatories(parse, mentions, excluded, scope, cues)
         on_noun = set() if cues.kinds[kind].places_on_noun else {t.i for t in noun}
         report.place = sentence_place(parse, excluded | on_noun, cues)
-        report.explicit_date = explicit_date(parse, article.published, cues.dates, cues.reporting_verbs)
-        report.relative_date = relative_date(parse, article.published, cues.dates, cues.reporting_verbs)
+        report.explicit_date = explicit_date(parse, article.published, cues.reporting_verbs)
+        report.relative_date = relative_date(parse, article.published, cues.reporting_verbs)
         # The events stage dates an untimed past-tense report to its publication day, which
         # says nothing of the signing and would split it from other outlets' reports; and it
         # may take the day of the reporting ("said on Wednesday") for the day of the event.
         event_dates = sorted(e.date for e in article.events
                              if e.sentence_index == sentence.index and e.date is not None
                              and e.date != article.published)
-        if event_dates and not dates_the_reporting(parse, cues.dates, cues.reporting_verbs):
+        if event_dates and not dates_the_reporting(parse, cues.reporting_verbs):
             report.event_date = event_dates[0]
     return report

@@ -2,7 +2,7 @@
 
 The month and weekday tables here are the one copy that every stage reading dates uses:
 extraction's date lines, the event dates below, and the helpers for written dates
-(`WRITTEN_DATES`, `written_date`, `weekday_before`) that agreements' dates are read with.
+(`WRITTEN_DATES`, `written_date`, `NAMED_DAYS`, `named_day`) that agreements' dates are read with.
 
 Expressions are resolved against the article's publication date, never against
 today: "on Sunday" is the most recent Sunday on or before publication (the next
@@ -69,6 +69,8 @@ WRITTEN_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_WORDS})\b\.?{_OPTIONAL_YEAR}", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 )
+# A day named by its weekday or by how long ago it was: "Sunday", "today", "yesterday".
+NAMED_DAYS = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *RELATIVE_DAYS]) + r")\b", re.IGNORECASE)
 
 _LEADING = re.compile(r"^(on|in|at|by|since|from|during|of|the)\s+", re.IGNORECASE)
 _YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
@@ -113,6 +115,15 @@ def weekday_before(published: dt.date, weekday: int, modifier: str = "", future:
     if modifier == "last" and back == 0:
         back = 7
     return published - dt.timedelta(days=back)
+
+
+def named_day(name: str, published: dt.date, modifier: str = "") -> dt.date:
+    """The day a match of `NAMED_DAYS` names, counted back from `published`: "yesterday",
+    or a weekday on or before it (see `weekday_before` for "last")."""
+    name = name.lower()
+    if name in RELATIVE_DAYS:
+        return published - dt.timedelta(days=RELATIVE_DAYS[name])
+    return weekday_before(published, WEEKDAYS[name], modifier)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 A person's name is compared through a transliteration-aware key (rules in
 `data/actors/transliteration.yaml`): Dehghan and Dehqan, Suleimani and Soleimani give the
 same or a very close key, and rapidfuzz decides what "very close" is. Two full names are
-one person when first and last names agree, or when one name is the end of the other.
+one person when first and last names agree, or when one name is the end of the other; a
+lone surname is a person only where the names are known to belong together (the signatories
+of one agreement), since across a corpus it may name several people.
 Organisations are compared through their short forms ("PMUs" -> "PMU", "Islamic
 Revolutionary Guard Corps" -> "IRGC").
 """
@@ -104,11 +106,23 @@ def same_person(a: Actor, b: Actor, rules: Transliteration) -> bool:
     return any(full_names_agree(x, y, rules) for x in person_names(a) for y in person_names(b))
 
 
-def same_name(first: str, second: str, rules: Transliteration | None = None) -> bool:
+def same_name(first: str, second: str, rules: Transliteration | None = None, *, lone_surname: bool = False) -> bool:
     """Whether two written names are one person by the rules of `same_person`, for stages
-    that hold names rather than actors ("Hossein Dehghan", "Hossein Dehqan")."""
+    that hold names rather than actors ("Hossein Dehghan", "Hossein Dehqan").
+
+    With `lone_surname`, a one-word name is also the person whose surname it matches
+    ("Dehghan" = "Hossein Dehqan"): right for names already known to belong together (the
+    signatories of one agreement), not for a whole corpus, where `merge_actors` must first
+    see whether the surname is ambiguous.
+    """
     rules = rules or transliteration()
-    return any(full_names_agree(x, y, rules) for x in name_forms((first,)) for y in name_forms((second,)))
+    for x in name_forms((first,)):
+        for y in name_forms((second,)):
+            if full_names_agree(x, y, rules):
+                return True
+            if lone_surname and min(len(x), len(y)) == 1 and surname_compatible(x[-1], y[-1], rules):
+                return True
+    return False
 
 
 # -- organisation short forms ---------------------------------------------------------------------
