@@ -624,3 +624,13 @@ def test_the_shipped_filter_is_plain_weights_with_a_tuned_threshold():
     assert model is not None and 0.0 <= model.threshold < 1.0 and model.weights
     assert load_model() == model  # deterministic: the same weights every load
     assert model.score({}) == pytest.approx(1 / (1 + 2.718281828459045 ** -model.intercept))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Greece and Egypt signed a memorandum of understanding.", {("GRC", "EGY", "057"), ("EGY", "GRC", "057")}),
+    ("Greece and Egypt held talks.", {("GRC", "EGY", "040"), ("EGY", "GRC", "040")}),
+    ("Greece and Egypt held a press conference.", {("GRC", None, "040"), ("EGY", None, "040")}),
+    ("Greece and Egypt clashed.", {("GRC", "EGY", "190")}),
+])
+def test_co_subjects_act_on_each_other_only_in_mutual_acts_and_a_fight_is_told_once(events_of, text, expected):
+    assert dyads(events_of(text)) == expected

@@ -29,7 +29,7 @@ from eventscope import actors
 from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
-from eventscope.events.arguments import PlaceGazetteer, SentenceArguments
+from eventscope.events.arguments import Dyad, PlaceGazetteer, SentenceArguments
 from eventscope.events.background import is_background
 from eventscope.events.confidence import ConfidenceModel, event_features, load_model
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
@@ -279,6 +279,15 @@ class _SentenceCoder:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
             return events
         describes_noun = self._is_participle_of_noun(verb)
+        if any(reciprocal for _, _, reciprocal in dyads) and not self._mutual(verb, coded.code):
+            # Co-subjects of an act that is not mutual each act, on no one of them.
+            alone: list[Mention | None] = []
+            for source, _, _ in dyads:
+                if all(source is not other for other in alone):
+                    alone.append(source)
+            dyads = [(source, None, False) for source in alone]
+        elif coded.code[:2] not in self.args["symmetric_roots"]:
+            dyads = _without_mirrors(dyads)
         for source, target, reciprocal in dyads:
             if self.coder.require_actor and source is None and target is None:
                 continue
@@ -289,6 +298,15 @@ class _SentenceCoder:
             side = dataclasses.replace(coded, paired="") if reciprocal else coded
             events.extend(self._events(verb, side, source, target))
         return events
+
+    def _mutual(self, verb: Token, code: str) -> bool:
+        """Whether co-subjects of `verb` act on each other: a mutual code, and no object
+        but their joint business ("signed an accord", not "held a press conference")."""
+        if code[:2] not in self.args["reciprocal_roots"]:
+            return False
+        objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
+        return all(o.lemma.lower() in self.args["joint_objects"] or o.text.lower() in self.args["joint_objects"]
+                   for o in objects)
 
     def _wants_counterpart(self, verb: Token, code: str) -> bool:
         """A visit needs someone visited; violence with an object needs someone or some
@@ -469,6 +487,17 @@ class _SentenceCoder:
         if source is not None and target is not None:
             return meeting["third"]
         return code
+
+
+def _without_mirrors(dyads: list[Dyad]) -> list[Dyad]:
+    """Reciprocal dyads once each (first named acting on second), for a code that is not
+    symmetric: two sides that clashed are one fight, not two."""
+    kept: list[Dyad] = []
+    for source, target, reciprocal in dyads:
+        if reciprocal and any(s is target and t is source for s, t, _ in kept):
+            continue
+        kept.append((source, target, reciprocal))
+    return kept
 
 
 def code_events(article: Article, coder: EventCoder) -> Article:
