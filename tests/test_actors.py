@@ -466,3 +466,41 @@ def test_a_name_the_text_does_not_describe_belongs_to_the_country_the_article_is
     assert (named.actor.country, named.actor.kind, named.rule) == ("GBR", "person", "person-name")
     alone = resolve("Michael Holloway criticised the plan on Tuesday.", settings, kb, dt.date(2005, 2, 1))
     assert not [m for m in alone.mentions if "Holloway" in m.text]
+
+
+def test_laws_bills_and_plans_are_no_actors(settings, kb):
+    text = ("Senator Dianne Feinstein said the DREAM Act would pass in Washington. "
+            "The Foreign Sovereign Immunities Act protects the United States government.")
+    names = {m.actor.name for m in resolve(text, settings, kb, dt.date(2015, 3, 1)).mentions}
+    assert not [n for n in names if n.endswith("Act")]
+
+
+def test_an_editors_brackets_are_no_part_of_a_name(settings, kb):
+    text = "Former director [Robert] Mueller criticised the US government in Washington, US officials said."
+    named = [m for m in resolve(text, settings, kb, dt.date(2015, 3, 1)).mentions if "Mueller" in m.text]
+    assert named and named[0].actor.name == "Robert Mueller"
+
+
+@pytest.mark.parametrize(("name", "day", "code"), [
+    ("Tony Blair", dt.date(2005, 6, 1), "GBRGOV"),
+    ("Tony Blair", dt.date(2016, 6, 1), "GBRELI"),
+    ("Barack Obama", dt.date(2006, 6, 1), "USALEG"),
+    ("Barack Obama", dt.date(2012, 6, 1), "USAGOV"),
+    ("Donald Trump", dt.date(2011, 6, 1), "USABUS"),
+    ("Donald Trump", dt.date(2018, 6, 1), "USAGOV"),
+    ("Mike Pence", dt.date(2018, 6, 1), "USAGOV"),
+    ("Joe Biden", dt.date(2019, 6, 1), "USAELI"),
+    ("Emmanuel Macron", dt.date(2019, 6, 1), "FRAGOV"),
+    ("Keir Starmer", dt.date(2022, 6, 1), "GBROPP"),
+    ("Volodymyr Zelensky", dt.date(2023, 6, 1), "UKRGOV"),
+    ("Vladimir Putin", dt.date(2015, 6, 1), "RUSGOV"),
+    ("Angela Merkel", dt.date(2010, 6, 1), "DEUGOV"),
+    ("Xi Jinping", dt.date(2015, 6, 1), "CHNGOV"),
+    ("Hassan Rouhani", dt.date(2016, 6, 1), "IRNGOV"),
+    ("Narendra Modi", dt.date(2016, 6, 1), "INDGOV"),
+    ("Robert Mugabe", dt.date(2010, 6, 1), "ZWEGOV"),
+    ("Nelson Mandela", dt.date(1996, 6, 1), "ZAFGOV"),
+])
+def test_well_known_people_get_their_role_at_the_articles_date(settings, kb, name, day, code):
+    article = resolve(f"{name} criticised the plan on Tuesday.", settings, kb, day)
+    assert mention_of(article, name).actor.code == code

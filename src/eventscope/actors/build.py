@@ -142,6 +142,20 @@ def add_parties(kb: ActorKB) -> None:
         kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
 
 
+def add_people(kb: ActorKB) -> None:
+    """Office holders the Phoenix dictionaries predate, with their roles by date."""
+    for record in yaml.safe_load(_data_text("people.yaml")) or []:
+        spells = tuple(
+            CodeSpell(code, dt.date.fromisoformat(str(start)), dt.date.fromisoformat(str(end)) if end else None)
+            for code, start, end in record["spells"]
+        )
+        entry = KBEntry(
+            key=f"person:{phrase_key(record['name'])}", name=record["name"], kind="person", codes=spells,
+            country=spells[-1].code[:3],
+        )
+        kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
+
+
 def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str]) -> None:
     """Curated role words first, then the converted Phoenix agents."""
     for phrase, code in roles.items():
@@ -207,6 +221,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         country_links=frozenset(config.get("country_links", [])),
         noun_phrase_modifiers=frozenset(config.get("noun_phrase_modifiers", [])),
         organisation_words=frozenset(config.get("organisation_words", [])),
+        document_words=frozenset(config.get("document_words", [])),
         resident_sectors=frozenset(config.get("resident_sectors", [])),
         name_particles=frozenset(config.get("name_particles", [])),
         sector_labels=dict(config.get("sector_labels", {})),
@@ -218,6 +233,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         add_countries(kb)
         add_groups(kb, known)
         add_parties(kb)
+        add_people(kb)
         add_roles(kb, config.get("roles", {}), json.loads(_data_text("phoenix_agents.json")))
         add_phoenix(kb, known)
     log.info("actor knowledge base: %d phrases", len(kb))

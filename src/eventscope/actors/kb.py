@@ -114,6 +114,7 @@ class ActorKB:
     country_links: frozenset[str] = frozenset()
     noun_phrase_modifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
+    document_words: frozenset[str] = frozenset()
     resident_sectors: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     sector_labels: dict[str, str] = field(default_factory=dict)

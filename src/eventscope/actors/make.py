@@ -7,6 +7,7 @@ rules and the merge across articles give one person one id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from eventscope.actors.kb import ActorKB, KBEntry
@@ -14,6 +15,7 @@ from eventscope.common.names import is_latin, name_key
 from eventscope.records import Actor, content_id
 
 UNKNOWN_COUNTRY = "---"
+EDITORIAL_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def name_id(kind: str, country: str | None, name: str) -> str:
@@ -88,7 +90,9 @@ def named_actor(kind: str, name: str, country: str | None, agent: str | None, ro
 
 
 def display_person(name: str) -> str:
-    """ALIREZA SABAHIFAR -> Alireza Sabahifar; mixed-case names are kept as written."""
+    """ALIREZA SABAHIFAR -> Alireza Sabahifar; mixed-case names are kept as written, less an
+    editor's brackets ("[Robert] Mueller" -> Robert Mueller)."""
+    name = " ".join(EDITORIAL_BRACKETS.sub("", name).split())
     if name.isupper():
         return " ".join(part.capitalize() if part.isalpha() else part.title() for part in name.split())
     return name

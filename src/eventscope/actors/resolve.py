@@ -220,6 +220,8 @@ class ArticleResolver:
             last -= 1
         if any(t.text.lower() in self.kb.organisation_words for t in tokens[first : last + 1]):
             return None
+        if self.names_document(tokens, last):
+            return None
         start, end = tokens[first].start, tokens[last].end
         text = self.article.text[start:end]
         trimmed = text.lstrip("-\u2013\u2014'\"\u201c\u2018 ")  # "-Alireza Sabahifard" after a quote
@@ -227,6 +229,10 @@ class ArticleResolver:
             return None
         person = entry if entry is not None and entry.kind == "person" else None
         return NameSpan(first, last, start + len(text) - len(trimmed), end, trimmed, titles, person)
+
+    def names_document(self, tokens: list[Token], last: int) -> bool:
+        """ "the DREAM Act", "the Marshall Plan": a law, bill or plan is no actor."""
+        return tokens[last].text.lower() in self.kb.document_words
 
     def names_organisation(self, tokens: list[Token], named: NameSpan, role: str | None) -> bool:
         """ "oil firm Lukoil", "BAA": a role word for a body right before the name, or an acronym."""
@@ -287,6 +293,8 @@ class ArticleResolver:
                 first += 1
             if "\n" in entity.text or all(view.span_at(i) is not None for i in range(first, last + 1)):
                 continue  # a bare role word ("the Army") or a run across paragraphs
+            if self.names_document(tokens, last):
+                continue
             context = Context()
             for n in inside:
                 context.take(view, n)
