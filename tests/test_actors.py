@@ -504,3 +504,13 @@ def test_an_editors_brackets_are_no_part_of_a_name(settings, kb):
 def test_well_known_people_get_their_role_at_the_articles_date(settings, kb, name, day, code):
     article = resolve(f"{name} criticised the plan on Tuesday.", settings, kb, day)
     assert mention_of(article, name).actor.code == code
+
+
+def test_a_state_named_like_a_country_is_the_state_in_a_story_about_its_country(settings, kb):
+    text = ("Senator Johnny Isakson of Georgia criticised the White House on Tuesday. Georgia prosecutors "
+            "charged the man. President Obama and US officials in Washington rejected the claim.")
+    article = resolve(text, settings, kb, dt.date(2014, 3, 1))
+    assert mention_of(article, "Johnny Isakson").actor.code == "USALEG"
+    assert mention_of(article, "Georgia prosecutors").actor.code == "USAJUD"
+    abroad = resolve("Georgia and Russia fought a war in 2008.", settings, kb, dt.date(2014, 3, 1))
+    assert mention_of(abroad, "Georgia").actor.code == "GEO"

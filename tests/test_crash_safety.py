@@ -297,12 +297,14 @@ def is_pool_worker(child, parent) -> bool:
 
 
 def test_killed_worker_process_ends_the_run_with_a_one_line_error(
-    few_articles: Path, reference: Reference, tmp_path: Path
+    corpus: Path, reference: Reference, tmp_path: Path
 ) -> None:
+    """The whole corpus, so that work is still pending when the worker dies even on a slow,
+    busy machine (a worker killed after the last result changes nothing)."""
     import psutil
 
     db = str(tmp_path / "worker.duckdb")
-    command = [sys.executable, "-m", "eventscope", "run", str(few_articles), "--db", db, "--workers", "2", "--quiet"]
+    command = [sys.executable, "-m", "eventscope", "run", str(corpus), "--db", db, "--workers", "2", "--quiet"]
     run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + RUN_TIMEOUT

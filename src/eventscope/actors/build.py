@@ -142,6 +142,20 @@ def add_parties(kb: ActorKB) -> None:
         kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
 
 
+def first_level_divisions() -> dict[str, frozenset[str]]:
+    """ISO 3166-2 first-level divisions by country (pycountry): "Georgia" in a story about
+    the United States is a state, not the country."""
+    import pycountry
+
+    by_country: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        if division.parent_code is None:
+            country = pycountry.countries.get(alpha_2=division.country_code)
+            if country is not None:
+                by_country.setdefault(country.alpha_3, set()).add(division.name.lower())
+    return {country: frozenset(names) for country, names in by_country.items()}
+
+
 def add_people(kb: ActorKB) -> None:
     """Office holders the Phoenix dictionaries predate, with their roles by date."""
     for record in yaml.safe_load(_data_text("people.yaml")) or []:
@@ -222,6 +236,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         noun_phrase_modifiers=frozenset(config.get("noun_phrase_modifiers", [])),
         organisation_words=frozenset(config.get("organisation_words", [])),
         document_words=frozenset(config.get("document_words", [])),
+        divisions=first_level_divisions(),
         resident_sectors=frozenset(config.get("resident_sectors", [])),
         name_particles=frozenset(config.get("name_particles", [])),
         sector_labels=dict(config.get("sector_labels", {})),

@@ -115,6 +115,8 @@ class ActorKB:
     noun_phrase_modifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     document_words: frozenset[str] = frozenset()
+    # country -> lower-cased names of its first-level divisions (US states, provinces ...)
+    divisions: dict[str, frozenset[str]] = field(default_factory=dict)
     resident_sectors: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     sector_labels: dict[str, str] = field(default_factory=dict)

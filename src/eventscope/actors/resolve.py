@@ -45,6 +45,8 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"
 # "he" and "she" stand for the last person named within this many sentences.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_REACH = 2
+# "X of Georgia", "X, from Georgia": the place a person is of, right after the name.
+PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:of|from)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 # The article is about a country when it has this share of the country-bearing mentions.
 HOME_SHARE = 0.5
 HOME_MENTIONS = 2
@@ -539,6 +541,37 @@ class ArticleResolver:
                     settled[actor.id].aliases = list(actor.aliases)
         for mention in self.mentions:  # pronouns and surnames share their antecedent's actor
             mention.actor = settled.get(mention.actor.id, mention.actor)
+        self.settle_divisions(home)
+
+    def settle_divisions(self, home: str) -> None:
+        """A country's name that is also a division of the article's country is that division
+        ("Georgia prosecutors" in a story about the United States are American)."""
+        divisions = self.kb.divisions.get(home, frozenset())
+        people: dict[str, Actor] = {}
+        for mention in self.mentions:
+            actor = mention.actor
+            if actor.country in (None, home):
+                continue
+            if actor.kind == "person":
+                # "Senator Johnny Isakson of Georgia": the country came from a division's name.
+                after = PERSON_OF_PLACE.match(self.article.text, mention.end)
+                place = after.group(1).lower() if after else ""
+                if place in divisions and place == (self.kb.country_name(actor.country) or "").lower():
+                    people[actor.id] = named_actor("person", actor.name, home, (actor.code or "")[3:] or None,
+                                                   mention.role)
+                continue
+            if actor.kind not in ("country", "organisation"):
+                continue
+            named = mention.text.lower().removesuffix("'s").removesuffix("’s")
+            words = named.split()
+            for size in range(len(words), 0, -1):
+                if " ".join(words[:size]) in divisions:
+                    agent = (actor.code or "")[3:] or None
+                    mention.actor = generic_actor(self.kb, home, agent, mention.text, mention.role)
+                    mention.place = mention.place or agent is None
+                    break
+        for mention in self.mentions:  # the person's later mentions (surname, pronoun) too
+            mention.actor = people.get(mention.actor.id, mention.actor)
 
 
 def resolve_mentions(article: Article, kb: ActorKB) -> Article:
