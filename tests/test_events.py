@@ -634,3 +634,13 @@ def test_the_shipped_filter_is_plain_weights_with_a_tuned_threshold():
 ])
 def test_co_subjects_act_on_each_other_only_in_mutual_acts_and_a_fight_is_told_once(events_of, text, expected):
     assert dyads(events_of(text)) == expected
+
+
+def test_a_leading_participle_clause_tells_no_act_of_its_own(events_of):
+    assert not [e for e in events_of("Asked if Egypt would attack Jordan, Anna Berg said no.") if e.trigger == "Asked"]
+    assert [e for e in events_of("Speaking in Cairo, Egypt accused Jordan of lying.") if e.trigger == "accused"]
+
+
+def test_a_transitive_default_needs_its_object(events_of):
+    assert not events_of("Egypt served in Jordan for years.")
+    assert ("EGY", "JOR", "060") in dyads(events_of("Egypt served Jordan well."))

@@ -244,7 +244,7 @@ class _SentenceCoder:
     def _code_of(self, verb: Token) -> _Coded | None:
         """The code a predicate takes from its most specific pattern or its default."""
         # Participles used as adjectives ("suspected militants", "besieged town") name no act.
-        if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"]:
+        if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"] or self._is_leading_adjunct(verb):
             return None
         entries = self.coder.verbs.lookup(verb)
         if not entries or is_reporting_frame(self.parse, verb, self.coder.cues) or self._marks_future(verb):
@@ -258,6 +258,10 @@ class _SentenceCoder:
         else:
             default = next((e for e in entries if e.code is not None), None)
             if default is None or verb.lemma.lower() in self.coder.pattern_only:
+                return None
+            if verb.lemma.lower() in self.args["transitive_defaults"] and not any(
+                c.dep in self.args["object_deps"] for c in self.parse.children[verb.i]
+            ):
                 return None
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
@@ -334,6 +338,19 @@ class _SentenceCoder:
         return any(
             c.dep == "xcomp" and any(a.dep in ("aux", "auxpass") and a.tag == "TO" for a in self.parse.children[c.i])
             for c in self.parse.children[verb.i]
+        )
+
+    def _is_leading_adjunct(self, verb: Token) -> bool:
+        """"Asked if he would quit, he said ...", "Speaking in Nairobi, ...": a subjectless
+        participle clause before its main verb sets the scene (often a reporter's question);
+        it tells no act of its own."""
+        head = self.parse.head(verb)
+        return (
+            verb.dep == "advcl"
+            and verb.tag in ("VBG", "VBN")
+            and head is not None
+            and verb.i < head.i
+            and not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in self.parse.children[verb.i])
         )
 
     def _is_participle_of_noun(self, verb: Token) -> bool:
