@@ -1,73 +1,39 @@
-"""A parsed sentence seen by the actors stage: tokens, dependency children and the
-dictionary spans aligned to token indices."""
+"""The actor dictionary's matches in one parsed sentence, aligned to its tokens: what the
+actors stage adds to the parse (`common.parse.DependencyParse`) it reads."""
 
 from __future__ import annotations
 
-import bisect
-from collections import defaultdict
 from dataclasses import dataclass
 
 from eventscope.actors.kb import ActorKB, ActorSpan
-from eventscope.records import Sentence, Token
+from eventscope.common.parse import DependencyParse
+from eventscope.records import Sentence
 
 
 @dataclass
-class SentenceView:
-    """A parsed sentence with its dictionary spans aligned to token indices."""
+class AlignedSpans:
+    """A sentence's parse and its dictionary spans, each with the token range it covers."""
 
-    sentence: Sentence
+    parse: DependencyParse
     spans: list[ActorSpan]
-    span_tokens: list[tuple[int, int]]  # token range [first, last] of each span
-    children: dict[int, list[int]]
-    starts: list[int]  # each token's character offset
+    span_tokens: list[tuple[int, int]]  # token range [first, last] of each span, (-1, -1) if none
+    covering: list[int | None]  # for each token, the first span covering it
 
     @classmethod
-    def build(cls, sentence: Sentence, kb: ActorKB) -> SentenceView:
-        children: dict[int, list[int]] = defaultdict(list)
-        for token in sentence.tokens:
-            if token.head != token.i:
-                children[token.head].append(token.i)
-        view = cls(sentence, kb.find_spans(sentence.text, sentence.start), [], children,
-                   [token.start for token in sentence.tokens])
-        view.span_tokens = [view.token_range(span.start, span.end) for span in view.spans]
-        return view
-
-    @property
-    def tokens(self) -> list[Token]:
-        return self.sentence.tokens
-
-    def token_range(self, start: int, end: int) -> tuple[int, int]:
-        """[first, last] indices of the tokens overlapping characters [start, end), (-1, -1) if none."""
-        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
-        if first < len(self.starts) and self.tokens[first].end <= start:
-            first += 1
-        last = bisect.bisect_left(self.starts, end) - 1
-        return (first, last) if first <= last else (-1, -1)
+    def build(cls, sentence: Sentence, kb: ActorKB) -> AlignedSpans:
+        parse = DependencyParse(sentence)
+        spans = kb.find_spans(sentence.text, sentence.start)
+        span_tokens = [parse.token_range(span.start, span.end) for span in spans]
+        covering: list[int | None] = [None] * len(parse.tokens)
+        for n, (first, last) in reversed(list(enumerate(span_tokens))):
+            if first >= 0:
+                covering[first : last + 1] = [n] * (last + 1 - first)
+        return cls(parse, spans, span_tokens, covering)
 
     def span_at(self, index: int) -> int | None:
-        for n, (first, last) in enumerate(self.span_tokens):
-            if first <= index <= last:
-                return n
-        return None
-
-    def subtree(self, index: int) -> set[int]:
-        found, stack = set(), [index]
-        while stack:
-            node = stack.pop()
-            if node not in found:
-                found.add(node)
-                stack.extend(self.children.get(node, []))
-        return found
+        """The first span covering token `index` (None outside the sentence)."""
+        return self.covering[index] if 0 <= index < len(self.covering) else None
 
     def is_role_at(self, index: int) -> bool:
         n = self.span_at(index)
         return n is not None and self.spans[n].is_role
-
-
-def conj_root(view: SentenceView, index: int) -> int:
-    """The first conjunct of a coordination ("Gondor" in "Arnor, Osgiliath and Gondor" -> "Arnor")."""
-    seen = set()
-    while 0 <= index < len(view.tokens) and view.tokens[index].dep == "conj" and index not in seen:
-        seen.add(index)
-        index = view.tokens[index].head
-    return index
