@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventscope.actors.kb import ActorKB, phrase_key
-from eventscope.actors.view import SentenceView
+from eventscope.actors.spans import AlignedSpans
 from eventscope.records import Token
 
 MAX_CONTEXT_TOKENS = 10
@@ -27,8 +27,8 @@ class Context:
     def sector(self) -> str | None:
         return self.agent[:3] if self.agent else None
 
-    def take(self, view: SentenceView, n: int, override_role: bool = False) -> None:
-        span = view.spans[n]
+    def take(self, aligned: AlignedSpans, n: int, override_role: bool = False) -> None:
+        span = aligned.spans[n]
         if span.is_role:
             if self.role is None or override_role:
                 self.role = span.text.lower()
@@ -42,26 +42,27 @@ class Context:
                 self.agent = code[3:] or None
 
 
-def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
+def left_context(aligned: AlignedSpans, first: int, kb: ActorKB) -> list[int]:
     """Token indexes of the noun phrase left of a name, nearest first (titles, roles, countries).
 
     The walk crosses "of" only between a role and its complement ("deputy commander of
     the army Tariq ...") and stops at verbs, clause punctuation and other prepositions.
     """
+    tokens = aligned.parse.tokens
     picked: list[int] = []
     i = first - 1
     while i >= 0 and len(picked) < MAX_CONTEXT_TOKENS:
-        token = view.tokens[i]
-        in_span = view.span_at(i) is not None
+        token = tokens[i]
+        in_span = aligned.span_at(i) is not None
         if token.tag == "PRP$":  # "his Iraqi counterpart"
             picked.append(i)
             i -= 1
             continue
-        if token.text.lower() in kb.country_links and i > 0 and view.is_role_at(i - 1):
+        if token.text.lower() in kb.country_links and i > 0 and aligned.is_role_at(i - 1):
             picked.append(i)
             i -= 1
             continue
-        between_adjectives = token.pos == "CCONJ" and i > 0 and view.tokens[i - 1].pos == "ADJ"
+        between_adjectives = token.pos == "CCONJ" and i > 0 and tokens[i - 1].pos == "ADJ"
         if not in_span and not between_adjectives and (token.text in CLAUSE_PUNCTUATION or token.pos in CLAUSE_POS):
             break
         modifier = between_adjectives or token.dep in kb.noun_phrase_modifiers or token.pos in (
@@ -73,23 +74,23 @@ def left_context(view: SentenceView, first: int, kb: ActorKB) -> list[int]:
     return picked
 
 
-def right_context(view: SentenceView, first: int, last: int, kb: ActorKB) -> tuple[list[int], list[int]]:
+def right_context(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> tuple[list[int], list[int]]:
     """Tokens after a name that describe it: ("of <country>" tokens, apposition tokens)."""
-    tokens = view.tokens
+    tokens = aligned.parse.tokens
     name = set(range(first, last + 1))
     link: list[int] = []
     apposition: list[int] = []
     nxt = last + 1
     if nxt + 1 < len(tokens) and tokens[nxt].text.lower() in kb.country_links:
-        n = view.span_at(nxt + 1)
-        if n is not None and not view.spans[n].is_role:
-            link = [nxt, *range(view.span_tokens[n][0], view.span_tokens[n][1] + 1)]
+        n = aligned.span_at(nxt + 1)
+        if n is not None and not aligned.spans[n].is_role:
+            link = [nxt, *range(aligned.span_tokens[n][0], aligned.span_tokens[n][1] + 1)]
     for token in tokens[last + 1 :]:
         if token.dep == "appos" and token.head in name:
-            apposition.extend(sorted(view.subtree(token.i)))
+            apposition.extend(t.i for t in aligned.parse.subtree(token))
     if not apposition and nxt + 1 < len(tokens) and tokens[nxt].text == ",":
         opener = tokens[nxt + 1]
-        if opener.pos == "DET" or view.span_at(opener.i) is not None:
+        if opener.pos == "DET" or aligned.span_at(opener.i) is not None:
             for token in tokens[nxt + 1 : nxt + 1 + MAX_CONTEXT_TOKENS]:
                 if token.text in (",", ".", ";") or token.pos in ("VERB", "AUX"):
                     break
@@ -97,36 +98,36 @@ def right_context(view: SentenceView, first: int, last: int, kb: ActorKB) -> tup
     return link, apposition
 
 
-def context_for(view: SentenceView, kb: ActorKB, first: int, last: int) -> Context:
+def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int) -> Context:
     """Country and role of a name from its noun phrase, "of <country>" and an apposition."""
     context = Context()
-    own = {n for n, (a, b) in enumerate(view.span_tokens) if a <= last and b >= first}
+    own = {n for n, (a, b) in enumerate(aligned.span_tokens) if a <= last and b >= first}
     seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
     crossed_of = False
-    for i in left_context(view, first, kb):
-        if view.tokens[i].text.lower() in kb.country_links:
+    for i in left_context(aligned, first, kb):
+        if aligned.parse.tokens[i].text.lower() in kb.country_links:
             crossed_of = True
             continue
-        n = view.span_at(i)
+        n = aligned.span_at(i)
         if n is not None and n not in seen:
             seen.add(n)
-            context.take(view, n, override_role=crossed_of and view.spans[n].is_role)
-            context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
-    link, apposition = right_context(view, first, last, kb)
+            context.take(aligned, n, override_role=crossed_of and aligned.spans[n].is_role)
+            context.tokens.update(range(aligned.span_tokens[n][0], aligned.span_tokens[n][1] + 1))
+    link, apposition = right_context(aligned, first, last, kb)
     for i in link:
-        n = view.span_at(i)
+        n = aligned.span_at(i)
         if n is not None and n not in seen:
             seen.add(n)
-            context.take(view, n)
-            context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
+            context.take(aligned, n)
+            context.tokens.update(range(aligned.span_tokens[n][0], aligned.span_tokens[n][1] + 1))
     for i in apposition:
-        n = view.span_at(i)
+        n = aligned.span_at(i)
         if n is not None and n not in seen:
             seen.add(n)
             had_role = context.role
-            context.take(view, n)
+            context.take(aligned, n)
             if context.role is not had_role:  # "an Iranian officer": the role word describes the name
-                context.tokens.update(range(view.span_tokens[n][0], view.span_tokens[n][1] + 1))
+                context.tokens.update(range(aligned.span_tokens[n][0], aligned.span_tokens[n][1] + 1))
     return context
 
 

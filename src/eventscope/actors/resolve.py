@@ -26,7 +26,7 @@ from eventscope.actors.make import (
     named_actor,
 )
 from eventscope.actors.merge import union_by_id
-from eventscope.actors.view import SentenceView, conj_root
+from eventscope.actors.spans import AlignedSpans
 from eventscope.common.names import abbreviates, acronym_key, is_latin, name_key
 from eventscope.records import Actor, Article, Mention, Sentence, Token
 from eventscope.settings import Settings
@@ -96,10 +96,10 @@ class ArticleResolver:
     def day(self) -> dt.date | None:
         return self.article.published
 
-    def add(self, view: SentenceView, start: int, end: int, actor: Actor, role: str | None, rule: str,
+    def add(self, aligned: AlignedSpans, start: int, end: int, actor: Actor, role: str | None, rule: str,
             place: bool = False) -> None:
         text = self.article.text[start:end]
-        self.mentions.append(Mention(view.sentence.index, start, end, text, actor, role, rule, place))
+        self.mentions.append(Mention(aligned.parse.sentence.index, start, end, text, actor, role, rule, place))
         self.note_short_forms(end, actor)
 
     def note_short_forms(self, end: int, actor: Actor) -> None:
@@ -115,34 +115,34 @@ class ArticleResolver:
                     self.short_forms[acronym_key(alias)] = actor
 
     def resolve(self, sentence: Sentence) -> None:
-        view = SentenceView.build(sentence, self.kb)
+        aligned = AlignedSpans.build(sentence, self.kb)
         used: set[int] = set()  # token indexes already inside a mention
-        self.resolve_people(view, used)
-        self.resolve_surnames(view, used)
-        self.resolve_organisations(view, used)
-        self.resolve_dictionary_spans(view, used)
-        self.resolve_short_forms(view, used)
-        self.resolve_bare_roles(view, used)
-        self.resolve_pronouns(view, used)
+        self.resolve_people(aligned, used)
+        self.resolve_surnames(aligned, used)
+        self.resolve_organisations(aligned, used)
+        self.resolve_dictionary_spans(aligned, used)
+        self.resolve_short_forms(aligned, used)
+        self.resolve_bare_roles(aligned, used)
+        self.resolve_pronouns(aligned, used)
 
     # people ---------------------------------------------------------------------------------
 
-    def person_candidates(self, view: SentenceView) -> list[tuple[int, int, bool]]:
+    def person_candidates(self, aligned: AlignedSpans) -> list[tuple[int, int, bool]]:
         """Token ranges that may name a person, with a flag for weak (untagged) ones."""
-        tokens = view.tokens
+        tokens = aligned.parse.tokens
         candidates: list[tuple[int, int, bool]] = []
-        for entity in view.sentence.entities:
-            first, last = view.token_range(entity.start, entity.end)
+        for entity in aligned.parse.sentence.entities:
+            first, last = aligned.parse.token_range(entity.start, entity.end)
             if first < 0:
                 continue
-            role_span = view.span_at(first)
-            if role_span is not None and view.spans[role_span].is_role and view.span_tokens[role_span][1] >= last:
+            role_span = aligned.span_at(first)
+            if role_span is not None and aligned.spans[role_span].is_role and aligned.span_tokens[role_span][1] >= last:
                 continue  # part of a role phrase ("Minister of Silly Walks")
-            if entity.label in PERSON_LABELS and not self.names_known_actor(view, first, last):
+            if entity.label in PERSON_LABELS and not self.names_known_actor(aligned, first, last):
                 candidates.append((first, last, False))
-            elif entity.label in NAME_LABELS and first > 0 and view.is_role_at(first - 1):
-                inside = view.span_at(first)
-                entry = view.spans[inside].entry if inside is not None else None
+            elif entity.label in NAME_LABELS and first > 0 and aligned.is_role_at(first - 1):
+                inside = aligned.span_at(first)
+                entry = aligned.spans[inside].entry if inside is not None else None
                 if entry is None or entry.kind == "person":
                     candidates.append((first, last, False))
         # upper-case or untagged names after a role word or before an apposition
@@ -150,51 +150,51 @@ class ArticleResolver:
         i = 0
         while i < len(tokens):
             start = i
-            while i < len(tokens) and tokens[i].pos == "PROPN" and view.span_at(i) is None and i not in covered:
+            while i < len(tokens) and tokens[i].pos == "PROPN" and aligned.span_at(i) is None and i not in covered:
                 i += 1
             if i - start >= 2:
-                titled = start > 0 and view.is_role_at(start - 1)
+                titled = start > 0 and aligned.is_role_at(start - 1)
                 if titled or (i < len(tokens) and tokens[i].text == ","):
                     candidates.append((start, i - 1, True))
             i = max(i, start + 1)
         return sorted(set(candidates))
 
     @staticmethod
-    def names_known_actor(view: SentenceView, first: int, last: int) -> bool:
+    def names_known_actor(aligned: AlignedSpans, first: int, last: int) -> bool:
         """Whether tokens first..last are a dictionary actor (not a person) plus other words,
         as in "Evil Mordor"; a name that is exactly a dictionary entry may still be a person."""
-        for n, (a, b) in enumerate(view.span_tokens):
-            entry = view.spans[n].entry
+        for n, (a, b) in enumerate(aligned.span_tokens):
+            entry = aligned.spans[n].entry
             if entry is not None and entry.kind != "person" and first <= a and b <= last and (a, b) != (first, last):
                 return True
         return False
 
-    def resolve_surnames(self, view: SentenceView, used: set[int]) -> None:
+    def resolve_surnames(self, aligned: AlignedSpans, used: set[int]) -> None:
         """A lone surname ("Heydari said") is the person named in full earlier in the article."""
-        for token in view.tokens:
+        for token in aligned.parse.tokens:
             if token.i in used or token.pos != "PROPN" or not token.text[:1].isupper():
                 continue
             actor = self.surnames.get(name_key(token.text))
-            span = view.span_at(token.i)
-            if actor is None or (span is not None and view.span_tokens[span] != (token.i, token.i)):
+            span = aligned.span_at(token.i)
+            if actor is None or (span is not None and aligned.span_tokens[span] != (token.i, token.i)):
                 continue
-            self.add(view, token.start, token.end, actor, None, "surname")
+            self.add(aligned, token.start, token.end, actor, None, "surname")
             used.add(token.i)
 
-    def resolve_people(self, view: SentenceView, used: set[int]) -> None:
-        tokens = view.tokens
-        for first, last, weak in self.person_candidates(view):
-            named = self.name_span(view, first, last)
+    def resolve_people(self, aligned: AlignedSpans, used: set[int]) -> None:
+        tokens = aligned.parse.tokens
+        for first, last, weak in self.person_candidates(aligned):
+            named = self.name_span(aligned, first, last)
             if named is None or any(i in used for i in range(named.first, named.last + 1)):
                 continue
             if named.first == named.last and name_key(named.text) in self.surnames:
                 continue  # a surname: resolve_surnames links it
-            context = context_for(view, self.kb, named.first, named.last)
-            found = self.person_actor(view, named, context, weak)
+            context = context_for(aligned, self.kb, named.first, named.last)
+            found = self.person_actor(aligned, named, context, weak)
             if found is None:
                 continue
             actor, role, rule = found
-            self.add(view, named.start, named.end, actor, role, rule)
+            self.add(aligned, named.start, named.end, actor, role, rule)
             used.update(range(named.first, named.last + 1))
             used.update(context.tokens)
             # A name the text does not describe may stand in a sentence the triage leaves
@@ -204,14 +204,14 @@ class ArticleResolver:
             ):
                 self.surnames.setdefault(name_key(tokens[named.last].text), actor)
 
-    def name_span(self, view: SentenceView, first: int, last: int) -> NameSpan | None:
+    def name_span(self, aligned: AlignedSpans, first: int, last: int) -> NameSpan | None:
         """The bare name in a candidate: titles, demonyms, possessive and quotes trimmed."""
-        tokens = view.tokens
-        known_span = view.span_at(first)
+        tokens = aligned.parse.tokens
+        known_span = aligned.span_at(first)
         entry = None
-        if known_span is not None and view.spans[known_span].entry is not None:
-            entry = view.spans[known_span].entry
-            first = min(first, view.span_tokens[known_span][0])  # "President Vladimir Putin" is one entry
+        if known_span is not None and aligned.spans[known_span].entry is not None:
+            entry = aligned.spans[known_span].entry
+            first = min(first, aligned.span_tokens[known_span][0])  # "President Vladimir Putin" is one entry
         first, titles = strip_titles(tokens, first, last, self.kb)
         for i in range(first + 1, last + 1):  # a name ends before a lower-case word ("HMS Chatham - have")
             word = tokens[i].text
@@ -246,7 +246,7 @@ class ArticleResolver:
         return head in self.kb.organisation_words and tokens[named.first - 1].text.lower() == head
 
     def person_actor(
-        self, view: SentenceView, named: NameSpan, context: Context, weak: bool
+        self, aligned: AlignedSpans, named: NameSpan, context: Context, weak: bool
     ) -> tuple[Actor, str | None, str] | None:
         """(actor, role, rule) for a name: from the dictionary, or from what its context says."""
         title_role = named.titles[-1] if named.titles else None
@@ -265,11 +265,11 @@ class ArticleResolver:
             described = context.country or role
             if weak and context.role is None:
                 return None
-            if named.first == named.last and (not described or not titled_name(view.tokens, named.first)):
+            if named.first == named.last and (not described or not titled_name(aligned.parse.tokens, named.first)):
                 return None
-            if not described and any(view.span_at(i) is not None for i in range(named.first, named.last + 1)):
+            if not described and any(aligned.span_at(i) is not None for i in range(named.first, named.last + 1)):
                 return None  # the dictionary knows a part of it: let it speak
-            kind = "organisation" if self.names_organisation(view.tokens, named, role) else "person"
+            kind = "organisation" if self.names_organisation(aligned.parse.tokens, named, role) else "person"
             actor = named_actor(kind, display_person(named.text), context.country, agent, role)
             # A full name the text does not describe is someone of the country the article is
             # about (settled once it is read), else of no known country.
@@ -280,154 +280,156 @@ class ArticleResolver:
 
     # organisations named in text but not in the dictionary ----------------------------------
 
-    def resolve_organisations(self, view: SentenceView, used: set[int]) -> None:
-        tokens = view.tokens
-        for entity in view.sentence.entities:
+    def resolve_organisations(self, aligned: AlignedSpans, used: set[int]) -> None:
+        tokens = aligned.parse.tokens
+        for entity in aligned.parse.sentence.entities:
             if entity.label not in ORG_LABELS:
                 continue
-            first, last = view.token_range(entity.start, entity.end)
+            first, last = aligned.parse.token_range(entity.start, entity.end)
             if first < 0 or any(i in used for i in range(first, last + 1)):
                 continue
-            inside = [n for n, (a, b) in enumerate(view.span_tokens) if a >= first and b <= last]
-            if any((entry := view.spans[n].entry) is not None and entry.kind != "country" for n in inside):
+            inside = [n for n, (a, b) in enumerate(aligned.span_tokens) if a >= first and b <= last]
+            if any((entry := aligned.spans[n].entry) is not None and entry.kind != "country" for n in inside):
                 continue  # a known actor inside: the dictionary pass resolves it
             while first < last and tokens[first].pos == "DET":
                 first += 1
-            if "\n" in entity.text or all(view.span_at(i) is not None for i in range(first, last + 1)):
+            if "\n" in entity.text or all(aligned.span_at(i) is not None for i in range(first, last + 1)):
                 continue  # a bare role word ("the Army") or a run across paragraphs
             if self.names_document(tokens, last):
                 continue
             context = Context()
             for n in inside:
-                context.take(view, n)
+                context.take(aligned, n)
             if context.country is None:
-                outer = context_for(view, self.kb, first, last)
+                outer = context_for(aligned, self.kb, first, last)
                 context.country = outer.country
             if not (context.country and context.sector):
                 continue
             start, end = tokens[first].start, tokens[last].end
             name = self.article.text[start:end]
             actor = named_actor("organisation", name, context.country, context.agent, context.role)
-            self.add(view, start, end, actor, None, "organisation-context")
+            self.add(aligned, start, end, actor, None, "organisation-context")
             used.update(range(first, last + 1))
 
     # dictionary spans: countries, capitals, groups, composites -------------------------------
 
-    def resolve_dictionary_spans(self, view: SentenceView, used: set[int]) -> None:
-        tokens = view.tokens
+    def resolve_dictionary_spans(self, aligned: AlignedSpans, used: set[int]) -> None:
+        tokens = aligned.parse.tokens
         skip: set[int] = set()
         shared_roles: dict[int, int] = {}  # country token -> role span it formed an actor with
         shared_countries: dict[int, str] = {}  # role token -> the country it belongs to
-        for n, span in enumerate(view.spans):
-            first, last = view.span_tokens[n]
+        for n, span in enumerate(aligned.spans):
+            first, last = aligned.span_tokens[n]
             if n in skip or first < 0 or span.entry is None or any(i in used for i in range(first, last + 1)):
                 continue
             entry = span.entry
-            if entry.kind == "place" or self.inside_other_person(view, span):
+            if entry.kind == "place" or self.inside_other_person(aligned, span):
                 continue
             if entry.kind in ("country", "capital"):
-                composite = self.country_with_role(view, n)
-                if composite is not None and used.intersection(range(view.span_tokens[composite][0],
-                                                                      view.span_tokens[composite][1] + 1)):
+                composite = self.country_with_role(aligned, n)
+                if composite is not None and used.intersection(range(aligned.span_tokens[composite][0],
+                                                                      aligned.span_tokens[composite][1] + 1)):
                     composite = None  # the role word already describes a person ("an Iranian officer")
                 # "in Tehran", "arms to Pakistan": still the country, but named as a place.
-                place = composite is None and self.is_location(view, first, last)
+                place = composite is None and self.is_location(aligned, first, last)
                 if composite is not None:
                     role_n = composite
-                    role_span = view.spans[role_n]
+                    role_span = aligned.spans[role_n]
                     start, end = min(span.start, role_span.start), max(span.end, role_span.end)
                     actor = generic_actor(self.kb, entry.country or "", role_span.role_code, self.article.text[start:end],
                                           role_span.text.lower())
-                    self.add(view, start, end, actor, role_span.text.lower(), "country-role")
+                    self.add(aligned, start, end, actor, role_span.text.lower(), "country-role")
                     skip.add(role_n)
-                    role_first, role_last = view.span_tokens[role_n]
+                    role_first, role_last = aligned.span_tokens[role_n]
                     used.update(range(min(first, role_first), max(last, role_last) + 1))
                     if role_span.start < span.start:
                         shared_roles[last] = role_n  # "the ambassadors of Arnor, Osgiliath and Gondor"
                     else:
                         shared_countries[role_last] = entry.country or ""  # "Danish media and government"
                     continue
-                shared = shared_roles.get(conj_root(view, last))
+                shared = shared_roles.get(aligned.parse.first_conjunct(tokens[last]).i)
                 if shared is not None:
-                    role_span = view.spans[shared]
+                    role_span = aligned.spans[shared]
                     actor = generic_actor(self.kb, entry.country or "", role_span.role_code, span.text,
                                           role_span.text.lower())
-                    self.add(view, span.start, span.end, actor, role_span.text.lower(), "country-role-conjunct")
+                    self.add(aligned, span.start, span.end, actor, role_span.text.lower(), "country-role-conjunct")
                     used.update(range(first, last + 1))
                     continue
                 if entry.kind == "capital":
-                    if self.is_name_part(view, first, last):
+                    if self.is_name_part(aligned, first, last):
                         continue  # "the London Stock Exchange", "Paris-based"
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
-                    self.add(view, span.start, span.end, actor, None, "capital", place)
+                    self.add(aligned, span.start, span.end, actor, None, "capital", place)
                 elif span.demonym and tokens[last].dep in ("amod", "compound", "npadvmod") and tokens[last].pos == "ADJ":
                     continue  # "Iranian hardware", "Iranian-backed": context, not an actor
                 else:
                     actor = generic_actor(self.kb, entry.country or "", None, span.text, None)
-                    self.add(view, span.start, span.end, actor, None, "country", place)
+                    self.add(aligned, span.start, span.end, actor, None, "country", place)
                 used.update(range(first, last + 1))
                 continue
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
-            self.add(view, span.start, span.end, actor, None, "dictionary")
+            self.add(aligned, span.start, span.end, actor, None, "dictionary")
             used.update(range(first, last + 1))
-        for n, span in enumerate(view.spans):
-            first, last = view.span_tokens[n]
-            country = shared_countries.get(conj_root(view, last))
-            if not span.is_role or n in skip or country is None or used.intersection(range(first, last + 1)):
+        for n, span in enumerate(aligned.spans):
+            first, last = aligned.span_tokens[n]
+            if not span.is_role or n in skip or first < 0 or used.intersection(range(first, last + 1)):
+                continue
+            country = shared_countries.get(aligned.parse.first_conjunct(tokens[last]).i)
+            if country is None:
                 continue
             actor = generic_actor(self.kb, country, span.role_code, span.text, span.text.lower())
-            self.add(view, span.start, span.end, actor, span.text.lower(), "country-role-conjunct")
+            self.add(aligned, span.start, span.end, actor, span.text.lower(), "country-role-conjunct")
             used.update(range(first, last + 1))
 
     @staticmethod
-    def inside_other_person(view: SentenceView, span: ActorSpan) -> bool:
+    def inside_other_person(aligned: AlignedSpans, span: ActorSpan) -> bool:
         """A dictionary name that is only part of someone else's name: "Chris Brown" is not
         Gordon Brown, "Jordan Henderson" not Jordan, "Paris Hilton" not the French government."""
-        for entity in view.sentence.entities:
+        for entity in aligned.parse.sentence.entities:
             if entity.label not in PERSON_LABELS or not (entity.start <= span.start and span.end <= entity.end):
                 continue
-            others = [t for t in view.tokens if entity.start <= t.start < entity.end
-                      and not span.start <= t.start < span.end and t.pos not in ("PART", "PUNCT")]
+            others = [t for t in aligned.parse.tokens_in(entity.start, entity.end)
+                      if not span.start <= t.start < span.end and t.pos not in ("PART", "PUNCT")]
             if not others or any(t.pos != "PROPN" for t in others):
                 return False
             return (span.entry is not None and span.entry.kind == "person") or span.start == entity.start
         return False
 
     @staticmethod
-    def is_name_part(view: SentenceView, first: int, last: int) -> bool:
+    def is_name_part(aligned: AlignedSpans, first: int, last: int) -> bool:
         """A name that only modifies another: a compound, or inside a longer named entity."""
-        token = view.tokens[last]
-        while token.dep == "conj" and token.head != token.i:  # "the Paris, Amsterdam and Lisbon exchanges"
-            token = view.tokens[token.head]
+        tokens = aligned.parse.tokens
+        token = aligned.parse.first_conjunct(tokens[last])  # "the Paris, Amsterdam and Lisbon exchanges"
         if token.dep in ("compound", "amod", "npadvmod", "nmod"):
             return True
-        start, end = view.tokens[first].start, view.tokens[last].end
+        start, end = tokens[first].start, tokens[last].end
         return any(
             e.start <= start and end <= e.end and (e.start, e.end) != (start, end) and e.label in ORG_LABELS | {"FAC", "EVENT"}
-            for e in view.sentence.entities
+            for e in aligned.parse.sentence.entities
         )
 
-    def is_location(self, view: SentenceView, first: int, last: int) -> bool:
+    def is_location(self, aligned: AlignedSpans, first: int, last: int) -> bool:
         """True for "in Tehran", "to Iraq" or "to Iraq and Syria": the name says where (or
         whither) something happens."""
-        token = view.tokens[conj_root(view, last)]
+        tokens = aligned.parse.tokens
+        token = aligned.parse.first_conjunct(tokens[last])
         if token.dep != "pobj" or token.head < 0:
             return False
-        return view.tokens[token.head].text.lower() in self.kb.locative_prepositions
+        return tokens[token.head].text.lower() in self.kb.locative_prepositions
 
-    def country_with_role(self, view: SentenceView, n: int) -> int | None:
+    def country_with_role(self, aligned: AlignedSpans, n: int) -> int | None:
         """The role span forming one actor with country span `n`: "Iraqi military", "Iran's army",
         or, failing that, one before it: "soldiers from Gondor", "the government of Iraq",
         "lawmakers in Kenya" (for sectors whose members live there)."""
-        first, last = view.span_tokens[n]
-        tokens = view.tokens
+        first, last = aligned.span_tokens[n]
+        tokens = aligned.parse.tokens
         i, gap = last + 1, 0
         while i < len(tokens) and gap <= 2:
-            m = view.span_at(i)
+            m = aligned.span_at(i)
             if m is not None:
-                if not view.spans[m].is_role:
+                if not aligned.spans[m].is_role:
                     break
-                role_last = view.span_tokens[m][1]
+                role_last = aligned.span_tokens[m][1]
                 followed_by_name = role_last + 1 < len(tokens) and tokens[role_last + 1].pos == "PROPN"
                 return None if followed_by_name else m
             if tokens[i].pos not in ("PART", "ADJ") and tokens[i].text not in ("'s", "\u2019s", "'", "\u2019"):
@@ -435,56 +437,56 @@ class ArticleResolver:
             gap += 1
             i += 1
         link = tokens[first - 1].text.lower() if first >= 2 else ""
-        m = view.span_at(first - 2) if first >= 2 else None
-        if m is None or not view.spans[m].is_role or view.span_tokens[m][1] != first - 2:
+        m = aligned.span_at(first - 2) if first >= 2 else None
+        if m is None or not aligned.spans[m].is_role or aligned.span_tokens[m][1] != first - 2:
             return None
         if link in self.kb.country_links:
             return m
-        if link == "in" and (view.spans[m].role_code or "")[:3] in self.kb.resident_sectors:
+        if link == "in" and (aligned.spans[m].role_code or "")[:3] in self.kb.resident_sectors:
             return m  # "lawmakers in Kenya"
         return None
 
-    def resolve_short_forms(self, view: SentenceView, used: set[int]) -> None:
+    def resolve_short_forms(self, aligned: AlignedSpans, used: set[int]) -> None:
         """Acronyms introduced earlier in the article ("... Units (PMUs)") resolve later uses."""
         if not self.short_forms:
             return
-        for token in view.tokens:
+        for token in aligned.parse.tokens:
             if token.i in used:
                 continue
             actor = self.short_forms.get(acronym_key(token.text))
             if actor is not None and acronym_key(token.text):
-                self.add(view, token.start, token.end, actor, None, "acronym")
+                self.add(aligned, token.start, token.end, actor, None, "acronym")
                 used.add(token.i)
 
 
-    def resolve_bare_roles(self, view: SentenceView, used: set[int]) -> None:
+    def resolve_bare_roles(self, aligned: AlignedSpans, used: set[int]) -> None:
         """A role word with no country or name beside it ("Police arrested ...", "criticised
         the government", "MPs voted") names that sector of the country the article is about;
         which country is settled once the whole article is read (`settle_home_country`)."""
-        for n, span in enumerate(view.spans):
-            first, last = view.span_tokens[n]
+        for n, span in enumerate(aligned.spans):
+            first, last = aligned.span_tokens[n]
             if not span.is_role or not span.role_code or first < 0 or used.intersection(range(first, last + 1)):
                 continue
-            head = view.tokens[last]
+            head = aligned.parse.tokens[last]
             if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS:
                 continue
             role = span.text.lower()
             actor = named_actor("organisation", role, None, span.role_code, role)
-            self.add(view, span.start, span.end, actor, role, "role")
+            self.add(aligned, span.start, span.end, actor, role, "role")
             self.bare_roles.append(self.mentions[-1])
             used.update(range(first, last + 1))
 
-    def resolve_pronouns(self, view: SentenceView, used: set[int]) -> None:
+    def resolve_pronouns(self, aligned: AlignedSpans, used: set[int]) -> None:
         """"He" or "she" as a party to a clause is the last known person named before it, in
         this sentence or the one or two before ("Tony Blair ... He accused the Tories").
 
         Antecedents are read from the dictionary matches of the raw sentences, parsed or
         not, so the triage (which leaves some sentences unparsed) changes nothing."""
-        for token in view.tokens:
+        for token in aligned.parse.tokens:
             if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or token.dep not in ARGUMENT_DEPS:
                 continue
             earlier = [(span.start, span.entry, span.text) for sentence in self.article.sentences
-                       if 0 <= view.sentence.index - sentence.index <= PRONOUN_REACH
+                       if 0 <= aligned.parse.sentence.index - sentence.index <= PRONOUN_REACH
                        for span in self.kb.find_spans(sentence.text, sentence.start)
                        if span.entry is not None and span.entry.kind == "person" and span.end <= token.start]
             if not earlier:
@@ -492,7 +494,7 @@ class ArticleResolver:
             _, entry, text = max(earlier, key=lambda found: found[0])
             actor = actor_from_entry(entry, self.kb, self.day, text)
             actor.kind = "person"
-            self.add(view, token.start, token.end, actor, None, "pronoun")
+            self.add(aligned, token.start, token.end, actor, None, "pronoun")
             used.add(token.i)
 
     def home_country(self) -> str | None:

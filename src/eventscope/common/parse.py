@@ -1,12 +1,14 @@
 """Navigation over one parsed sentence: heads, dependents and subtrees of `Token` records.
 
-The events and agreements stages read the dependency parse through this, never through
-spaCy objects.
+The actors, events and agreements stages read the dependency parse through this, never
+through spaCy objects.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
+from functools import cached_property
 
 from eventscope.records import Sentence, Token
 
@@ -24,19 +26,36 @@ class DependencyParse:
             if token.head != token.i:
                 self.children[token.head].append(token)
 
+    @cached_property
+    def starts(self) -> list[int]:
+        """Each token's article character offset, for `token_range` (built on first use)."""
+        return [token.start for token in self.tokens]
+
     def head(self, token: Token) -> Token | None:
         return None if token.head == token.i else self.tokens[token.head]
 
     def subtree(self, token: Token, stop: Collection[str] = frozenset()) -> list[Token]:
-        """The token and its descendants, not entering dependents whose relation is in `stop`."""
+        """The token and its descendants, not entering dependents whose relation is in `stop`.
+
+        Each token comes once even in a malformed parse with a head cycle: every other token
+        is reached through its one head, so only a cycle back to `token` could repeat one."""
+        origin = token.i
         found = [token]
         stack = [token]
         while stack:
             for child in self.children[stack.pop().i]:
-                if child.dep not in stop:
+                if child.dep not in stop and child.i != origin:
                     found.append(child)
                     stack.append(child)
         return sorted(found, key=lambda t: t.i)
+
+    def first_conjunct(self, token: Token) -> Token:
+        """The first conjunct of a coordination ("Gondor" in "Arnor, Osgiliath and Gondor" -> "Arnor")."""
+        seen: set[int] = set()
+        while token.dep == "conj" and token.i not in seen:
+            seen.add(token.i)
+            token = self.tokens[token.head]
+        return token
 
     def child(self, token: Token, deps: Collection[str]) -> Token | None:
         return next((c for c in self.children[token.i] if c.dep in deps), None)
@@ -63,6 +82,16 @@ class DependencyParse:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens that begin within the characters [start, end) of the article."""
         return [t for t in self.tokens if start <= t.start < end]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """[first, last] indices of the tokens overlapping the characters [start, end) of the
+        article, (-1, -1) if none."""
+        starts = self.starts
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        if first < len(starts) and self.tokens[first].end <= start:
+            first += 1
+        last = bisect.bisect_left(starts, end) - 1
+        return (first, last) if first <= last else (-1, -1)
 
     def token_at(self, offset: int) -> Token | None:
         """The token covering an article character offset."""
