@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from eventscope.errors import BadInput
 from eventscope.evaluate.realnews import (
     CodedEvent,
+    GoldEvent,
+    GoldSentence,
     SystemEvent,
     drop_mirror_copies,
     load_gold,
@@ -102,3 +104,17 @@ def test_eval_events_scores_a_sentence_and_lists_its_errors(tmp_path):
     errors = [e["kind"] for e in scores["errors"]]
     assert errors.count("miss") == tally["gold"] - tally["hits"]
     assert errors.count("false_alarm") == tally["predicted"] - tally["hits"]
+
+
+def test_actors_are_scored_on_their_country_and_sector_where_the_root_was_found():
+    from eventscope.evaluate.realnews import _Board
+
+    def gold(code: str, source: str, target: str | None) -> GoldEvent:
+        return GoldEvent(CodedEvent(code, source, target), "", None, "", "asserted", False)
+
+    sentence = GoldSentence("s", "d", "dev", 0, 1, "x", [gold("111", "GBROPP", "GBRGOV"), gold("040", "USAGOV", None)])
+    system = [SystemEvent(CodedEvent("111", "GBRLEG", None), "asserted", "t", "r", (0, 1)),
+              SystemEvent(CodedEvent("042", "FRAGOV", "USA"), "asserted", "t", "r", (0, 1))]
+    board = _Board()
+    board.add(sentence, system, "x")
+    assert board.actors == {"compared": 3, "country": 1, "sector_compared": 2, "sector": 1, "missing": 1}

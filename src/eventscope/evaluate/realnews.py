@@ -10,7 +10,8 @@ Headline scores count gold events that are `asserted` and not background against
 events with modality `asserted` that the coder did not mark as background. Gold background
 events are optional: a system event that matches one is neither a hit nor a false alarm.
 Roots 04, 05 and 06 are symmetric (CONVENTIONS.md), so a system event and its mirror copy in
-one sentence count once.
+one sentence count once. Actors are also scored on their own, on the events whose root both
+found: how often the country part and the sector agree, and how often the coder found none.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ SYMMETRIC_ROOTS = frozenset({"04", "05", "06"})
 # (IGOUNO, IGOWSTNAT's IGOWST) are its "country part".
 MULTINATIONAL_PREFIXES = ("IGO", "IMG")
 CORPORATION_PREFIX = "MNC"
+UNKNOWN_COUNTRY = "---"
 LEVELS = ("root", "root_actors", "code_actors")
 BATCH = 16
 NONE = "none"
@@ -400,6 +402,7 @@ class _Board:
     modality: Counter[tuple[str, str]] = field(default_factory=Counter)
     on_background: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    actors: Counter[str] = field(default_factory=Counter)
 
     def add(self, sentence: GoldSentence, system: list[SystemEvent], text: str) -> None:
         events = sentence.events or []
@@ -419,6 +422,8 @@ class _Board:
                 found = bool(pairs or alarms)
                 self.tallies["sentence"].update(hits=int(found and bool(required)), predicted=int(found), gold=int(bool(required)))
                 root_hits = {g for g, _ in pairs}
+                for g, s in pairs:
+                    self._actors(required[g].coded, asserted[s].coded)
             if level == "root_actors":
                 missed = [g for g in range(len(required)) if g not in {g for g, _ in pairs}]
                 for g in missed:
@@ -430,6 +435,23 @@ class _Board:
         scorable = [e for e in events if not e.background]
         for g, s in match_events([e.coded for e in scorable], [e.coded for e in system], "root_actors"):
             self.modality[(scorable[g].modality, system[s].modality)] += 1
+
+    def _actors(self, gold: CodedEvent, system: CodedEvent) -> None:
+        """Actor agreement on an event whose root both found: country part and sector."""
+        for wanted, found in ((gold.source, system.source), (gold.target, system.target)):
+            if wanted is None:
+                continue
+            self.actors["compared"] += 1
+            if found is None:
+                self.actors["missing"] += 1
+                continue
+            if found.startswith(UNKNOWN_COUNTRY):
+                self.actors["without_country"] += 1
+            self.actors["country"] += actor_key(wanted) == actor_key(found)
+            sector = _sector(wanted)
+            if sector:
+                self.actors["sector_compared"] += 1
+                self.actors["sector"] += _sector(found) == sector
 
     def _roots(self, required: list[GoldEvent], asserted: list[SystemEvent], pairs: list[tuple[int, int]], alarms: list[int]) -> None:
         for event in required:
@@ -498,10 +520,32 @@ def evaluate_realnews(gold_dir: Path, settings: Settings, shared: Path | None = 
         "per_root": {root: {**_scores(c["hits"], c["predicted"], c["gold"]), "support": c["gold"]}
                      for root, c in sorted(board.per_root.items())},
         "root_confusion": _table(board.confusion),
+        "actors_on_root_matches": _actor_scores(board.actors),
     }
     if errors:
         result["errors"] = board.errors
     return result
+
+
+def _sector(code: str) -> str | None:
+    """The sector part of a country actor's code (GBRGOV -> GOV); None for a bare country or
+    an organisation code."""
+    code = code.upper()
+    if code.startswith((*MULTINATIONAL_PREFIXES, CORPORATION_PREFIX)) or len(code) < 6:
+        return None
+    return code[3:6]
+
+
+def _actor_scores(counts: Counter[str]) -> dict[str, float | int]:
+    compared, sectors = counts["compared"], counts["sector_compared"]
+    return {
+        "compared": compared,
+        "country_accuracy": round(counts["country"] / compared, 4) if compared else 0.0,
+        "sector_compared": sectors,
+        "sector_accuracy": round(counts["sector"] / sectors, 4) if sectors else 0.0,
+        "system_actor_missing": counts["missing"],
+        "system_actor_without_country": counts["without_country"],
+    }
 
 
 def _table(counts: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:

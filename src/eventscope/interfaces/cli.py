@@ -258,6 +258,11 @@ def eval_events(ctx: click.Context, gold: Path, split: str, shared: Path | None,
     print_scores(scores, as_json)
     if as_json:
         return
+    actors = scores["actors_on_root_matches"]
+    click.echo(f"\nactors on events whose root both found: {actors['compared']} compared, country "
+               f"{actors['country_accuracy']:.3f}, sector {actors['sector_accuracy']:.3f} "
+               f"({actors['sector_compared']} with a sector), {actors['system_actor_missing']} not found, "
+               f"{actors['system_actor_without_country']} without a country")
     click.echo("\nper root          P      R      F1   support")
     for root, row in scores["per_root"].items():
         click.echo(f"  {root:<12} {row['precision']:.3f}  {row['recall']:.3f}  {row['f1']:.3f}  {row['support']:>5}")
