@@ -514,3 +514,18 @@ def test_a_state_named_like_a_country_is_the_state_in_a_story_about_its_country(
     assert mention_of(article, "Georgia prosecutors").actor.code == "USAJUD"
     abroad = resolve("Georgia and Russia fought a war in 2008.", settings, kb, dt.date(2014, 3, 1))
     assert mention_of(abroad, "Georgia").actor.code == "GEO"
+
+
+def test_a_party_and_state_tag_marks_a_member_of_congress(settings, kb):
+    text = ("Sen. Dianne Feinstein (D-Calif.) criticised the plan. Rep. Adam Schiff (D-Calif.) and "
+            "Sen. Lindsey Graham (R-S.C.) rejected it. Chuck Schumer attacked Mitch McConnell.")
+    article = resolve(text, settings, kb, dt.date(2017, 5, 1))
+    for name in ("Dianne Feinstein", "Adam Schiff", "Lindsey Graham"):
+        assert mention_of(article, name).actor.code == "USALEG"
+    assert mention_of(article, "Chuck Schumer").actor.country == "USA"
+
+
+def test_the_triage_parses_a_sentence_that_tags_a_person_the_dictionary_does_not_know(settings, kb):
+    assert actors.names_a_person("Sen. Dianne Feinstein criticised the plan.", kb)
+    assert actors.names_a_person("Dianne Feinstein (D-Calif.) criticised the plan.", kb)
+    assert not actors.names_a_person("The senator criticised the plan.", kb)

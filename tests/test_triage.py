@@ -116,3 +116,9 @@ def test_non_english_articles_pass_through_unannotated(settings, stages):
     foreign.language = "de"
     analysed = next(analyse([foreign], settings, stages.triage))
     assert analysed.sentences == []
+
+
+def test_a_sentence_tagging_a_member_of_congress_is_parsed(settings, stages):
+    text = "The weather was mild. Sen. Dianne Feinstein (D-Calif.) criticised the plan."
+    analysed = next(analyse([article(text)], settings, stages.triage))
+    assert [s.parsed for s in analysed.sentences] == [False, True]

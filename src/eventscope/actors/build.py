@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import logging
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -237,6 +238,9 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         organisation_words=frozenset(config.get("organisation_words", [])),
         document_words=frozenset(config.get("document_words", [])),
         divisions=first_level_divisions(),
+        person_tags=tuple((re.compile(tag["pattern"]), tag["country"], tag["sector"])
+                          for tag in config.get("person_tags", [])),
+        title_cues=tuple(re.compile(cue) for cue in config.get("title_cues", [])),
         resident_sectors=frozenset(config.get("resident_sectors", [])),
         name_particles=frozenset(config.get("name_particles", [])),
         sector_labels=dict(config.get("sector_labels", {})),

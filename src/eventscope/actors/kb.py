@@ -115,6 +115,9 @@ class ActorKB:
     noun_phrase_modifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     document_words: frozenset[str] = frozenset()
+    # (pattern, country, sector) of tags after a name ("(D-Calif.)"), and title cues
+    person_tags: tuple[tuple[re.Pattern[str], str, str], ...] = ()
+    title_cues: tuple[re.Pattern[str], ...] = ()
     # country -> lower-cased names of its first-level divisions (US states, provinces ...)
     divisions: dict[str, frozenset[str]] = field(default_factory=dict)
     resident_sectors: frozenset[str] = frozenset()

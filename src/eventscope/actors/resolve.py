@@ -68,6 +68,22 @@ def find_actor_spans(text: str, kb: ActorKB, offset: int = 0) -> list[ActorSpan]
     return kb.find_spans(text, offset)
 
 
+def names_a_person(text: str, kb: ActorKB) -> bool:
+    """Whether raw text marks someone by an abbreviated title or a tag after a name ("Sen.
+    Dianne Feinstein (D-Calif.)"), which the dictionary may not know; no parse needed."""
+    return any(cue.search(text) for cue in kb.title_cues) or any(
+        pattern.search(text) for pattern, _, _ in kb.person_tags
+    )
+
+
+def person_tag(text: str, end: int, kb: ActorKB) -> tuple[str, str] | None:
+    """(country, sector) a tag right after the name ending at `end` gives, if any."""
+    for pattern, country, sector in kb.person_tags:
+        if pattern.match(text, end):
+            return country, sector
+    return None
+
+
 @dataclass(frozen=True)
 class NameSpan:
     """A name in a sentence: token range, character offsets, text and the titles before it."""
@@ -262,8 +278,13 @@ class ArticleResolver:
                 actor.sector, actor.code = agent[:3], actor.country + agent
             rule = "dictionary-person"
         else:
+            tagged = person_tag(self.article.text, named.end, self.kb)
+            if tagged is not None:  # "Sen. Dianne Feinstein (D-Calif.)"
+                context.country = context.country or tagged[0]
+                agent = agent or tagged[1]
+                role = role or "member of congress"
             described = context.country or role
-            if weak and context.role is None:
+            if weak and context.role is None and tagged is None:
                 return None
             if named.first == named.last and (not described or not titled_name(aligned.parse.tokens, named.first)):
                 return None
@@ -500,13 +521,16 @@ class ArticleResolver:
     def home_country(self) -> str | None:
         """The country most of the article's known names belong to, if one has at least half
         of them (and two or more): "the government" of a story about Kenya. Read from the
-        dictionary matches of every sentence, parsed or not, so the triage changes nothing."""
+        dictionary matches and person tags of the raw text, parsed or not, so the triage
+        changes nothing."""
         countries = [
             span.entry.country
             for sentence in self.article.sentences
             for span in self.kb.find_spans(sentence.text, sentence.start)
             if span.entry is not None and span.entry.country and span.entry.kind != "igo"
         ]
+        countries += [country for pattern, country, _ in self.kb.person_tags
+                      for _ in pattern.finditer(self.article.text)]
         if not countries:
             return None
         best = max(sorted(set(countries)), key=countries.count)
