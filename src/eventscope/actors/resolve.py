@@ -17,9 +17,9 @@ from pathlib import Path
 
 from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.context import Context, context_for, strip_titles, titled_name
+from eventscope.actors.home import settle_home_country
 from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry
 from eventscope.actors.make import (
-    UNKNOWN_COUNTRY,
     actor_from_entry,
     display_person,
     generic_actor,
@@ -45,11 +45,6 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"
 # "he" and "she" stand for the last person named within this many sentences.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_REACH = 2
-# "X of Georgia", "X, from Georgia": the place a person is of, right after the name.
-PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:of|from)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
-# The article is about a country when it has this share of the country-bearing mentions.
-HOME_SHARE = 0.5
-HOME_MENTIONS = 2
 
 
 def load_actor_kb(settings: Settings, dictionary: Path | None = None) -> ActorKB:
@@ -518,87 +513,6 @@ class ArticleResolver:
             self.add(aligned, token.start, token.end, actor, None, "pronoun")
             used.add(token.i)
 
-    def home_country(self) -> str | None:
-        """The country most of the article's known names belong to, if one has at least half
-        of them (and two or more): "the government" of a story about Kenya. Read from the
-        dictionary matches and person tags of the raw text, parsed or not, so the triage
-        changes nothing."""
-        countries = [
-            span.entry.country
-            for sentence in self.article.sentences
-            for span in self.kb.find_spans(sentence.text, sentence.start)
-            if span.entry is not None and span.entry.country and span.entry.kind != "igo"
-        ]
-        countries += [country for pattern, country, _ in self.kb.person_tags
-                      for _ in pattern.finditer(self.article.text)]
-        if not countries:
-            return None
-        best = max(sorted(set(countries)), key=countries.count)
-        share = countries.count(best) / len(countries)
-        return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
-
-    def settle_home_country(self) -> None:
-        """Give the article's country to bare roles, to names the text does not describe, and
-        to people and bodies whose sector the text states but whose country it does not ("Tory
-        leader Michael Howard"). Without such a country, bare roles and undescribed names are
-        dropped."""
-        home = self.home_country()
-        bare = {id(m) for m in self.bare_roles}
-        if home is None:
-            # A role word, or a name the text does not describe, with no country anywhere to
-            # give it says too little to code: no actor (nor for pronouns standing for it).
-            vague = {m.actor.id for m in self.mentions if id(m) in bare or m.rule == "person-name"}
-            self.mentions = [m for m in self.mentions if m.actor.id not in vague]
-            return
-        settled: dict[str, Actor] = {}
-        for mention in self.mentions:
-            actor = mention.actor
-            code = actor.code or ""
-            undescribed = mention.rule == "person-name" and not code
-            if actor.country is not None or not (code.startswith(UNKNOWN_COUNTRY) or undescribed) or actor.kind not in (
-                "person", "organisation"
-            ):
-                continue
-            if actor.id not in settled:
-                if id(mention) in bare:
-                    settled[actor.id] = generic_actor(self.kb, home, code[3:], mention.text, mention.role)
-                else:
-                    settled[actor.id] = named_actor(actor.kind, actor.name, home, code[3:] or None, mention.role)
-                    settled[actor.id].aliases = list(actor.aliases)
-        for mention in self.mentions:  # pronouns and surnames share their antecedent's actor
-            mention.actor = settled.get(mention.actor.id, mention.actor)
-        self.settle_divisions(home)
-
-    def settle_divisions(self, home: str) -> None:
-        """A country's name that is also a division of the article's country is that division
-        ("Georgia prosecutors" in a story about the United States are American)."""
-        divisions = self.kb.divisions.get(home, frozenset())
-        people: dict[str, Actor] = {}
-        for mention in self.mentions:
-            actor = mention.actor
-            if actor.country in (None, home):
-                continue
-            if actor.kind == "person":
-                # "Senator Johnny Isakson of Georgia": the country came from a division's name.
-                after = PERSON_OF_PLACE.match(self.article.text, mention.end)
-                place = after.group(1).lower() if after else ""
-                if place in divisions and place == (self.kb.country_name(actor.country) or "").lower():
-                    people[actor.id] = named_actor("person", actor.name, home, (actor.code or "")[3:] or None,
-                                                   mention.role)
-                continue
-            if actor.kind not in ("country", "organisation"):
-                continue
-            named = mention.text.lower().removesuffix("'s").removesuffix("’s")
-            words = named.split()
-            for size in range(len(words), 0, -1):
-                if " ".join(words[:size]) in divisions:
-                    agent = (actor.code or "")[3:] or None
-                    mention.actor = generic_actor(self.kb, home, agent, mention.text, mention.role)
-                    mention.place = mention.place or agent is None
-                    break
-        for mention in self.mentions:  # the person's later mentions (surname, pronoun) too
-            mention.actor = people.get(mention.actor.id, mention.actor)
-
 
 def resolve_mentions(article: Article, kb: ActorKB) -> Article:
     """Fill `article.mentions` from its parsed sentences, in text order; returns the article."""
@@ -606,7 +520,7 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
     for sentence in article.sentences:
         if sentence.parsed:
             resolver.resolve(sentence)
-    resolver.settle_home_country()
+    resolver.mentions = settle_home_country(article, kb, resolver.mentions, resolver.bare_roles)
     mentions = sorted(resolver.mentions, key=lambda m: (m.start, m.end))
     # one Actor object per id in the article, carrying every surface form and role seen
     shared = union_by_id(mention.actor for mention in mentions)

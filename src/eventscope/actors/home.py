@@ -1,0 +1,106 @@
+"""The country an article is about, and what it settles: the country of bare roles ("the
+government"), of names the text does not describe, and of states named like countries.
+
+Read from the raw text's dictionary matches and person tags, parsed or not, so the triage
+(which leaves some sentences unparsed) changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventscope.actors.kb import ActorKB
+from eventscope.actors.make import UNKNOWN_COUNTRY, generic_actor, named_actor
+from eventscope.records import Actor, Article, Mention
+
+# "X of Georgia", "X, from Georgia": the place a person is of, right after the name.
+PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:of|from)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+# The article is about a country when it has this share of the country-bearing mentions.
+HOME_SHARE = 0.5
+HOME_MENTIONS = 2
+
+
+def home_country(article: Article, kb: ActorKB) -> str | None:
+    """The country most of the article's known names belong to, if one has at least half
+    of them (and two or more): "the government" of a story about Kenya. Read from the
+    dictionary matches and person tags of the raw text, parsed or not, so the triage
+    changes nothing."""
+    countries = [
+        span.entry.country
+        for sentence in article.sentences
+        for span in kb.find_spans(sentence.text, sentence.start)
+        if span.entry is not None and span.entry.country and span.entry.kind != "igo"
+    ]
+    countries += [country for pattern, country, _ in kb.person_tags
+                  for _ in pattern.finditer(article.text)]
+    if not countries:
+        return None
+    best = max(sorted(set(countries)), key=countries.count)
+    share = countries.count(best) / len(countries)
+    return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
+
+
+def settle_home_country(
+    article: Article, kb: ActorKB, mentions: list[Mention], bare_roles: list[Mention]
+) -> list[Mention]:
+    """Give the article's country to bare roles, to names the text does not describe, and
+    to people and bodies whose sector the text states but whose country it does not ("Tory
+    leader Michael Howard"). Without such a country, bare roles and undescribed names are
+    dropped. Returns the mentions kept."""
+    home = home_country(article, kb)
+    bare = {id(m) for m in bare_roles}
+    if home is None:
+        # A role word, or a name the text does not describe, with no country anywhere to
+        # give it says too little to code: no actor (nor for pronouns standing for it).
+        vague = {m.actor.id for m in mentions if id(m) in bare or m.rule == "person-name"}
+        return [m for m in mentions if m.actor.id not in vague]
+    settled: dict[str, Actor] = {}
+    for mention in mentions:
+        actor = mention.actor
+        code = actor.code or ""
+        undescribed = mention.rule == "person-name" and not code
+        if actor.country is not None or not (code.startswith(UNKNOWN_COUNTRY) or undescribed) or actor.kind not in (
+            "person", "organisation"
+        ):
+            continue
+        if actor.id not in settled:
+            if id(mention) in bare:
+                settled[actor.id] = generic_actor(kb, home, code[3:], mention.text, mention.role)
+            else:
+                settled[actor.id] = named_actor(actor.kind, actor.name, home, code[3:] or None, mention.role)
+                settled[actor.id].aliases = list(actor.aliases)
+    for mention in mentions:  # pronouns and surnames share their antecedent's actor
+        mention.actor = settled.get(mention.actor.id, mention.actor)
+    settle_divisions(article, kb, mentions, home)
+    return mentions
+
+
+def settle_divisions(article: Article, kb: ActorKB, mentions: list[Mention], home: str) -> None:
+    """A country's name that is also a division of the article's country is that division
+    ("Georgia prosecutors" in a story about the United States are American)."""
+    divisions = kb.divisions.get(home, frozenset())
+    people: dict[str, Actor] = {}
+    for mention in mentions:
+        actor = mention.actor
+        if actor.country in (None, home):
+            continue
+        if actor.kind == "person":
+            # "Senator Johnny Isakson of Georgia": the country came from a division's name.
+            after = PERSON_OF_PLACE.match(article.text, mention.end)
+            place = after.group(1).lower() if after else ""
+            if place in divisions and place == (kb.country_name(actor.country) or "").lower():
+                people[actor.id] = named_actor("person", actor.name, home, (actor.code or "")[3:] or None,
+                                               mention.role)
+            continue
+        if actor.kind not in ("country", "organisation"):
+            continue
+        named = mention.text.lower().removesuffix("'s").removesuffix("’s")
+        words = named.split()
+        for size in range(len(words), 0, -1):
+            if " ".join(words[:size]) in divisions:
+                agent = (actor.code or "")[3:] or None
+                mention.actor = generic_actor(kb, home, agent, mention.text, mention.role)
+                mention.place = mention.place or agent is None
+                break
+    for mention in mentions:  # the person's later mentions (surname, pronoun) too
+        mention.actor = people.get(mention.actor.id, mention.actor)
