@@ -644,3 +644,14 @@ def test_a_leading_participle_clause_tells_no_act_of_its_own(events_of):
 def test_a_transitive_default_needs_its_object(events_of):
     assert not events_of("Egypt served in Jordan for years.")
     assert ("EGY", "JOR", "060") in dyads(events_of("Egypt served Jordan well."))
+
+
+def test_seizing_people_is_an_arrest_and_a_few_deaths_are_no_mass_killing(coder, article_from):
+    ACTORS.update({"Palestinians": ("PSE", "PSE", "country")})
+    try:
+        arrest = code_events(article_from("Jordan arrested 15 Palestinians on Tuesday."), coder).events
+        killing = code_events(article_from("Egypt shelled Jordan, killing three civilians."), coder).events
+    finally:
+        del ACTORS["Palestinians"]
+    assert [e.cameo.code for e in arrest if e.trigger == "arrested"] == ["173"]
+    assert all(e.cameo.code != "202" for e in killing)

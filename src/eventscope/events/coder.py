@@ -34,6 +34,7 @@ from eventscope.events.background import is_background
 from eventscope.events.confidence import ConfidenceModel, event_features, load_model
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.verbs import (
+    VerbBlock,
     VerbDictionary,
     load_verb_dictionary,
     match_pattern,
@@ -265,7 +266,23 @@ class _SentenceCoder:
                 return None
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
+        coded = self._by_object(verb, coded, entries[0].block)
         return coded if coded.code or coded.paired else None
+
+    def _by_object(self, verb: Token, coded: _Coded, block: VerbBlock) -> _Coded:
+        """The sense the verb's object settles: people seized are arrested; a mass killing
+        needs many victims (`people_object_codes`, `minimum_counts` in the cue data)."""
+        objects = [t for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]
+                   for t in self.parse.subtree(c, self.clause_stop)]
+        sense = self.args["people_object_codes"].get(block.name)
+        if sense and any(t.ent_type in ("PERSON", "NORP") or (t.pos == "NOUN" and t.lemma.lower()
+                         in self.args["captive_nouns"]) for t in objects):
+            return dataclasses.replace(coded, code=sense, paired="", rule=coded.rule + "+people")
+        needed = self.args["minimum_counts"].get(coded.code)
+        counts = [n for t in objects if t.ent_type == "CARDINAL" or t.tag == "CD" if (n := _count(t.text)) is not None]
+        if needed and counts and max(counts) < needed:
+            return dataclasses.replace(coded, code=block.code or coded.code, paired="", rule=coded.rule + "+few")
+        return coded
 
     def _events_of(self, verb: Token, coded: _Coded) -> list[Event]:
         events: list[Event] = []
@@ -504,6 +521,18 @@ class _SentenceCoder:
         if source is not None and target is not None:
             return meeting["third"]
         return code
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
+
+
+def _count(text: str) -> int | None:
+    """"15" -> 15, "three" -> 3, "1,200" -> 1200; None for what is not a count."""
+    word = text.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
 
 
 def _without_mirrors(dyads: list[Dyad]) -> list[Dyad]:
