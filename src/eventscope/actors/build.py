@@ -125,19 +125,22 @@ def add_groups(kb: ActorKB, known: set[str]) -> None:
         kb.add_entry(entry, [record["name"], *(str(alias) for alias in record.get("aliases") or [])], cased=True)
 
 
+def _spell(code: str, start: object, end: object) -> CodeSpell:
+    """A code with its ISO-dated bounds as the data files write them (either may be null)."""
+    return CodeSpell(code, dt.date.fromisoformat(str(start)) if start else None,
+                     dt.date.fromisoformat(str(end)) if end else None)
+
+
 def add_parties(kb: ActorKB) -> None:
     """Political parties, their sector by date: GOV while governing, OPP out of office."""
     for record in yaml.safe_load(_data_text("parties.yaml")) or []:
         country = record["country"]
-        spells = tuple(
-            CodeSpell(country + sector, dt.date.fromisoformat(str(start)), dt.date.fromisoformat(str(end)) if end else None)
-            for sector, start, end in record.get("spells") or []
-        )
+        spells = tuple(_spell(country + sector, start, end) for sector, start, end in record.get("spells") or [])
         entry = KBEntry(
             key=f"party:{phrase_key(record['name'])}",
             name=record["name"],
             kind="organisation",
-            codes=(*spells, CodeSpell(country + "PTY")) if not spells else spells,
+            codes=spells or (CodeSpell(country + "PTY"),),
             country=country,
         )
         kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
@@ -160,10 +163,7 @@ def first_level_divisions() -> dict[str, frozenset[str]]:
 def add_people(kb: ActorKB) -> None:
     """Office holders the Phoenix dictionaries predate, with their roles by date."""
     for record in yaml.safe_load(_data_text("people.yaml")) or []:
-        spells = tuple(
-            CodeSpell(code, dt.date.fromisoformat(str(start)), dt.date.fromisoformat(str(end)) if end else None)
-            for code, start, end in record["spells"]
-        )
+        spells = tuple(_spell(code, start, end) for code, start, end in record["spells"])
         entry = KBEntry(
             key=f"person:{phrase_key(record['name'])}", name=record["name"], kind="person", codes=spells,
             country=spells[-1].code[:3],
@@ -185,10 +185,7 @@ def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str]) -> Non
 def add_phoenix(kb: ActorKB, known: set[str]) -> None:
     data = json.loads(_data_text("phoenix_actors.json"))
     for record in data["actors"]:
-        codes = tuple(
-            CodeSpell(code, dt.date.fromisoformat(start) if start else None, dt.date.fromisoformat(end) if end else None)
-            for code, start, end in record["codes"]
-        )
+        codes = tuple(_spell(code, start, end) for code, start, end in record["codes"])
         primary = codes[-1].code if codes else None
         entry = KBEntry(
             key=f"phoenix:{phrase_key(record['name'])}",

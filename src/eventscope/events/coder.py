@@ -272,13 +272,15 @@ class _SentenceCoder:
     def _by_object(self, verb: Token, coded: _Coded, block: VerbBlock) -> _Coded:
         """The sense the verb's object settles: people seized are arrested; a mass killing
         needs many victims (`people_object_codes`, `minimum_counts` in the cue data)."""
+        sense = self.args["people_object_codes"].get(block.name)
+        needed = self.args["minimum_counts"].get(coded.code)
+        if not (sense or needed):
+            return coded  # most verbs: no object to read
         objects = [t for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]
                    for t in self.parse.subtree(c, self.clause_stop)]
-        sense = self.args["people_object_codes"].get(block.name)
         if sense and any(t.ent_type in ("PERSON", "NORP") or (t.pos == "NOUN" and t.lemma.lower()
                          in self.args["captive_nouns"]) for t in objects):
             return dataclasses.replace(coded, code=sense, paired="", rule=coded.rule + "+people")
-        needed = self.args["minimum_counts"].get(coded.code)
         counts = [n for t in objects if t.ent_type == "CARDINAL" or t.tag == "CD" if (n := _count(t.text)) is not None]
         if needed and counts and max(counts) < needed:
             return dataclasses.replace(coded, code=block.code or coded.code, paired="", rule=coded.rule + "+few")

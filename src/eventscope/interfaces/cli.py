@@ -190,13 +190,15 @@ def print_scores(scores: dict[str, Any], as_json: bool) -> None:
             click.echo(f"{name:<28} {value}")
 
 
-def print_evaluation(evaluate: Callable[[], dict[str, Any]], as_json: bool) -> None:
-    """Run one evaluation and print its scores; a gold set it cannot read is bad usage."""
+def print_evaluation(evaluate: Callable[[], dict[str, Any]], as_json: bool) -> dict[str, Any]:
+    """Run one evaluation, print its scores and return them; a gold set it cannot read is
+    bad usage."""
     try:
         scores = evaluate()
     except EventscopeError as exc:
         fail(str(exc), EXIT_REJECTED)
     print_scores(scores, as_json)
+    return scores
 
 
 @eval_group.command("petrarch2")
@@ -251,11 +253,7 @@ def eval_events(ctx: click.Context, gold: Path, split: str, shared: Path | None,
     """Score events against a sentence-level real-news gold set (gold/realnews)."""
     from eventscope.evaluate.realnews import evaluate_realnews
 
-    try:
-        scores = evaluate_realnews(gold, settings_from(ctx), shared, split, with_errors)
-    except EventscopeError as exc:
-        fail(str(exc), EXIT_REJECTED)
-    print_scores(scores, as_json)
+    scores = print_evaluation(lambda: evaluate_realnews(gold, settings_from(ctx), shared, split, with_errors), as_json)
     if as_json:
         return
     actors = scores["actors_on_root_matches"]
