@@ -529,3 +529,35 @@ def test_the_triage_parses_a_sentence_that_tags_a_person_the_dictionary_does_not
     assert actors.names_a_person("Sen. Dianne Feinstein criticised the plan.", kb)
     assert actors.names_a_person("Dianne Feinstein (D-Calif.) criticised the plan.", kb)
     assert not actors.names_a_person("The senator criticised the plan.", kb)
+
+
+def test_a_party_members_word_names_the_party_only_for_a_person_or_role(settings, kb):
+    article = resolve("Michael Howard, the Conservative leader, criticised Tony Blair.", settings, kb,
+                      dt.date(2005, 2, 1))
+    assert mention_of(article, "Michael Howard").actor.code == "GBROPP"
+    said = resolve("The Georgia Republican said the bill would fail.", settings, kb, dt.date(2012, 2, 1))
+    assert mention_of(said, "Republican").actor.code == "USAOPP"
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Tory leader Michael Howard criticised the plan.", "Michael Howard", "GBROPP"),
+    ("Lib Dem chairman Matthew Taylor criticised the plan.", "Matthew Taylor", "GBROPP"),
+    ("Hamas spokesman Sami Abu Zuhri condemned the raid.", "Sami Abu Zuhri", "PSEREBHMS"),
+    ("Iranian Defence Minister Hossein Dehghan met officials.", "Hossein Dehghan", "IRNGOV"),
+])
+def test_a_generic_role_takes_the_sector_of_the_organisation_beside_it(settings, kb, text, name, code):
+    assert mention_of(resolve(text, settings, kb, dt.date(2005, 2, 1)), name).actor.code == code
+
+
+def test_an_abbreviated_title_and_a_state_apposition_make_a_us_legislator(settings, kb):
+    text = ("Sen. Johnny Isakson, the Georgia Republican, criticized the White House on Tuesday. "
+            "Senators in Washington and the US Congress debated the plan.")
+    article = resolve(text, settings, kb, dt.date(2012, 2, 1))
+    assert mention_of(article, "Johnny Isakson").actor.code == "USALEG"
+
+
+def test_a_full_name_the_text_does_not_describe_lends_its_surname(settings, kb):
+    text = ("The British government faced questions in London about British police. "
+            "Michael Holloway criticised the British government. Mr Holloway said it had failed.")
+    article = resolve(text, settings, kb, dt.date(2005, 2, 1))
+    assert mention_of(article, "Holloway").actor.id == mention_of(article, "Michael Holloway").actor.id

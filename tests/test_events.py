@@ -655,3 +655,30 @@ def test_seizing_people_is_an_arrest_and_a_few_deaths_are_no_mass_killing(coder,
         del ACTORS["Palestinians"]
     assert [e.cameo.code for e in arrest if e.trigger == "arrested"] == ["173"]
     assert all(e.cameo.code != "202" for e in killing)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey made a string of arrests in Greece on Monday.", ("TUR", None, "173")),
+    ("Turkey launched an attack on Greece.", ("TUR", "GRC", "190")),
+    ("Anna Berg paid a visit to Jordan.", ("GRCGOV", "JOR", "042")),
+    ("Egypt filed a lawsuit against Jordan.", ("EGY", "JOR", "115")),
+    ("Turkey opened fire on Greece across the border.", ("TUR", "GRC", "190")),
+    ("Kenya expressed admiration for Chile.", ("KEN", "CHL", "051")),
+])
+def test_a_support_verb_codes_by_the_event_noun_it_takes(events_of, text, expected):
+    assert expected in dyads(events_of(text))
+
+
+def test_a_support_verb_without_an_event_noun_codes_nothing(events_of):
+    assert not events_of("Turkey made a statement about Greece.")
+    assert not events_of("Turkey gave a speech in Greece.")
+
+
+def test_the_noun_settles_the_act_by_its_support_verb(events_of):
+    assert ("GRC", "TUR", "141") in dyads(events_of("Greece staged a protest against Turkey."))
+    assert ("KEN", "CHL", "111") in dyads(events_of("Kenya levelled an attack on Chile over the vote."))
+
+
+def test_a_denied_noun_event_keeps_the_support_verbs_modality(events_of):
+    events = [e for e in events_of("Turkey did not launch an attack on Greece.") if e.cameo.root == "19"]
+    assert events and all(e.modality == "denied" for e in events)

@@ -144,6 +144,9 @@ def add_parties(kb: ActorKB) -> None:
             country=country,
         )
         kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
+        members = [str(word) for word in record.get("members") or []]
+        kb.add_entry(entry, members, cased=True)
+        kb.member_words |= {phrase_key(word) for word in members}
 
 
 def first_level_divisions() -> dict[str, frozenset[str]]:
@@ -169,6 +172,9 @@ def add_people(kb: ActorKB) -> None:
             country=spells[-1].code[:3],
         )
         kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
+        members = [str(word) for word in record.get("members") or []]
+        kb.add_entry(entry, members, cased=True)
+        kb.member_words |= {phrase_key(word) for word in members}
 
 
 def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str]) -> None:
@@ -233,6 +239,8 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         country_links=frozenset(config.get("country_links", [])),
         noun_phrase_modifiers=frozenset(config.get("noun_phrase_modifiers", [])),
         organisation_words=frozenset(config.get("organisation_words", [])),
+        organisation_roles=frozenset(config.get("organisation_roles", [])),
+        abbreviated_titles=dict(config.get("abbreviated_titles", {})),
         document_words=frozenset(config.get("document_words", [])),
         divisions=first_level_divisions(),
         person_tags=tuple((re.compile(tag["pattern"]), tag["country"], tag["sector"])

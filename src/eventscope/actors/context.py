@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from eventscope.actors.kb import ActorKB, phrase_key
@@ -16,12 +17,15 @@ CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"})
 
 @dataclass
 class Context:
-    """What the words around a name say about it."""
+    """What the words around a name say about it, read at the article's date (`day`)."""
 
     country: str | None = None
     role: str | None = None
     agent: str | None = None  # CAMEO agent code of the role ("GOV", "GOVFRM")
     tokens: set[int] = field(default_factory=set)  # tokens of the spans used, part of the mention
+    day: dt.date | None = None
+    organisation_roles: frozenset[str] = frozenset()  # roles an organisation beside them settles
+    of_organisation: bool = False  # the agent is the organisation's ("Tory leader": OPP)
 
     @property
     def sector(self) -> str | None:
@@ -32,14 +36,18 @@ class Context:
         if span.is_role:
             if self.role is None or override_role:
                 self.role = span.text.lower()
-                self.agent = span.role_code or None
+                if not (self.of_organisation and self.role in self.organisation_roles):
+                    self.agent = span.role_code or None
         elif span.entry is not None and span.entry.country and self.country is None:
             if span.entry.kind == "place":
                 return
             self.country = span.entry.country
-            if span.entry.kind not in ("country", "person") and self.agent is None:
-                code = span.entry.code_on(None) or ""
-                self.agent = code[3:] or None
+            if span.entry.kind not in ("country", "person") and (
+                self.agent is None or self.role in self.organisation_roles
+            ):
+                code = span.entry.code_on(self.day) or ""
+                if code[3:]:
+                    self.agent, self.of_organisation = code[3:], True
 
 
 def left_context(aligned: AlignedSpans, first: int, kb: ActorKB) -> list[int]:
@@ -98,9 +106,9 @@ def right_context(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> 
     return link, apposition
 
 
-def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int) -> Context:
+def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int, day: dt.date | None = None) -> Context:
     """Country and role of a name from its noun phrase, "of <country>" and an apposition."""
-    context = Context()
+    context = Context(day=day, organisation_roles=kb.organisation_roles)
     own = {n for n, (a, b) in enumerate(aligned.span_tokens) if a <= last and b >= first}
     seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
     crossed_of = False
@@ -143,7 +151,8 @@ def strip_titles(tokens: list[Token], first: int, last: int, kb: ActorKB) -> tup
             entry = kb.lookup(words) if size == 1 else None
             if phrase_key(words) in kb.titles or (entry is not None and entry.kind == "country"):
                 if entry is None:
-                    titles.append(words.lower().rstrip("."))
+                    title = words.lower().rstrip(".")
+                    titles.append(kb.abbreviated_titles.get(title, title))
                 first += size
                 break
         else:

@@ -13,8 +13,9 @@ from eventscope.actors.kb import ActorKB
 from eventscope.actors.make import UNKNOWN_COUNTRY, generic_actor, named_actor
 from eventscope.records import Actor, Article, Mention
 
-# "X of Georgia", "X, from Georgia": the place a person is of, right after the name.
-PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:of|from)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+# "X of Georgia", "X, from Georgia", "X, the Georgia Republican": the place a person is of,
+# right after the name.
+PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:(?:of|from)\s+|,\s*the\s+)([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 # The article is about a country when it has this share of the country-bearing mentions.
 HOME_SHARE = 0.5
 HOME_MENTIONS = 2
@@ -87,8 +88,10 @@ def settle_divisions(article: Article, kb: ActorKB, mentions: list[Mention], hom
         if actor.kind == "person":
             # "Senator Johnny Isakson of Georgia": the country came from a division's name.
             after = PERSON_OF_PLACE.match(article.text, mention.end)
-            place = after.group(1).lower() if after else ""
-            if place in divisions and place == (kb.country_name(actor.country) or "").lower():
+            words = after.group(1).lower().split() if after else []
+            places = {" ".join(words[:size]) for size in range(1, len(words) + 1)}
+            country = (kb.country_name(actor.country) or "").lower()
+            if country in places and country in divisions:
                 people[actor.id] = named_actor("person", actor.name, home, (actor.code or "")[3:] or None,
                                                mention.role)
             continue

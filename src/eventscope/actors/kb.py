@@ -114,6 +114,9 @@ class ActorKB:
     country_links: frozenset[str] = frozenset()
     noun_phrase_modifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
+    organisation_roles: frozenset[str] = frozenset()  # "leader", "spokesman": of whatever organisation
+    abbreviated_titles: dict[str, str] = field(default_factory=dict)  # "sen" -> "senator"
+    member_words: set[str] = field(default_factory=set)  # "tory", "republican": a party's member
     document_words: frozenset[str] = frozenset()
     # (pattern, country, sector) of tags after a name ("(D-Calif.)"), and title cues
     person_tags: tuple[tuple[re.Pattern[str], str, str], ...] = ()

@@ -18,7 +18,7 @@ from pathlib import Path
 from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.context import Context, context_for, strip_titles, titled_name
 from eventscope.actors.home import settle_home_country
-from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry
+from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry, phrase_key
 from eventscope.actors.make import (
     actor_from_entry,
     display_person,
@@ -200,7 +200,7 @@ class ArticleResolver:
                 continue
             if named.first == named.last and name_key(named.text) in self.surnames:
                 continue  # a surname: resolve_surnames links it
-            context = context_for(aligned, self.kb, named.first, named.last)
+            context = context_for(aligned, self.kb, named.first, named.last, self.day)
             found = self.person_actor(aligned, named, context, weak)
             if found is None:
                 continue
@@ -208,11 +208,8 @@ class ArticleResolver:
             self.add(aligned, named.start, named.end, actor, role, rule)
             used.update(range(named.first, named.last + 1))
             used.update(context.tokens)
-            # A name the text does not describe may stand in a sentence the triage leaves
-            # unparsed, so only described and known people lend their surname to later text.
-            if actor.kind == "person" and rule != "person-name" and (
-                named.first < named.last or rule == "dictionary-person"
-            ):
+            # A full name, or a one-word name the dictionary knows, lends its surname to later text.
+            if actor.kind == "person" and (named.first < named.last or rule == "dictionary-person"):
                 self.surnames.setdefault(name_key(tokens[named.last].text), actor)
 
     def name_span(self, aligned: AlignedSpans, first: int, last: int) -> NameSpan | None:
@@ -260,7 +257,8 @@ class ArticleResolver:
         self, aligned: AlignedSpans, named: NameSpan, context: Context, weak: bool
     ) -> tuple[Actor, str | None, str] | None:
         """(actor, role, rule) for a name: from the dictionary, or from what its context says."""
-        title_role = named.titles[-1] if named.titles else None
+        before = aligned.parse.tokens[named.first - 1].text.lower().rstrip(".") if named.first else ""
+        title_role = named.titles[-1] if named.titles else self.kb.abbreviated_titles.get(before)
         role = context.role or title_role
         agent = context.agent or (self.kb.role_code(title_role) if title_role else None)
         known = self.kb.person(named.text) or named.entry
@@ -313,11 +311,11 @@ class ArticleResolver:
                 continue  # a bare role word ("the Army") or a run across paragraphs
             if self.names_document(tokens, last):
                 continue
-            context = Context()
+            context = Context(day=self.day, organisation_roles=self.kb.organisation_roles)
             for n in inside:
                 context.take(aligned, n)
             if context.country is None:
-                outer = context_for(aligned, self.kb, first, last)
+                outer = context_for(aligned, self.kb, first, last, self.day)
                 context.country = outer.country
             if not (context.country and context.sector):
                 continue
@@ -341,6 +339,8 @@ class ArticleResolver:
             entry = span.entry
             if entry.kind == "place" or self.inside_other_person(aligned, span):
                 continue
+            if phrase_key(span.text) in self.kb.member_words and not self.names_member(aligned, last):
+                continue  # "Conservative estimates": an adjective, no party
             if entry.kind in ("country", "capital"):
                 composite = self.country_with_role(aligned, n)
                 if composite is not None and used.intersection(range(aligned.span_tokens[composite][0],
@@ -474,6 +474,14 @@ class ArticleResolver:
                 self.add(aligned, token.start, token.end, actor, None, "acronym")
                 used.add(token.i)
 
+
+    @staticmethod
+    def names_member(aligned: AlignedSpans, last: int) -> bool:
+        """A party member's word stands for someone ("the Georgia Republican said") or
+        describes a role or a name ("Tory leader", "Republican Sen. Isakson")."""
+        token = aligned.parse.tokens[last]
+        head = aligned.parse.head(token)
+        return token.dep in ARGUMENT_DEPS or (head is not None and (head.pos == "PROPN" or aligned.is_role_at(head.i)))
 
     def resolve_bare_roles(self, aligned: AlignedSpans, used: set[int]) -> None:
         """A role word with no country or name beside it ("Police arrested ...", "criticised

@@ -33,8 +33,9 @@ from eventscope.events.arguments import Dyad, PlaceGazetteer, SentenceArguments
 from eventscope.events.background import is_background
 from eventscope.events.confidence import ConfidenceModel, event_features, load_model
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
+from eventscope.events.nominal import EventNouns, load_event_nouns
+from eventscope.events.senses import object_sense
 from eventscope.events.verbs import (
-    VerbBlock,
     VerbDictionary,
     load_verb_dictionary,
     match_pattern,
@@ -82,6 +83,7 @@ class EventCoder:
     confidence: ConfidenceModel | None = None
     min_confidence: float = 0.0
     keep_all: bool = False  # keep candidates below min_confidence too
+    nouns: EventNouns = dataclasses.field(default_factory=load_event_nouns)
 
     def cameo(self, code: str) -> Cameo:
         """The CAMEO record of a code; codes outside the table keep their root's class."""
@@ -248,14 +250,22 @@ class _SentenceCoder:
         if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"] or self._is_leading_adjunct(verb):
             return None
         entries = self.coder.verbs.lookup(verb)
-        if not entries or is_reporting_frame(self.parse, verb, self.coder.cues) or self._marks_future(verb):
+        if is_reporting_frame(self.parse, verb, self.coder.cues) or self._marks_future(verb):
             return None
         clause = self.parse.subtree(verb, self.clause_stop)
         after = [t for t in clause if t.i > verb.i]
         match = match_pattern([e.block for e in entries], self.parse.tokens[: verb.i], after, verb)
+        objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
+        by_noun = self.coder.nouns.code(self.parse, verb, objects, self.coder.verbs, clause)
+        if by_noun is not None and match is not None and by_noun.noun not in match[1]:
+            match = None  # a pattern on other words ("opened ... Israeli") loses to the noun ("opened fire")
         if match is not None:
             pattern, matched = match
             coded = _Coded(pattern.code, pattern.paired, pattern.id, matched, clause)
+        elif by_noun is not None:  # "made an arrest", "paid tribute to": the noun is the act
+            coded = _Coded(by_noun.code, "", by_noun.rule, [by_noun.noun, *by_noun.matched], clause)
+        elif not entries:
+            return None
         else:
             default = next((e for e in entries if e.code is not None), None)
             if default is None or verb.lemma.lower() in self.coder.pattern_only:
@@ -266,25 +276,9 @@ class _SentenceCoder:
                 return None
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
-        coded = self._by_object(verb, coded, entries[0].block)
+        if entries and (sense := object_sense(self.parse, verb, coded.code, entries[0].block, self.args)):
+            coded = dataclasses.replace(coded, code=sense[0], paired="", rule=coded.rule + sense[1])
         return coded if coded.code or coded.paired else None
-
-    def _by_object(self, verb: Token, coded: _Coded, block: VerbBlock) -> _Coded:
-        """The sense the verb's object settles: people seized are arrested; a mass killing
-        needs many victims (`people_object_codes`, `minimum_counts` in the cue data)."""
-        sense = self.args["people_object_codes"].get(block.name)
-        needed = self.args["minimum_counts"].get(coded.code)
-        if not (sense or needed):
-            return coded  # most verbs: no object to read
-        objects = [t for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]
-                   for t in self.parse.subtree(c, self.clause_stop)]
-        if sense and any(t.ent_type in ("PERSON", "NORP") or (t.pos == "NOUN" and t.lemma.lower()
-                         in self.args["captive_nouns"]) for t in objects):
-            return dataclasses.replace(coded, code=sense, paired="", rule=coded.rule + "+people")
-        counts = [n for t in objects if t.ent_type == "CARDINAL" or t.tag == "CD" if (n := _count(t.text)) is not None]
-        if needed and counts and max(counts) < needed:
-            return dataclasses.replace(coded, code=block.code or coded.code, paired="", rule=coded.rule + "+few")
-        return coded
 
     def _events_of(self, verb: Token, coded: _Coded) -> list[Event]:
         events: list[Event] = []
@@ -525,18 +519,6 @@ class _SentenceCoder:
         return code
 
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
-
-
-def _count(text: str) -> int | None:
-    """"15" -> 15, "three" -> 3, "1,200" -> 1200; None for what is not a count."""
-    word = text.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word)
-
-
 def _without_mirrors(dyads: list[Dyad]) -> list[Dyad]:
     """Reciprocal dyads once each (first named acting on second), for a code that is not
     symmetric: two sides that clashed are one fight, not two."""
@@ -558,7 +540,9 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     reference: dt.date | None = None
     modifier_deps = coder.cues["arguments"]["modifier_deps"]
     for sentence, found in zip(parsed, expressions):
-        if not any(t.pos == "VERB" and t.dep not in modifier_deps and coder.verbs.lookup(t) for t in sentence.tokens):
+        if not any(t.pos == "VERB" and t.dep not in modifier_deps and (
+            coder.verbs.lookup(t) or t.lemma.lower() in coder.nouns.support_verbs) for t in sentence.tokens
+        ):
             continue  # no predicate to code: spare building the sentence's parse and arguments
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
         sentence_coder = _SentenceCoder(article, sentence, mentions, coder, found, anchors, reference)

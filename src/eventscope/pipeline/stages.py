@@ -65,7 +65,7 @@ def _triage(settings: Settings, actor_kb: ActorKB, coder: EventCoder) -> Sentenc
         find_actors=functools.partial(actors.find_actor_spans, kb=actor_kb),
         names_a_person=functools.partial(actors.names_a_person, kb=actor_kb),
         agreement_kind=functools.partial(agreements.kind_in_sentence, cues=agreements.load_cues()),
-        verb_needs=verb_needs(coder.verbs),
+        verb_needs=coder.nouns.with_support_verbs(verb_needs(coder.verbs)),
         pattern_only=coder.pattern_only,
     )
 

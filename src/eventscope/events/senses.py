@@ -1,0 +1,38 @@
+"""The sense a verb's object settles: people seized are arrested (173), not property
+confiscated; a mass killing (202) needs many victims, fewer take the verb's own code.
+Which verbs and codes are read this way is cue data (`people_object_codes`,
+`captive_nouns`, `minimum_counts` in `data/cameo/cues.yaml`)."""
+
+from __future__ import annotations
+
+from eventscope.common.parse import DependencyParse
+from eventscope.events.verbs import VerbBlock
+from eventscope.records import Token
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
+
+
+def count_of(text: str) -> int | None:
+    """"15" -> 15, "three" -> 3, "1,200" -> 1200; None for what is not a count."""
+    word = text.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def object_sense(parse: DependencyParse, verb: Token, code: str, block: VerbBlock, args: dict) -> tuple[str, str] | None:
+    """(code, rule suffix) when the verb's object changes its code, else None."""
+    sense = args["people_object_codes"].get(block.name)
+    needed = args["minimum_counts"].get(code)
+    if not (sense or needed):
+        return None  # most verbs: no object to read
+    stop = frozenset(args["clause_deps"])
+    objects = [t for c in parse.children[verb.i] if c.dep in args["object_deps"] for t in parse.subtree(c, stop)]
+    if sense and any(t.ent_type in ("PERSON", "NORP") or (t.pos == "NOUN" and t.lemma.lower() in args["captive_nouns"])
+                     for t in objects):
+        return sense, "+people"
+    counts = [n for t in objects if t.ent_type == "CARDINAL" or t.tag == "CD" if (n := count_of(t.text)) is not None]
+    if needed and counts and max(counts) < needed:
+        return (block.code or code), "+few"
+    return None
