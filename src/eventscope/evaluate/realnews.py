@@ -29,7 +29,7 @@ from typing import Any
 from eventscope.errors import BadInput, EventscopeError
 from eventscope.evaluate.realnews_text import document_published, document_text
 from eventscope.evaluate.scoring import Tally
-from eventscope.events.confidence import event_features
+from eventscope.events.confidence import article_features, event_features
 from eventscope.pipeline import Processed, Stages, process_batch
 from eventscope.records import Article, Event, RawInput, Sentence
 from eventscope.settings import Settings
@@ -334,6 +334,7 @@ def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tupl
     counts = Counter(system_sentences=alignment.sentences, system_sentences_unaligned=alignment.unaligned,
                      gold_sentences_outside_system_text=sum(g.id not in covered for g in gold))
     crowd = Counter(event.sentence_index for event in article.events)
+    context = article_features(article)
     for event in article.events:
         if event.sentence_index not in alignment.found or event.sentence_index not in by_index:
             counts["system_events_unaligned"] += 1
@@ -345,7 +346,7 @@ def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tupl
         if best[0] <= 0:
             continue
         coded = CodedEvent(event.cameo.code, _actor_code(event.source_actor), _actor_code(event.target_actor))
-        features = event_features(event, by_index[event.sentence_index], crowd[event.sentence_index])
+        features = event_features(event, by_index[event.sentence_index], crowd[event.sentence_index], context)
         placed.setdefault(best[1], []).append(SystemEvent(coded, event.modality, event.trigger, event.rule, span,
                                                                event.background, features))
     return placed, dict(counts)

@@ -31,7 +31,7 @@ from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
 from eventscope.events.arguments import Dyad, PlaceGazetteer, SentenceArguments
 from eventscope.events.background import is_background
-from eventscope.events.confidence import ConfidenceModel, event_features, load_model
+from eventscope.events.confidence import ConfidenceModel, article_features, event_features, load_model
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
 from eventscope.events.senses import object_sense
@@ -573,9 +573,10 @@ def _scored(events: list[Event], article: Article, coder: EventCoder) -> list[Ev
         return events
     sentences = {s.index: s for s in article.sentences}
     crowd = Counter(event.sentence_index for event in events)
+    context = article_features(article)
     kept = []
     for event in events:
-        features = event_features(event, sentences[event.sentence_index], crowd[event.sentence_index])
+        features = event_features(event, sentences[event.sentence_index], crowd[event.sentence_index], context)
         event.confidence = round(coder.confidence.score(features), 4)
         if coder.keep_all or event.confidence >= coder.min_confidence:
             kept.append(event)

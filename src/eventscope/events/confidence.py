@@ -10,13 +10,16 @@ auxiliaries, quotation, which actors were found and of what kind. The model ship
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from eventscope.records import Event, Sentence, Token
+import yaml
+
+from eventscope.records import Article, Event, Sentence, Token
 
 MODEL_FILE = "event_filter.json"
 QUOTES = frozenset('"“”')
@@ -59,8 +62,31 @@ def _sector(code: str | None) -> str:
     return code[3:6] or "bare"
 
 
-def event_features(event: Event, sentence: Sentence, events_in_sentence: int) -> dict[str, str]:
-    """Indicator features of one candidate; values are strings (one-hot by name=value)."""
+@functools.lru_cache(maxsize=1)
+def _political_sectors() -> frozenset[str]:
+    text = resources.files("eventscope.data").joinpath("cameo", "cues.yaml").read_text("utf-8")
+    return frozenset(yaml.safe_load(text)["confidence"]["political_sectors"])
+
+
+def article_features(article: Article) -> dict[str, str]:
+    """What the whole article says about its events: the share of its sentences naming a
+    political actor (a country, a government, a party, an armed group) and how many
+    countries it names."""
+    political = _political_sectors()
+    sentences = {m.sentence for m in article.mentions
+                 if m.actor.kind in ("country", "igo") or (m.actor.sector or "") in political}
+    share = len(sentences) / max(1, len(article.sentences))
+    countries = {m.actor.country for m in article.mentions if m.actor.country}
+    return {
+        "article_politics": "none" if not share else "low" if share < 0.15 else "mid" if share < 0.4 else "high",
+        "article_countries": str(min(len(countries), 3)),
+    }
+
+
+def event_features(event: Event, sentence: Sentence, events_in_sentence: int,
+                   article: dict[str, str]) -> dict[str, str]:
+    """Indicator features of one candidate (with its `article_features`); values are
+    strings (one-hot by name=value)."""
     trigger = _trigger(event, sentence)
     root = event.cameo.root
     source, target = event.source_actor, event.target_actor
@@ -80,6 +106,7 @@ def event_features(event: Event, sentence: Sentence, events_in_sentence: int) ->
         "attributed": str(bool(event.attribution)),
         "first_sentence": str(sentence.index == 0),
         "crowded": str(min(events_in_sentence, 4)),
+        **article,
     }
     if trigger is None:
         return features
