@@ -268,7 +268,9 @@ class _SentenceCoder:
             return None
         else:
             default = next((e for e in entries if e.code is not None), None)
-            if default is None or verb.lemma.lower() in self.coder.pattern_only:
+            if default is None or verb.lemma.lower() in self.coder.pattern_only or (
+                self.coder.refine and (default.code or "")[:2] in self.args["pattern_only_roots"]
+            ):
                 return None
             if verb.lemma.lower() in self.args["transitive_defaults"] and not any(
                 c.dep in self.args["object_deps"] for c in self.parse.children[verb.i]
