@@ -147,6 +147,12 @@ def test_seeds_iran_iraq_is_a_defence_cooperation_agreement_with_proposals_kept_
     exercises = [p for p in found["proposals"] if "joint exercises" in p["what"]]
     assert exercises and all(p["date"].startswith("2019-06") for p in exercises)
     assert not set(found["agreements"]) & {p["agreement_id"] for p in found["proposals"]}
+    client = TestClient(create_app(str(db)))
+    events = [client.get(f"/api/events/{p['event_id']}").json() for p in found["proposals"] if p["event_id"]]
+    assert events and all(e["cameo"]["quad_class"] in (1, 2) and e["modality"] == p["modality"]
+                          for e, p in zip(events, [p for p in found["proposals"] if p["event_id"]]))
+    assert len({(p["evidence"]["article_id"], p["evidence"]["sentence"]) for p in found["proposals"]}) == len(
+        found["proposals"])
 
 
 def test_trend_counts_quarters_of_the_dyad_summary(db):

@@ -144,20 +144,22 @@ def _locate(text: str, sentence: str, inside: int) -> tuple[int, int]:
 
 def _event_proposals(store: Store, a: str, b: str, signed: list[dict[str, Any]],
                      cues: AllianceCues) -> list[Proposal]:
-    """Proposed and planned events between the parties whose sentence names defence
-    cooperation or an obligation; a sentence that reports a signed agreement is that
-    agreement, not a proposal."""
+    """Proposed and planned cooperative events between the parties whose sentence names
+    defence cooperation or an obligation, one per sentence; a sentence that reports a signed
+    agreement is that agreement, not a proposal."""
     provisions = [(label, pattern) for label, pattern in load_cues().provisions
                   if label in cues.defence_cooperation]
     reported = {(article_id, s, e) for agreement in signed for article_id, s, e in agreement["evidence"]}
     texts: dict[str, str] = {}
+    seen: set[tuple[str, str]] = set()
     proposals = []
     for row in store.dyad_events(a, b):
-        if row["modality"] not in cues.proposal_modalities:
+        if row["modality"] not in cues.proposal_modalities or int(row["quad_class"]) not in cues.proposal_quad_classes:
             continue
         event = store.get_record("events", row["id"])
-        if event is None:
+        if event is None or (event["article_id"], event["sentence"]) in seen:
             continue
+        seen.add((event["article_id"], event["sentence"]))
         start, end = event["span"]
         if any(i == event["article_id"] and s < end and start < e for i, s, e in reported):
             continue

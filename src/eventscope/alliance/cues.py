@@ -43,6 +43,7 @@ class AllianceCues:
     cooperation_verdict: str
     no_tie_verdict: str
     proposal_modalities: frozenset[str]
+    proposal_quad_classes: frozenset[int]
 
     @property
     def verdicts(self) -> tuple[str, ...]:
@@ -82,4 +83,5 @@ def load_alliance_cues() -> AllianceCues:
         cooperation_verdict=data["cooperation_verdict"],
         no_tie_verdict=data["no_tie_verdict"],
         proposal_modalities=frozenset(data["proposal_modalities"]),
+        proposal_quad_classes=frozenset(int(q) for q in data["proposal_quad_classes"]),
     )
