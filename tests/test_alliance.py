@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
@@ -199,7 +200,8 @@ def test_api_serves_the_same_assessment_and_documents_it(db):
     assert client.get("/api/alliances/IRN/XX").status_code == 400
     document = client.get("/openapi.json").json()
     assert "/api/alliances/{party_a}/{party_b}" in document["paths"]
-    assert "verdict" in document["components"]["schemas"]["alliance"]["required"]
+    for a, b in [("IRN", "IRQ"), ("CHL", "ARG"), ("NATO", "GEO")]:
+        jsonschema.validate(assess(db, a, b), document["components"]["schemas"]["alliance"])
 
 
 def test_dyad_page_shows_the_verdict_with_links_to_the_evidence(db):

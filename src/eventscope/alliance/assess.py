@@ -41,18 +41,23 @@ COOPERATION_CLASSES = (1, 2)
 CONFLICT_CLASSES = (3, 4)
 
 
+def _organisations() -> frozenset[str]:
+    """The organisations agreements may name as parties (NATO, EU), from the agreements' cues."""
+    return frozenset(load_cues().organisation_parties.values())
+
+
 def check_party(code: str) -> str:
     """The code upper-cased: an ISO-3 country or an organisation agreements name (NATO, EU);
     `BadInput` otherwise."""
     upper = code.strip().upper()
-    if COUNTRY_CODE.match(upper) or upper in set(load_cues().organisation_parties.values()):
+    if COUNTRY_CODE.match(upper) or upper in _organisations():
         return upper
     raise BadInput(code, "not an ISO 3166-1 alpha-3 country code (e.g. IRN) or an organisation "
-                         f"code ({', '.join(sorted(set(load_cues().organisation_parties.values())))})")
+                         f"code ({', '.join(sorted(_organisations()))})")
 
 
 def _is_country(party: str) -> bool:
-    return party not in set(load_cues().organisation_parties.values())
+    return party not in _organisations()
 
 
 def _date(value: str | None) -> dt.date | None:
