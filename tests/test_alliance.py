@@ -57,6 +57,15 @@ def test_a_negation_before_the_phrase_in_its_clause_denies_it():
     assert stances("Neither government is bound to come to the aid of the other.") == [("defence", "denied")]
 
 
+def test_a_verb_negation_or_modal_just_after_a_noun_phrase_counts():
+    assert stances("A defence pact wasn't signed.") == [("defence", "denied")]
+    assert stances("The accord doesn’t commit Peru to come to the aid of Chile.") == [("defence", "denied")]
+    assert stances("Diplomats said a defence pact could follow next year.") == [("defence", "proposed")]
+    assert stances("The ministers will hold consultations without delay when security is threatened.") == [
+        ("consultation", "stated")]
+    assert stances("An attack on either is an attack on both, not merely on one.") == [("defence", "stated")]
+
+
 def test_a_negation_in_another_clause_or_side_clause_denies_nothing():
     assert stances("Lima will not send troops, but the two armies will come to each other's aid.") == [
         ("defence", "stated")]

@@ -39,6 +39,9 @@ class AllianceCues:
     proposals: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     side_clauses: re.Pattern[str]
+    trailing_words: int
+    trailing_negations: re.Pattern[str]
+    trailing_proposals: re.Pattern[str]
     defence_cooperation: tuple[str, ...]
     cooperation_verdict: str
     no_tie_verdict: str
@@ -79,6 +82,9 @@ def load_alliance_cues() -> AllianceCues:
         proposals=_words(data["proposals"]),
         clause_breaks=_raw(data["clause_breaks"]),
         side_clauses=_raw(data["side_clauses"]),
+        trailing_words=int(data["trailing_words"]),
+        trailing_negations=_words(data["trailing_negations"]),
+        trailing_proposals=_words(data["trailing_proposals"]),
         defence_cooperation=tuple(data["defence_cooperation"]),
         cooperation_verdict=data["cooperation_verdict"],
         no_tie_verdict=data["no_tie_verdict"],

@@ -3,9 +3,10 @@
 
 A sentence states an obligation when it uses one of its phrases. Whether it is stated,
 denied or proposed is a matter of the clause around the phrase, by general rules: a
-negation cue before the phrase in its clause denies it ("does not commit either side to
-come to the defence of the other"), a proposal cue proposes it ("Iran suggested that the
-two armies come to each other's aid"). A cue's own words ("not to attack each other") and
+negation cue before the phrase in its clause, or a verb's negation just after it, denies it
+("does not commit either side to come to the defence of the other", "a defence pact was
+not signed"), a proposal cue or modal there proposes it ("Iran suggested that the two armies come to each
+other's aid"). A cue's own words ("not to attack each other") and
 side clauses (", which does not cover trade,") reach nothing else.
 """
 
@@ -54,12 +55,19 @@ def _clause_start(sentence: str, position: int, cues: AllianceCues) -> int:
     return max(starts, default=0)
 
 
-def _cue_before(pattern: re.Pattern[str], sentence: str, start: int, end: int,
+def _clause_tail(sentence: str, position: int, cues: AllianceCues) -> int:
+    """Where the first `trailing_words` words after `position` end, before any punctuation
+    ("an attack on both, not merely on one" has no tail)."""
+    words = re.match(r"(?:[\s'’]*\w+){0,%d}" % cues.trailing_words, sentence[position:])
+    return position + (words.end() if words else 0)
+
+
+def _cue_within(pattern: re.Pattern[str], sentence: str, region: tuple[int, int],
                 shielded: list[tuple[int, int]]) -> bool:
-    """True when the pattern occurs between start and end outside every shielded range."""
+    """True when the pattern occurs in the region outside every shielded range."""
     return any(
         not any(s <= m.start() < e for s, e in shielded)
-        for m in pattern.finditer(sentence, start, end)
+        for m in pattern.finditer(sentence, *region)
     )
 
 
@@ -79,11 +87,14 @@ def sentence_statements(sentence: str, cues: AllianceCues) -> list[tuple[str, St
         # Other phrases' own words and side clauses not holding this phrase are no cue for it.
         shielded = [(s, e) for _, s, e in found if (s, e) != (start, end)]
         shielded += [(s, e) for s, e in side_clauses if not s <= start < e]
-        clause = _clause_start(sentence, start, cues)
+        before = (_clause_start(sentence, start, cues), start)
+        after = (end, _clause_tail(sentence, end, cues))
         stance: Stance = "stated"
-        if _cue_before(cues.negations, sentence, clause, start, shielded):
+        if (_cue_within(cues.negations, sentence, before, shielded)
+                or _cue_within(cues.trailing_negations, sentence, after, shielded)):
             stance = "denied"
-        elif _cue_before(cues.proposals, sentence, clause, start, shielded):
+        elif (_cue_within(cues.proposals, sentence, before, shielded)
+              or _cue_within(cues.trailing_proposals, sentence, after, shielded)):
             stance = "proposed"
         statements.append((name, stance, (start, end)))
     return statements
