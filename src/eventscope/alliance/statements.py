@@ -58,7 +58,7 @@ def _clause_start(sentence: str, position: int, cues: AllianceCues) -> int:
 def _clause_tail(sentence: str, position: int, cues: AllianceCues) -> int:
     """Where the first `trailing_words` words after `position` end, before any punctuation
     ("an attack on both, not merely on one" has no tail)."""
-    words = re.match(r"(?:[\s'’]*\w+){0,%d}" % cues.trailing_words, sentence[position:])
+    words = re.match(rf"(?:[\s'’]*\w+){{0,{cues.trailing_words}}}", sentence[position:])
     return position + (words.end() if words else 0)
 
 
