@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "eventscope"
 # Each stage may import only the ones before it (and the shared core: records, settings,
 # errors, streams, common).
 ORDER = ["extract", "nlp", "actors", "events", "agreements", "stories", "store", "pipeline", "dyads",
-         "evaluate", "interfaces"]
+         "alliance", "evaluate", "interfaces"]
 CORE = {"records", "settings", "errors", "streams", "common", "data", "__init__", "__main__"}
 MAX_LINES = 600
 

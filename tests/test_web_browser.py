@@ -190,3 +190,16 @@ def test_dyad_page_can_leave_out_proposals(page, base_url: str) -> None:
     assert "By modality: asserted 2." in page.locator("p.lead").inner_text()
     assert page.locator("#dyad-chart svg rect.bar").count() == 2
     assert page.get_by_label("proposed").is_checked() is False
+
+
+def test_dyad_page_alliance_verdict_links_to_the_evidence_in_its_story(page, base_url: str) -> None:
+    page.goto(base_url + "/dyads/IRN-IRQ")
+    section = page.get_by_role("region", name="Alliance")
+    assert "defence cooperation agreement since 2017-07-23" in section.locator("p.verdict").inner_text()
+    finding = section.get_by_role("listitem").filter(has_text="counter-terrorism")
+    assert finding.locator("mark.cue").inner_text() == "terrorism"
+    assert MOU_PROVISIONS in finding.locator("blockquote").inner_text()
+    finding.get_by_role("link", name="in the story").click()
+    page.wait_for_url("**/stories/*#a-*")
+    article_id = page.url.split("#a-")[1]
+    assert MOU_PROVISIONS in page.locator(f"article#a-{article_id}").inner_text()

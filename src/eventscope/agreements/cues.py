@@ -17,7 +17,7 @@ from typing import Any
 import regex
 import yaml
 
-from eventscope.records import AgreementStatus
+from eventscope.records import Actor, AgreementStatus
 
 CUES_FILE = "agreements.yaml"
 STATUS_ORDER: tuple[AgreementStatus, ...] = ("proposed", "signed", "implemented")
@@ -59,6 +59,7 @@ class Cues:
     place_prepositions: frozenset[str]
     party_prepositions: frozenset[str]
     non_party_sectors: frozenset[str]
+    organisation_parties: dict[str, str]  # CAMEO actor code -> party code (NATO, EU)
     dateline: re.Pattern[str]
     person_titles: tuple[str, ...]
     provisions: list[tuple[str, re.Pattern[str]]]
@@ -71,6 +72,10 @@ class Cues:
     def families_compatible(self, first: str, second: str) -> bool:
         """The generic family joins every other: "the agreement" may be the memorandum."""
         return first == second or self.generic_family in (first, second)
+
+    def party_of(self, actor: Actor) -> str | None:
+        """The party code of an actor: its country's ISO-3 code, or an organisation's code."""
+        return actor.country or self.organisation_parties.get(actor.code or "")
 
     def kind_rank(self, kind: str) -> int:
         """How specific a kind is; a kind no longer in the cue table (a stored record) ranks lowest."""
@@ -139,6 +144,7 @@ def load_cues() -> Cues:
         place_prepositions=frozenset(data["place_prepositions"]),
         party_prepositions=frozenset(data["party_prepositions"]),
         non_party_sectors=frozenset(data["non_party_sectors"]),
+        organisation_parties=dict(data["organisation_parties"]),
         dateline=re.compile(data["dateline"]),
         person_titles=tuple(sorted((t.lower() for t in data["person_titles"]), key=len, reverse=True)),
         provisions=[(label, _words(patterns)) for label, patterns in data["provisions"].items()],

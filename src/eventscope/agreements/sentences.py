@@ -29,7 +29,7 @@ from eventscope.records import AgreementStatus, Article, Mention, Sentence
 
 @dataclass
 class SentenceReport:
-    """What one sentence says about an agreement; `parties` are ISO-3 codes."""
+    """What one sentence says about an agreement; `parties` are ISO-3 codes or organisation codes (NATO)."""
 
     sentence: Sentence
     kind: str
@@ -79,11 +79,12 @@ def kind_in_sentence(text: str, cues: Cues) -> tuple[str, bool, tuple[int, int]]
 
 def sentence_parties(parse: DependencyParse, mentions: list[Mention], excluded: set[int],
                      scope: tuple[set[int], set[int]], cues: Cues) -> frozenset[str]:
-    """Countries of the actors the sentence names as taking part."""
+    """Countries and organisations of the actors the sentence names as taking part."""
     parties = set()
     for mention in mentions:
         actor = mention.actor
-        if not actor.country or (actor.sector or "") in cues.non_party_sectors:
+        party = cues.party_of(actor)
+        if not party or (actor.sector or "") in cues.non_party_sectors:
             continue
         tokens = parse.tokens_in(mention.start, mention.end)
         if not tokens or any(t.i in excluded for t in tokens):
@@ -91,7 +92,7 @@ def sentence_parties(parse: DependencyParse, mentions: list[Mention], excluded: 
         # A place ("signed in Baghdad") is where it happened, not who took part.
         if place_preposition(parse, tokens, cues) is not None or not in_clause(parse, tokens, *scope, cues.party_prepositions):
             continue
-        parties.add(actor.country)
+        parties.add(party)
     return frozenset(parties)
 
 
@@ -148,12 +149,12 @@ def sentence_provisions(text: str, cues: Cues) -> list[str]:
 
 
 def _pair_named_before(article: Article, index: int, cues: Cues) -> frozenset[str]:
-    """The two countries a sentence's "the two countries" refers to: those of the nearest of
+    """The two parties a sentence's "the two countries" refers to: those of the nearest of
     the previous sentences that names exactly two."""
     for previous in range(index - 1, max(index - 1 - cues.pair_lookback, -1), -1):
         countries = frozenset(
-            m.actor.country for m in article.mentions
-            if m.sentence == previous and m.actor.country
+            party for m in article.mentions
+            if m.sentence == previous and (party := cues.party_of(m.actor))
             and (m.actor.sector or "") not in cues.non_party_sectors
         )
         if len(countries) == 2:

@@ -8,13 +8,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel
 
+from eventscope.alliance import assess_alliance
 from eventscope.dyads.summary import dyad_summary
-from eventscope.interfaces.openapi import page_response, record_response
+from eventscope.interfaces.openapi import alliance_response, page_response, record_response
 from eventscope.interfaces.params import (
     CAMEO_CODE,
     CAMEO_ROOT,
     DYAD,
     ISO3,
+    PARTY,
     Country,
     DateFrom,
     DateTo,
@@ -263,5 +265,16 @@ def api_routes() -> APIRouter:
     ) -> dict[str, Any]:
         """Events between two countries by month and quad class, agreements, latest stories."""
         return dyad_summary(store, country_a, country_b, stories, modality).to_record()
+
+    @api.get("/alliances/{party_a}/{party_b}", response_model=None,
+             responses=alliance_response(), tags=["alliances"])
+    def get_alliance(
+        store: StoreDep,
+        party_a: Annotated[str, Path(pattern=PARTY, description="ISO-3 country or organisation, e.g. IRN, NATO")],
+        party_b: Annotated[str, Path(pattern=PARTY, description="ISO-3 country or organisation, e.g. IRQ, EU")],
+    ) -> dict[str, Any]:
+        """Whether two parties amount to an alliance: ATOP-style obligations and DCAD-style
+        defence cooperation from their agreements, with the sentences that show them."""
+        return assess_alliance(store, party_a, party_b).to_dict()
 
     return api

@@ -310,6 +310,28 @@ def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, late
         click.echo(f"chart written to {png}", err=True)
 
 
+@main.command("alliance")
+@click.argument("party_a")
+@click.argument("party_b")
+@click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
+def alliance_command(party_a: str, party_b: str, db: str, as_json: bool) -> None:
+    """Assess whether two parties amount to an alliance (ISO-3 codes or NATO, EU...), with evidence."""
+    from eventscope.alliance import assess_alliance, format_alliance
+
+    try:
+        with open_for_reading(db) as store:
+            assessment = assess_alliance(store, party_a, party_b)
+    except BadInput as exc:
+        fail(str(exc), EXIT_REJECTED)
+    except EventscopeError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(assessment.to_dict(), ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(format_alliance(assessment))
+
+
 @main.command("serve")
 @click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

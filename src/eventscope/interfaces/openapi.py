@@ -57,6 +57,74 @@ def page_response(kind: str) -> dict[int | str, dict[str, Any]]:
     return _json_response(f"one page of {kind}", schema)
 
 
+_EVIDENCE = {
+    "type": ["object", "null"],
+    "description": "the sentence of a stored article that shows it; offsets index the article's text",
+    "properties": {
+        "article_id": {"type": "string"},
+        "story_id": {"type": ["string", "null"]},
+        "sentence": {"type": "string"},
+        "sentence_span": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+        "span": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2,
+                 "description": "the words that carry the finding"},
+    },
+}
+_OBLIGATION = {
+    "type": "object",
+    "required": ["type", "agreement_id", "evidence"],
+    "properties": {
+        "type": {"enum": ["defence", "offence", "neutrality", "non-aggression", "consultation"]},
+        "agreement_id": {"type": "string"},
+        "evidence": _EVIDENCE,
+    },
+}
+ALLIANCE_SCHEMA = {
+    "type": "object",
+    "required": ["parties", "verdict", "obligations", "agreements", "since", "trend"],
+    "properties": {
+        "parties": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
+        "verdict": {"enum": ["defence pact", "offence pact", "neutrality pact", "non-aggression pact",
+                             "consultation pact", "defence cooperation agreement", "no formal tie"]},
+        "since": {"type": ["string", "null"], "format": "date",
+                  "description": "date of the signed agreement that sets the verdict"},
+        "agreements": {"type": "array", "items": {"type": "string"},
+                       "description": "ids of the signed agreements the verdict rests on"},
+        "obligations": {"type": "array", "items": _OBLIGATION},
+        "denied_obligations": {"type": "array", "items": _OBLIGATION,
+                               "description": "obligations a report of the agreement explicitly denies"},
+        "defence_cooperation": {
+            "type": "array",
+            "items": {"type": "object", "properties": {
+                "provision": {"type": "string"}, "agreement_id": {"type": "string"}, "evidence": _EVIDENCE}},
+        },
+        "proposals": {
+            "type": "array",
+            "description": "proposed or planned steps; never set the verdict",
+            "items": {"type": "object", "properties": {
+                "source": {"enum": ["agreement", "obligation", "event"]},
+                "modality": {"type": "string"},
+                "date": {"type": ["string", "null"], "format": "date"},
+                "what": {"type": "array", "items": {"type": "string"}},
+                "agreement_id": {"type": ["string", "null"]},
+                "event_id": {"type": ["string", "null"]},
+                "evidence": _EVIDENCE}},
+        },
+        "trend": {
+            "type": "array",
+            "description": "asserted events per quarter: quad classes 1-2 cooperation, 3-4 conflict",
+            "items": {"type": "object", "properties": {
+                "quarter": {"type": "string"}, "cooperation": {"type": "integer"},
+                "conflict": {"type": "integer"}}},
+        },
+        "considered_agreements": {"type": "array", "items": {"type": "object"}},
+    },
+}
+
+
+def alliance_response() -> dict[int | str, dict[str, Any]]:
+    return _json_response("the alliance assessment", {"$ref": "#/components/schemas/alliance"})
+
+
 def openapi_with_records(app: FastAPI) -> Callable[[], dict[str, Any]]:
     """FastAPI's OpenAPI document, with the contract's record schemas as components."""
 
@@ -68,6 +136,7 @@ def openapi_with_records(app: FastAPI) -> Callable[[], dict[str, Any]]:
             schemas = document.setdefault("components", {}).setdefault("schemas", {})
             for name, schema in record_schemas().items():
                 schemas.setdefault(name, schema)
+            schemas.setdefault("alliance", ALLIANCE_SCHEMA)
             # Bad parameters are answered with one plain message (see api._add_error_handlers).
             schemas["HTTPValidationError"] = PLAIN_ERROR
             schemas.pop("ValidationError", None)

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from eventscope.alliance import assess_alliance
 from eventscope.dyads.summary import dyad_summary, quad_classes
 from eventscope.interfaces.page_views import actor_page, story_page
 from eventscope.interfaces.params import DYAD, ISO3, MAX_LIMIT, Offset, StoreDep, upper
@@ -104,6 +105,7 @@ def page_routes() -> APIRouter:
             "dyad.html",
             {
                 "summary": summary,
+                "alliance": assess_alliance(store, country_a, country_b),
                 "chart": summary.to_record(),
                 "modalities": MODALITIES,
                 "chosen": set(modality or MODALITIES),

@@ -14,6 +14,7 @@ from eventscope.store import Store
 MAX_LIMIT = 500
 ISO3 = r"^[A-Za-z]{3}$"
 DYAD = r"^[A-Za-z]{3}-[A-Za-z]{3}$"
+PARTY = r"^[A-Za-z]{2,5}$"  # an ISO-3 country or an organisation (EU, NATO, ASEAN)
 CAMEO_CODE = r"^[0-9]{2,4}$"
 CAMEO_ROOT = r"^[0-9]{2}$"
 RECORD_NAMES = {
