@@ -503,7 +503,7 @@ def test_would_reaches_a_bare_conjunct_and_a_copulas_adjective(events_of):
 
 
 def test_an_infinitive_after_a_noun_takes_the_nouns_modality(events_of):
-    needed = [e for e in events_of("Officials spoke of the need for Chile and Peru to be connected.") if e.trigger == "connected"]
+    needed = [e for e in events_of("Officials spoke of the need for Chile and Peru to meet.") if e.trigger == "meet"]
     assert needed and {e.modality for e in needed} == {"hypothetical"}
     refused = [e for e in events_of("The refusal of Jordan to sign the accord with Egypt angered officials.") if e.trigger == "sign"]
     assert refused and {e.modality for e in refused} == {"asserted"} and refused[0].cameo.root == "12"
@@ -643,7 +643,13 @@ def test_a_leading_participle_clause_tells_no_act_of_its_own(events_of):
 
 def test_a_transitive_default_needs_its_object(events_of):
     assert not events_of("Egypt served in Jordan for years.")
-    assert ("EGY", "JOR", "060") in dyads(events_of("Egypt served Jordan well."))
+    assert not events_of("Egypt favoured in the end.")
+    assert ("EGY", "JOR", "051") in dyads(events_of("Egypt favoured Jordan."))
+
+
+def test_a_material_cooperation_default_codes_only_through_a_pattern(events_of):
+    assert not [e for e in events_of("Egypt boosted its exports to Jordan.") if e.cameo.root == "06"]
+    assert not [e for e in events_of("Egypt handled the talks with Jordan badly.") if e.cameo.root == "06"]
 
 
 def test_seizing_people_is_an_arrest_and_a_few_deaths_are_no_mass_killing(coder, article_from):
