@@ -688,3 +688,11 @@ def test_the_noun_settles_the_act_by_its_support_verb(events_of):
 def test_a_denied_noun_event_keeps_the_support_verbs_modality(events_of):
     events = [e for e in events_of("Turkey did not launch an attack on Greece.") if e.cameo.root == "19"]
     assert events and all(e.modality == "denied" for e in events)
+
+
+def test_a_match_between_national_sides_is_no_fight(events_of):
+    assert not [e for e in events_of("Turkey beat Greece 3-0 in the semi-final on Sunday.") if e.cameo.quad_class == 4]
+    assert not [e for e in events_of("Turkey defeated Greece 26-21 in Athens.") if e.cameo.quad_class == 4]
+    assert ("TUR", "GRC", "190") in dyads(events_of("Turkey attacked Greece on Sunday."))
+    criticised = events_of("Turkey criticised Greece after the cup final.")
+    assert [e for e in criticised if e.cameo.root == "11"]

@@ -31,6 +31,7 @@ from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
 from eventscope.events.arguments import Dyad, PlaceGazetteer, SentenceArguments
 from eventscope.events.background import is_background
+from eventscope.events.contest import ContestCues
 from eventscope.events.confidence import ConfidenceModel, article_features, event_features, load_model
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
@@ -84,6 +85,10 @@ class EventCoder:
     min_confidence: float = 0.0
     keep_all: bool = False  # keep candidates below min_confidence too
     nouns: EventNouns = dataclasses.field(default_factory=load_event_nouns)
+
+    @functools.cached_property
+    def contest(self) -> ContestCues:
+        return ContestCues.from_data(self.cues["contest"])
 
     def cameo(self, code: str) -> Cameo:
         """The CAMEO record of a code; codes outside the table keep their root's class."""
@@ -541,6 +546,7 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     anchors = [d for found in expressions for d in dates.explicit_dates(found, article.published, coder.date_cues)]
     reference: dt.date | None = None
     modifier_deps = coder.cues["arguments"]["modifier_deps"]
+    contests = coder.contest.contest_sentences(article) if coder.refine else set()
     for sentence, found in zip(parsed, expressions):
         if not any(t.pos == "VERB" and t.dep not in modifier_deps and (
             coder.verbs.lookup(t) or t.lemma.lower() in coder.nouns.support_verbs) for t in sentence.tokens
@@ -558,6 +564,8 @@ def code_events(article: Article, coder: EventCoder) -> Article:
                 event.target_actor.id if event.target_actor else None,
                 event.modality,
             )
+            if sentence.index in contests and event.cameo.root in coder.contest.roots:
+                continue  # "England beat Fiji 26-21": a match, no fight
             if event.id not in seen and key not in told:
                 seen.add(event.id)
                 told.add(key)
