@@ -561,3 +561,11 @@ def test_a_full_name_the_text_does_not_describe_lends_its_surname(settings, kb):
             "Michael Holloway criticised the British government. Mr Holloway said it had failed.")
     article = resolve(text, settings, kb, dt.date(2005, 2, 1))
     assert mention_of(article, "Holloway").actor.id == mention_of(article, "Michael Holloway").actor.id
+
+
+def test_he_is_the_person_the_story_follows_not_the_last_one_named(settings, kb):
+    text = ("Robert Jackson, the Conservative MP, has defected to Labour. "
+            "Mr Jackson said Prime Minister Tony Blair had welcomed him. "
+            "He criticised the Conservatives on Europe.")
+    article = resolve(text, settings, kb, dt.date(2005, 1, 16))
+    assert mention_of(article, "He").actor.id == mention_of(article, "Robert Jackson").actor.id

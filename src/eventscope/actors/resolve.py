@@ -45,6 +45,7 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"
 # "he" and "she" stand for the last person named within this many sentences.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_REACH = 2
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def load_actor_kb(settings: Settings, dictionary: Path | None = None) -> ActorKB:
@@ -102,6 +103,7 @@ class ArticleResolver:
     short_forms: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     bare_roles: list[Mention] = field(default_factory=list)  # "Police", "the government": country to settle
+    subjects: set[int] = field(default_factory=set)  # ids of the mentions that are a main clause's subject
 
     @property
     def day(self) -> dt.date | None:
@@ -110,7 +112,11 @@ class ArticleResolver:
     def add(self, aligned: AlignedSpans, start: int, end: int, actor: Actor, role: str | None, rule: str,
             place: bool = False) -> None:
         text = self.article.text[start:end]
-        self.mentions.append(Mention(aligned.parse.sentence.index, start, end, text, actor, role, rule, place))
+        mention = Mention(aligned.parse.sentence.index, start, end, text, actor, role, rule, place)
+        self.mentions.append(mention)
+        tokens = aligned.parse.tokens
+        if any(start <= t.start < end and t.dep in SUBJECT_DEPS and tokens[t.head].dep == "ROOT" for t in tokens):
+            self.subjects.add(id(mention))  # the main clause's subject: whom the sentence is about
         self.note_short_forms(end, actor)
 
     def note_short_forms(self, end: int, actor: Actor) -> None:
@@ -501,23 +507,34 @@ class ArticleResolver:
             used.update(range(first, last + 1))
 
     def resolve_pronouns(self, aligned: AlignedSpans, used: set[int]) -> None:
-        """"He" or "she" as a party to a clause is the last known person named before it, in
-        this sentence or the one or two before ("Tony Blair ... He accused the Tories").
+        """"He" or "she" as a party to a clause is a person named before it, in this sentence
+        or the one or two before ("Tony Blair ... He accused the Tories"): the last one named
+        as a subject, as a reader follows the story's protagonist ("Jackson, who defected,
+        said Tony Blair ... he admired"), else the last one named.
 
-        Antecedents are read from the dictionary matches of the raw sentences, parsed or
-        not, so the triage (which leaves some sentences unparsed) changes nothing."""
+        Antecedents are the people resolved in parsed sentences and the dictionary's people
+        in the raw text of every sentence, so a sentence the triage leaves unparsed still
+        lends its known people."""
         for token in aligned.parse.tokens:
             if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or token.dep not in ARGUMENT_DEPS:
                 continue
-            earlier = [(span.start, span.entry, span.text) for sentence in self.article.sentences
-                       if 0 <= aligned.parse.sentence.index - sentence.index <= PRONOUN_REACH
-                       for span in self.kb.find_spans(sentence.text, sentence.start)
-                       if span.entry is not None and span.entry.kind == "person" and span.end <= token.start]
+            here = aligned.parse.sentence.index
+            earlier: list[tuple[bool, int, Actor]] = [
+                (id(m) in self.subjects, m.start, m.actor) for m in self.mentions
+                if m.actor.kind == "person" and 0 <= here - m.sentence <= PRONOUN_REACH and m.end <= token.start
+            ]
+            for sentence in self.article.sentences:
+                if 0 <= here - sentence.index <= PRONOUN_REACH:
+                    for span in self.kb.find_spans(sentence.text, sentence.start):
+                        if span.entry is not None and span.entry.kind == "person" and span.end <= token.start and not any(
+                            start == span.start for _, start, _ in earlier
+                        ):
+                            actor = actor_from_entry(span.entry, self.kb, self.day, span.text)
+                            actor.kind = "person"
+                            earlier.append((False, span.start, actor))
             if not earlier:
                 continue
-            _, entry, text = max(earlier, key=lambda found: found[0])
-            actor = actor_from_entry(entry, self.kb, self.day, text)
-            actor.kind = "person"
+            _, _, actor = max(earlier, key=lambda found: (found[0], found[1]))
             self.add(aligned, token.start, token.end, actor, None, "pronoun")
             used.add(token.i)
 

@@ -177,9 +177,10 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
     parse([
         (a, s)
         for a, sents in enumerate(spans)
-        if names[a]
         for s, span in enumerate(sents)
-        if (a, s) not in parsed and triage.is_follower(span, names[a])
+        if (a, s) not in parsed and (
+            (names[a] and triage.is_follower(span, names[a])) or ((a, s - 1) in parsed and triage.refers_back(span))
+        )
     ])
     for a, article in enumerate(english):
         sentences: list[Sentence] = []
