@@ -569,3 +569,10 @@ def test_he_is_the_person_the_story_follows_not_the_last_one_named(settings, kb)
             "He criticised the Conservatives on Europe.")
     article = resolve(text, settings, kb, dt.date(2005, 1, 16))
     assert mention_of(article, "He").actor.id == mention_of(article, "Robert Jackson").actor.id
+
+
+def test_an_acronym_after_its_role_is_that_organisation(settings, kb):
+    article = resolve("French stock market regulator AMF has filed complaints against the firm.", settings, kb,
+                      dt.date(2005, 1, 16))
+    amf = mention_of(article, "AMF").actor
+    assert (amf.name, amf.code, amf.kind) == ("AMF", "FRAGOV", "organisation")

@@ -169,10 +169,10 @@ class ArticleResolver:
             start = i
             while i < len(tokens) and tokens[i].pos == "PROPN" and aligned.span_at(i) is None and i not in covered:
                 i += 1
-            if i - start >= 2:
-                titled = start > 0 and aligned.is_role_at(start - 1)
-                if titled or (i < len(tokens) and tokens[i].text == ","):
-                    candidates.append((start, i - 1, True))
+            titled = start > 0 and aligned.is_role_at(start - 1)
+            acronym = i - start == 1 and len(tokens[start].text) > 1 and tokens[start].text.isupper()
+            if (i - start >= 2 and (titled or (i < len(tokens) and tokens[i].text == ","))) or (acronym and titled):
+                candidates.append((start, i - 1, True))  # "regulator AMF": an acronym after its role
             i = max(i, start + 1)
         return sorted(set(candidates))
 
@@ -290,7 +290,8 @@ class ArticleResolver:
             if not described and any(aligned.span_at(i) is not None for i in range(named.first, named.last + 1)):
                 return None  # the dictionary knows a part of it: let it speak
             kind = "organisation" if self.names_organisation(aligned.parse.tokens, named, role) else "person"
-            actor = named_actor(kind, display_person(named.text), context.country, agent, role)
+            name = display_person(named.text) if kind == "person" else named.text
+            actor = named_actor(kind, name, context.country, agent, role)
             # A full name the text does not describe is someone of the country the article is
             # about (settled once it is read), else of no known country.
             rule = f"{kind}-context" if described else "person-name"
@@ -320,9 +321,11 @@ class ArticleResolver:
             context = Context(day=self.day, organisation_roles=self.kb.organisation_roles)
             for n in inside:
                 context.take(aligned, n)
-            if context.country is None:
+            if context.country is None or context.agent is None:
+                # "French stock market regulator AMF": the phrase before the name says who it is.
                 outer = context_for(aligned, self.kb, first, last, self.day)
-                context.country = outer.country
+                context.country = context.country or outer.country
+                context.agent, context.role = context.agent or outer.agent, context.role or outer.role
             if not (context.country and context.sector):
                 continue
             start, end = tokens[first].start, tokens[last].end
