@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventscope.errors import BadInput, EventscopeError, StoreError
 from eventscope.interfaces.api_routes import api_routes
-from eventscope.interfaces.openapi import openapi_with_records
+from eventscope.interfaces.openapi import add_docs, openapi_with_records
 from eventscope.interfaces.page_routes import add_templates, page_routes, render
 from eventscope.store import Store, open_for_reading
 
@@ -50,11 +50,12 @@ def create_app(location: str) -> FastAPI:
         title="eventscope",
         summary="Political events, agreements and stories coded from news articles.",
         version=_package_version(),
-        docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is enough
+        docs_url=None,  # FastAPI's own /docs loads its scripts from a CDN; add_docs serves them
         redoc_url=None,
     )
     app.state.site = site
     add_templates(app)
+    add_docs(app)
     _add_error_handlers(app)
     app.include_router(api_routes())
     app.include_router(page_routes())
@@ -112,7 +113,8 @@ def _describe(error: dict[str, Any]) -> str:
         if where
         else "parameter"
     )
-    name = ".".join(str(part) for part in where[1:]) or "value"
+    # A repeatable parameter's position in the list ('modality.0') is left out of its name.
+    name = ".".join(str(part) for part in where[1:] if not isinstance(part, int)) or "value"
     return f"{place} '{name}': {error.get('msg', 'invalid value')}"
 
 

@@ -18,10 +18,10 @@ from typing import Any, NoReturn, get_args
 import click
 
 from eventscope.errors import BadInput, EventscopeError, SettingsError
-from eventscope.interfaces.export import FORMATS
+from eventscope.interfaces.export import EXPORT_KINDS, FORMATS
 from eventscope.records import Modality
 from eventscope.settings import Settings, load_settings
-from eventscope.store import RECORD_KINDS, Store, open_for_reading, open_store
+from eventscope.store import Store, open_for_reading, open_store
 
 EXIT_REJECTED = 2
 EXIT_FAILED = 1
@@ -157,13 +157,17 @@ def print_stories(store: Store) -> None:
 
 
 @main.command("export")
-@click.argument("kind", type=click.Choice(RECORD_KINDS))
+@click.argument("kind", type=click.Choice(EXPORT_KINDS))
 @click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: stdout).")
 def export_command(kind: str, db: str, fmt: str, out: Path | None) -> None:
-    """Write every stored record of KIND, one per line (or row)."""
-    from eventscope.interfaces.export import export
+    """Write every stored record of KIND, one per line (or row).
+
+    events_flat is the events as one flat row each (GDELT-style: actors, codes, article URL,
+    outlet and date); a CSV written with --out gets a Table Schema file beside it.
+    """
+    from eventscope.interfaces.export import export, schema_path
 
     try:
         with open_for_reading(db) as store:
@@ -172,6 +176,8 @@ def export_command(kind: str, db: str, fmt: str, out: Path | None) -> None:
         fail(str(exc), EXIT_REJECTED)
     except EventscopeError as exc:
         fail(str(exc))
+    if fmt == "csv" and out is not None:
+        click.echo(f"column types written to {schema_path(out)}", err=True)
 
 
 @main.group("eval")

@@ -100,7 +100,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 def actor_page(store: Store, actor_id: str, latest: int = 100) -> dict[str, Any]:
     """The actor, its latest events and the countries it dealt with."""
     actor = one_record(store, "actors", actor_id)
-    events = store.find_records("events", {"actor": actor_id}, limit=latest)
+    events = store.find_records("events", {"actor_id": actor_id}, limit=latest)
     stories = store.find_records("stories", {"actor": actor_id}, limit=20)
     return {
         "actor": actor,

@@ -12,7 +12,14 @@ from typing import Any, Self
 
 from eventscope.errors import StoreError
 from eventscope.records import Actor
-from eventscope.store.filters import EVENT_DATE, NEWEST_FIRST, RECORD_FILTERS, where_clause
+from eventscope.store.filters import (
+    EVENT_COLUMNS,
+    EVENT_DATE,
+    EVENT_ORDERS,
+    NEWEST_FIRST,
+    RECORD_FILTERS,
+    where_clause,
+)
 from eventscope.store.rows import RECORD_KINDS, ROW_TO_RECORD, actor_from_row, as_date
 
 
@@ -87,7 +94,7 @@ class StoreReader:
         """Every record of one kind as the contract's dicts, in id order (events by article)."""
         _check_kind(kind)
         if kind == "events":
-            sql = "SELECT * FROM events ORDER BY article_id, span_start, id"
+            sql = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY article_id, span_start, id"
         else:
             sql = f"SELECT * FROM {kind} ORDER BY id"
         refs: dict[str, dict[str, Any]] = {}
@@ -100,16 +107,21 @@ class StoreReader:
 
     def find_records(
         self, kind: str, filters: Mapping[str, Any] | None = None, limit: int | None = 100,
-        offset: int = 0,
+        offset: int = 0, order: str | None = None,
     ) -> RecordPage:
         """One page of records of KIND matching every filter given (see RECORD_FILTERS), newest first.
 
         A filter whose value is None is not applied; `limit=None` returns every match.
+        Events may take another `order` (a name in EVENT_ORDERS).
         """
         _check_kind(kind)
         where, params = where_clause(kind, filters)
         total = int(self.query(f"SELECT count(*) FROM {kind} WHERE {where}", params)[0][0])
-        sql = f"SELECT * FROM {kind} WHERE {where} ORDER BY {NEWEST_FIRST[kind]}"
+        if order is not None and (kind != "events" or order not in EVENT_ORDERS):
+            raise StoreError(f"{kind} cannot be listed in the order {order!r}")
+        columns = EVENT_COLUMNS if kind == "events" else "*"
+        sort = EVENT_ORDERS[order] if order else NEWEST_FIRST[kind]
+        sql = f"SELECT {columns} FROM {kind} WHERE {where} ORDER BY {sort}"
         page_params = list(params)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -124,7 +136,8 @@ class StoreReader:
     def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
         """The record of KIND with this id, or None when there is none."""
         _check_kind(kind)
-        rows = self.query_dicts(f"SELECT * FROM {kind} WHERE id = ?", [record_id])
+        columns = EVENT_COLUMNS if kind == "events" else "*"
+        rows = self.query_dicts(f"SELECT {columns} FROM {kind} WHERE id = ?", [record_id])
         if not rows:
             return None
         refs = self._actor_refs(rows) if kind == "events" else {}
