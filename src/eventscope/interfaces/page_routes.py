@@ -19,7 +19,8 @@ from fastapi.templating import Jinja2Templates
 
 from eventscope.alliance import assess_alliance
 from eventscope.dyads.summary import dyad_summary, quad_classes
-from eventscope.interfaces.page_views import actor_page, story_page
+from eventscope.interfaces.event_browser import PAGE_SIZES, SORTS, read_event_query
+from eventscope.interfaces.page_views import actor_page, article_page, story_page
 from eventscope.interfaces.params import DYAD, ISO3, MAX_LIMIT, Offset, StoreDep, upper
 from eventscope.records import Modality
 
@@ -80,6 +81,31 @@ def page_routes() -> APIRouter:
     @pages.get("/stories/{story_id}")
     def story(request: Request, store: StoreDep, story_id: str) -> Response:
         return render(request, "story.html", story_page(store, story_id))
+
+    @pages.get("/events")
+    def events(request: Request, store: StoreDep) -> Response:
+        query = read_event_query(request.query_params)
+        found = store.find_records(
+            "events", query.filters(), query.limit, query.offset, order=query.sort
+        )
+        return render(
+            request,
+            "events.html",
+            {
+                "query": query,
+                "events": found,
+                "outlets": store.outlets(),
+                "sorts": SORTS,
+                "page_sizes": PAGE_SIZES,
+                "modalities": MODALITIES,
+            },
+        )
+
+    @pages.get("/articles/{article_id}")
+    def article(
+        request: Request, store: StoreDep, article_id: str, event: str | None = None
+    ) -> Response:
+        return render(request, "article.html", article_page(store, article_id, event))
 
     @pages.get("/actors/{actor_id}")
     def actor(request: Request, store: StoreDep, actor_id: str) -> Response:

@@ -108,3 +108,18 @@ def actor_page(store: Store, actor_id: str, latest: int = 100) -> dict[str, Any]
         "counterparts": store.actor_counterparts(actor_id),
         "stories": stories,
     }
+
+
+def article_page(store: Store, article_id: str, chosen: str | None = None) -> dict[str, Any]:
+    """The article with its event sentences marked; the `chosen` event's span stands out."""
+    article = one_record(store, "articles", article_id)
+    events = store.find_records("events", {"article_id": article_id}, limit=None).items
+    events.sort(key=lambda e: (e["span"][0], e["id"]))
+    numbers = {event["id"]: number for number, event in enumerate(events, start=1)}
+    return {
+        "article": article,
+        "segments": highlight(article["text"], [(*e["span"], e["id"]) for e in events]),
+        "events": events,
+        "event_numbers": numbers,
+        "chosen": next((e for e in events if e["id"] == chosen), None),
+    }

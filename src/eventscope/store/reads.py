@@ -161,6 +161,11 @@ class StoreReader:
             )
         ]
 
+    def outlets(self) -> list[str]:
+        """Every stated outlet, by name."""
+        rows = self.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")
+        return [row[0] for row in rows]
+
     def actor_counterparts(self, actor_id: str) -> list[tuple[str, int]]:
         """Countries of the actors this actor has events with, most events first."""
         rows = self.query(
