@@ -173,6 +173,54 @@ def test_openapi_documents_the_new_event_parameters(client: TestClient) -> None:
     assert {"application/json", "text/csv"} <= set(content)
 
 
+# -- one way of counting ----------------------------------------------------------------
+
+
+def plain(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_index_dyad_and_country_pages_count_events_between_countries_alike(
+    client: TestClient,
+) -> None:
+    index, dyad, iran = (plain(client.get(url).text) for url in ("/", "/dyads/IRN-IRQ", "/actors/act-irn"))
+    assert "IRN–IRQ 2 events" in index
+    assert "2 events between IRN and IRQ (4 reports)" in dyad
+    assert "IRN–IRQ 2 events" in iran and "every actor of IRN" in iran
+    assert client.get("/api/dyads/IRN/IRQ").json()["events"] == 2
+    for page in (index, dyad, iran):
+        assert "How events are counted: one happening counts once" in page
+    army = plain(client.get("/actors/act-irnmil").text)
+    assert "IRN–IRQ 1 event" in army  # the army's own events only: the signing
+
+
+def test_dyad_page_links_each_month_and_direction_to_its_events(client: TestClient) -> None:
+    page = client.get("/dyads/IRN-IRQ").text
+    links = re.findall(r'<a href="(/events\?[^"]+)">(\d+)</a>', page)
+    assert [(href.replace("&amp;", "&"), n) for href, n in links] == [
+        (
+            "/events?actor=IRN&direction=source&counterpart=IRQ&modality=asserted"
+            "&date_from=2017-07-01&date_to=2017-07-31",
+            "1",
+        ),
+        (
+            "/events?actor=IRQ&direction=source&counterpart=IRN&modality=asserted"
+            "&date_from=2018-03-01&date_to=2018-03-31",
+            "1",
+        ),
+    ]
+    reports = plain(client.get(links[0][0].replace("&amp;", "&")).text)
+    assert "3 events matching" in reports  # one signing, told by three outlets
+
+
+def test_events_browser_rejects_bad_values_with_a_page_naming_them(client: TestClient) -> None:
+    for query, named in [("date_from=2019-13-01", "date_from"), ("modality=rumoured", "modality"),
+                         ("min_confidence=2", "min_confidence"), ("direction=up", "direction")]:
+        response = client.get(f"/events?{query}")
+        assert response.status_code == 422 and f"query parameter &#39;{named}&#39;" in response.text
+    assert client.get("/events?actor=&cameo_code=&date_from=&q=").status_code == 200
+
+
 # -- the same answers from PostgreSQL ----------------------------------------------------
 
 
@@ -196,6 +244,8 @@ def postgres_client() -> Iterator[TestClient]:
         "/api/events?q=100%25",
         "/api/events?outlet=Reuters&sort=most_confident",
         "/api/events?sort=cameo&limit=3&offset=1",
+        "/api/events?actor=iran&counterpart=IRQ",
+        "/api/dyads/IRQ/IRN",
     ],
 )
 def test_postgres_filters_events_as_duckdb_does(
@@ -204,6 +254,15 @@ def test_postgres_filters_events_as_duckdb_does(
     expected = client.get(url)
     assert expected.status_code == 200
     assert postgres_client.get(url).json() == expected.json()
+
+
+@pytest.mark.postgres
+@NEEDS_PG
+@pytest.mark.parametrize("url", ["/", "/dyads/IRN-IRQ", "/actors/act-irn", "/actors/act-irnmil"])
+def test_postgres_counts_events_between_countries_as_duckdb_does(
+    client: TestClient, postgres_client: TestClient, url: str
+) -> None:
+    assert plain(postgres_client.get(url).text) == plain(client.get(url).text)
 
 
 @pytest.mark.postgres

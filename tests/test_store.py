@@ -357,6 +357,10 @@ def test_every_record_filter_runs_and_selects_on_this_engine(store: Store, seed_
     assert total("events", date_from=dt.date(2017, 7, 23), date_to=dt.date(2017, 7, 23)) == every_event
     assert total("events", date_from=dt.date(2017, 7, 24)) == 0
     assert total("events", cameo_code="190") == 0
+    assert total("events", between=("irn", "Iraq"), actor="iran", outlet="Test Outlet") == every_event
+    assert total("events", source="IRQ") + total("events", target="IRQ") == every_event
+    assert total("events", modality=["planned", "asserted"], q=article.events[0].sentence[:12].upper()) >= 1
+    assert total("events", min_confidence=1.01) == total("events", q="%") == total("events", modality=[]) == 0
     assert total("articles", actor=IRAN.id, outlet="Test Outlet", language="en") == 1
     assert total("stories", title=article.title[:5].upper(), outlet="Test Outlet", dyad=("IRN", "IRQ")) == 1
     assert total("stories", country="IRQ", actor=IRAN.id, date_to=dt.date(2017, 7, 22)) == 0
@@ -370,7 +374,10 @@ def test_every_record_filter_runs_and_selects_on_this_engine(store: Store, seed_
         "story_id": story.id, "article": publication(article)}
     assert store.get_record("stories", "missing") is None
     assert len(store.dyad_events("IRQ", "IRN")) == every_event
-    assert store.top_dyads() == [("IRN", "IRQ", every_event)]
+    assert store.top_dyads(["asserted"]) == [("IRN", "IRQ", len({(e.cameo.code, e.source_actor.id) for e in article.events}))]
+    assert store.top_dyads(["proposed"]) == []
+    assert store.counterpart_countries(["asserted"], country="IRN") == [store.top_dyads(["asserted"])[0][1:]]
+    assert store.counterpart_countries(["asserted"], actor_id=IRAN.id)[0][0] == "IRQ"
 
 
 # -- exports ---------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def test_events_browser_filters_by_actor_direction_and_modality(page, base_url: 
     assert "5 events matching" in page.locator("p.lead").inner_text()
     sources = page.locator("table.browser tbody tr td:nth-child(2) .code").all_inner_texts()
     assert sources == ["IRNMIL"] * 5
-    page.get_by_label("Modality").select_option("proposed")
+    page.get_by_label("proposed", exact=True).check()
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**modality=proposed*")
     sentences = page.locator("table.browser td.sentence").all_inner_texts()
@@ -100,3 +100,21 @@ def test_a_row_leads_to_its_sentence_marked_in_the_article(page, base_url: str) 
     background = chosen.first.evaluate("node => getComputedStyle(node).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     assert chosen.first.bounding_box()["y"] < 900  # scrolled to the sentence
+
+
+def test_dyad_bars_go_each_way_and_lead_to_their_events(page, base_url: str) -> None:
+    page.goto(base_url + "/dyads/IRN-IRQ")
+    chart = page.locator("#dyad-chart svg")
+    chart.wait_for()
+    iran_to_iraq, iraq_to_iran = chart.locator("a.way-0 rect.bar"), chart.locator("a.way-1 rect.bar")
+    assert (iran_to_iraq.count(), iraq_to_iran.count()) == (1, 1)
+    assert float(iraq_to_iran.get_attribute("fill-opacity")) < 1  # the other way is drawn paler
+    marker = chart.locator("path.agreement-marker")
+    assert marker.count() == 1
+    assert "2017-07-23: memorandum of understanding (signed)" in marker.locator("title").text_content()
+    chart.locator("a.way-1").click()
+    page.wait_for_url("**/events?*")
+    assert page.locator("table.browser td.sentence").all_inner_texts() == [ACCUSATION.sentence]
+    assert page.get_by_label("Actor").input_value() == "IRQ"
+    assert page.get_by_label("Counterpart").input_value() == "IRN"
+    assert page.get_by_label("asserted", exact=True).is_checked()

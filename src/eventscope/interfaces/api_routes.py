@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from eventscope.alliance import assess_alliance
-from eventscope.dyads.summary import dyad_summary
+from eventscope.dyads.summary import COUNTED_BY_DEFAULT, dyad_summary
 from eventscope.interfaces.downloads import table_response
 from eventscope.interfaces.openapi import alliance_response, page_response, record_response
 from eventscope.interfaces.params import (
@@ -28,6 +28,7 @@ from eventscope.interfaces.params import (
     Limit,
     Offset,
     StoreDep,
+    actor_filters,
     check_dates,
     dyad_pair,
     one_record,
@@ -111,6 +112,10 @@ def api_routes() -> APIRouter:
             ActorText | None,
             Query(description="source or target actor: code prefix, country, id or name"),
         ] = None,
+        counterpart: Annotated[
+            ActorText | None,
+            Query(description="with actor: the actor on the other side, either direction"),
+        ] = None,
         q: Annotated[
             str | None, Query(min_length=1, max_length=200, description="text in the sentence, any case")
         ] = None,
@@ -153,7 +158,7 @@ def api_routes() -> APIRouter:
         filters = {
             "source": source,
             "target": target,
-            "actor": actor,
+            **actor_filters(actor, counterpart),
             "q": q,
             "min_confidence": min_confidence,
             "outlet": outlet,
@@ -308,11 +313,14 @@ def api_routes() -> APIRouter:
         country_b: Annotated[str, Path(pattern=ISO3)],
         stories: Annotated[int, Query(ge=0, le=100, description="how many latest stories")] = 5,
         modality: Annotated[
-            list[Modality] | None, Query(description="count only these (repeatable)")
+            list[Modality] | None,
+            Query(description="count these (repeatable); by default only asserted events"),
         ] = None,
     ) -> dict[str, Any]:
-        """Events between two countries by month and quad class, agreements, latest stories."""
-        return dyad_summary(store, country_a, country_b, stories, modality).to_record()
+        """Events between two countries by month, quad class and direction, agreements, latest
+        stories. One happening counts once however many outlets report it."""
+        counted = modality or COUNTED_BY_DEFAULT
+        return dyad_summary(store, country_a, country_b, stories, counted).to_record()
 
     @api.get("/alliances/{party_a}/{party_b}", response_model=None,
              responses=alliance_response(), tags=["alliances"])

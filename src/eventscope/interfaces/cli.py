@@ -290,16 +290,17 @@ def eval_events(ctx: click.Context, gold: Path, split: str, shared: Path | None,
               help="How many of the latest stories to list.")
 @click.option("--modality", "modalities", multiple=True,
               type=click.Choice(get_args(Modality)),
-              help="Count only events of this modality (repeatable; default: all).")
+              help="Count events of this modality (repeatable; default: asserted only).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, latest_stories: int,
                  modalities: tuple[str, ...], as_json: bool) -> None:
     """Summarise the relationship between two countries (ISO-3 codes, e.g. IRN IRQ)."""
-    from eventscope.dyads.summary import dyad_summary, format_dyad, plot_dyad
+    from eventscope.dyads.summary import COUNTED_BY_DEFAULT, dyad_summary, format_dyad, plot_dyad
 
     try:
         with open_for_reading(db) as store:
-            summary = dyad_summary(store, country_a, country_b, latest_stories, set(modalities) or None)
+            counted = set(modalities) or COUNTED_BY_DEFAULT
+            summary = dyad_summary(store, country_a, country_b, latest_stories, counted)
     except BadInput as exc:
         fail(str(exc), EXIT_REJECTED)
     except EventscopeError as exc:

@@ -8,6 +8,7 @@ links are the page's own query sent to the API with `format=csv` or `format=parq
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -17,10 +18,16 @@ from urllib.parse import urlencode
 
 from fastapi import HTTPException
 
-from eventscope.interfaces.params import CAMEO_CODE, CAMEO_ROOT, MAX_LIMIT, EventOrder
+from eventscope.interfaces.params import (
+    CAMEO_CODE,
+    CAMEO_ROOT,
+    MAX_LIMIT,
+    EventOrder,
+    actor_filters,
+)
 from eventscope.records import Modality
 
-DIRECTIONS = {"either": "actor", "source": "source", "target": "target"}
+DIRECTIONS = ("either", "source", "target")
 PAGE_SIZES = (25, 50, 100, 250, MAX_LIMIT)
 SORTS = {
     "newest": "newest first",
@@ -39,10 +46,11 @@ class EventQuery:
 
     actor: str | None = None
     direction: str = "either"
+    counterpart: str | None = None
     cameo_code: str | None = None
     cameo_root: str | None = None
     quad_class: int | None = None
-    modality: str | None = None
+    modality: tuple[str, ...] = ()
     min_confidence: float | None = None
     outlet: str | None = None
     date_from: dt.date | None = None
@@ -52,14 +60,22 @@ class EventQuery:
     limit: int = 50
     offset: int = 0
 
-    def filters(self) -> dict[str, Any]:
-        """The store filters (those of `/api/events`) this query applies."""
+    def _actors(self) -> dict[str, Any]:
+        """The actor filters of `/api/events` the actor, direction and counterpart give."""
+        if self.direction == "source":
+            return {"source": self.actor, "target": self.counterpart}
+        if self.direction == "target":
+            return {"target": self.actor, "source": self.counterpart}
+        return {"actor": self.actor, "counterpart": self.counterpart}
+
+    def api_params(self) -> dict[str, Any]:
+        """The `/api/events` parameters this query sends (None where not applied)."""
         return {
-            DIRECTIONS[self.direction]: self.actor,
+            **self._actors(),
             "cameo_code": self.cameo_code,
             "cameo_root": self.cameo_root,
             "quad_class": self.quad_class,
-            "modality": self.modality,
+            "modality": list(self.modality) or None,
             "min_confidence": self.min_confidence,
             "outlet": self.outlet,
             "date_from": self.date_from,
@@ -67,11 +83,19 @@ class EventQuery:
             "q": self.q,
         }
 
+    def filters(self) -> dict[str, Any]:
+        """The store filters this query applies (those `/api/events` applies)."""
+        params = self.api_params()
+        actor, counterpart = params.pop("actor", None), params.pop("counterpart", None)
+        return {**params, **actor_filters(actor, counterpart)}
+
     def api_query(self, **changes: Any) -> str:
         """The `/api/events` query string giving this page's rows (with `changes` applied)."""
-        params = {**self.filters(), "sort": self.sort, "limit": self.limit, "offset": self.offset}
+        params = {**self.api_params(), "sort": self.sort, "limit": self.limit, "offset": self.offset}
         params.update(changes)
-        return urlencode({k: v for k, v in params.items() if v is not None and v != "newest"})
+        return urlencode(
+            {k: v for k, v in params.items() if v is not None and v != "newest"}, doseq=True
+        )
 
     def page_query(self, **changes: Any) -> str:
         """This page's own query string (with `changes` applied), defaults left out."""
@@ -79,12 +103,24 @@ class EventQuery:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update(changes)
         return urlencode(
-            {k: v for k, v in values.items() if v is not None and v != getattr(defaults, k)}
+            {k: v for k, v in values.items() if v is not None and v != getattr(defaults, k)},
+            doseq=True,
         )
 
     @property
     def is_filtered(self) -> bool:
-        return any(value is not None for value in self.filters().values())
+        return any(value is not None for value in self.api_params().values())
+
+
+def month_of_events(source: str, target: str, month: str, modalities: tuple[str, ...]) -> str:
+    """The browser's query for the reports of one month (YYYY-MM) going one way."""
+    year, number = (int(part) for part in month.split("-"))
+    last = calendar.monthrange(year, number)[1]
+    query = EventQuery(
+        actor=source, direction="source", counterpart=target, modality=modalities,
+        date_from=dt.date(year, number, 1), date_to=dt.date(year, number, last),
+    )
+    return query.page_query()
 
 
 def _text(params: Mapping[str, str], name: str, max_length: int = 200) -> str | None:
@@ -110,6 +146,15 @@ def _one_of(params: Mapping[str, str], name: str, choices: Any, default: str | N
     return value
 
 
+def _modalities(params: Any) -> tuple[str, ...]:
+    chosen = tuple(value for value in params.getlist("modality") if value)
+    for value in chosen:
+        if value not in get_args(Modality):
+            expected = ", ".join(get_args(Modality))
+            raise HTTPException(422, f"query parameter 'modality': expected one of {expected}")
+    return chosen
+
+
 def _number(params: Mapping[str, str], name: str, kind: type, low: float, high: float) -> Any:
     value = _text(params, name)
     if value is None:
@@ -133,15 +178,16 @@ def _day(params: Mapping[str, str], name: str) -> dt.date | None:
         raise HTTPException(422, f"query parameter '{name}': {value!r} is not YYYY-MM-DD") from None
 
 
-def read_event_query(params: Mapping[str, str]) -> EventQuery:
+def read_event_query(params: Any) -> EventQuery:
     """The browser's query from the request's parameters; a bad value is a 422 naming it."""
     query = EventQuery(
         actor=_text(params, "actor"),
         direction=_one_of(params, "direction", DIRECTIONS, "either"),
+        counterpart=_text(params, "counterpart"),
         cameo_code=_matching(params, "cameo_code", CAMEO_CODE),
         cameo_root=_matching(params, "cameo_root", CAMEO_ROOT),
         quad_class=_number(params, "quad_class", int, 1, 4),
-        modality=_one_of(params, "modality", get_args(Modality), None),
+        modality=_modalities(params),
         min_confidence=_number(params, "min_confidence", float, 0, 1),
         outlet=_text(params, "outlet"),
         date_from=_day(params, "date_from"),

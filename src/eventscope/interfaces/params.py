@@ -66,6 +66,13 @@ def dyad_pair(value: str | None) -> tuple[str, str] | None:
     return first, second
 
 
+def actor_filters(actor: str | None, counterpart: str | None) -> dict[str, Any]:
+    """Store filters for an actor on either side and, if given, a counterpart on the other."""
+    if actor and counterpart:
+        return {"between": (actor, counterpart)}
+    return {"actor": actor or counterpart}
+
+
 def upper(value: str | None) -> str | None:
     return value.upper() if value else value
 

@@ -20,6 +20,14 @@ EVENT_DATE = (
     " (SELECT s.date FROM stories s WHERE s.id = events.story_id))"
 )
 _COUNTRY_ACTORS = "(SELECT id FROM actors WHERE country = ?)"
+# One happening, however many outlets and sentences report it: the events of one story (or
+# of one article outside stories) with one CAMEO code going one way between countries. Every
+# count of events between countries (index, dyad and actor pages, `eventscope dyad`) counts
+# these.
+HAPPENING_KEY = (
+    "COALESCE(events.story_id, events.article_id) || '|' || events.cameo_code || '|' ||"
+    " COALESCE((SELECT a.country FROM actors a WHERE a.id = events.source_id), '')"
+)
 # The actors a user means by `IRN`, `IRNMIL`, an actor id or a name: the actor with that id;
 # those whose code starts with the text (upper-cased) or whose country it is; and, only when
 # no code or country matches, those whose name or an alias contains it, in any case.
@@ -75,6 +83,11 @@ RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
         "actor": (
             f"(source_id IN {_MATCHING_ACTORS} OR target_id IN {_MATCHING_ACTORS})",
             lambda v: _actor_params(v) * 2,
+        ),
+        "between": (
+            f"((source_id IN {_MATCHING_ACTORS} AND target_id IN {_MATCHING_ACTORS})"
+            f" OR (source_id IN {_MATCHING_ACTORS} AND target_id IN {_MATCHING_ACTORS}))",
+            lambda v: _actor_params(v[0]) + _actor_params(v[1]) * 2 + _actor_params(v[0]),
         ),
         "source": (f"source_id IN {_MATCHING_ACTORS}", _actor_params),
         "target": (f"target_id IN {_MATCHING_ACTORS}", _actor_params),
