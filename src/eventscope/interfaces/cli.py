@@ -85,7 +85,7 @@ def main(ctx: click.Context, settings_file: str | None, verbose: int) -> None:
 @click.option("--outlet", default=None, help="Outlet of the inputs that do not state one (e.g. 'BBC News').")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD) of the inputs that do not state one.")
-@click.option("--quiet", is_flag=True, help="No progress bar and no story listing.")
+@click.option("--quiet", is_flag=True, help="No progress bar, story listing or log lines on any engine.")
 @settings_option
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None, engine: str | None,
@@ -97,6 +97,8 @@ def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None
     from eventscope.extract import count_inputs, missing_paths
     from eventscope.pipeline import run as run_pipeline
 
+    if quiet:  # warnings of the library and of Dask too; problems with inputs still print
+        logging.getLogger().setLevel(logging.ERROR)
     missing = missing_paths(paths)
     for path in missing:
         click.echo(f"eventscope: {path}: no such file or folder", err=True)
