@@ -270,3 +270,23 @@ def test_postgres_counts_events_between_countries_as_duckdb_does(
 def test_postgres_gives_the_same_csv(client: TestClient, postgres_client: TestClient) -> None:
     url = "/api/events?source=IRN&format=csv"
     assert postgres_client.get(url).text == client.get(url).text
+
+
+def test_serve_on_a_busy_port_says_so_without_announcing_itself(
+    sample_db: tuple[Path, SampleIds],
+) -> None:
+    import socket
+
+    from click.testing import CliRunner
+
+    from eventscope.interfaces.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", str(sample_db[0]), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"eventscope: cannot listen on 127.0.0.1:{port}: Address already in use"
+    ]

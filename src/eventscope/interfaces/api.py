@@ -10,6 +10,7 @@ cannot answer); database paths and stack traces only go to the log.
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -71,16 +72,38 @@ def serve(
 ) -> None:
     """Run the API and web page until interrupted.
 
-    `on_ready` gets the URL once the database has opened, before requests are served.
+    The address is taken before anything is announced: a port in use is an
+    `EventscopeError`, and `on_ready` gets the URL only once the database has opened and
+    the socket is listening.
     """
     import uvicorn
 
     app = create_app(location)
+    sock = listen(host, port)
     url = f"http://{host}:{port}/"
     log.info("serving %s on %s", location, url)
     if on_ready:
         on_ready(url)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, or `EventscopeError` saying why it cannot be."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise EventscopeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise EventscopeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    return sock
 
 
 def _package_version() -> str:
