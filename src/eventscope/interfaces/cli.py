@@ -241,9 +241,13 @@ def eval_plover(ctx: click.Context, file: Path, as_json: bool) -> None:
 @click.pass_context
 def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
     """Score story clustering on ECB+-style folders (one folder per happening)."""
-    from eventscope.evaluate.stories import evaluate_stories
+    from eventscope.evaluate.stories import evaluate_stories, format_story_scores
 
-    print_evaluation(lambda: evaluate_stories(root, settings_from(ctx)), as_json)
+    try:
+        report = evaluate_stories(root, settings_from(ctx))
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)
+    click.echo(json.dumps(report, ensure_ascii=False, sort_keys=True) if as_json else format_story_scores(report))
 
 
 @eval_group.command("events")
