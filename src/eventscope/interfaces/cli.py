@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, get_args
@@ -209,29 +210,56 @@ def print_evaluation(evaluate: Callable[[], dict[str, Any]], as_json: bool) -> d
     return scores
 
 
+ERRORS_HELP = "List every miss and false alarm with its sentence."
+
+
+def print_errors(scores: dict[str, Any], as_json: bool) -> None:
+    """The misses and false alarms an evaluation gave (`--errors`), one block each."""
+    if as_json:
+        return
+    errors = scores.get("errors", [])
+    if errors:
+        kinds = Counter(error["kind"] for error in errors)
+        click.echo(f"\n{plural(kinds['miss'], 'miss', 'misses')}, "
+                   f"{plural(kinds['false_alarm'], 'false alarm')}:")
+    for error in errors:
+        event = error["event"]
+        rule = f" rule {event['rule']}" if event.get("rule") else ""
+        trigger = f" ({event['trigger']!r}{rule})" if event.get("trigger") else ""
+        click.echo(f"\n{error['kind']} [{error['sentence']}] {event['code']} {event['source']} -> {event['target']}"
+                   f"{trigger}\n    {error['text']}")
+
+
 @eval_group.command("petrarch2")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--actors", "actor_dictionary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
+@click.option("--errors", "with_errors", is_flag=True, help=ERRORS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
 @settings_option
 @click.pass_context
-def eval_petrarch2(ctx: click.Context, file: Path, actor_dictionary: Path | None, as_json: bool) -> None:
+def eval_petrarch2(ctx: click.Context, file: Path, actor_dictionary: Path | None, with_errors: bool,
+                   as_json: bool) -> None:
     """Score the coder on PETRARCH2-format validation records."""
     from eventscope.evaluate.petrarch2 import evaluate_petrarch2
 
-    print_evaluation(lambda: evaluate_petrarch2(file, settings_from(ctx), actor_dictionary), as_json)
+    scores = print_evaluation(
+        lambda: evaluate_petrarch2(file, settings_from(ctx), actor_dictionary, with_errors), as_json
+    )
+    print_errors(scores, as_json)
 
 
 @eval_group.command("plover")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--errors", "with_errors", is_flag=True, help=ERRORS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
 @settings_option
 @click.pass_context
-def eval_plover(ctx: click.Context, file: Path, as_json: bool) -> None:
+def eval_plover(ctx: click.Context, file: Path, with_errors: bool, as_json: bool) -> None:
     """Score the coder on PLOVER gold standard records."""
     from eventscope.evaluate.plover import evaluate_plover
 
-    print_evaluation(lambda: evaluate_plover(file, settings_from(ctx)), as_json)
+    scores = print_evaluation(lambda: evaluate_plover(file, settings_from(ctx), with_errors), as_json)
+    print_errors(scores, as_json)
 
 
 @eval_group.command("stories")
@@ -256,7 +284,7 @@ def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
               help="Which documents to score (tune on train and dev; test is for reporting).")
 @click.option("--shared", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder holding the corpora the gold set points into (default: ../shared beside the repository).")
-@click.option("--errors", "with_errors", is_flag=True, help="List every miss and false alarm with its sentence.")
+@click.option("--errors", "with_errors", is_flag=True, help=ERRORS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
 @settings_option
 @click.pass_context
@@ -279,11 +307,7 @@ def eval_events(ctx: click.Context, gold: Path, split: str, shared: Path | None,
     click.echo("\nroot confusion (gold root -> system roots; none = missed or not in gold)")
     for root, row in scores["root_confusion"].items():
         click.echo(f"  {root:<5} " + "  ".join(f"{other}:{n}" for other, n in row.items()))
-    for error in scores.get("errors", []):
-        event = error["event"]
-        rule = f" rule {event['rule']}" if "rule" in event else ""
-        click.echo(f"\n{error['kind']} [{error['sentence']}] {event['code']} {event['source']} -> {event['target']}"
-                   f" ({event['trigger']!r}{rule})\n    {error['text']}")
+    print_errors(scores, as_json)
 
 
 @main.command("dyad")
