@@ -290,3 +290,16 @@ def test_serve_on_a_busy_port_says_so_without_announcing_itself(
     assert result.stderr.strip().splitlines() == [
         f"eventscope: cannot listen on 127.0.0.1:{port}: Address already in use"
     ]
+
+
+def test_counts_of_one_read_in_the_singular(client: TestClient, sample_db: tuple[Path, SampleIds]) -> None:
+    from click.testing import CliRunner
+
+    from eventscope.interfaces.cli import main
+
+    index = plain(client.get("/").text)
+    assert "1 article from 1 source (Rudaw) · 1 event" in index
+    assert "IRN–USA 1 event" in index
+    dyad = CliRunner().invoke(main, ["dyad", "IRN", "USA", "--db", str(sample_db[0])]).stdout
+    assert dyad.startswith("IRN-USA: 1 event (1 report)")
+    assert "(1 article from 1 source)" in dyad
