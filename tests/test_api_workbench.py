@@ -100,7 +100,7 @@ def test_events_can_be_sorted(client: TestClient) -> None:
     assert [e["date"] for e in oldest] == sorted(e["date"] for e in oldest)
     assert items(client, "/api/events?sort=most_conflictual")[0]["cameo"]["code"] == "138"
     assert items(client, "/api/events?sort=most_confident")[0]["confidence"] == 0.82
-    assert [e["cameo"]["code"] for e in items(client, "/api/events?sort=cameo")][0] == "0312"
+    assert items(client, "/api/events?sort=cameo")[0]["cameo"]["code"] == "0312"
     assert client.get("/api/events?sort=loudest").status_code == 422
 
 
@@ -199,13 +199,17 @@ def test_dyad_page_links_each_month_and_direction_to_its_events(client: TestClie
     links = re.findall(r'<a href="(/events\?[^"]+)">(\d+)</a>', page)
     assert [(href.replace("&amp;", "&"), n) for href, n in links] == [
         (
-            "/events?actor=IRN&direction=source&counterpart=IRQ&modality=asserted"
-            "&date_from=2017-07-01&date_to=2017-07-31",
+            (
+                "/events?actor=IRN&direction=source&counterpart=IRQ&modality=asserted"
+                "&date_from=2017-07-01&date_to=2017-07-31"
+            ),
             "1",
         ),
         (
-            "/events?actor=IRQ&direction=source&counterpart=IRN&modality=asserted"
-            "&date_from=2018-03-01&date_to=2018-03-31",
+            (
+                "/events?actor=IRQ&direction=source&counterpart=IRN&modality=asserted"
+                "&date_from=2018-03-01&date_to=2018-03-31"
+            ),
             "1",
         ),
     ]

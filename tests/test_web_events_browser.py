@@ -10,8 +10,12 @@ import io
 import pyarrow.parquet as pq
 import pytest
 
+import test_web_browser as web
 from sample_store import ACCUSATION, DRILLS_PROPOSED, MOU_SIGNED
-from test_web_browser import CHROMIUM, base_url, browser, page, sample  # noqa: F401 (fixtures)
+
+# The server, browser and tab of the page tests, shared as fixtures of this module too.
+sample, base_url, browser, page = web.sample, web.base_url, web.browser, web.page
+CHROMIUM = web.CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,
@@ -118,3 +122,13 @@ def test_dyad_bars_go_each_way_and_lead_to_their_events(page, base_url: str) -> 
     assert page.get_by_label("Actor").input_value() == "IRQ"
     assert page.get_by_label("Counterpart").input_value() == "IRN"
     assert page.get_by_label("asserted", exact=True).is_checked()
+
+
+def test_docs_render_the_interactive_documentation_without_leaving_the_server(page, base_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "/docs")
+    operation = page.locator(".opblock-summary-path", has_text="/api/events").first
+    operation.wait_for()
+    assert page.locator(".opblock").count() >= 10
+    assert requested and all(url.startswith(base_url) for url in requested)

@@ -19,7 +19,13 @@ from pathlib import Path
 from eventscope import actors as actor_stage
 from eventscope import events
 from eventscope.errors import BadInput
-from eventscope.evaluate.scoring import CodingRun, Scoreboard, coded_event, error_list, sentence_article
+from eventscope.evaluate.scoring import (
+    CodingRun,
+    Scoreboard,
+    coded_event,
+    error_list,
+    sentence_article,
+)
 from eventscope.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,13 @@ import yaml
 
 from eventscope import actors, events
 from eventscope.errors import BadInput
-from eventscope.evaluate.scoring import CodingRun, Scoreboard, coded_event, error_list, sentence_article
+from eventscope.evaluate.scoring import (
+    CodingRun,
+    Scoreboard,
+    coded_event,
+    error_list,
+    sentence_article,
+)
 from eventscope.records import ActorRef
 from eventscope.settings import Settings
 

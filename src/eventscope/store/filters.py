@@ -85,8 +85,10 @@ RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
             lambda v: _actor_params(v) * 2,
         ),
         "between": (
-            f"((source_id IN {_MATCHING_ACTORS} AND target_id IN {_MATCHING_ACTORS})"
-            f" OR (source_id IN {_MATCHING_ACTORS} AND target_id IN {_MATCHING_ACTORS}))",
+            (
+                f"((source_id IN {_MATCHING_ACTORS} AND target_id IN {_MATCHING_ACTORS})"
+                f" OR (source_id IN {_MATCHING_ACTORS} AND target_id IN {_MATCHING_ACTORS}))"
+            ),
             lambda v: _actor_params(v[0]) + _actor_params(v[1]) * 2 + _actor_params(v[0]),
         ),
         "source": (f"source_id IN {_MATCHING_ACTORS}", _actor_params),
