@@ -52,6 +52,7 @@ class SampleEvent:
     cameo: Cameo
     plover: str
     modality: str = "asserted"
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ MOU_SIGNED = SampleEvent(
     IRAQ_ARMY,
     SIGNED,
     "AGREE",
+    confidence=0.82,
 )
 ACCUSATION = SampleEvent(
     "Iraq accused Iran of shelling villages near the border.",
@@ -76,6 +78,7 @@ ACCUSATION = SampleEvent(
     IRAN,
     ACCUSE,
     "ACCUSE",
+    confidence=0.35,
 )
 DRILLS_PROPOSED = SampleEvent(
     "Iran proposed joint military drills with Iraq and cooperation on air defence.",
@@ -219,6 +222,7 @@ def build_article(sample: SampleArticle) -> Article:
                 modality=sample_event.modality,
                 attribution=[sample.outlet],  # type: ignore[arg-type]
                 location=Location("Tehran", "IRN") if "Tehran" in sample_event.sentence else None,
+                confidence=sample_event.confidence,
             )
         )
     return article

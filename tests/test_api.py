@@ -140,13 +140,18 @@ def test_one_record_by_id(client: TestClient, ids: SampleIds) -> None:
 
 def test_dyad_endpoint_gives_months_agreements_and_stories(client: TestClient) -> None:
     dyad = client.get("/api/dyads/IRN/IRQ").json()
-    assert dyad["events"] == 3
+    assert dyad["events"] == 2 and dyad["counted_modalities"] == ["asserted"]
+    assert dyad["left_out"] == {"proposed": 1}
     assert dyad["months"][0] == {
         "month": "2017-07",
         "counts": {"1": 1, "2": 0, "3": 0, "4": 0},
         "events": 1,
         "reports": 3,
         "goldstein": 8.0,
+        "directions": [
+            {"source": "IRN", "target": "IRQ", "counts": {"1": 1, "2": 0, "3": 0, "4": 0}, "events": 1},
+            {"source": "IRQ", "target": "IRN", "counts": {"1": 0, "2": 0, "3": 0, "4": 0}, "events": 0},
+        ],
     }
     assert len(dyad["agreements"]) == 1 and len(dyad["stories"]) == 3
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -94,8 +96,25 @@ def test_bad_inputs_are_reported_and_good_ones_stored(tmp_path, seeds_dir):
 def test_export_csv_has_flat_columns(seeds_db):
     result = invoke("export", "events", "--db", str(seeds_db), "--format", "csv")
     assert result.exit_code == 0
-    header = result.stdout.splitlines()[0].split(",")
+    header = next(csv.reader(io.StringIO(result.stdout)))
     assert {"cameo_code", "cameo_root", "source_actor_country", "span_start", "plover_type"} <= set(header)
+
+
+def test_flat_events_csv_keeps_codes_as_text_and_names_each_events_article(seeds_db, tmp_path):
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "events.csv"
+    result = invoke("export", "events_flat", "--db", str(seeds_db), "--format", "csv", "--out", str(out))
+    assert result.exit_code == 0
+    assert f"column types written to {tmp_path / 'events.schema.json'}" in result.stderr
+    fields = json.loads((tmp_path / "events.schema.json").read_text())["fields"]
+    assert {"name": "cameo_code", "type": "string"} == {k: v for k, v in fields[8].items() if k != "description"}
+    text_columns = {f["name"]: str for f in fields if f["type"] == "string"}
+    events = pd.read_csv(out, dtype=text_columns)
+    assert len(events) == len(export(seeds_db, "events"))
+    assert "057" in set(events["cameo_code"]) and "05" in set(events["cameo_root"])
+    assert events["article_source"].notna().all()
+    assert "SOFREP" in set(events["article_outlet"])
+    assert "057" not in set(pd.read_csv(out)["cameo_code"].astype(str))  # what the types prevent
 
 
 def test_export_parquet_needs_out_and_round_trips(seeds_db, tmp_path):

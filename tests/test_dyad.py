@@ -43,7 +43,8 @@ def store(sample_db: tuple[Path, SampleIds]) -> Iterator[Store]:
 
 @pytest.fixture
 def iran_iraq(store: Store) -> DyadSummary:
-    return dyad_summary(store, "IRN", "IRQ")
+    """Every modality counted (the default counts asserted events only)."""
+    return dyad_summary(store, "IRN", "IRQ", modalities=None)
 
 
 def month(summary: DyadSummary, name: str):
@@ -101,8 +102,14 @@ def test_dyad_means_goldstein_per_month(iran_iraq: DyadSummary) -> None:
 
 
 def test_dyad_is_the_same_in_either_order(store: Store, iran_iraq: DyadSummary) -> None:
-    reverse = dyad_summary(store, "irq", "irn")
-    assert [m.to_record() for m in reverse.months] == [m.to_record() for m in iran_iraq.months]
+    reverse = dyad_summary(store, "irq", "irn", modalities=None)
+
+    def without_directions(summary: DyadSummary) -> list[dict]:
+        return [{**m.to_record(), "directions": None} for m in summary.months]
+
+    assert without_directions(reverse) == without_directions(iran_iraq)
+    assert [m.directions for m in reverse.months] == [m.directions for m in iran_iraq.months]
+    assert [w["source"] for w in reverse.months[0].to_record()["directions"]] == ["IRQ", "IRN"]
     assert (reverse.country_a, reverse.country_b) == ("IRQ", "IRN")
 
 
@@ -115,7 +122,7 @@ def test_dyad_leaves_out_events_with_other_countries(store: Store, iran_iraq: Dy
         4: 0,
     }  # the US threat is not there
     iran_us = dyad_summary(store, "IRN", "USA")
-    assert iran_us.events == 1
+    assert iran_us.events == 1  # the threat is asserted
     assert [m.month for m in iran_us.months] == ["2019-06"]
     assert month(iran_us, "2019-06").counts[3] == 1
 
@@ -159,6 +166,7 @@ def test_dyad_rejects_codes_that_are_not_iso3(store: Store, code: str) -> None:
 def test_format_dyad_shows_active_months_agreements_and_stories(iran_iraq: DyadSummary) -> None:
     text = format_dyad(iran_iraq)
     assert text.splitlines()[0] == "IRN-IRQ: 3 events (6 reports) from 2017-07 to 2019-06"
+    assert "by direction: IRN->IRQ 2, IRQ->IRN 1" in text
     month_rows = [line for line in text.splitlines() if line[:4].isdigit()]
     assert [row.split()[0] for row in month_rows] == ["2017-07", "2018-03", "2019-06"]
     assert month_rows[1].split()[-1] == "-2.0"
@@ -182,7 +190,9 @@ def test_dyad_command_prints_the_summary_and_writes_the_chart(
         main, ["dyad", "irn", "irq", "--db", str(sample_db[0]), "--png", str(png)]
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("IRN-IRQ: 3 events")
+    assert result.stdout.startswith("IRN-IRQ: 2 events (4 reports)")
+    assert "counting asserted events, each happening once however many outlets report it;" in result.stdout
+    assert "not counted: proposed 1" in result.stdout
     assert "Latest stories (3)" in result.stdout
     assert png.read_bytes().startswith(PNG_MAGIC)
 
@@ -209,12 +219,49 @@ def test_dyad_can_count_only_some_modalities(store: Store) -> None:
 
 
 def test_dyad_command_can_print_json(sample_db: tuple[Path, SampleIds]) -> None:
-    result = CliRunner().invoke(main, ["dyad", "IRQ", "IRN", "--db", str(sample_db[0]), "--json"])
+    result = CliRunner().invoke(
+        main,
+        ["dyad", "IRQ", "IRN", "--db", str(sample_db[0]), "--json", "--modality", "asserted",
+         "--modality", "proposed"],
+    )
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert (record["country_a"], record["events"], record["reports"]) == ("IRQ", 3, 6)
+    assert record["counted_modalities"] == ["asserted", "proposed"]
     assert [m["month"] for m in record["months"] if m["events"]] == [
         "2017-07",
         "2018-03",
         "2019-06",
     ]
+
+
+def test_dyad_counts_asserted_events_by_default_and_says_what_it_left_out(store: Store) -> None:
+    summary = dyad_summary(store, "IRN", "IRQ")
+    assert summary.counted == ("asserted",)
+    assert summary.events == 2 and summary.left_out == {"proposed": 1}
+
+
+def test_dyad_keeps_the_two_directions_apart(iran_iraq: DyadSummary) -> None:
+    assert month(iran_iraq, "2017-07").directions == {
+        ("IRN", "IRQ"): {1: 1, 2: 0, 3: 0, 4: 0},
+        ("IRQ", "IRN"): {1: 0, 2: 0, 3: 0, 4: 0},
+    }
+    assert month(iran_iraq, "2018-03").directions[("IRQ", "IRN")][3] == 1
+    assert iran_iraq.direction_totals() == {("IRN", "IRQ"): 2, ("IRQ", "IRN"): 1}
+    ways = month(iran_iraq, "2018-03").to_record()["directions"]
+    assert [(w["source"], w["target"], w["events"]) for w in ways] == [("IRN", "IRQ", 0), ("IRQ", "IRN", 1)]
+
+
+def test_dyad_months_reach_the_agreements_dates(tmp_path: Path) -> None:
+    """An agreement outside the months with events still gets its month on the time axis."""
+    from eventscope.records import Agreement
+
+    with open_store(tmp_path / "agreement.duckdb") as store:
+        store.write_article(build_article(SampleArticle(
+            "Wire", "Deal", dt.date(2021, 5, 2), (MOU_SIGNED.sentence,), (MOU_SIGNED,)
+        )))
+        store.replace_agreements(
+            [Agreement("agr", "treaty", ["IRN", "IRQ"], [], dt.date(2021, 8, 9), None, [], "signed")], []
+        )
+        summary = dyad_summary(store, "IRN", "IRQ")
+    assert [m.month for m in summary.months] == ["2021-05", "2021-06", "2021-07", "2021-08"]

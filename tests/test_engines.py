@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -106,3 +107,45 @@ def test_get_engine_chooses_by_name_and_counts_all_cores_for_zero(settings):
     assert isinstance(local, LocalEngine) and local.workers >= 1
     dask = get_engine(settings.with_overrides({"run.engine": "dask", "run.workers": 3, "run.scheduler": "tcp://h:1"}))
     assert isinstance(dask, DaskEngine) and (dask.scheduler, dask.workers) == ("tcp://h:1", 3)
+
+
+@pytest.mark.slow
+def test_quiet_run_on_a_local_dask_cluster_prints_only_its_summary(seeds_dir, tmp_path):
+    """Dask's scheduler, nanny and worker log lines and shutdown errors stay out of --quiet."""
+    import os
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    result = subprocess.run(
+        [sys.executable, "-m", "eventscope", "run", str(seeds_dir), "--db", str(tmp_path / "q.duckdb"),
+         "--engine", "dask", "--workers", "2", "--quiet"],
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    [summary] = result.stderr.splitlines()
+    assert re.fullmatch(r"5 articles stored, 0 already stored, 0 rejected, \d+ events", summary)
+
+
+def test_dask_logs_follow_eventscopes_level():
+    import logging
+
+    from eventscope.pipeline.dask import dask_log_level, dask_logs_at
+
+    root = logging.getLogger()
+    before = root.level
+    try:
+        root.setLevel(logging.ERROR)
+        assert dask_log_level() == logging.CRITICAL
+        for level in (logging.DEBUG, logging.INFO, logging.WARNING):
+            root.setLevel(level)
+            assert dask_log_level() == logging.WARNING  # Dask's own chatter is never shown
+    finally:
+        root.setLevel(before)
+    distributed = logging.getLogger("distributed")
+    old = distributed.level
+    with dask_logs_at(logging.CRITICAL):
+        assert distributed.level == logging.CRITICAL
+    assert distributed.level == old

@@ -124,3 +124,57 @@ def test_real_news_dev_quality_gate(settings):
     assert scores["root_source_target"]["f1"] >= 0.06
     # measured: country 0.5625 and sector 0.60 on 32 actors of events whose root was found
     assert scores["actors_on_root_matches"]["country_accuracy"] >= 0.5
+
+
+def first_records(count: int) -> str:
+    """The first gold records of the PETRARCH2 validation file, as a records file of their own."""
+    import re
+
+    blocks = re.findall(r"<Sentence .*?</Sentence>", PETRARCH.read_text("utf-8"), re.DOTALL)
+    return "<Sentences>\n" + "\n".join(blocks[:count]) + "\n</Sentences>\n"
+
+
+def test_petrarch2_errors_list_misses_and_false_alarms(settings, tmp_path):
+    import shutil
+
+    if not PETRARCH.is_file():
+        pytest.skip(f"PETRARCH2 records not found at {PETRARCH}")
+    for dictionary in PETRARCH.parent.glob("PETR.Validate.*.txt"):
+        shutil.copy(dictionary, tmp_path / dictionary.name)
+    text = first_records(6)
+    records = tmp_path / "records.xml"
+    records.write_text(text, "utf-8")
+    right = evaluate_petrarch2(records, settings, errors=True)
+    first = read_records(records)[0]
+    records.write_text(text.replace(f'eventcode="{first.codings[0][2]}"', 'eventcode="999"', 1), "utf-8")
+    wrong = evaluate_petrarch2(records, settings, errors=True)
+    changed = [e for e in wrong["errors"] if e not in right["errors"]]
+    assert {(e["kind"], e["sentence"]) for e in changed} >= {("miss", first.id)}
+    assert next(e for e in changed if e["kind"] == "miss")["event"]["code"] == "999"
+    every = right["event"]
+    kinds = [e["kind"] for e in right["errors"]]
+    assert kinds.count("miss") == every["gold"] - every["hits"]
+    assert kinds.count("false_alarm") == every["predicted"] - every["hits"]
+    assert "errors" not in evaluate_petrarch2(records, settings)
+
+
+def test_plover_errors_name_the_records_whose_type_was_missed(settings, tmp_path):
+    from click.testing import CliRunner
+
+    from eventscope.interfaces.cli import main
+
+    if not PLOVER.is_file():
+        pytest.skip(f"PLOVER gold not found at {PLOVER}")
+    records = json.loads(PLOVER.read_text("utf-8"))[:12]
+    path = tmp_path / "plover.json"
+    path.write_text(json.dumps(records), "utf-8")
+    scores = evaluate_plover(path, settings, errors=True)
+    kinds = [e["kind"] for e in scores["errors"]]
+    tally = scores["plover_type"]
+    assert kinds.count("miss") == tally["gold"] - tally["hits"]
+    assert kinds.count("false_alarm") == tally["predicted"] - tally["hits"]
+    result = CliRunner().invoke(main, ["eval", "plover", str(path), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert f"{kinds.count('miss')} miss" in result.stdout
+    for error in scores["errors"]:
+        assert f"{error['kind']} [{error['sentence']}] {error['event']['code']}" in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,36 @@ def test_ecbplus_clustering_beats_the_tfidf_baselines(settings):
     for key in ("bcubed", "pairwise", "bcubed_test", "pairwise_test"):
         assert report[key]["f1"] > report[f"baseline_{key}"]["f1"]
         assert report[key]["f1"] > report[f"baseline_average_{key}"]["f1"]
+
+
+def test_eval_stories_prints_a_compact_aligned_table(tmp_path):
+    from click.testing import CliRunner
+
+    from eventscope.interfaces.cli import main
+
+    texts = {
+        "1ecb": ["An earthquake struck Chile on Monday, killing four people in Santiago.",
+                 "Four people died when an earthquake hit Santiago, Chile, on Monday."],
+        "1ecbplus": ["A strong earthquake hit Japan on Friday; no casualties were reported in Tokyo."],
+        "2ecb": ["Apple released a new iPhone in California on Tuesday.",
+                 "On Tuesday Apple unveiled its new iPhone at an event in California."],
+        "2ecbplus": ["Samsung launched a new Galaxy phone in Seoul on Wednesday."],
+    }
+    for folder, bodies in texts.items():
+        (tmp_path / folder).mkdir()
+        for number, body in enumerate(bodies):
+            (tmp_path / folder / f"{number}.json").write_text(json.dumps({"title": body[:30], "text": body}))
+    result = CliRunner().invoke(main, ["eval", "stories", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 10
+    assert lines[0] == "ecbplus: 6 articles, 4 happenings (dev = odd topics, test = even topics)"
+    header, rows = lines[2], lines[3:6]
+    assert [row.split("  ")[0].strip() for row in rows] == [
+        "eventscope", "TF-IDF, average link", "TF-IDF, single link"
+    ]
+    for row in rows:
+        numbers = list(re.finditer(r"\d\.\d{3}", row))
+        assert len(numbers) == 8
+        assert numbers[0].start() == header.index("B-cubed") and numbers[3].start() == header.index("pairwise")
+        assert numbers[6].end() == header.index(" B3 F1 test") and numbers[7].end() == header.index("  seconds")

@@ -3,30 +3,51 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
-from eventscope.interfaces.export import flatten, write_csv, write_jsonl
+import pytest
+
+from eventscope.interfaces.export import write_csv, write_jsonl
+from eventscope.interfaces.tables import ColumnTypes, flat_event, flatten
 
 EVENT = {
     "id": "e1", "span": [3, 9], "cameo": {"code": "057", "root": "05", "quad_class": 1, "goldstein": 8.0},
     "source_actor": {"id": "a", "name": "Iran", "code": "IRN", "country": "IRN"}, "target_actor": None,
     "plover": {"type": "AGREE", "mode": None, "context": ["military"]}, "attribution": ["IRNA"],
+    "date": "2017-07-23", "confidence": 0.5, "background": False,
+    "article": {"source": "https://example.org/a", "outlet": "IRNA", "published": "2017-07-24"},
 }
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 
-def test_flatten_expands_nested_objects_and_encodes_lists():
+def test_flatten_expands_nested_objects_and_keeps_lists():
     row = flatten(EVENT)
     assert row["cameo_code"] == "057" and row["span_start"] == 3 and row["span_end"] == 9
     assert row["source_actor_country"] == "IRN" and row["target_actor_id"] is None
-    assert json.loads(row["plover_context"]) == ["military"]
-    assert json.loads(row["attribution"]) == ["IRNA"]
+    assert row["plover_context"] == ["military"] and row["attribution"] == ["IRNA"]
+    assert row["article_source"] == "https://example.org/a"
 
 
-def test_csv_round_trips_through_the_csv_reader():
+def test_flat_event_puts_the_analysts_columns_first():
+    row = flat_event(EVENT)
+    assert list(row)[:5] == ["id", "date", "source_actor_code", "source_actor_name", "source_actor_country"]
+    assert row["article_outlet"] == "IRNA" and row["span_start"] == 3
+
+
+def test_csv_quotes_text_writes_lists_as_json_and_learns_the_column_types():
     out = io.StringIO()
-    assert write_csv([EVENT, {**EVENT, "id": "e2"}], out) == 2
+    types = ColumnTypes()
+    assert write_csv([flatten(EVENT), flatten({**EVENT, "id": "e2", "confidence": None})], out, types) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["id"] for r in rows] == ["e1", "e2"]
-    assert rows[0]["cameo_goldstein"] == "8.0"
+    assert rows[0]["cameo_goldstein"] == "8.0" and json.loads(rows[0]["plover_context"]) == ["military"]
+    assert re.search(r'"057","05",1,8\.0', out.getvalue())
+    fields = {f["name"]: f["type"] for f in types.table_schema()["fields"]}
+    assert fields["cameo_code"] == "string" and fields["cameo_quad_class"] == "integer"
+    assert fields["confidence"] == "number" and fields["background"] == "boolean"
+    assert fields["date"] == "date" and fields["article_published"] == "date"
+    assert fields["attribution"] == "array" and fields["target_actor_id"] == "string"
 
 
 def test_jsonl_writes_one_record_per_line_with_unicode_kept():
@@ -34,3 +55,28 @@ def test_jsonl_writes_one_record_per_line_with_unicode_kept():
     write_jsonl([{"name": "کیومرث حیدری"}, {"name": "b"}], out)
     lines = out.getvalue().splitlines()
     assert len(lines) == 2 and "کیومرث" in lines[0]
+
+
+def readme_pandas_line() -> str:
+    lines = [line.strip() for line in README.read_text("utf-8").splitlines()]
+    return next(line for line in lines if line.startswith("events = pd.read_csv("))
+
+
+def test_the_readmes_pandas_line_keeps_cameo_codes_as_text(tmp_path: Path, monkeypatch):
+    """The one-line load the README shows, run on a CSV and Table Schema written by export."""
+    pd = pytest.importorskip("pandas")
+    from eventscope.interfaces.export import schema_path
+
+    types = ColumnTypes()
+    records = [EVENT, {**EVENT, "id": "e2", "cameo": {**EVENT["cameo"], "code": "0312", "root": "03"}}]
+    with open(tmp_path / "events.csv", "w", encoding="utf-8", newline="") as handle:
+        write_csv((flat_event(r) for r in records), handle, types)
+    schema_path(tmp_path / "events.csv").write_text(json.dumps(types.table_schema()), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope = {"pd": pd, "json": json}
+    exec(readme_pandas_line(), scope)  # noqa: S102 (the README's own line, as a reader runs it)
+    events = scope["events"]
+    assert events["cameo_code"].tolist() == ["057", "0312"]
+    assert events["cameo_root"].tolist() == ["05", "03"]
+    assert events["cameo_quad_class"].tolist() == [1, 1]
+    assert pd.isna(events.loc[0, "target_actor_code"])

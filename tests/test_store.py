@@ -220,6 +220,12 @@ def test_postgres_tables_have_the_same_columns_as_duckdb(tmp_path: Path) -> None
 # -- per-article writes ----------------------------------------------------------------
 
 
+def publication(article) -> dict:
+    """What an event record says about its article."""
+    published = article.published.isoformat() if article.published else None
+    return {"source": article.source, "outlet": article.outlet, "published": published}
+
+
 def test_written_article_reads_back_as_contract_records(store: Store, seed_texts) -> None:
     article = seed_article(seed_texts)
     assert article.events, "the seed article should mention Iran"
@@ -227,7 +233,8 @@ def test_written_article_reads_back_as_contract_records(store: Store, seed_texts
 
     assert jsonl_records(store, "articles") == [article.to_record()]
     assert jsonl_records(store, "events") == sorted(
-        (event.to_record() for event in article.events), key=lambda r: (r["span"][0], r["id"])
+        (event.to_record() | {"article": publication(article)} for event in article.events),
+        key=lambda r: (r["span"][0], r["id"]),
     )
     actors = {record["id"]: record for record in jsonl_records(store, "actors")}
     assert set(actors) == {m.actor.id for m in article.mentions}
@@ -350,6 +357,10 @@ def test_every_record_filter_runs_and_selects_on_this_engine(store: Store, seed_
     assert total("events", date_from=dt.date(2017, 7, 23), date_to=dt.date(2017, 7, 23)) == every_event
     assert total("events", date_from=dt.date(2017, 7, 24)) == 0
     assert total("events", cameo_code="190") == 0
+    assert total("events", between=("irn", "Iraq"), actor="iran", outlet="Test Outlet") == every_event
+    assert total("events", source="IRQ") + total("events", target="IRQ") == every_event
+    assert total("events", modality=["planned", "asserted"], q=article.events[0].sentence[:12].upper()) >= 1
+    assert total("events", min_confidence=1.01) == total("events", q="%") == total("events", modality=[]) == 0
     assert total("articles", actor=IRAN.id, outlet="Test Outlet", language="en") == 1
     assert total("stories", title=article.title[:5].upper(), outlet="Test Outlet", dyad=("IRN", "IRQ")) == 1
     assert total("stories", country="IRQ", actor=IRAN.id, date_to=dt.date(2017, 7, 22)) == 0
@@ -359,10 +370,14 @@ def test_every_record_filter_runs_and_selects_on_this_engine(store: Store, seed_
     assert total("agreements", article_id=article.id, story_id=story.id) == 1
     page = store.find_records("events", {"country": "IRN"}, limit=1, offset=1)
     assert (page.total, len(page.items)) == (every_event, 1)
-    assert store.get_record("events", article.events[0].id) == article.events[0].to_record() | {"story_id": story.id}
+    assert store.get_record("events", article.events[0].id) == article.events[0].to_record() | {
+        "story_id": story.id, "article": publication(article)}
     assert store.get_record("stories", "missing") is None
     assert len(store.dyad_events("IRQ", "IRN")) == every_event
-    assert store.top_dyads() == [("IRN", "IRQ", every_event)]
+    assert store.top_dyads(["asserted"]) == [("IRN", "IRQ", len({(e.cameo.code, e.source_actor.id) for e in article.events}))]
+    assert store.top_dyads(["proposed"]) == []
+    assert store.counterpart_countries(["asserted"], country="IRN") == [store.top_dyads(["asserted"])[0][1:]]
+    assert store.counterpart_countries(["asserted"], actor_id=IRAN.id)[0][0] == "IRQ"
 
 
 # -- exports ---------------------------------------------------------------------------
@@ -559,7 +574,7 @@ def test_store_export_load_round_trip(engine: str, tmp_path: Path, article: Arti
         assert store.write_article(article) is True
         assert jsonl_records(store, "articles") == [article.to_record()]
         assert sorted(jsonl_records(store, "events"), key=lambda r: r["id"]) == sorted(
-            (e.to_record() for e in article.events), key=lambda r: r["id"]
+            (e.to_record() | {"article": publication(article)} for e in article.events), key=lambda r: r["id"]
         )
 
 

@@ -156,13 +156,13 @@ def test_dyad_page_draws_the_timeline_with_bars_and_goldstein_points(page, base_
     chart.wait_for()
     assert chart.bounding_box()["height"] > 200
     bars = chart.locator("rect.bar")
-    assert bars.count() == 3  # one bar segment per month with events
-    assert all(bars.nth(i).bounding_box()["height"] > 10 for i in range(3))
+    assert bars.count() == 2  # asserted events only: the signing and the accusation
+    assert all(bars.nth(i).bounding_box()["height"] > 10 for i in range(2))
     assert chart.locator("rect.quad-3").count() == 1  # the accusation, a verbal conflict
-    assert chart.locator("circle.goldstein-point").count() == 3
+    assert chart.locator("circle.goldstein-point").count() == 2
     tips = chart.locator("title").all_text_contents()
     assert "2018-03: mean Goldstein -2.0" in tips
-    assert "2017-07: 1 verbal cooperation" in tips
+    assert "2017-07 IRN→IRQ: 1 verbal cooperation" in tips
     assert "memorandum of understanding" in page.locator("#agreements-heading + .table-wrap table").inner_text()
     assert page.locator("#stories-heading + ol li").count() == 3
 
@@ -172,7 +172,7 @@ def test_actor_page_links_to_its_dyads(page, base_url: str) -> None:
     assert page.get_by_role("heading", level=1).inner_text() == "Iranian armed forces"
     page.get_by_role("link", name="IRN–IRQ").click()
     page.wait_for_url("**/dyads/IRN-IRQ")
-    assert page.locator("#dyad-chart svg rect.bar").count() == 3
+    assert page.locator("#dyad-chart svg rect.bar").count() == 2
 
 
 def test_missing_story_shows_a_readable_not_found_page(page, base_url: str) -> None:
@@ -182,14 +182,17 @@ def test_missing_story_shows_a_readable_not_found_page(page, base_url: str) -> N
     assert "no story with id 'does-not-exist'" in page.get_by_role("alert").inner_text()
 
 
-def test_dyad_page_can_leave_out_proposals(page, base_url: str) -> None:
+def test_dyad_page_counts_asserted_events_and_can_count_the_others(page, base_url: str) -> None:
     page.goto(base_url + "/dyads/IRN-IRQ")
-    page.get_by_label("proposed").uncheck()
+    assert "By modality: asserted 2." in page.locator("p.lead").inner_text()
+    assert "Not counted: 1 proposed" in page.locator("p.left-out").inner_text()
+    assert page.get_by_label("proposed").is_checked() is False
+    page.get_by_label("proposed").check()
     page.get_by_role("button", name="Update").click()
     page.wait_for_url("**/dyads/IRN-IRQ?*")
-    assert "By modality: asserted 2." in page.locator("p.lead").inner_text()
-    assert page.locator("#dyad-chart svg rect.bar").count() == 2
-    assert page.get_by_label("proposed").is_checked() is False
+    assert "By modality: asserted 2, proposed 1." in page.locator("p.lead").inner_text()
+    assert page.locator("#dyad-chart svg rect.bar").count() == 3
+    assert page.get_by_label("proposed").is_checked() is True
 
 
 def test_dyad_page_alliance_verdict_links_to_the_evidence_in_its_story(page, base_url: str) -> None:

@@ -3,10 +3,12 @@ the agreements between them and the latest stories that involve both.
 
 One happening told by several outlets is counted once: the events of one story (or of
 one article, when it is in no story) with the same CAMEO code going the same way between
-the two countries are a single event, dated by its earliest report; "Iran signed with
-Iraq" and "Iran's defence minister signed with his Iraqi counterpart" in one story are
-one signing. `reports` keeps the raw number of coded
-sentences, so an analyst can see how loudly a month was reported as well.
+the two countries are a single event (the store's HAPPENING_KEY), dated by its earliest
+report; "Iran signed with Iraq" and "Iran's defence minister signed with his Iraqi
+counterpart" in one story are one signing. `reports` keeps the raw number of coded
+sentences, so an analyst can see how loudly a month was reported as well. By default only
+asserted events count (COUNTED_BY_DEFAULT): proposals, plans, denials and hypotheticals
+did not happen. Every page that counts events between countries counts this way.
 """
 
 from __future__ import annotations
@@ -21,17 +23,20 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
 from eventscope.errors import BadInput
+from eventscope.records import Modality
 from eventscope.store import Store
 
 log = logging.getLogger(__name__)
 
 QUAD_CLASSES_FILE = "quad_classes.yaml"
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+# The modalities counted unless others are asked for: what the text says happened.
+COUNTED_BY_DEFAULT = ("asserted",)
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class DyadMonth:
     counts: dict[int, int]  # quad class -> distinct events
     reports: int = 0
     goldstein: float | None = None  # mean over the month's distinct events
+    # (source country, target country) -> quad class -> distinct events, both ways kept apart
+    directions: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)
 
     @property
     def events(self) -> int:
@@ -71,6 +78,15 @@ class DyadMonth:
             "events": self.events,
             "reports": self.reports,
             "goldstein": self.goldstein,
+            "directions": [
+                {
+                    "source": source,
+                    "target": target,
+                    "counts": {str(quad): n for quad, n in sorted(counts.items())},
+                    "events": sum(counts.values()),
+                }
+                for (source, target), counts in self.directions.items()
+            ],
         }
 
 
@@ -85,6 +101,8 @@ class DyadSummary:
     agreements: list[dict[str, Any]] = field(default_factory=list)
     stories: list[dict[str, Any]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # country code -> name, when known
+    counted: tuple[str, ...] = COUNTED_BY_DEFAULT  # the modalities counted
+    left_out: dict[str, int] = field(default_factory=dict)  # modality -> happenings not counted
 
     @property
     def events(self) -> int:
@@ -93,6 +111,13 @@ class DyadSummary:
     @property
     def reports(self) -> int:
         return sum(month.reports for month in self.months) + self.undated_reports
+
+    def direction_totals(self) -> dict[tuple[str, str], int]:
+        """Dated events each way: (A, B) and then (B, A)."""
+        ways = ((self.country_a, self.country_b), (self.country_b, self.country_a))
+        return {
+            way: sum(sum(m.directions.get(way, {}).values()) for m in self.months) for way in ways
+        }
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -103,6 +128,8 @@ class DyadSummary:
             "reports": self.reports,
             "undated": self.undated,
             "modalities": dict(self.modalities),
+            "counted_modalities": list(self.counted),
+            "left_out": dict(self.left_out),
             "months": [month.to_record() for month in self.months],
             "agreements": list(self.agreements),
             "stories": list(self.stories),
@@ -122,42 +149,55 @@ def dyad_summary(
     country_a: str,
     country_b: str,
     latest_stories: int = 5,
-    modalities: Collection[str] | None = None,
+    modalities: Collection[str] | None = COUNTED_BY_DEFAULT,
 ) -> DyadSummary:
-    """Events by month and quad class, agreements and latest stories between two countries.
+    """Events by month, quad class and direction, agreements and latest stories between two
+    countries.
 
-    `modalities` keeps only events of those modalities (e.g. `{"asserted"}` leaves out
-    proposals and denials); None keeps every event.
+    `modalities` keeps only events of those modalities (by default the asserted ones,
+    leaving out proposals, plans, denials and hypotheticals); None keeps every event.
     """
     country_a, country_b = check_country(country_a), check_country(country_b)
-    happenings: dict[tuple, dict[str, Any]] = {}
+    counted = tuple(sorted(modalities)) if modalities is not None else get_args(Modality)
+    happenings: dict[str, dict[str, Any]] = {}
+    left_out: dict[str, set[str]] = {}
     reports: Counter[str | None] = Counter()
     for row in store.dyad_events(country_a, country_b):
-        if modalities is not None and row["modality"] not in modalities:
+        if row["modality"] not in counted:
+            left_out.setdefault(row["modality"], set()).add(row["happening"])
             continue
-        key = (row["story_id"] or row["article_id"], row["cameo_code"], row["source_country"])
+        key = row["happening"]
         first = happenings.setdefault(key, row)
         if row["date"] and (first["date"] is None or row["date"] < first["date"]):
             happenings[key] = row
         reports[_month(row["date"]) if row["date"] else None] += 1
     dated = [row for row in happenings.values() if row["date"]]
+    agreements = store.find_records(
+        "agreements", {"dyad": (country_a, country_b)}, limit=None
+    ).items
+    agreement_days = [as_day(a["date"]) for a in agreements if a["date"]]
+    ways = ((country_a, country_b), (country_b, country_a))
     months = {
-        month: DyadMonth(month, {q.number: 0 for q in quad_classes()})
-        for month in _month_range(dated)
+        month: DyadMonth(
+            month,
+            {q.number: 0 for q in quad_classes()},
+            directions={way: {q.number: 0 for q in quad_classes()} for way in ways},
+        )
+        for month in _month_range([row["date"] for row in dated] + agreement_days)
     }
     scores: dict[str, list[float]] = {month: [] for month in months}
     for row in dated:
         month = months[_month(row["date"])]
-        month.counts[int(row["quad_class"])] = month.counts.get(int(row["quad_class"]), 0) + 1
+        quad = int(row["quad_class"])
+        month.counts[quad] = month.counts.get(quad, 0) + 1
+        way = ways[0] if row["source_country"] == country_a else ways[1]
+        month.directions[way][quad] = month.directions[way].get(quad, 0) + 1
         scores[month.month].append(float(row["goldstein"]))
     for month in months.values():
         month.reports = reports[month.month]
         if scores[month.month]:
             month.goldstein = round(sum(scores[month.month]) / len(scores[month.month]), 2)
     stories = store.find_records("stories", {"dyad": (country_a, country_b)}, latest_stories)
-    agreements = store.find_records(
-        "agreements", {"dyad": (country_a, country_b)}, limit=None
-    ).items
     log.debug(
         "dyad %s-%s: %d events in %d months", country_a, country_b, len(happenings), len(months)
     )
@@ -171,6 +211,8 @@ def dyad_summary(
         agreements=agreements,
         stories=stories.items,
         names=_country_names(store, (country_a, country_b)),
+        counted=counted,
+        left_out={name: len(keys) for name, keys in sorted(left_out.items())},
     )
 
 
@@ -188,12 +230,15 @@ def _month(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def _month_range(rows: list[dict[str, Any]]) -> list[str]:
-    """Every month from the earliest to the latest dated row, inclusive."""
-    if not rows:
+def as_day(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _month_range(days: list[dt.date]) -> list[str]:
+    """Every month from the earliest to the latest day, inclusive."""
+    if not days:
         return []
-    first = min(row["date"] for row in rows)
-    last = max(row["date"] for row in rows)
+    first, last = min(days), max(days)
     year, month, out = first.year, first.month, []
     while (year, month) <= (last.year, last.month):
         out.append(_month(dt.date(year, month, 1)))
@@ -215,9 +260,23 @@ def format_dyad(summary: DyadSummary) -> str:
         )
         + (f", {summary.undated} undated" if summary.undated else "")
     ]
+    lines.append(
+        f"counting {', '.join(summary.counted)} events, each happening once however many"
+        " outlets report it"
+        + (
+            "; not counted: " + ", ".join(f"{name} {n}" for name, n in summary.left_out.items())
+            if summary.left_out
+            else ""
+        )
+    )
     if summary.modalities:
         lines.append(
             "by modality: " + ", ".join(f"{name} {n}" for name, n in summary.modalities.items())
+        )
+    ways = summary.direction_totals()
+    if any(ways.values()):
+        lines.append(
+            "by direction: " + ", ".join(f"{a}->{b} {n}" for (a, b), n in ways.items())
         )
     if active:
         widths = [max(len(q.label), 5) for q in classes]

@@ -19,7 +19,13 @@ from pathlib import Path
 from eventscope import actors as actor_stage
 from eventscope import events
 from eventscope.errors import BadInput
-from eventscope.evaluate.scoring import CodingRun, Scoreboard, sentence_article
+from eventscope.evaluate.scoring import (
+    CodingRun,
+    Scoreboard,
+    coded_event,
+    error_list,
+    sentence_article,
+)
 from eventscope.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,10 +89,13 @@ def read_records(path: Path) -> list[GoldRecord]:
     return records
 
 
-def evaluate_petrarch2(path: Path, settings: Settings, actors: Path | None = None) -> dict:
+def evaluate_petrarch2(
+    path: Path, settings: Settings, actors: Path | None = None, errors: bool = False
+) -> dict:
     """Precision/recall/F1 of event codes (full and root) and of source/target actor codes.
 
-    `actors` is a PETRARCH actor dictionary to use instead of the one beside the records.
+    `actors` is a PETRARCH actor dictionary to use instead of the one beside the records;
+    `errors` adds every missed and falsely coded (source, target, code) event.
     """
     path = Path(path)
     records = read_records(path)
@@ -102,6 +111,7 @@ def evaluate_petrarch2(path: Path, settings: Settings, actors: Path | None = Non
     started = time.perf_counter()
     articles = [sentence_article(r.id, r.text, r.date) for r in records]
     board = Scoreboard()
+    mistakes: list[dict] = []
     run = CodingRun(run_settings, kb, coder)
     for record, article in zip(records, run.code(articles)):
         predicted = [
@@ -119,6 +129,12 @@ def evaluate_petrarch2(path: Path, settings: Settings, actors: Path | None = Non
         board.add("source", [p[0] for p in predicted if p[0] != NO_ACTOR], [g[0] for g in gold if g[0] != NO_ACTOR])
         board.add("target", [p[1] for p in predicted if p[1] != NO_ACTOR], [g[1] for g in gold if g[1] != NO_ACTOR])
         log.debug("%s gold %s predicted %s", record.id, gold, predicted)
+        if errors:
+            mistakes += error_list(
+                record.id, record.text,
+                [(p, coded_event(e)) for p, e in zip(predicted, article.events)],
+                [(g, {"code": g[2], "source": g[0], "target": g[1], "trigger": None}) for g in gold],
+            )
     seconds = time.perf_counter() - started
     return {
         "gold_set": "petrarch2",
@@ -129,4 +145,5 @@ def evaluate_petrarch2(path: Path, settings: Settings, actors: Path | None = Non
         "seconds": round(seconds, 2),
         "sentences_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
         "coder_sentences_per_second": round(len(records) / run.coding_seconds, 1) if run.coding_seconds else 0.0,
+        **({"errors": mistakes} if errors else {}),
     }

@@ -21,7 +21,13 @@ import yaml
 
 from eventscope import actors, events
 from eventscope.errors import BadInput
-from eventscope.evaluate.scoring import CodingRun, Scoreboard, sentence_article
+from eventscope.evaluate.scoring import (
+    CodingRun,
+    Scoreboard,
+    coded_event,
+    error_list,
+    sentence_article,
+)
 from eventscope.records import ActorRef
 from eventscope.settings import Settings
 
@@ -59,8 +65,10 @@ def _actor_key(actor: ActorRef | None) -> str | None:
     return actor.code[:3].upper() if actor.code else None
 
 
-def evaluate_plover(path: Path, settings: Settings) -> dict:
-    """Precision/recall/F1 of PLOVER categories and of source/target actors per record."""
+def evaluate_plover(path: Path, settings: Settings, errors: bool = False) -> dict:
+    """Precision/recall/F1 of PLOVER categories and of source/target actors per record.
+
+    `errors` adds every record whose PLOVER type the coder missed or gave wrongly."""
     records = read_records(Path(path))
     renames = plover_renames()
     kb = actors.load_actor_kb(settings)
@@ -69,6 +77,7 @@ def evaluate_plover(path: Path, settings: Settings) -> dict:
     started = time.perf_counter()
     articles = [sentence_article(r["id"], " ".join(r["text"].split()), None) for r in records]
     predicted_events = 0
+    mistakes: list[dict] = []
     run = CodingRun(settings, kb, coder)
     for record, article in zip(records, run.code(articles)):
         predicted_events += len(article.events)
@@ -78,6 +87,15 @@ def evaluate_plover(path: Path, settings: Settings) -> dict:
         board.add("source", {k for e in article.events if (k := _actor_key(e.source_actor))}, _gold_actors(record.get("source")))
         board.add("target", {k for e in article.events if (k := _actor_key(e.target_actor))}, _gold_actors(record.get("target")))
         log.debug("%s gold %s predicted %s", record["id"], gold_type, types)
+        if errors:
+            given = {e.plover.type: e for e in article.events if e.plover.type}
+            gold_event = {"code": gold_type, "source": record.get("source"),
+                          "target": record.get("target"), "trigger": None}
+            mistakes += error_list(
+                str(record["id"]), record["text"],
+                [(kind, {**coded_event(e), "code": kind}) for kind, e in given.items()],
+                [(gold_type, gold_event)],
+            )
     seconds = time.perf_counter() - started
     return {
         "gold_set": "plover",
@@ -87,4 +105,5 @@ def evaluate_plover(path: Path, settings: Settings) -> dict:
         "seconds": round(seconds, 2),
         "sentences_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
         "coder_sentences_per_second": round(len(records) / run.coding_seconds, 1) if run.coding_seconds else 0.0,
+        **({"errors": mistakes} if errors else {}),
     }

@@ -60,6 +60,34 @@ class Scoreboard:
         return {name: tally.scores() for name, tally in self.tallies.items()}
 
 
+def error_list(
+    record_id: str, text: str, predicted: list[tuple[Hashable, dict[str, Any]]],
+    gold: list[tuple[Hashable, dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """The misses (gold items the coder did not give) and false alarms (items it gave that
+    the gold has not) of one record, as multisets: each with the record, its text and what
+    the event was (`code`, `source`, `target`, and for the coder's own its `trigger` and `rule`)."""
+    missing = Counter(item for item, _ in gold) - Counter(item for item, _ in predicted)
+    extra = Counter(item for item, _ in predicted) - Counter(item for item, _ in gold)
+    errors = []
+    for kind, wanted, items in (("miss", missing, gold), ("false_alarm", extra, predicted)):
+        for item, event in items:
+            if wanted[item] > 0:
+                wanted[item] -= 1
+                errors.append({"kind": kind, "sentence": record_id, "text": text, "event": event})
+    return errors
+
+
+def coded_event(event: Any) -> dict[str, Any]:
+    """What an error list says about one of the coder's events."""
+    return {
+        "code": event.cameo.code,
+        "source": event.source_actor.code if event.source_actor else None,
+        "target": event.target_actor.code if event.target_actor else None,
+        "trigger": event.trigger, "rule": event.rule, "plover": event.plover.type,
+    }
+
+
 def sentence_article(record_id: str, text: str, published: dt.date | None) -> Article:
     """A one-sentence gold record as an article the pipeline stages accept."""
     return Article(

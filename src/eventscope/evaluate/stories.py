@@ -223,3 +223,54 @@ def evaluate_stories(root: Path, settings: Settings) -> dict:
             for metric, scores in score(labels, gold, keys).items():
                 report[f"{system}{metric}{suffix}"] = scores
     return report
+
+
+# The systems of a report, by key prefix, with the names the table gives them.
+SYSTEM_NAMES = {
+    "": "eventscope",
+    "baseline_average_": "TF-IDF, average link",
+    "baseline_": "TF-IDF, single link",
+}
+
+
+def format_story_scores(report: dict) -> str:
+    """The report of `evaluate_stories` as a compact table: a row per system, B-cubed and
+    pairwise P/R/F1 on every article, F1 on the dev (tuning) and test topics."""
+    lines = [
+        (
+            f"{report['gold_set']}: {report['articles']} articles, {report['happenings']} happenings"
+            " (dev = odd topics, test = even topics)"
+        ),
+        "",
+        (
+            f"{'system':<22} {'clusters':>8}  {'B-cubed P / R / F1':<21}  {'pairwise P / R / F1':<21}"
+            f" {'B3 F1 dev':>9} {'B3 F1 test':>10} {'seconds':>8}"
+        ),
+    ]
+    for prefix, name in SYSTEM_NAMES.items():
+        clusters = report["clusters"] if not prefix else report[f"{prefix}clusters"]
+        seconds = report["seconds"] if not prefix else report[f"{prefix}seconds"]
+        cells = [
+            " / ".join(
+                f"{report[f'{prefix}{metric}'][part]:.3f}" for part in ("precision", "recall", "f1")
+            )
+            for metric in ("bcubed", "pairwise")
+        ]
+        lines.append(
+            f"{name:<22} {clusters:>8}  {cells[0]:<21}  {cells[1]:<21}"
+            f" {report[f'{prefix}bcubed_dev']['f1']:>9.3f}"
+            f" {report[f'{prefix}bcubed_test']['f1']:>10.3f}"
+            f" {seconds:>8.1f}"
+        )
+    duplicates = report["duplicate_precision"]
+    lines += [
+        "",
+        f"near-duplicates flagged: {report['duplicates']}"
+        + (f", {duplicates:.1%} of them copies of one happening" if duplicates is not None else ""),
+        (
+            f"similarity threshold {report['similarity_threshold']}; baselines' thresholds (tuned on"
+            f" dev): average link {report['baseline_average_threshold']},"
+            f" single link {report['baseline_threshold']}"
+        ),
+    ]
+    return "\n".join(lines)

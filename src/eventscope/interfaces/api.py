@@ -10,6 +10,7 @@ cannot answer); database paths and stack traces only go to the log.
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventscope.errors import BadInput, EventscopeError, StoreError
 from eventscope.interfaces.api_routes import api_routes
-from eventscope.interfaces.openapi import openapi_with_records
+from eventscope.interfaces.openapi import add_docs, openapi_with_records
 from eventscope.interfaces.page_routes import add_templates, page_routes, render
 from eventscope.store import Store, open_for_reading
 
@@ -50,11 +51,12 @@ def create_app(location: str) -> FastAPI:
         title="eventscope",
         summary="Political events, agreements and stories coded from news articles.",
         version=_package_version(),
-        docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is enough
+        docs_url=None,  # FastAPI's own /docs loads its scripts from a CDN; add_docs serves them
         redoc_url=None,
     )
     app.state.site = site
     add_templates(app)
+    add_docs(app)
     _add_error_handlers(app)
     app.include_router(api_routes())
     app.include_router(page_routes())
@@ -70,16 +72,38 @@ def serve(
 ) -> None:
     """Run the API and web page until interrupted.
 
-    `on_ready` gets the URL once the database has opened, before requests are served.
+    The address is taken before anything is announced: a port in use is an
+    `EventscopeError`, and `on_ready` gets the URL only once the database has opened and
+    the socket is listening.
     """
     import uvicorn
 
     app = create_app(location)
+    sock = listen(host, port)
     url = f"http://{host}:{port}/"
     log.info("serving %s on %s", location, url)
     if on_ready:
         on_ready(url)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, or `EventscopeError` saying why it cannot be."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise EventscopeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise EventscopeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    return sock
 
 
 def _package_version() -> str:
@@ -112,7 +136,8 @@ def _describe(error: dict[str, Any]) -> str:
         if where
         else "parameter"
     )
-    name = ".".join(str(part) for part in where[1:]) or "value"
+    # A repeatable parameter's position in the list ('modality.0') is left out of its name.
+    name = ".".join(str(part) for part in where[1:] if not isinstance(part, int)) or "value"
     return f"{place} '{name}': {error.get('msg', 'invalid value')}"
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from eventscope.alliance import assess_alliance
-from eventscope.dyads.summary import dyad_summary
+from eventscope.dyads.summary import COUNTED_BY_DEFAULT, dyad_summary
+from eventscope.interfaces.downloads import table_response
 from eventscope.interfaces.openapi import alliance_response, page_response, record_response
 from eventscope.interfaces.params import (
     CAMEO_CODE,
@@ -17,12 +19,16 @@ from eventscope.interfaces.params import (
     DYAD,
     ISO3,
     PARTY,
+    ActorText,
     Country,
     DateFrom,
     DateTo,
+    EventOrder,
+    Format,
     Limit,
     Offset,
     StoreDep,
+    actor_filters,
     check_dates,
     dyad_pair,
     one_record,
@@ -41,7 +47,10 @@ class Page(BaseModel):
     items: list[dict[str, Any]]
 
 
-def _page(page: RecordPage, limit: int) -> Page:
+def _page(kind: str, page: RecordPage, limit: int, fmt: str = "json") -> Page | Response:
+    """The page as JSON, or its records as a CSV or Parquet table."""
+    if fmt != "json":
+        return table_response(kind, page.items, fmt)
     return Page(total=page.total, limit=limit, offset=page.offset, items=page.items)
 
 
@@ -55,13 +64,14 @@ def api_routes() -> APIRouter:
         store: StoreDep,
         limit: Limit = 100,
         offset: Offset = 0,
+        fmt: Format = "json",
         story_id: str | None = None,
         outlet: str | None = None,
         language: str | None = None,
         actor: Annotated[str | None, Query(description="an actor id the article mentions")] = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
-    ) -> Page:
+    ) -> Page | Response:
         """Articles, newest first (text included)."""
         check_dates(date_from, date_to)
         filters = {
@@ -72,7 +82,8 @@ def api_routes() -> APIRouter:
             "date_from": date_from,
             "date_to": date_to,
         }
-        return _page(store.find_records("articles", filters, limit, offset), limit)
+        page = store.find_records("articles", filters, limit, offset)
+        return _page("articles", page, limit, fmt)
 
     @api.get(
         "/articles/{article_id}",
@@ -88,7 +99,26 @@ def api_routes() -> APIRouter:
         store: StoreDep,
         limit: Limit = 100,
         offset: Offset = 0,
-        actor: Annotated[str | None, Query(description="actor id, as source or target")] = None,
+        fmt: Format = "json",
+        source: Annotated[
+            ActorText | None,
+            Query(description="source actor: code prefix (IRN, IRNMIL), country, id or name"),
+        ] = None,
+        target: Annotated[
+            ActorText | None,
+            Query(description="target actor: code prefix (IRQ, IRQGOV), country, id or name"),
+        ] = None,
+        actor: Annotated[
+            ActorText | None,
+            Query(description="source or target actor: code prefix, country, id or name"),
+        ] = None,
+        counterpart: Annotated[
+            ActorText | None,
+            Query(description="with actor: the actor on the other side, either direction"),
+        ] = None,
+        q: Annotated[
+            str | None, Query(min_length=1, max_length=200, description="text in the sentence, any case")
+        ] = None,
         country: Annotated[
             str | None, Query(pattern=ISO3, description="either actor's country (ISO-3)")
         ] = None,
@@ -106,16 +136,32 @@ def api_routes() -> APIRouter:
         plover_type: Annotated[
             str | None, Query(description="PLOVER event type, e.g. AGREE")
         ] = None,
-        modality: Modality | None = None,
+        modality: Annotated[
+            list[Modality] | None, Query(description="one of these modalities (repeatable)")
+        ] = None,
+        min_confidence: Annotated[
+            float | None, Query(ge=0, le=1, description="the learned filter's confidence at least")
+        ] = None,
+        outlet: Annotated[str | None, Query(description="the article's outlet, exactly")] = None,
         story_id: str | None = None,
         article_id: str | None = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
-    ) -> Page:
-        """Coded events, newest first; every filter given must hold."""
+        sort: Annotated[EventOrder, Query(description="order of the listing")] = "newest",
+    ) -> Page | Response:
+        """Coded events, newest first; every filter given must hold.
+
+        `format=csv` or `format=parquet` gives the same page as the flat events table
+        (one row per event, with the article's URL, outlet and publication date).
+        """
         check_dates(date_from, date_to)
         filters = {
-            "actor": actor,
+            "source": source,
+            "target": target,
+            **actor_filters(actor, counterpart),
+            "q": q,
+            "min_confidence": min_confidence,
+            "outlet": outlet,
             "country": upper(country),
             "dyad": dyad_pair(dyad),
             "cameo_code": cameo_code,
@@ -128,7 +174,8 @@ def api_routes() -> APIRouter:
             "date_from": date_from,
             "date_to": date_to,
         }
-        return _page(store.find_records("events", filters, limit, offset), limit)
+        page = store.find_records("events", filters, limit, offset, order=sort)
+        return _page("events", page, limit, fmt)
 
     @api.get(
         "/events/{event_id}",
@@ -144,6 +191,7 @@ def api_routes() -> APIRouter:
         store: StoreDep,
         limit: Limit = 100,
         offset: Offset = 0,
+        fmt: Format = "json",
         title: Annotated[str | None, Query(description="part of the title, any case")] = None,
         outlet: str | None = None,
         actor: Annotated[
@@ -156,7 +204,7 @@ def api_routes() -> APIRouter:
         ] = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
-    ) -> Page:
+    ) -> Page | Response:
         """Stories (one happening, many outlets), newest first."""
         check_dates(date_from, date_to)
         filters = {
@@ -168,7 +216,8 @@ def api_routes() -> APIRouter:
             "date_from": date_from,
             "date_to": date_to,
         }
-        return _page(store.find_records("stories", filters, limit, offset), limit)
+        page = store.find_records("stories", filters, limit, offset)
+        return _page("stories", page, limit, fmt)
 
     @api.get(
         "/stories/{story_id}",
@@ -184,6 +233,7 @@ def api_routes() -> APIRouter:
         store: StoreDep,
         limit: Limit = 100,
         offset: Offset = 0,
+        fmt: Format = "json",
         country: Country = None,
         sector: str | None = None,
         code: str | None = None,
@@ -191,7 +241,7 @@ def api_routes() -> APIRouter:
         name: Annotated[
             str | None, Query(min_length=2, description="part of the name or an alias")
         ] = None,
-    ) -> Page:
+    ) -> Page | Response:
         """Actors by name."""
         filters = {
             "country": upper(country),
@@ -200,7 +250,8 @@ def api_routes() -> APIRouter:
             "kind": kind,
             "name": name,
         }
-        return _page(store.find_records("actors", filters, limit, offset), limit)
+        page = store.find_records("actors", filters, limit, offset)
+        return _page("actors", page, limit, fmt)
 
     @api.get(
         "/actors/{actor_id}",
@@ -221,6 +272,7 @@ def api_routes() -> APIRouter:
         store: StoreDep,
         limit: Limit = 100,
         offset: Offset = 0,
+        fmt: Format = "json",
         party: Country = None,
         dyad: Annotated[
             str | None, Query(pattern=DYAD, description="both countries are parties, e.g. IRN-IRQ")
@@ -230,7 +282,7 @@ def api_routes() -> APIRouter:
         story_id: str | None = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
-    ) -> Page:
+    ) -> Page | Response:
         """Agreements, newest first."""
         check_dates(date_from, date_to)
         filters = {
@@ -242,7 +294,8 @@ def api_routes() -> APIRouter:
             "date_from": date_from,
             "date_to": date_to,
         }
-        return _page(store.find_records("agreements", filters, limit, offset), limit)
+        page = store.find_records("agreements", filters, limit, offset)
+        return _page("agreements", page, limit, fmt)
 
     @api.get(
         "/agreements/{agreement_id}",
@@ -260,11 +313,14 @@ def api_routes() -> APIRouter:
         country_b: Annotated[str, Path(pattern=ISO3)],
         stories: Annotated[int, Query(ge=0, le=100, description="how many latest stories")] = 5,
         modality: Annotated[
-            list[Modality] | None, Query(description="count only these (repeatable)")
+            list[Modality] | None,
+            Query(description="count these (repeatable); by default only asserted events"),
         ] = None,
     ) -> dict[str, Any]:
-        """Events between two countries by month and quad class, agreements, latest stories."""
-        return dyad_summary(store, country_a, country_b, stories, modality).to_record()
+        """Events between two countries by month, quad class and direction, agreements, latest
+        stories. One happening counts once however many outlets report it."""
+        counted = modality or COUNTED_BY_DEFAULT
+        return dyad_summary(store, country_a, country_b, stories, counted).to_record()
 
     @api.get("/alliances/{party_a}/{party_b}", response_model=None,
              responses=alliance_response(), tags=["alliances"])

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, get_args
@@ -18,10 +19,10 @@ from typing import Any, NoReturn, get_args
 import click
 
 from eventscope.errors import BadInput, EventscopeError, SettingsError
-from eventscope.interfaces.export import FORMATS
+from eventscope.interfaces.export import EXPORT_KINDS, FORMATS
 from eventscope.records import Modality
 from eventscope.settings import Settings, load_settings
-from eventscope.store import RECORD_KINDS, Store, open_for_reading, open_store
+from eventscope.store import Store, open_for_reading, open_store
 
 EXIT_REJECTED = 2
 EXIT_FAILED = 1
@@ -85,7 +86,7 @@ def main(ctx: click.Context, settings_file: str | None, verbose: int) -> None:
 @click.option("--outlet", default=None, help="Outlet of the inputs that do not state one (e.g. 'BBC News').")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD) of the inputs that do not state one.")
-@click.option("--quiet", is_flag=True, help="No progress bar and no story listing.")
+@click.option("--quiet", is_flag=True, help="No progress bar, story listing or log lines on any engine.")
 @settings_option
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None, engine: str | None,
@@ -97,6 +98,8 @@ def run(ctx: click.Context, paths: tuple[str, ...], db: str, workers: int | None
     from eventscope.extract import count_inputs, missing_paths
     from eventscope.pipeline import run as run_pipeline
 
+    if quiet:  # warnings of the library and of Dask too; problems with inputs still print
+        logging.getLogger().setLevel(logging.ERROR)
     missing = missing_paths(paths)
     for path in missing:
         click.echo(f"eventscope: {path}: no such file or folder", err=True)
@@ -157,13 +160,17 @@ def print_stories(store: Store) -> None:
 
 
 @main.command("export")
-@click.argument("kind", type=click.Choice(RECORD_KINDS))
+@click.argument("kind", type=click.Choice(EXPORT_KINDS))
 @click.option("--db", required=True, help="DuckDB file, or a postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: stdout).")
 def export_command(kind: str, db: str, fmt: str, out: Path | None) -> None:
-    """Write every stored record of KIND, one per line (or row)."""
-    from eventscope.interfaces.export import export
+    """Write every stored record of KIND, one per line (or row).
+
+    events_flat is the events as one flat row each (GDELT-style: actors, codes, article URL,
+    outlet and date); a CSV written with --out gets a Table Schema file beside it.
+    """
+    from eventscope.interfaces.export import export, schema_path
 
     try:
         with open_for_reading(db) as store:
@@ -172,6 +179,8 @@ def export_command(kind: str, db: str, fmt: str, out: Path | None) -> None:
         fail(str(exc), EXIT_REJECTED)
     except EventscopeError as exc:
         fail(str(exc))
+    if fmt == "csv" and out is not None:
+        click.echo(f"column types written to {schema_path(out)}", err=True)
 
 
 @main.group("eval")
@@ -201,29 +210,56 @@ def print_evaluation(evaluate: Callable[[], dict[str, Any]], as_json: bool) -> d
     return scores
 
 
+ERRORS_HELP = "List every miss and false alarm with its sentence."
+
+
+def print_errors(scores: dict[str, Any], as_json: bool) -> None:
+    """The misses and false alarms an evaluation gave (`--errors`), one block each."""
+    if as_json:
+        return
+    errors = scores.get("errors", [])
+    if errors:
+        kinds = Counter(error["kind"] for error in errors)
+        click.echo(f"\n{plural(kinds['miss'], 'miss', 'misses')}, "
+                   f"{plural(kinds['false_alarm'], 'false alarm')}:")
+    for error in errors:
+        event = error["event"]
+        rule = f" rule {event['rule']}" if event.get("rule") else ""
+        trigger = f" ({event['trigger']!r}{rule})" if event.get("trigger") else ""
+        click.echo(f"\n{error['kind']} [{error['sentence']}] {event['code']} {event['source']} -> {event['target']}"
+                   f"{trigger}\n    {error['text']}")
+
+
 @eval_group.command("petrarch2")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--actors", "actor_dictionary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
+@click.option("--errors", "with_errors", is_flag=True, help=ERRORS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
 @settings_option
 @click.pass_context
-def eval_petrarch2(ctx: click.Context, file: Path, actor_dictionary: Path | None, as_json: bool) -> None:
+def eval_petrarch2(ctx: click.Context, file: Path, actor_dictionary: Path | None, with_errors: bool,
+                   as_json: bool) -> None:
     """Score the coder on PETRARCH2-format validation records."""
     from eventscope.evaluate.petrarch2 import evaluate_petrarch2
 
-    print_evaluation(lambda: evaluate_petrarch2(file, settings_from(ctx), actor_dictionary), as_json)
+    scores = print_evaluation(
+        lambda: evaluate_petrarch2(file, settings_from(ctx), actor_dictionary, with_errors), as_json
+    )
+    print_errors(scores, as_json)
 
 
 @eval_group.command("plover")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--errors", "with_errors", is_flag=True, help=ERRORS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
 @settings_option
 @click.pass_context
-def eval_plover(ctx: click.Context, file: Path, as_json: bool) -> None:
+def eval_plover(ctx: click.Context, file: Path, with_errors: bool, as_json: bool) -> None:
     """Score the coder on PLOVER gold standard records."""
     from eventscope.evaluate.plover import evaluate_plover
 
-    print_evaluation(lambda: evaluate_plover(file, settings_from(ctx)), as_json)
+    scores = print_evaluation(lambda: evaluate_plover(file, settings_from(ctx), with_errors), as_json)
+    print_errors(scores, as_json)
 
 
 @eval_group.command("stories")
@@ -233,9 +269,13 @@ def eval_plover(ctx: click.Context, file: Path, as_json: bool) -> None:
 @click.pass_context
 def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
     """Score story clustering on ECB+-style folders (one folder per happening)."""
-    from eventscope.evaluate.stories import evaluate_stories
+    from eventscope.evaluate.stories import evaluate_stories, format_story_scores
 
-    print_evaluation(lambda: evaluate_stories(root, settings_from(ctx)), as_json)
+    try:
+        report = evaluate_stories(root, settings_from(ctx))
+    except EventscopeError as exc:
+        fail(str(exc), EXIT_REJECTED)
+    click.echo(json.dumps(report, ensure_ascii=False, sort_keys=True) if as_json else format_story_scores(report))
 
 
 @eval_group.command("events")
@@ -244,7 +284,7 @@ def eval_stories(ctx: click.Context, root: Path, as_json: bool) -> None:
               help="Which documents to score (tune on train and dev; test is for reporting).")
 @click.option("--shared", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder holding the corpora the gold set points into (default: ../shared beside the repository).")
-@click.option("--errors", "with_errors", is_flag=True, help="List every miss and false alarm with its sentence.")
+@click.option("--errors", "with_errors", is_flag=True, help=ERRORS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
 @settings_option
 @click.pass_context
@@ -267,11 +307,7 @@ def eval_events(ctx: click.Context, gold: Path, split: str, shared: Path | None,
     click.echo("\nroot confusion (gold root -> system roots; none = missed or not in gold)")
     for root, row in scores["root_confusion"].items():
         click.echo(f"  {root:<5} " + "  ".join(f"{other}:{n}" for other, n in row.items()))
-    for error in scores.get("errors", []):
-        event = error["event"]
-        rule = f" rule {event['rule']}" if "rule" in event else ""
-        click.echo(f"\n{error['kind']} [{error['sentence']}] {event['code']} {event['source']} -> {event['target']}"
-                   f" ({event['trigger']!r}{rule})\n    {error['text']}")
+    print_errors(scores, as_json)
 
 
 @main.command("dyad")
@@ -284,16 +320,17 @@ def eval_events(ctx: click.Context, gold: Path, split: str, shared: Path | None,
               help="How many of the latest stories to list.")
 @click.option("--modality", "modalities", multiple=True,
               type=click.Choice(get_args(Modality)),
-              help="Count only events of this modality (repeatable; default: all).")
+              help="Count events of this modality (repeatable; default: asserted only).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, latest_stories: int,
                  modalities: tuple[str, ...], as_json: bool) -> None:
     """Summarise the relationship between two countries (ISO-3 codes, e.g. IRN IRQ)."""
-    from eventscope.dyads.summary import dyad_summary, format_dyad, plot_dyad
+    from eventscope.dyads.summary import COUNTED_BY_DEFAULT, dyad_summary, format_dyad, plot_dyad
 
     try:
         with open_for_reading(db) as store:
-            summary = dyad_summary(store, country_a, country_b, latest_stories, set(modalities) or None)
+            counted = set(modalities) or COUNTED_BY_DEFAULT
+            summary = dyad_summary(store, country_a, country_b, latest_stories, counted)
     except BadInput as exc:
         fail(str(exc), EXIT_REJECTED)
     except EventscopeError as exc:

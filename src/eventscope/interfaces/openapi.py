@@ -10,12 +10,17 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from eventscope.interfaces.params import RECORD_NAMES
 
 # The public contract's schema.json, shipped in the package for the OpenAPI document.
 RECORD_SCHEMA_FILE = "record_schema.json"
+# Where the Swagger UI files (from the swagger-ui-bundle-v2 package) are served.
+DOCS_ASSETS = "/docs-assets"
 
 PLAIN_ERROR = {
     "type": "object",
@@ -40,6 +45,23 @@ def record_response(kind: str) -> dict[int | str, dict[str, Any]]:
     return _json_response(f"the {RECORD_NAMES[kind]}", schema)
 
 
+def add_docs(app: FastAPI) -> None:
+    """Interactive documentation at `/docs`, its scripts served from the package, not a CDN."""
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title=f"{app.title} API",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+        )
+
+
 def page_response(kind: str) -> dict[int | str, dict[str, Any]]:
     schema = {
         "type": "object",
@@ -54,7 +76,14 @@ def page_response(kind: str) -> dict[int | str, dict[str, Any]]:
             },
         },
     }
-    return _json_response(f"one page of {kind}", schema)
+    response = _json_response(f"one page of {kind}", schema)
+    response[200]["content"]["text/csv"] = {
+        "schema": {"type": "string", "description": "with format=csv: the page as a flat table"}
+    }
+    response[200]["content"]["application/vnd.apache.parquet"] = {
+        "schema": {"type": "string", "format": "binary", "description": "with format=parquet"}
+    }
+    return response
 
 
 _EVIDENCE = {

@@ -18,8 +18,14 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from eventscope.alliance import assess_alliance
-from eventscope.dyads.summary import dyad_summary, quad_classes
-from eventscope.interfaces.page_views import actor_page, story_page
+from eventscope.dyads.summary import COUNTED_BY_DEFAULT, dyad_summary, quad_classes
+from eventscope.interfaces.event_browser import (
+    PAGE_SIZES,
+    SORTS,
+    month_of_events,
+    read_event_query,
+)
+from eventscope.interfaces.page_views import actor_page, article_page, story_page
 from eventscope.interfaces.params import DYAD, ISO3, MAX_LIMIT, Offset, StoreDep, upper
 from eventscope.records import Modality
 
@@ -73,13 +79,38 @@ def page_routes() -> APIRouter:
                 "limit": limit,
                 "filters": filters,
                 "query": f"&{query}" if query else "",
-                "dyads": store.top_dyads(12),
+                "dyads": store.top_dyads(COUNTED_BY_DEFAULT, 12),
             },
         )
 
     @pages.get("/stories/{story_id}")
     def story(request: Request, store: StoreDep, story_id: str) -> Response:
         return render(request, "story.html", story_page(store, story_id))
+
+    @pages.get("/events")
+    def events(request: Request, store: StoreDep) -> Response:
+        query = read_event_query(request.query_params)
+        found = store.find_records(
+            "events", query.filters(), query.limit, query.offset, order=query.sort
+        )
+        return render(
+            request,
+            "events.html",
+            {
+                "query": query,
+                "events": found,
+                "outlets": store.outlets(),
+                "sorts": SORTS,
+                "page_sizes": PAGE_SIZES,
+                "modalities": MODALITIES,
+            },
+        )
+
+    @pages.get("/articles/{article_id}")
+    def article(
+        request: Request, store: StoreDep, article_id: str, event: str | None = None
+    ) -> Response:
+        return render(request, "article.html", article_page(store, article_id, event))
 
     @pages.get("/actors/{actor_id}")
     def actor(request: Request, store: StoreDep, actor_id: str) -> Response:
@@ -99,7 +130,9 @@ def page_routes() -> APIRouter:
         modality: Annotated[list[Modality] | None, Query()] = None,
     ) -> Response:
         country_a, country_b = pair.upper().split("-")
-        summary = dyad_summary(store, country_a, country_b, latest_stories=10, modalities=modality)
+        counted = modality or COUNTED_BY_DEFAULT
+        summary = dyad_summary(store, country_a, country_b, latest_stories=10, modalities=counted)
+        ways = [(country_a, country_b), (country_b, country_a)]
         return render(
             request,
             "dyad.html",
@@ -108,7 +141,12 @@ def page_routes() -> APIRouter:
                 "alliance": assess_alliance(store, country_a, country_b),
                 "chart": summary.to_record(),
                 "modalities": MODALITIES,
-                "chosen": set(modality or MODALITIES),
+                "chosen": set(counted),
+                "month_ways": ways,
+                "links": {
+                    month.month: [month_of_events(*way, month.month, summary.counted) for way in ways]
+                    for month in summary.months
+                },
             },
         )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from eventscope.dyads.summary import COUNTED_BY_DEFAULT
 from eventscope.interfaces.params import one_record
 from eventscope.store import Store
 
@@ -98,13 +99,39 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 
 
 def actor_page(store: Store, actor_id: str, latest: int = 100) -> dict[str, Any]:
-    """The actor, its latest events and the countries it dealt with."""
+    """The actor, its latest events and the countries it dealt with.
+
+    A country's page counts the dealings of every actor of that country (its government,
+    army, people...), as the dyad pages do; any other actor's page counts its own.
+    """
     actor = one_record(store, "actors", actor_id)
-    events = store.find_records("events", {"actor": actor_id}, limit=latest)
+    events = store.find_records("events", {"actor_id": actor_id}, limit=latest)
     stories = store.find_records("stories", {"actor": actor_id}, limit=20)
+    whole_country = actor["kind"] == "country" and actor["country"] is not None
+    counterparts = (
+        store.counterpart_countries(COUNTED_BY_DEFAULT, country=actor["country"])
+        if whole_country
+        else store.counterpart_countries(COUNTED_BY_DEFAULT, actor_id=actor_id)
+    )
     return {
         "actor": actor,
         "events": events,
-        "counterparts": store.actor_counterparts(actor_id),
+        "counterparts": counterparts,
+        "whole_country": whole_country,
         "stories": stories,
+    }
+
+
+def article_page(store: Store, article_id: str, chosen: str | None = None) -> dict[str, Any]:
+    """The article with its event sentences marked; the `chosen` event's span stands out."""
+    article = one_record(store, "articles", article_id)
+    events = store.find_records("events", {"article_id": article_id}, limit=None).items
+    events.sort(key=lambda e: (e["span"][0], e["id"]))
+    numbers = {event["id"]: number for number, event in enumerate(events, start=1)}
+    return {
+        "article": article,
+        "segments": highlight(article["text"], [(*e["span"], e["id"]) for e in events]),
+        "events": events,
+        "event_numbers": numbers,
+        "chosen": next((e for e in events if e["id"] == chosen), None),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 
@@ -30,6 +30,19 @@ Offset = Annotated[int, Query(ge=0, description="how many matches to skip")]
 DateFrom = Annotated[dt.date | None, Query(description="on or after this day (YYYY-MM-DD)")]
 DateTo = Annotated[dt.date | None, Query(description="on or before this day (YYYY-MM-DD)")]
 Country = Annotated[str | None, Query(pattern=ISO3, description="ISO 3166-1 alpha-3, e.g. IRN")]
+TableFormat = Literal["json", "csv", "parquet"]
+Format = Annotated[
+    TableFormat,
+    Query(
+        alias="format",
+        description="json (a page object), or the same page as a csv or parquet table",
+    ),
+]
+EventOrder = Literal[
+    "newest", "oldest", "most_confident", "least_confident", "most_conflictual",
+    "most_cooperative", "cameo",
+]
+ActorText = Annotated[str, Query(min_length=1, max_length=200)]
 
 
 def _store(request: Request) -> Iterator[Store]:
@@ -51,6 +64,13 @@ def dyad_pair(value: str | None) -> tuple[str, str] | None:
         return None
     first, second = value.upper().split("-")
     return first, second
+
+
+def actor_filters(actor: str | None, counterpart: str | None) -> dict[str, Any]:
+    """Store filters for an actor on either side and, if given, a counterpart on the other."""
+    if actor and counterpart:
+        return {"between": (actor, counterpart)}
+    return {"actor": actor or counterpart}
 
 
 def upper(value: str | None) -> str | None:

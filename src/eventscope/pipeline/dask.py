@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 
 from eventscope.errors import SettingsError
 from eventscope.pipeline.stages import Stages, process_batch
@@ -28,6 +28,30 @@ except ImportError as exc:  # the optional [dask] extra
 log = logging.getLogger(__name__)
 
 PLUGIN_NAME = "eventscope-stages"
+# Dask's loggers: its scheduler, nanny and worker chatter (INFO by Dask's own configuration),
+# and the connection errors it logs while a cluster shuts down.
+DASK_LOGGERS = ("distributed", "tornado", "asyncio")
+
+
+def dask_log_level() -> int:
+    """How much Dask may log: warnings by default, nothing when eventscope logs errors only
+    (`--quiet`): what goes wrong with an input comes back as data, not as a log line."""
+    level = logging.getLogger().getEffectiveLevel()
+    return logging.CRITICAL if level >= logging.ERROR else max(level, logging.WARNING)
+
+
+@contextmanager
+def dask_logs_at(level: int) -> Iterator[None]:
+    """Dask's loggers at `level` in this process for the run, as they were afterwards."""
+    loggers = [logging.getLogger(name) for name in DASK_LOGGERS]
+    before = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(level)
+    try:
+        yield
+    finally:
+        for logger, old in zip(loggers, before):
+            logger.setLevel(old)
 
 
 class StagesPlugin(WorkerPlugin):
@@ -65,7 +89,9 @@ class DaskEngine:
         self.workers = max(1, workers)
 
     def map_batches(self, batches: Iterable[list[RawInput]], settings: Settings) -> Iterator[object]:
+        level = dask_log_level()
         with ExitStack() as stack:
+            stack.enter_context(dask_logs_at(level))
             if self.scheduler:
                 client = stack.enter_context(Client(self.scheduler))
             else:
@@ -75,6 +101,9 @@ class DaskEngine:
                         threads_per_worker=1,
                         processes=True,
                         dashboard_address=None,
+                        # The scheduler's HTTP routes on a free port: 8787 may be taken.
+                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                        silence_logs=level,
                     )
                 )
                 client = stack.enter_context(Client(cluster))

@@ -12,7 +12,15 @@ from typing import Any, Self
 
 from eventscope.errors import StoreError
 from eventscope.records import Actor
-from eventscope.store.filters import EVENT_DATE, NEWEST_FIRST, RECORD_FILTERS, where_clause
+from eventscope.store.filters import (
+    EVENT_COLUMNS,
+    EVENT_DATE,
+    EVENT_ORDERS,
+    HAPPENING_KEY,
+    NEWEST_FIRST,
+    RECORD_FILTERS,
+    where_clause,
+)
 from eventscope.store.rows import RECORD_KINDS, ROW_TO_RECORD, actor_from_row, as_date
 
 
@@ -87,7 +95,7 @@ class StoreReader:
         """Every record of one kind as the contract's dicts, in id order (events by article)."""
         _check_kind(kind)
         if kind == "events":
-            sql = "SELECT * FROM events ORDER BY article_id, span_start, id"
+            sql = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY article_id, span_start, id"
         else:
             sql = f"SELECT * FROM {kind} ORDER BY id"
         refs: dict[str, dict[str, Any]] = {}
@@ -100,16 +108,21 @@ class StoreReader:
 
     def find_records(
         self, kind: str, filters: Mapping[str, Any] | None = None, limit: int | None = 100,
-        offset: int = 0,
+        offset: int = 0, order: str | None = None,
     ) -> RecordPage:
         """One page of records of KIND matching every filter given (see RECORD_FILTERS), newest first.
 
         A filter whose value is None is not applied; `limit=None` returns every match.
+        Events may take another `order` (a name in EVENT_ORDERS).
         """
         _check_kind(kind)
         where, params = where_clause(kind, filters)
         total = int(self.query(f"SELECT count(*) FROM {kind} WHERE {where}", params)[0][0])
-        sql = f"SELECT * FROM {kind} WHERE {where} ORDER BY {NEWEST_FIRST[kind]}"
+        if order is not None and (kind != "events" or order not in EVENT_ORDERS):
+            raise StoreError(f"{kind} cannot be listed in the order {order!r}")
+        columns = EVENT_COLUMNS if kind == "events" else "*"
+        sort = EVENT_ORDERS[order] if order else NEWEST_FIRST[kind]
+        sql = f"SELECT {columns} FROM {kind} WHERE {where} ORDER BY {sort}"
         page_params = list(params)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -124,7 +137,8 @@ class StoreReader:
     def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
         """The record of KIND with this id, or None when there is none."""
         _check_kind(kind)
-        rows = self.query_dicts(f"SELECT * FROM {kind} WHERE id = ?", [record_id])
+        columns = EVENT_COLUMNS if kind == "events" else "*"
+        rows = self.query_dicts(f"SELECT {columns} FROM {kind} WHERE id = ?", [record_id])
         if not rows:
             return None
         refs = self._actor_refs(rows) if kind == "events" else {}
@@ -134,13 +148,15 @@ class StoreReader:
         """Light rows of the events between two countries (either direction), oldest first.
 
         `date` falls back to the article's publication date, then the story's, when the
-        event has none; `source_country` is the source actor's country.
+        event has none; `source_country` is the source actor's country; `happening` is the
+        key events reporting one happening share (HAPPENING_KEY).
         """
         clause, to_params = RECORD_FILTERS["events"]["dyad"]
         return [
             {**row, "date": as_date(row["date"])}
             for row in self.query_dicts(
                 f"SELECT id, article_id, story_id, {EVENT_DATE} AS date, source_id, target_id,"
+                f" {HAPPENING_KEY} AS happening,"
                 " (SELECT a.country FROM actors a WHERE a.id = events.source_id) AS source_country,"
                 " cameo_code, quad_class, goldstein, modality FROM events"
                 f" WHERE {clause} ORDER BY {EVENT_DATE} NULLS LAST, id",
@@ -148,26 +164,53 @@ class StoreReader:
             )
         ]
 
-    def actor_counterparts(self, actor_id: str) -> list[tuple[str, int]]:
-        """Countries of the actors this actor has events with, most events first."""
+    def outlets(self) -> list[str]:
+        """Every stated outlet, by name."""
+        rows = self.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")
+        return [row[0] for row in rows]
+
+    def counterpart_countries(
+        self, modalities: Sequence[str], actor_id: str | None = None, country: str | None = None
+    ) -> list[tuple[str, int]]:
+        """The countries one actor (or every actor of one country) has events with, and how
+        many happenings (HAPPENING_KEY) of these modalities with each, most first."""
+        marks = ", ".join("?" for _ in modalities) or "NULL"
+        if actor_id is not None:
+            sql = (
+                f"SELECT other.country AS other, count(DISTINCT {HAPPENING_KEY}) AS n FROM events"
+                " JOIN actors other ON other.id = CASE WHEN events.source_id = ?"
+                " THEN events.target_id ELSE events.source_id END"
+                " WHERE (events.source_id = ? OR events.target_id = ?) AND other.id <> ?"
+                " AND other.country IS NOT NULL"
+            )
+            params: list[Any] = [actor_id] * 4
+        else:
+            sql = (
+                "SELECT CASE WHEN s.country = ? THEN t.country ELSE s.country END AS other,"
+                f" count(DISTINCT {HAPPENING_KEY}) AS n FROM events"
+                " JOIN actors s ON s.id = events.source_id JOIN actors t ON t.id = events.target_id"
+                " WHERE (s.country = ? OR t.country = ?) AND s.country <> t.country"
+            )
+            params = [country] * 3
         rows = self.query(
-            "SELECT a.country, count(*) AS n FROM events e JOIN actors a"
-            " ON a.id = CASE WHEN e.source_id = ? THEN e.target_id ELSE e.source_id END"
-            " WHERE (e.source_id = ? OR e.target_id = ?) AND a.id <> ? AND a.country IS NOT NULL"
-            " GROUP BY a.country ORDER BY n DESC, a.country",
-            [actor_id, actor_id, actor_id, actor_id],
+            f"{sql} AND events.modality IN ({marks}) GROUP BY 1 ORDER BY n DESC, other",
+            [*params, *modalities],
         )
         return [(row[0], int(row[1])) for row in rows]
 
-    def top_dyads(self, limit: int = 10) -> list[tuple[str, str, int]]:
-        """The pairs of different countries with the most events between them (either direction)."""
+    def top_dyads(self, modalities: Sequence[str], limit: int = 10) -> list[tuple[str, str, int]]:
+        """The pairs of different countries with the most happenings (HAPPENING_KEY) of these
+        modalities between them, either direction."""
+        marks = ", ".join("?" for _ in modalities) or "NULL"
         rows = self.query(
             "SELECT LEAST(s.country, t.country) AS a, GREATEST(s.country, t.country) AS b,"
-            " count(*) AS n FROM events e JOIN actors s ON s.id = e.source_id"
-            " JOIN actors t ON t.id = e.target_id WHERE s.country <> t.country"
+            f" count(DISTINCT {HAPPENING_KEY}) AS n FROM events"
+            " JOIN actors s ON s.id = events.source_id"
+            " JOIN actors t ON t.id = events.target_id WHERE s.country <> t.country"
+            f" AND events.modality IN ({marks})"
             " GROUP BY LEAST(s.country, t.country), GREATEST(s.country, t.country)"
             " ORDER BY n DESC, a, b LIMIT ?",
-            [limit],
+            [*modalities, limit],
         )
         return [(row[0], row[1], int(row[2])) for row in rows]
 

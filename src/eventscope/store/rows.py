@@ -135,6 +135,10 @@ def _event_record(row: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[
         ),
         "sentence_index": row["sentence_index"], "rule": row["rule"], "trigger": row["trigger_text"],
         "background": bool(row["background"]), "confidence": row["confidence"],
+        "article": {
+            "source": row.get("article_source"), "outlet": row.get("article_outlet"),
+            "published": _iso(row.get("article_published")),
+        },
     }
 
 

@@ -1,5 +1,6 @@
-// Draws the dyad timeline (stacked monthly bars by quad class, mean Goldstein line) as SVG.
-// Data comes from the page itself (#dyad-data, #quad-classes); no library, no network.
+// Draws the dyad timeline as SVG: per month a bar each way (stacked by quad class, linking to
+// the events browser), agreement diamonds on the time axis, the mean Goldstein line.
+// Data comes from the page itself (#dyad-data, #quad-classes, #dyad-links); no library, no network.
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -18,13 +19,16 @@
     return Math.ceil(value / magnitude) * magnitude;
   }
 
-  function draw(target, summary, classes) {
+  function draw(target, summary, classes, links) {
     var months = summary.months;
     var width = 960, height = 380;
     var margin = { top: 16, right: 64, bottom: 96, left: 52 };
     var plotW = width - margin.left - margin.right, plotH = height - margin.top - margin.bottom;
-    var maxCount = niceMax(Math.max.apply(null, months.map(function (m) { return m.events; }).concat([1])));
-    var slot = plotW / months.length, barW = Math.max(2, Math.min(36, slot * 0.7));
+    var wayMax = function (month) {
+      return Math.max.apply(null, month.directions.map(function (way) { return way.events; }).concat([0]));
+    };
+    var maxCount = niceMax(Math.max.apply(null, months.map(wayMax).concat([1])));
+    var slot = plotW / months.length, barW = Math.max(2, Math.min(22, slot * 0.38));
     var x = function (i) { return margin.left + slot * i + slot / 2; };
     var yCount = function (n) { return margin.top + plotH - (n / maxCount) * plotH; };
     var yScore = function (g) { return margin.top + plotH - ((g + 10) / 20) * plotH; };
@@ -48,19 +52,41 @@
                  transform: "rotate(90 " + (width - 10) + " " + (margin.top + plotH / 2) + ")",
                  "text-anchor": "middle" }, grid, "mean Goldstein");
 
+    // Two bars a month, one per direction (A->B solid on the left, B->A paler on the right),
+    // each stacked by quad class and linking to the events browser for its month and way.
     var bars = el("g", { "class": "bars" }, svg);
     months.forEach(function (month, i) {
-      var bottom = 0;
-      classes.forEach(function (quad) {
-        var n = month.counts[String(quad.number)] || 0;
-        if (!n) { return; }
-        var rect = el("rect", {
-          "class": "bar quad-" + quad.number, x: x(i) - barW / 2, y: yCount(bottom + n),
-          width: barW, height: yCount(bottom) - yCount(bottom + n), fill: quad.colour
-        }, bars);
-        el("title", {}, rect, month.month + ": " + n + " " + quad.label.toLowerCase());
-        bottom += n;
+      month.directions.forEach(function (way, side) {
+        if (!way.events) { return; }
+        var link = el("a", { href: "/events?" + links[month.month][side], "class": "bar-link way-" + side }, bars);
+        el("title", {}, link, month.month + " " + way.source + "\u2192" + way.target + ": " + way.events +
+           " event" + (way.events === 1 ? "" : "s") + " (click for the reports)");
+        var left = side === 0 ? x(i) - barW - 1 : x(i) + 1;
+        var bottom = 0;
+        classes.forEach(function (quad) {
+          var n = way.counts[String(quad.number)] || 0;
+          if (!n) { return; }
+          var rect = el("rect", {
+            "class": "bar quad-" + quad.number, x: left, y: yCount(bottom + n), width: barW,
+            height: yCount(bottom) - yCount(bottom + n), fill: quad.colour,
+            "fill-opacity": side === 0 ? 1 : 0.5, stroke: side === 0 ? "none" : quad.colour, "stroke-width": 1.5
+          }, link);
+          el("title", {}, rect, month.month + " " + way.source + "\u2192" + way.target + ": " + n + " " + quad.label.toLowerCase());
+          bottom += n;
+        });
       });
+    });
+
+    // Agreements between the two countries: a diamond on the time axis at their month.
+    var markers = el("g", { "class": "agreements" }, svg);
+    (summary.agreements || []).forEach(function (agreement) {
+      if (!agreement.date) { return; }
+      var i = months.map(function (m) { return m.month; }).indexOf(agreement.date.slice(0, 7));
+      if (i < 0) { return; }
+      var cx = x(i), cy = margin.top + plotH;
+      var mark = el("path", { "class": "agreement-marker", d: "M" + cx + " " + (cy - 7) + " l7 7 l-7 7 l-7 -7 z",
+                              fill: "#6f42c1", stroke: "#fff", "stroke-width": 1 }, markers);
+      el("title", {}, mark, agreement.date + ": " + agreement.kind + " (" + agreement.status + ")");
     });
 
     var step = Math.max(1, Math.ceil(months.length / 24));
@@ -97,6 +123,9 @@
     el("line", { x1: lx, x2: lx + 18, y1: ly - 4, y2: ly - 4, stroke: "#1f2328", "stroke-width": 1.6 }, legend);
     el("circle", { cx: lx + 9, cy: ly - 4, r: 4, fill: "#1f2328" }, legend);
     el("text", { x: lx + 24, y: ly }, legend, "mean Goldstein");
+    lx += 140;
+    el("path", { d: "M" + (lx + 6) + " " + (ly - 11) + " l6 6 l-6 6 l-6 -6 z", fill: "#6f42c1" }, legend);
+    el("text", { x: lx + 17, y: ly }, legend, "agreement");
 
     target.appendChild(svg);
   }
@@ -105,9 +134,12 @@
     var target = document.getElementById("dyad-chart");
     var data = document.getElementById("dyad-data");
     var classes = document.getElementById("quad-classes");
-    if (!target || !data || !classes) { return; }
+    var links = document.getElementById("dyad-links");
+    if (!target || !data || !classes || !links) { return; }
     var summary = JSON.parse(data.textContent);
-    if (summary.months.length) { draw(target, summary, JSON.parse(classes.textContent)); }
+    if (summary.months.length) {
+      draw(target, summary, JSON.parse(classes.textContent), JSON.parse(links.textContent));
+    }
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
