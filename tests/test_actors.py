@@ -576,3 +576,9 @@ def test_an_acronym_after_its_role_is_that_organisation(settings, kb):
                       dt.date(2005, 1, 16))
     amf = mention_of(article, "AMF").actor
     assert (amf.name, amf.code, amf.kind) == ("AMF", "FRAGOV", "organisation")
+
+
+def test_his_names_the_owner_of_what_is_acted_on(settings, kb):
+    text = "Tony Blair spoke in London on Monday. His plans were criticised by the Tories."
+    article = resolve(text, settings, kb, dt.date(2005, 1, 16))
+    assert mention_of(article, "His").actor.id == mention_of(article, "Tony Blair").actor.id

@@ -43,7 +43,7 @@ NAME_SUFFIX_WINDOW = 40
 # "... criticised the government", "... by MPs"), not a description.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 # "he" and "she" stand for the last person named within this many sentences.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PRONOUN_REACH = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -510,17 +510,18 @@ class ArticleResolver:
             used.update(range(first, last + 1))
 
     def resolve_pronouns(self, aligned: AlignedSpans, used: set[int]) -> None:
-        """"He" or "she" as a party to a clause is a person named before it, in this sentence
-        or the one or two before ("Tony Blair ... He accused the Tories"): the last one named
-        as a subject, as a reader follows the story's protagonist ("Jackson, who defected,
-        said Tony Blair ... he admired"), else the last one named.
+        """"He" or "she" as a party to a clause (or "his" claims, as their owner) is a person
+        named before it, in this sentence or the one or two before ("Tony Blair ... He
+        accused the Tories"): the last one named as a subject, as a reader follows the
+        story's protagonist ("Jackson, who defected, said Tony Blair ... he admired"), else
+        the last one named.
 
         Antecedents are the people resolved in parsed sentences and the dictionary's people
         in the raw text of every sentence, so a sentence the triage leaves unparsed still
         lends its known people."""
         for token in aligned.parse.tokens:
-            if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or token.dep not in ARGUMENT_DEPS:
-                continue
+            if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or token.dep not in ARGUMENT_DEPS | {"poss"}:
+                continue  # "his claims were denied": the owner of what is acted on is a party too
             here = aligned.parse.sentence.index
             earlier: list[tuple[bool, int, Actor]] = [
                 (id(m) in self.subjects, m.start, m.actor) for m in self.mentions

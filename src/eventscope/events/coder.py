@@ -31,8 +31,13 @@ from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
 from eventscope.events.arguments import Dyad, PlaceGazetteer, SentenceArguments
 from eventscope.events.background import is_background
+from eventscope.events.confidence import (
+    ConfidenceModel,
+    article_features,
+    event_features,
+    load_model,
+)
 from eventscope.events.contest import ContestCues
-from eventscope.events.confidence import ConfidenceModel, article_features, event_features, load_model
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
 from eventscope.events.senses import object_sense
