@@ -519,9 +519,12 @@ class ArticleResolver:
         Antecedents are the people resolved in parsed sentences and the dictionary's people
         in the raw text of every sentence, so a sentence the triage leaves unparsed still
         lends its known people."""
-        for token in aligned.parse.tokens:
-            if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or token.dep not in ARGUMENT_DEPS | {"poss"}:
-                continue  # "his claims were denied": the owner of what is acted on is a party too
+        tokens = aligned.parse.tokens
+        for token in tokens:
+            if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or not (
+                token.dep in ARGUMENT_DEPS or (token.dep == "poss" and tokens[token.head].dep in SUBJECT_DEPS)
+            ):
+                continue  # "His claims were denied": the owner of the subject (not "expressed his hope")
             here = aligned.parse.sentence.index
             earlier: list[tuple[bool, int, Actor]] = [
                 (id(m) in self.subjects, m.start, m.actor) for m in self.mentions

@@ -13,8 +13,8 @@ two rounds per article:
    who the people of the article are ("John Kerry" there makes "Mr Kerry" an actor
    later; leaving them out lost 4% of events on held-out BBC articles);
 2. followers: a sentence with a codable verb and a name seen in the parsed anchors (a
-   person's surname, an organisation, an acronym) is parsed too, and so is one right after
-   a parsed sentence with a codable verb and "he" or "she" (its person is named there).
+   person's surname, an organisation, an acronym) is parsed too, and so is one with "he",
+   "she" or "his" right after a parsed sentence (its person is named there).
 
 A verb is codable when one of the forms the model's rule lemmatiser could give it is a
 verb of the coder's dictionary with a default code (light verbs such as "make" have none)
@@ -36,7 +36,7 @@ from eventscope.records import Entity
 from eventscope.settings import Settings
 
 NAME_LABELS = frozenset({"PERSON", "ORG"})
-PERSONAL_PRONOUNS = frozenset({"he", "she"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PARSE_MODES = ("candidates", "all")
 FORMS_LIMIT = 200_000  # words whose lemma forms are remembered before starting afresh
 
@@ -110,9 +110,10 @@ class SentenceTriage:
         return self.can_code(sentence)
 
     def refers_back(self, sentence) -> bool:
-        """A sentence whose party is "he" or "she" and with a codable verb: right after a
-        parsed sentence, its person is likely named there ("Heydari said ... He discussed")."""
-        return any(token.lower_ in PERSONAL_PRONOUNS for token in sentence) and self.can_code(sentence)
+        """A sentence with "he", "she" or "his" right after a parsed sentence: its person is
+        likely named there ("Heydari said ... He discussed"), and it passes them on to the
+        next ("He added ...") even when it codes nothing itself."""
+        return any(token.lower_ in PERSONAL_PRONOUNS for token in sentence)
 
     def can_code(self, sentence) -> bool:
         """True when some word of the sentence may be a verb the coder can code here."""
