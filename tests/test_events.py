@@ -696,3 +696,9 @@ def test_a_match_between_national_sides_is_no_fight(events_of):
     assert ("TUR", "GRC", "190") in dyads(events_of("Turkey attacked Greece on Sunday."))
     criticised = events_of("Turkey criticised Greece after the cup final.")
     assert [e for e in criticised if e.cameo.root == "11"]
+
+
+def test_an_act_someone_is_urged_to_do_has_not_happened(events_of):
+    urged = events_of("Anna Berg urged Omar Haddad to sign the accord with Egypt.")
+    assert ("GRCGOV", "JORGOV", "020") in dyads(urged)
+    assert {e.modality for e in urged if e.trigger == "sign"} == {"hypothetical"}

@@ -321,10 +321,10 @@ class ArticleResolver:
             context = Context(day=self.day, organisation_roles=self.kb.organisation_roles)
             for n in inside:
                 context.take(aligned, n)
-            if context.country is None or context.agent is None:
+            if context.country is None:
                 # "French stock market regulator AMF": the phrase before the name says who it is.
                 outer = context_for(aligned, self.kb, first, last, self.day)
-                context.country = context.country or outer.country
+                context.country = outer.country
                 context.agent, context.role = context.agent or outer.agent, context.role or outer.role
             if not (context.country and context.sector):
                 continue

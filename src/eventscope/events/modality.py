@@ -101,6 +101,8 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
             return "hypothetical"
         if level and lemma in words["denied_governors"]:
             return "denied"
+        if level == 1 and verb.dep == "xcomp" and lemma in words["requested_governors"]:
+            return "hypothetical"  # "urged X to reject", "was asked to vote": requested, not done
         conditional = any(c.dep == "mark" and c.lemma.lower() in words["hypothetical_markers"] for c in kids)
         if auxiliaries & set(words["reported_future"]) and not conditional and _reported(parse, current, report):
             return "planned"  # "said they would meet": the future of a past report
