@@ -582,3 +582,12 @@ def test_his_names_the_owner_of_what_is_acted_on(settings, kb):
     text = "Tony Blair spoke in London on Monday. His plans were criticised by the Tories."
     article = resolve(text, settings, kb, dt.date(2005, 1, 16))
     assert mention_of(article, "His").actor.id == mention_of(article, "Tony Blair").actor.id
+
+
+def test_states_named_in_local_news_settle_the_articles_country(settings, kb):
+    text = ("A sheriff's deputy was shot in Los Angeles County, California, on Friday. "
+            "Police arrested a 27-year-old man in Texas on Saturday.")
+    article = resolve(text, settings, kb, dt.date(2012, 3, 5))
+    assert mention_of(article, "Police").actor.code == "USACOP"
+    victoria = resolve("Victoria said the police had arrested a man.", settings, kb, dt.date(2012, 3, 5))
+    assert not [m for m in victoria.mentions if m.text == "police"]

@@ -149,6 +149,19 @@ def add_parties(kb: ActorKB) -> None:
         kb.member_words |= {phrase_key(word) for word in members}
 
 
+def home_divisions(divisions: dict[str, frozenset[str]], countries: list[str]) -> dict[str, str]:
+    """Lower-cased division name -> its country, for the listed countries' divisions whose
+    name no other listed country shares and that are no country's name ("Georgia")."""
+    import pycountry
+
+    country_names = {c.name.lower() for c in pycountry.countries}
+    owners: dict[str, set[str]] = {}
+    for country in countries:
+        for name in divisions.get(country, frozenset()):
+            owners.setdefault(name, set()).add(country)
+    return {name: next(iter(found)) for name, found in owners.items() if len(found) == 1 and name not in country_names}
+
+
 def first_level_divisions() -> dict[str, frozenset[str]]:
     """ISO 3166-2 first-level divisions by country (pycountry): "Georgia" in a story about
     the United States is a state, not the country."""
@@ -242,7 +255,10 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         organisation_roles=frozenset(config.get("organisation_roles", [])),
         abbreviated_titles=dict(config.get("abbreviated_titles", {})),
         document_words=frozenset(config.get("document_words", [])),
-        divisions=first_level_divisions(),
+        divisions=(divisions := first_level_divisions()),
+        home_divisions={name: country for name, country in
+                        home_divisions(divisions, config.get("home_division_countries", [])).items()
+                        if name not in config.get("home_division_exceptions", [])},
         person_tags=tuple((re.compile(tag["pattern"]), tag["country"], tag["sector"])
                           for tag in config.get("person_tags", [])),
         title_cues=tuple(re.compile(cue) for cue in config.get("title_cues", [])),

@@ -18,14 +18,16 @@ from eventscope.records import Actor, Article, Mention
 PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:(?:of|from)\s+|,\s*the\s+)([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 # The article is about a country when it has this share of the country-bearing mentions.
 HOME_SHARE = 0.5
+CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 HOME_MENTIONS = 2
 
 
 def home_country(article: Article, kb: ActorKB) -> str | None:
     """The country most of the article's known names belong to, if one has at least half
     of them (and two or more): "the government" of a story about Kenya. Read from the
-    dictionary matches and person tags of the raw text, parsed or not, so the triage
-    changes nothing."""
+    dictionary matches, person tags and the states or provinces (of the federations
+    `home_division_countries` lists) of the raw text, parsed or not, so the triage changes
+    nothing."""
     countries = [
         span.entry.country
         for sentence in article.sentences
@@ -34,11 +36,23 @@ def home_country(article: Article, kb: ActorKB) -> str | None:
     ]
     countries += [country for pattern, country, _ in kb.person_tags
                   for _ in pattern.finditer(article.text)]
+    countries += [country for words in CAPITALISED.finditer(article.text)
+                  if (country := _division_country(words.group(0), kb))]
     if not countries:
         return None
     best = max(sorted(set(countries)), key=countries.count)
     share = countries.count(best) / len(countries)
     return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
+
+
+def _division_country(words: str, kb: ActorKB) -> str | None:
+    """The country of a state or province named by (the start of) capitalised words."""
+    parts = words.lower().split()
+    for size in range(min(len(parts), 3), 0, -1):
+        country = kb.home_divisions.get(" ".join(parts[:size]))
+        if country:
+            return country
+    return None
 
 
 def settle_home_country(

@@ -123,6 +123,7 @@ class ActorKB:
     title_cues: tuple[re.Pattern[str], ...] = ()
     # country -> lower-cased names of its first-level divisions (US states, provinces ...)
     divisions: dict[str, frozenset[str]] = field(default_factory=dict)
+    home_divisions: dict[str, str] = field(default_factory=dict)  # "texas" -> USA: names a home country
     resident_sectors: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     sector_labels: dict[str, str] = field(default_factory=dict)
