@@ -702,3 +702,20 @@ def test_an_act_someone_is_urged_to_do_has_not_happened(events_of):
     urged = events_of("Anna Berg urged Omar Haddad to sign the accord with Egypt.")
     assert ("GRCGOV", "JORGOV", "020") in dyads(urged)
     assert {e.modality for e in urged if e.trigger == "sign"} == {"hypothetical"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anna Berg said the way Jordan had handled the talks was a shambles.", ("GRCGOV", "JOR", "111")),
+    ("Anna Berg said Omar Haddad had been a tremendous colleague.", ("GRCGOV", "JORGOV", "051")),
+    ("Turkey said detentions without trial were unacceptable.", ("TUR", None, "111")),
+    ("Turkey said the offer from Greece was not acceptable.", ("TUR", "GRC", "111")),
+])
+def test_a_judgement_in_speech_is_criticism_or_praise_of_whom_it_names(events_of, text, expected):
+    assert expected in dyads(events_of(text))
+
+
+def test_an_attributive_word_or_the_speaker_judging_themself_is_no_judgement(events_of):
+    assert not [e for e in events_of("Greece expelled illegal migrants from Turkey, Egypt said.")
+                if e.rule.startswith("SPEECH")]
+    assert not [e for e in events_of("Turkey said Turkey had been wrong and the policy of Turkey was a shambles.")
+                if e.rule.startswith("SPEECH")]

@@ -324,3 +324,14 @@ class SentenceArguments:
         if country is None and self.gazetteer is not None:
             country = self.gazetteer.country(name)
         return Location(name=name, country=country)
+
+
+def without_mirrors(dyads: list[Dyad]) -> list[Dyad]:
+    """Reciprocal dyads once each (first named acting on second), for a code that is not
+    symmetric: two sides that clashed are one fight, not two."""
+    kept: list[Dyad] = []
+    for source, target, reciprocal in dyads:
+        if reciprocal and any(s is target and t is source for s, t, _ in kept):
+            continue
+        kept.append((source, target, reciprocal))
+    return kept

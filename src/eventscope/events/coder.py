@@ -19,7 +19,6 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
-from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -29,15 +28,11 @@ from eventscope import actors
 from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
-from eventscope.events.arguments import Dyad, PlaceGazetteer, SentenceArguments
+from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, without_mirrors
 from eventscope.events.background import is_background
-from eventscope.events.confidence import (
-    ConfidenceModel,
-    article_features,
-    event_features,
-    load_model,
-)
+from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
 from eventscope.events.contest import ContestCues
+from eventscope.events.evaluation import judgements
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
 from eventscope.events.senses import object_sense
@@ -252,6 +247,12 @@ class _SentenceCoder:
             coded = self._code_of(verb)
             if coded is not None:
                 events.extend(self._events_of(verb, coded))
+        if self.coder.refine:  # "said the plan was a 'shambles'": the speaker's judgement
+            for judged in judgements(self.parse, self.arguments, self.mentions, self.coder.cues):
+                rule = f"SPEECH-{judged.word.lemma.lower()}"
+                clause = self.parse.subtree(judged.verb, self.clause_stop)
+                coded = _Coded(judged.code, "", rule, [judged.word], clause)
+                events.extend(self._events(judged.verb, coded, judged.source, judged.target))
         return events
 
     def _code_of(self, verb: Token) -> _Coded | None:
@@ -316,7 +317,7 @@ class _SentenceCoder:
                     alone.append(source)
             dyads = [(source, None, False) for source in alone]
         elif coded.code[:2] not in self.args["symmetric_roots"]:
-            dyads = _without_mirrors(dyads)
+            dyads = without_mirrors(dyads)
         for source, target, reciprocal in dyads:
             if self.coder.require_actor and source is None and target is None:
                 continue
@@ -531,17 +532,6 @@ class _SentenceCoder:
         return code
 
 
-def _without_mirrors(dyads: list[Dyad]) -> list[Dyad]:
-    """Reciprocal dyads once each (first named acting on second), for a code that is not
-    symmetric: two sides that clashed are one fight, not two."""
-    kept: list[Dyad] = []
-    for source, target, reciprocal in dyads:
-        if reciprocal and any(s is target and t is source for s, t, _ in kept):
-            continue
-        kept.append((source, target, reciprocal))
-    return kept
-
-
 def code_events(article: Article, coder: EventCoder) -> Article:
     """Fill `article.events` from its parsed sentences and resolved mentions."""
     events: list[Event] = []
@@ -577,22 +567,5 @@ def code_events(article: Article, coder: EventCoder) -> Article:
                 events.append(event)
         if sentence_coder.dated:
             reference = sentence_coder.dated[-1]
-    article.events = _scored(events, article, coder)
+    article.events = scored_events(events, article, coder.confidence, coder.min_confidence, coder.keep_all)
     return article
-
-
-def _scored(events: list[Event], article: Article, coder: EventCoder) -> list[Event]:
-    """Each event with the learned filter's confidence; those below the threshold dropped
-    unless every candidate is kept."""
-    if coder.confidence is None:
-        return events
-    sentences = {s.index: s for s in article.sentences}
-    crowd = Counter(event.sentence_index for event in events)
-    context = article_features(article)
-    kept = []
-    for event in events:
-        features = event_features(event, sentences[event.sentence_index], crowd[event.sentence_index], context)
-        event.confidence = round(coder.confidence.score(features), 4)
-        if coder.keep_all or event.confidence >= coder.min_confidence:
-            kept.append(event)
-    return kept

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -125,3 +126,21 @@ def event_features(event: Event, sentence: Sentence, events_in_sentence: int,
         object_entity=next((c.ent_type or c.pos for c in children if c.dep in ("dobj", "pobj", "attr")), "none"),
     )
     return features
+
+
+def scored_events(events: list[Event], article: Article, model: ConfidenceModel | None, min_confidence: float,
+                  keep_all: bool) -> list[Event]:
+    """Each event with the learned filter's confidence; those below `min_confidence` dropped
+    unless every candidate is kept."""
+    if model is None:
+        return events
+    sentences = {s.index: s for s in article.sentences}
+    crowd = Counter(event.sentence_index for event in events)
+    context = article_features(article)
+    kept = []
+    for event in events:
+        features = event_features(event, sentences[event.sentence_index], crowd[event.sentence_index], context)
+        event.confidence = round(model.score(features), 4)
+        if keep_all or event.confidence >= min_confidence:
+            kept.append(event)
+    return kept
