@@ -719,3 +719,9 @@ def test_an_attributive_word_or_the_speaker_judging_themself_is_no_judgement(eve
                 if e.rule.startswith("SPEECH")]
     assert not [e for e in events_of("Turkey said Turkey had been wrong and the policy of Turkey was a shambles.")
                 if e.rule.startswith("SPEECH")]
+
+
+def test_a_judgement_by_naming_judges_its_object_or_the_passive_subject(events_of):
+    assert ("TUR", "GRC", "111") in dyads(events_of("Turkey dismissed the plan of Greece as desperate."))
+    assert ("EGY", "JOR", "111") in dyads(events_of("Jordan was described by Egypt as reckless."))
+    assert ("EGY", "JOR", "111") in dyads(events_of("Jordan was branded reckless by Egypt."))

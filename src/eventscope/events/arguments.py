@@ -215,7 +215,8 @@ class SentenceArguments:
             places = places or found
         return places
 
-    def _agent(self, verb: Token) -> Token | None:
+    def agent(self, verb: Token) -> Token | None:
+        """The agent phrase of a passive verb ("by the IHRC"), if any."""
         agent = self.parse.child(verb, {"agent"})
         if agent is None:
             return None
@@ -233,7 +234,7 @@ class SentenceArguments:
         if not subject_side and any(t.pos == "PRON" for t in subjects):
             subject_side = self._antecedent_actors(verb)
         if passive:
-            agent = self._agent(verb)
+            agent = self.agent(verb)
             sources = [m for m, _ in self._conjunct_actors(agent)] if agent is not None else []
             targets = [m for m, _ in subject_side]
         else:

@@ -544,7 +544,8 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     contests = coder.contest.contest_sentences(article) if coder.refine else set()
     for sentence, found in zip(parsed, expressions):
         if not any(t.pos == "VERB" and t.dep not in modifier_deps and (
-            coder.verbs.lookup(t) or t.lemma.lower() in coder.nouns.support_verbs) for t in sentence.tokens
+            coder.verbs.lookup(t) or t.lemma.lower() in coder.nouns.support_verbs
+            or t.lemma.lower() in coder.cues["evaluation"]["speech_verbs"]) for t in sentence.tokens
         ):
             continue  # no predicate to code: spare building the sentence's parse and arguments
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]

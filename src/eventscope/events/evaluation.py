@@ -54,7 +54,9 @@ def _polarity(parse: DependencyParse, word: Token, cues: dict) -> str | None:
     """The judgement a word passes, if any. An attributive word describes a thing, it does
     not judge ("illegal aliens", "a major offensive"): only predicates and heads count."""
     head = parse.head(word)
-    predicative = word.dep == "amod" and head is not None and head.dep in PREDICATE_DEPS  # "was a tremendous colleague"
+    # "was a tremendous colleague", "dismissed the plan as desperate"
+    predicative = word.dep == "amod" and head is not None and (
+        head.dep in PREDICATE_DEPS or head.lemma.lower() == AS_PREP)
     if (word.dep in ATTRIBUTIVE_DEPS and not predicative) or word.pos not in JUDGING_POS:
         return None
     lemma = word.lemma.lower()
@@ -78,7 +80,15 @@ def judgements(parse: DependencyParse, arguments: SentenceArguments, mentions: l
         if verb.pos != "VERB" or verb.lemma.lower() not in words["speech_verbs"]:
             continue
         subjects, passive = arguments.subjects(verb)
-        speakers = [m for m, _ in arguments.phrase_actors(subjects)] if not passive else []
+        judged: list[Mention] = []
+        if passive:  # "her comments were described as 'outrageous' by the IHRC"
+            agent = arguments.agent(verb)
+            speakers = [m for m, _ in arguments.phrase_actors([agent])] if agent is not None else []
+            judged = [m for m, _ in arguments.phrase_actors(subjects)]
+        else:  # "branded it 'tasteless'", "dismissed the plan of X as desperate": the object is judged
+            speakers = [m for m, _ in arguments.phrase_actors(subjects)]
+            objects = [c for c in parse.children[verb.i] if c.dep == "dobj"]
+            judged = [m for m, _ in arguments.phrase_actors(objects)]
         if not speakers:
             continue
         reported = _reported_tokens(parse, verb)
@@ -87,7 +97,7 @@ def judgements(parse: DependencyParse, arguments: SentenceArguments, mentions: l
             continue
         word, polarity = polar[0]
         span = {t.i for t in reported}
-        named = sorted((m for m in mentions if not m.place and any(
+        named = judged or sorted((m for m in mentions if not m.place and any(
             m.start <= t.start < m.end for t in parse.tokens if t.i in span)), key=lambda m: m.start)
         speaker = speakers[0]
         others = [m for m in named if m.actor.id != speaker.actor.id]
