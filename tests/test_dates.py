@@ -111,3 +111,39 @@ def test_a_try_is_dated_back_although_the_act_tried_is_planned(stages):
     assert (seize.modality, seize.date) == ("planned", dt.date(2024, 3, 3))
     plan = by_trigger(events_of(stages, "Russian forces plan to seize Kharkiv on Sunday."), "seize")
     assert plan.date == dt.date(2024, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def seed_events(tmp_path_factory, seeds_dir, settings) -> list[dict]:
+    import eventscope
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    with eventscope.open_store(str(db)) as store:
+        eventscope.run([seeds_dir], store, settings.with_overrides({"run.workers": 1}))
+        return list(store.iter_records("events"))
+
+
+def test_every_seed_signing_of_the_memorandum_is_dated_by_its_story(seed_events):
+    signings = [
+        e for e in seed_events
+        if e["cameo"]["code"] == "057"
+        and {(e["source_actor"] or {}).get("country"), (e["target_actor"] or {}).get("country")} == {"IRN", "IRQ"}
+    ]
+    assert len({e["article_id"] for e in signings}) == 3  # all three reports tell it
+    assert {e["date"] for e in signings} == {"2017-07-23"}
+    assert {e["date_source"] for e in signings} == {"text", "story"}
+    assert all(e["date_precision"] == "day" for e in signings)
+
+
+def test_story_lends_only_dates_the_text_gave():
+    from eventscope.stories import StoryEvent, story_dates
+
+    pair = frozenset({"IRN", "IRQ"})
+    told = StoryEvent("a1", "s", "A", dt.date(2017, 7, 23), "day", "text", "057", "asserted", pair)
+    fallback = StoryEvent("b1", "s", "B", dt.date(2017, 7, 31), "day", "publication", "057", "asserted", pair)
+    undated = StoryEvent("c1", "s", "C", None, None, None, "057", "asserted", pair)
+    planned = StoryEvent("c2", "s", "C", None, None, None, "057", "planned", pair)
+    other_act = StoryEvent("c3", "s", "C", None, None, None, "190", "asserted", pair)
+    late = StoryEvent("d1", "s", "D", dt.date(2017, 9, 30), "day", "publication", "057", "asserted", pair)
+    lent = {d.event_id: d.date for d in story_dates([told, fallback, undated, planned, other_act, late])}
+    assert lent == {"b1": dt.date(2017, 7, 23), "c1": dt.date(2017, 7, 23)}

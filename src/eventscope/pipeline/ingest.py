@@ -154,6 +154,8 @@ def finalize(store: Store, settings: Settings) -> int:
             settings,
         )
         store.save_stories(update.stories, update.assignments, update.duplicates)
+        changed = [story.id for story in update.stories]
+        store.save_story_dates(stories.story_dates(store.story_events(changed)))
         store.link_agreement_stories()
         store.mark_finalized(pending.article_ids)
     return len(update.stories)

@@ -70,6 +70,11 @@ def event_row(event: Event) -> list[Any]:
         event.location.name if event.location else None,
         event.location.country if event.location else None,
         event.rule, event.trigger, event.background, event.confidence,
+        event.date_precision, event.date_source,
+        *(
+            [place.lat, place.lon, place.geonames_id, place.admin1, place.precision, place.place_source]
+            if (place := event.location) else [None] * 6
+        ),
     ]
 
 
@@ -129,16 +134,27 @@ def _event_record(row: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[
             "context": json.loads(row["plover_context"]),
         },
         "modality": row["modality"], "attribution": json.loads(row["attribution"]),
-        "location": (
-            {"name": row["location_name"], "country": row["location_country"]}
-            if row["location_name"] else None
-        ),
+        "location": _location_record(row),
         "sentence_index": row["sentence_index"], "rule": row["rule"], "trigger": row["trigger_text"],
         "background": bool(row["background"]), "confidence": row["confidence"],
         "article": {
             "source": row.get("article_source"), "outlet": row.get("article_outlet"),
             "published": _iso(row.get("article_published")),
         },
+        "date_precision": row["date_precision"], "date_source": row["date_source"],
+    }
+
+
+def _location_record(row: dict[str, Any]) -> dict[str, Any] | None:
+    if not row["location_name"]:
+        return None
+    geonames_id = row["location_geonames_id"]
+    return {
+        "name": row["location_name"], "country": row["location_country"],
+        "lat": row["location_lat"], "lon": row["location_lon"],
+        "geonames_id": int(geonames_id) if geonames_id is not None else None,
+        "admin1": row["location_admin1"], "precision": row["location_precision"],
+        "place_source": row["location_place_source"],
     }
 
 
