@@ -326,6 +326,7 @@ class Article:
     agreements: list[Agreement] = field(default_factory=list)
     story_id: str | None = None
     duplicate_of: str | None = None
+    dateline: str | None = None  # the place its dateline names; events' fallback place, not stored
 
     def to_record(self) -> dict[str, Any]:
         return {

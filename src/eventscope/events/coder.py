@@ -24,7 +24,6 @@ from pathlib import Path
 
 import yaml
 
-from eventscope import actors
 from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
@@ -37,6 +36,7 @@ from eventscope.events.modality import attribution, is_reporting_frame, modality
 from eventscope.events.nominal import EventNouns, load_event_nouns
 from eventscope.events.senses import object_sense
 from eventscope.events.when import date_event
+from eventscope.events.where import place_events
 from eventscope.events.verbs import (
     VerbDictionary,
     load_verb_dictionary,
@@ -186,7 +186,7 @@ def load_coder(settings: Settings) -> EventCoder:
         raise SettingsError(f"events.coder: unknown coder {name!r} (known: {', '.join(CODERS)})")
     verbs = settings.get("events.verbs")
     coder = _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor")))
-    gazetteer = PlaceGazetteer(actors.load_actor_kb(settings))
+    gazetteer = PlaceGazetteer.load(settings)
     refine = bool(settings.get("events.cameo_refinements"))
     background_days = int(settings.get("events.background_days"))
     model = load_model()
@@ -551,5 +551,6 @@ def code_events(article: Article, coder: EventCoder) -> Article:
                 seen.add(event.id)
                 told.add(key)
                 events.append(event)
-    article.events = scored_events(events, article, coder.confidence, coder.min_confidence, coder.keep_all)
+    scored = scored_events(events, article, coder.confidence, coder.min_confidence, coder.keep_all)
+    article.events = place_events(scored, article, coder.gazetteer)
     return article

@@ -20,7 +20,7 @@ from typing import Any
 
 from eventscope.actors import union_by_id
 from eventscope.records import Actor, Agreement, Article, Story
-from eventscope.stories import StoryDate, StoryEvent
+from eventscope.stories import StoryDate, StoryEvent, StoryPlace
 from eventscope.store import schema
 from eventscope.store.reads import StoreReader
 from eventscope.store.rows import (
@@ -29,7 +29,10 @@ from eventscope.store.rows import (
     agreement_row,
     article_row,
     as_date,
+    LOCATION_COLUMNS,
     event_row,
+    location_from_row,
+    location_row,
     mention_row,
     story_from_record,
     story_row,
@@ -260,14 +263,15 @@ class Store(StoreReader):
         for chunk in batched(list(story_ids), PARAMETERS_PER_STATEMENT):
             rows = self.query(
                 "SELECT e.id, e.story_id, e.article_id, e.date, e.date_precision, e.date_source,"
-                " e.cameo_code, e.modality, s.country, t.country FROM events e"
+                " e.cameo_code, e.modality, s.country, t.country, " + ", ".join(f"e.{c}" for c in LOCATION_COLUMNS)
+                + " FROM events e"
                 " LEFT JOIN actors s ON s.id = e.source_id LEFT JOIN actors t ON t.id = e.target_id"
                 f" WHERE e.story_id IN ({', '.join('?' for _ in chunk)}) ORDER BY e.id",
                 chunk,
             )
             found += [
                 StoryEvent(row[0], row[1], row[2], as_date(row[3]), row[4], row[5], row[6], row[7],
-                           frozenset(c for c in row[8:10] if c))
+                           frozenset(c for c in row[8:10] if c), location_from_row(list(row[10:])))
                 for row in rows
             ]
         return found
@@ -279,6 +283,12 @@ class Store(StoreReader):
                 "UPDATE events SET date = ?, date_precision = ?, date_source = 'story' WHERE id = ?",
                 [lent.date, lent.precision, lent.event_id],
             )
+
+    def save_story_places(self, places: Iterable[StoryPlace]) -> None:
+        """Place events by their story (see `stories.story_places`)."""
+        assignments = ", ".join(f"{column} = ?" for column in LOCATION_COLUMNS)
+        for lent in places:
+            self.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*location_row(lent.location), lent.event_id])
 
     def mark_finalized(self, article_ids: Iterable[str]) -> None:
         for chunk in batched(list(article_ids), PARAMETERS_PER_STATEMENT):

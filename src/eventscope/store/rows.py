@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from eventscope.records import Actor, Agreement, Article, Event, Mention, Story
+from eventscope.records import Actor, Agreement, Article, Event, Location, Mention, Story
 
 # The kinds of record the store lists, exports and serves, each a table of its own.
 RECORD_KINDS = ("articles", "events", "actors", "stories", "agreements")
@@ -70,12 +70,31 @@ def event_row(event: Event) -> list[Any]:
         event.location.name if event.location else None,
         event.location.country if event.location else None,
         event.rule, event.trigger, event.background, event.confidence,
-        event.date_precision, event.date_source,
-        *(
-            [place.lat, place.lon, place.geonames_id, place.admin1, place.precision, place.place_source]
-            if (place := event.location) else [None] * 6
-        ),
+        event.date_precision, event.date_source, *location_row(event.location)[2:],
     ]
+
+
+# The events table's location columns, in the order of `location_row`.
+LOCATION_COLUMNS = (
+    "location_name", "location_country", "location_lat", "location_lon", "location_geonames_id",
+    "location_admin1", "location_precision", "location_place_source",
+)
+
+
+def location_row(place: Location | None) -> list[Any]:
+    if place is None:
+        return [None] * len(LOCATION_COLUMNS)
+    return [place.name, place.country, place.lat, place.lon, place.geonames_id, place.admin1, place.precision,
+            place.place_source]
+
+
+def location_from_row(values: list[Any]) -> Location | None:
+    """The location of `location_row`'s values, None without a name."""
+    if not values[0]:
+        return None
+    geonames_id = values[4]
+    return Location(values[0], values[1], values[2], values[3], int(geonames_id) if geonames_id is not None else None,
+                    values[5], values[6], values[7])
 
 
 def agreement_row(agreement: Agreement) -> list[Any]:
@@ -146,16 +165,8 @@ def _event_record(row: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[
 
 
 def _location_record(row: dict[str, Any]) -> dict[str, Any] | None:
-    if not row["location_name"]:
-        return None
-    geonames_id = row["location_geonames_id"]
-    return {
-        "name": row["location_name"], "country": row["location_country"],
-        "lat": row["location_lat"], "lon": row["location_lon"],
-        "geonames_id": int(geonames_id) if geonames_id is not None else None,
-        "admin1": row["location_admin1"], "precision": row["location_precision"],
-        "place_source": row["location_place_source"],
-    }
+    place = location_from_row([row[column] for column in LOCATION_COLUMNS])
+    return place.to_record() if place else None
 
 
 def _story_record(row: dict[str, Any], _refs: dict) -> dict[str, Any]:
