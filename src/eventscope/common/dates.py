@@ -15,10 +15,11 @@ An expression dates an event only if it belongs to the event's verb or to a verb
 governing it ("said on Sunday that they signed"), and not when it bounds a span
 ("since 2003", "until March"). A sentence never lends its date to the next one.
 
-Policy when the text gives no time for the event: an event told in the past tense
-("signed", "has signed", "was signed") that is not merely planned or hypothetical
+Policy when the text gives no time for the event: an event `reported` as done or
+doing -- told in the past tense ("signed", "has signed", "was signed") or asserted in
+the simple present ("admits", "denies") -- that is not merely planned or hypothetical
 takes the publication day (`source` "publication"), the convention of GDELT and ICEWS
-for news reports; anything else (planned, present tense) gets no date. Without a
+for news reports; anything else (planned, ongoing) gets no date. Without a
 publication date only expressions that carry their own year can be resolved; the
 story stage may then date the event from another report of the same happening.
 """
@@ -81,6 +82,7 @@ _WEEKDAY_PHRASE = re.compile(
     re.IGNORECASE,
 )
 ANCHOR_DAYS = 14
+_TIME_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 
 def day_in_year(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
@@ -168,7 +170,19 @@ def time_expressions(sentence: Sentence, cues: DateCues) -> list[TimeExpression]
         if token.text.lower() in WEEKDAYS and not any(s <= token.start < e for s, e in spans):
             spans.append((token.start, token.end))
     offset = sentence.start
-    return [_attach(sentence.tokens, s, e, sentence.text[s - offset : e - offset], cues) for s, e in sorted(spans)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        # "Friday evening", "Sunday, 27 February": one time, however the entities split it.
+        between = sentence.text[merged[-1][1] - offset : start - offset] if merged else None
+        if between is not None and between.strip(" ,") == "" and len(between) <= 2:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    for index, (start, end) in enumerate(merged):
+        after = _TIME_OF_DAY.match(sentence.text, end - offset)
+        if after and sentence.text[start - offset : end - offset].lower() in WEEKDAYS:
+            merged[index] = (start, offset + after.end())
+    return [_attach(sentence.tokens, s, e, sentence.text[s - offset : e - offset], cues) for s, e in merged]
 
 
 def _attach(tokens: Sequence[Token], start: int, end: int, text: str, cues: DateCues) -> TimeExpression:
@@ -338,7 +352,7 @@ def event_date(
     published: dt.date | None,
     cues: DateCues,
     *,
-    past_tense: bool,
+    reported: bool,
     future: bool,
     fallback: bool,
     anchors: Sequence[dt.date] = (),
@@ -361,7 +375,7 @@ def event_date(
             return EventDate(resolved.date, resolved.precision, "text")
     if own or above:
         return EventDate()  # the text says when, in words we cannot pin to a day
-    if fallback and past_tense and published is not None:
+    if fallback and reported and published is not None:
         return EventDate(published, "day", "publication")
     return EventDate()
 

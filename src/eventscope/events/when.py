@@ -16,6 +16,7 @@ from eventscope.common.parse import DependencyParse
 from eventscope.records import Token
 
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
 
 
 def reads_forward(parse: DependencyParse, verb: Token, modality: str, tried: frozenset[str]) -> bool:
@@ -37,6 +38,21 @@ def reads_forward(parse: DependencyParse, verb: Token, modality: str, tried: fro
     return verb.tag == "VBG" and any(c.dep == "aux" and c.tag in PRESENT_TAGS for c in children)
 
 
+def _reported(parse: DependencyParse, verb: Token) -> bool:
+    """Whether an asserted act is told as done or doing: in the past or simple present,
+    its own or, for a participle ("in allowing the goal", "killing three"), that of the
+    nearest finite verb above it."""
+    for token in [verb, *parse.ancestors(verb)]:
+        if token.pos not in ("VERB", "AUX"):
+            continue
+        children = parse.children[token.i]
+        if dates.is_past_tense(token, children) or token.tag in PRESENT_TAGS:
+            return True
+        if token.tag not in NON_FINITE_TAGS or any(c.dep in ("aux", "auxpass") for c in children):
+            return False
+    return False
+
+
 def date_event(
     parse: DependencyParse,
     verb: Token,
@@ -47,14 +63,15 @@ def date_event(
     anchors: Sequence[dt.date],
 ) -> dates.EventDate:
     """The date of the act whose predicate is `verb`, from its own clause's expressions
-    (or the publication day for an act told as done; see `dates.event_date`)."""
+    (or the publication day for an act told as done or asserted in the simple present,
+    "admits", "denies"; see `dates.event_date` and `_reported`)."""
     return dates.event_date(
         expressions,
         verb,
         parse.governors(verb),
         published,
         cues,
-        past_tense=dates.is_past_tense(verb, parse.children[verb.i]),
+        reported=dates.is_past_tense(verb, parse.children[verb.i]) or (modality == "asserted" and _reported(parse, verb)),
         future=reads_forward(parse, verb, modality, cues.tried),
         fallback=modality not in ("planned", "hypothetical"),
         anchors=anchors,
