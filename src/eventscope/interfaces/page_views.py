@@ -138,6 +138,8 @@ def article_page(store: Store, article_id: str, chosen: str | None = None) -> di
         "event_numbers": numbers,
         "chosen": next((e for e in events if e["id"] == chosen), None),
     }
+
+
 def dyad_map(store: Store, country_a: str, country_b: str, modalities: list[str] | None) -> EventMap:
     """The map of the events between two countries (of the chosen modalities), each
     linked to its place in its story's page."""
