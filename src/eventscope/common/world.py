@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 
 Ring = list[tuple[float, float]]  # (lon, lat) pairs, closed
 
@@ -34,7 +35,7 @@ class Country:
             lon, lat = ring[0]
             return lat, lon
         cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        for (x0, y0), (x1, y1) in pairwise(ring):
             cross = x0 * y1 - x1 * y0
             cx += (x0 + x1) * cross
             cy += (y0 + y1) * cross
@@ -43,7 +44,7 @@ class Country:
 
 
 def _area(ring: Ring) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:])) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(ring)) / 2
 
 
 @functools.cache

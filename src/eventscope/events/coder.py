@@ -35,14 +35,14 @@ from eventscope.events.evaluation import judgements
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
 from eventscope.events.senses import object_sense
-from eventscope.events.when import date_event
-from eventscope.events.where import place_events
 from eventscope.events.verbs import (
     VerbDictionary,
     load_verb_dictionary,
     match_pattern,
     read_petrarch_verbs,
 )
+from eventscope.events.when import date_event
+from eventscope.events.where import place_events
 from eventscope.records import (
     Article,
     Cameo,

@@ -3,6 +3,7 @@ runs of text so that every event sentence and agreement passage can be marked.""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -140,7 +141,7 @@ def article_page(store: Store, article_id: str, chosen: str | None = None) -> di
     }
 
 
-def dyad_map(store: Store, country_a: str, country_b: str, modalities: list[str] | None) -> EventMap:
+def dyad_map(store: Store, country_a: str, country_b: str, modalities: Collection[str] | None) -> EventMap:
     """The map of the events between two countries (of the chosen modalities), each
     linked to its place in its story's page."""
     events = store.find_records("events", {"dyad": (country_a, country_b)}, limit=None).items

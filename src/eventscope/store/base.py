@@ -20,16 +20,15 @@ from typing import Any
 
 from eventscope.actors import union_by_id
 from eventscope.records import Actor, Agreement, Article, Story
-from eventscope.stories import StoryDate, StoryEvent, StoryPlace
 from eventscope.store import schema
 from eventscope.store.reads import StoreReader
 from eventscope.store.rows import (
+    LOCATION_COLUMNS,
     actor_row,
     agreement_from_record,
     agreement_row,
     article_row,
     as_date,
-    LOCATION_COLUMNS,
     event_row,
     location_from_row,
     location_row,
@@ -38,6 +37,7 @@ from eventscope.store.rows import (
     story_row,
     to_json,
 )
+from eventscope.stories import StoryDate, StoryEvent, StoryPlace
 from eventscope.streams import batched
 
 # Parameters per statement: well under PostgreSQL's limit of 65,535.

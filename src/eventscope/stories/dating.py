@@ -57,7 +57,7 @@ def _happening(event: StoryEvent) -> tuple[str, str, str, frozenset[str]]:
 def _may_lend(donor: StoryEvent, event: StoryEvent) -> bool:
     if event.date is None or event.source == "story":
         return donor.article_id != event.article_id
-    return donor.precision == "day" and 0 < (event.date - donor.date).days <= ANCHOR_DAYS
+    return donor.date is not None and donor.precision == "day" and 0 < (event.date - donor.date).days <= ANCHOR_DAYS
 
 
 def story_dates(events: list[StoryEvent]) -> list[StoryDate]:
@@ -74,9 +74,9 @@ def story_dates(events: list[StoryEvent]) -> list[StoryDate]:
         donors = [d for d in told.get(_happening(event), []) if _may_lend(d, event)]
         if not donors:
             continue
-        votes = Counter((d.date, d.precision) for d in donors)
+        votes = Counter((d.date, d.precision or "day") for d in donors if d.date is not None)
         (date, precision), _ = min(votes.items(), key=lambda item: (-item[1], item[0][0]))
-        lent.append(StoryDate(event.id, date, precision or "day"))
+        lent.append(StoryDate(event.id, date, precision))
     return lent
 
 
