@@ -171,6 +171,8 @@ STORIES: dict[str, tuple[SampleArticle, ...]] = {
     ),
 }
 
+TEHRAN = Location("Tehran", "IRN", 35.69439, 51.42151, 112931, "IR.26", "city", "text")
+
 MOU = Agreement(
     id="agr-mou",
     kind="memorandum of understanding",
@@ -215,13 +217,15 @@ def build_article(sample: SampleArticle) -> Article:
                 sentence=sample_event.sentence,
                 span=(start, end),
                 date=sample.published,
+                date_precision="day",
+                date_source="publication",
                 source_actor=sample_event.source.ref(),
                 target_actor=sample_event.target.ref(),
                 cameo=sample_event.cameo,
                 plover=Plover(sample_event.plover),
                 modality=sample_event.modality,
                 attribution=[sample.outlet],  # type: ignore[arg-type]
-                location=Location("Tehran", "IRN") if "Tehran" in sample_event.sentence else None,
+                location=TEHRAN if "Tehran" in sample_event.sentence else None,
                 confidence=sample_event.confidence,
             )
         )

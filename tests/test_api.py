@@ -96,7 +96,9 @@ def test_events_carry_the_contract_fields(client: TestClient) -> None:
     assert event["sentence"] == MOU_SIGNED.sentence
     assert event["cameo"] == {"code": "057", "root": "05", "quad_class": 1, "goldstein": 8.0}
     assert event["plover"]["type"] == "AGREE"
-    assert event["location"] == {"name": "Tehran", "country": "IRN"}
+    assert event["location"] == {"name": "Tehran", "country": "IRN", "lat": 35.69439, "lon": 51.42151,
+                                 "geonames_id": 112931, "admin1": "IR.26", "precision": "city", "place_source": "text"}
+    assert (event["date_precision"], event["date_source"]) == ("day", "publication")
     article = client.get(f"/api/articles/{event['article_id']}").json()
     assert article["text"][event["span"][0] : event["span"][1]] == event["sentence"]
 
@@ -292,7 +294,8 @@ def test_story_page_marks_each_outlets_event_sentence(client: TestClient, ids: S
         "".join(re.findall(r'<mark class="event"[^>]*>([^<]*)', column)) for column in columns
     ]
     assert marked == [MOU_SIGNED.sentence] * 3
-    assert page.count("Sign formal agreement") == 3  # CAMEO names from the code table
+    table = page[page.index('id="events-heading"'):]
+    assert table.count("Sign formal agreement") == 3  # CAMEO names from the code table
     assert "memorandum of understanding" in page
 
 
@@ -458,3 +461,18 @@ def test_serve_command_refuses_a_missing_database(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no such database" in result.stderr
     assert "serving" not in result.stderr
+
+
+def test_event_date_range_leaves_out_undated_events_unless_asked(tmp_path: Path) -> None:
+    sample = SampleArticle("Reuters", "Undated report", dt.date(2017, 7, 31), (MOU_SIGNED.sentence,), (MOU_SIGNED,))
+    article = build_article(sample)
+    undated = article.events[0]
+    undated.date, undated.date_precision, undated.date_source = None, None, None
+    path = tmp_path / "undated.duckdb"
+    with open_store(str(path)) as store:
+        store.write_article(article)
+    client = TestClient(create_app(str(path)))
+    july = "/api/events?date_from=2017-07-01&date_to=2017-07-31"
+    assert items(client, july) == []
+    assert [e["id"] for e in items(client, july + "&undated_by_report=true")] == [undated.id]
+    assert items(client, "/api/events?date_source=text") == []

@@ -80,3 +80,29 @@ def test_the_readmes_pandas_line_keeps_cameo_codes_as_text(tmp_path: Path, monke
     assert events["cameo_root"].tolist() == ["05", "03"]
     assert events["cameo_quad_class"].tolist() == [1, 1]
     assert pd.isna(events.loc[0, "target_actor_code"])
+
+
+KHARKIV = {"name": "Kharkiv", "country": "UKR", "lat": 49.98177, "lon": 36.25475, "geonames_id": 706483,
+           "admin1": "UA.07", "precision": "city", "place_source": "text"}
+
+
+def test_an_events_location_fills_our_columns_and_gdelts_action_geo():
+    row = flat_event({**EVENT, "location": KHARKIV, "date_precision": "day", "date_source": "text"})
+    assert (row["location_lat"], row["location_geonames_id"], row["location_place_source"]) == (49.98177, 706483, "text")
+    assert row["ActionGeo_FullName"] == "Kharkiv, Ukraine" and row["ActionGeo_CountryCode"] == "UKR"
+    assert (row["ActionGeo_Lat"], row["ActionGeo_Long"], row["ActionGeo_FeatureID"]) == (49.98177, 36.25475, 706483)
+    assert row["ActionGeo_Type"] == 4 and row["ActionGeo_ADM1Code"] == "UA.07"
+    assert (row["date_precision"], row["date_source"]) == ("day", "text")
+    unplaced = flatten({**EVENT, "location": None})
+    assert unplaced["ActionGeo_Lat"] is None and unplaced["location_name"] is None
+
+
+def test_parquet_types_a_coordinate_column_that_starts_with_nulls(tmp_path: Path):
+    import pyarrow.parquet as pq
+
+    from eventscope.interfaces.export import write_parquet
+
+    records = [{**EVENT, "id": "e1", "location": None}, {**EVENT, "id": "e2", "location": KHARKIV}]
+    assert write_parquet(lambda: (flat_event(r) for r in records), tmp_path / "events.parquet", batch_rows=1) == 2
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert table.column("ActionGeo_Lat").to_pylist() == [None, 49.98177]

@@ -56,6 +56,8 @@ def with_event(article: Article, day: dt.date) -> Article:
         sentence=article.text[:80],
         span=(0, 80),
         date=day,
+        date_precision="day",
+        date_source="text",
         source_actor=IRAN.ref(),
         target_actor=IRAQ.ref(),
         cameo=Cameo(code="061", root="06", quad_class=2, goldstein=6.4),

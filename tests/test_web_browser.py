@@ -206,3 +206,16 @@ def test_dyad_page_alliance_verdict_links_to_the_evidence_in_its_story(page, bas
     page.wait_for_url("**/stories/*#a-*")
     article_id = page.url.split("#a-")[1]
     assert MOU_PROVISIONS in page.locator(f"article#a-{article_id}").inner_text()
+
+
+def test_dyad_page_map_dot_leads_to_its_event_in_the_story(page, base_url: str) -> None:
+    page.goto(base_url + "/dyads/IRN-IRQ")
+    svg = page.get_by_role("img", name="Map of where the events between IRN and IRQ happened")
+    assert svg.bounding_box()["height"] > 150
+    dot = svg.locator("g.place circle").first
+    box = dot.bounding_box()
+    assert 4 < box["width"] < 60  # seen as a dot, whatever the map's zoom
+    assert "Tehran (IRN)" in svg.locator("g.place title").first.text_content()
+    dot.click()
+    page.wait_for_url("**/stories/*#event-*")
+    assert "057 Sign formal agreement" in page.locator("tr:target").inner_text()

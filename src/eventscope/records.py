@@ -191,8 +191,30 @@ class Plover:
 
 @dataclass(slots=True)
 class Location:
+    """Where an event happened: the place its clause names (or the article's dateline,
+    `place_source` "dateline"), with the gazetteer's coordinates when it knows the place;
+    `precision` is "city", "admin1" or "country"."""
+
     name: str
     country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    admin1: str | None = None
+    precision: str | None = None
+    place_source: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonames_id": self.geonames_id,
+            "admin1": self.admin1,
+            "precision": self.precision,
+            "place_source": self.place_source,
+        }
 
 
 @dataclass(slots=True)
@@ -217,6 +239,8 @@ class Event:
     story_id: str | None = None
     background: bool = False  # history told as background, well before publication
     confidence: float | None = None  # the learned filter's score (None: no model)
+    date_precision: str | None = None  # "day", "month" or "year"
+    date_source: str | None = None  # "text", "publication" or "story"
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -226,6 +250,8 @@ class Event:
             "sentence": self.sentence,
             "span": [self.span[0], self.span[1]],
             "date": iso_date(self.date),
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
             "source_actor": self.source_actor.to_record() if self.source_actor else None,
             "target_actor": self.target_actor.to_record() if self.target_actor else None,
             "cameo": {
@@ -241,11 +267,7 @@ class Event:
             },
             "modality": self.modality,
             "attribution": list(self.attribution),
-            "location": (
-                {"name": self.location.name, "country": self.location.country}
-                if self.location
-                else None
-            ),
+            "location": self.location.to_record() if self.location else None,
             "sentence_index": self.sentence_index,
             "rule": self.rule,
             "trigger": self.trigger,
@@ -304,6 +326,7 @@ class Article:
     agreements: list[Agreement] = field(default_factory=list)
     story_id: str | None = None
     duplicate_of: str | None = None
+    dateline: str | None = None  # the place its dateline names; events' fallback place, not stored
 
     def to_record(self) -> dict[str, Any]:
         return {

@@ -5,22 +5,23 @@ extraction's date lines, the event dates below, and the helpers for written date
 (`WRITTEN_DATES`, `written_date`, `NAMED_DAYS`, `named_day`) that agreements' dates are read with.
 
 Expressions are resolved against the article's publication date, never against
-today: "on Sunday" is the most recent Sunday on or before publication (the next
-one on or after it for a planned event), "last week" and "in March" go through
-dateparser with the publication date as its base, preferring the past.
+today, in the tense of the act they date: "on Sunday" told of a done act is the most
+recent Sunday on or before publication, told of a planned or scheduled one ("will
+visit on Sunday", "meets on Sunday") the next one on or after it. "in March", "last
+month", "earlier this month" name a month (`precision` "month", dated its first day),
+"in 2019" and "last year" a year (`precision` "year", dated 1 January); the rest a day.
 
 An expression dates an event only if it belongs to the event's verb or to a verb
 governing it ("said on Sunday that they signed"), and not when it bounds a span
-("since 2003", "until March").
+("since 2003", "until March"). A sentence never lends its date to the next one.
 
-A time the text gives but that names no day ("in 2019", "earlier this month") leaves
-the event undated. Policy when the text gives no time for the event: an event told in the past tense ("signed",
-"has signed", "was signed", "suggested") that is not merely planned or hypothetical
-takes the reference time of the story so far -- the date an earlier sentence of the
-article gave an event ("signed on Sunday ... The ministers signed a memorandum") --
-or else the publication day, the convention of GDELT and ICEWS for news reports;
-anything else (planned, present tense) gets no date. Without a publication date only
-expressions that carry their own year can be resolved.
+Policy when the text gives no time for the event: an event `reported` as done or
+doing -- told in the past tense ("signed", "has signed", "was signed") or asserted in
+the simple present ("admits", "denies") -- that is not merely planned or hypothetical
+takes the publication day (`source` "publication"), the convention of GDELT and ICEWS
+for news reports; anything else (planned, ongoing) gets no date. Without a
+publication date only expressions that carry their own year can be resolved; the
+story stage may then date the event from another report of the same happening.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ _WEEKDAY_PHRASE = re.compile(
     re.IGNORECASE,
 )
 ANCHOR_DAYS = 14
+_TIME_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 
 def day_in_year(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
@@ -145,6 +147,7 @@ class DateCues:
     time_cue: re.Pattern[str]
     bounding_words: frozenset[str]
     modifier_deps: frozenset[str]
+    tried: frozenset[str]  # "attempted to explain Sunday": the try is dated, and done
 
     @classmethod
     def from_data(cls, data: dict) -> DateCues:
@@ -152,6 +155,7 @@ class DateCues:
             labels=frozenset(data["labels"]),
             bounding_words=frozenset(data["bounding_words"]),
             modifier_deps=frozenset(data["modifier_deps"]),
+            tried=frozenset(data["tried"]),
             time_cue=re.compile("|".join(f"(?:{cue})" for cue in data["time_cues"]), re.IGNORECASE),
         )
 
@@ -166,7 +170,19 @@ def time_expressions(sentence: Sentence, cues: DateCues) -> list[TimeExpression]
         if token.text.lower() in WEEKDAYS and not any(s <= token.start < e for s, e in spans):
             spans.append((token.start, token.end))
     offset = sentence.start
-    return [_attach(sentence.tokens, s, e, sentence.text[s - offset : e - offset], cues) for s, e in sorted(spans)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        # "Friday evening", "Sunday, 27 February": one time, however the entities split it.
+        between = sentence.text[merged[-1][1] - offset : start - offset] if merged else None
+        if between is not None and between.strip(" ,") == "" and len(between) <= 2:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    for index, (start, end) in enumerate(merged):
+        after = _TIME_OF_DAY.match(sentence.text, end - offset)
+        if after and sentence.text[start - offset : end - offset].lower() in WEEKDAYS:
+            merged[index] = (start, offset + after.end())
+    return [_attach(sentence.tokens, s, e, sentence.text[s - offset : e - offset], cues) for s, e in merged]
 
 
 def _attach(tokens: Sequence[Token], start: int, end: int, text: str, cues: DateCues) -> TimeExpression:
@@ -213,14 +229,44 @@ def _dateparser(text: str, base: dt.date | None, future: bool) -> dt.date | None
     return parsed.date() if parsed else None
 
 
+@dataclass(frozen=True, slots=True)
+class DatedExpression:
+    """The calendar date an expression names and how precisely: "day", "month" or "year"
+    (a month or year is dated by its first day)."""
+
+    date: dt.date
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened: the date, its `precision` ("day", "month", "year") and
+    `source`: "text" (a time expression of its clause), "publication" (an act told as
+    done, dated to the report) or "story" (another report of the same happening)."""
+
+    date: dt.date | None = None
+    precision: str | None = None
+    source: str | None = None
+
+
+_PERIOD = re.compile(
+    r"^(?:(?:earlier|later|early|late)\s+)?(?:(this|last|past|previous|next|coming)\s+)(week|month|year)$",
+    re.IGNORECASE,
+)
+_PERIOD_OFFSETS = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+_AGO = re.compile(r"\b(day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+_MONTH_NAME = re.compile(rf"\b(?:{_MONTH_WORDS})\b", re.IGNORECASE)
+
+
 def resolve_expression(
     text: str,
     published: dt.date | None,
     cues: DateCues,
     future: bool = False,
     anchors: Sequence[dt.date] = (),
-) -> dt.date | None:
-    """The calendar date an expression names, relative to `published`; None if unknowable.
+) -> DatedExpression | None:
+    """The date an expression names, relative to `published`, and its precision; None if
+    unknowable. `future` reads it forward from publication (a planned or scheduled act).
 
     `anchors` are explicit dates given elsewhere in the article: a bare weekday that one
     of them falls on, in the fortnight before publication, is that date ("signed on July
@@ -237,11 +283,55 @@ def resolve_expression(
         if modifier in ("", "on", "last") and not future:
             named = [d for d in anchors if d.weekday() == index and 0 <= (published - d).days <= ANCHOR_DAYS]
             if named:
-                return max(named)
-        return weekday_before(published, index, modifier, future)
+                return DatedExpression(max(named), "day")
+        return DatedExpression(weekday_before(published, index, modifier, future), "day")
+    if _YEAR_ONLY.match(cleaned):
+        return DatedExpression(dt.date(int(cleaned[-4:]), 1, 1), "year")
+    for pattern in WRITTEN_DATES:
+        match = pattern.search(cleaned)
+        if match:
+            return _written(match, published, future)
+    period = _PERIOD.match(cleaned)
+    if period:
+        return _period(period.group(1).lower(), period.group(2).lower(), published)
     if published is None and not _YEAR.search(cleaned):
         return None
-    return _dateparser(cleaned, published, future)
+    resolved = _dateparser(cleaned, published, future)
+    if resolved is None:
+        return None
+    ago = _AGO.search(cleaned)
+    unit = ago.group(1).lower() if ago else None
+    if unit == "year":
+        return DatedExpression(resolved.replace(month=1, day=1), "year")
+    if unit == "month" or (unit is None and _MONTH_NAME.search(cleaned) and not _DAY_OF_MONTH.search(cleaned)):
+        return DatedExpression(resolved.replace(day=1), "month")
+    return DatedExpression(resolved, "day")
+
+
+def _written(match: re.Match[str], published: dt.date | None, future: bool) -> DatedExpression | None:
+    """A written day ("June 23-24": its first day); without a year, the nearest one on
+    or before publication, or on or after it for a `future` act."""
+    resolved = written_date(match, published)
+    if future and resolved is not None and not match.group("year") and published is not None:
+        ahead = day_in_year(resolved.month, resolved.day, published.year, None)
+        if ahead is not None and ahead < published:
+            ahead = day_in_year(resolved.month, resolved.day, published.year + 1, None)
+        resolved = ahead or resolved
+    return DatedExpression(resolved, "day") if resolved is not None else None
+
+
+def _period(which: str, unit: str, published: dt.date | None) -> DatedExpression | None:
+    """"last month", "earlier this year", "next week", counted from publication."""
+    if published is None:
+        return None
+    offset = _PERIOD_OFFSETS[which]
+    if unit == "week":
+        # The contract has no week precision: a week is dated to publication's weekday in it.
+        return DatedExpression(published + dt.timedelta(weeks=offset), "day")
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 + offset
+        return DatedExpression(dt.date(months // 12, months % 12 + 1, 1), "month")
+    return DatedExpression(dt.date(published.year + offset, 1, 1), "year")
 
 
 def is_past_tense(token: Token, children: Sequence[Token]) -> bool:
@@ -262,17 +352,15 @@ def event_date(
     published: dt.date | None,
     cues: DateCues,
     *,
-    past_tense: bool,
+    reported: bool,
     future: bool,
     fallback: bool,
     anchors: Sequence[dt.date] = (),
-    reference: dt.date | None = None,
-) -> tuple[dt.date | None, bool]:
-    """The date of the event whose predicate is `verb`, by the policy in the module doc,
-    and whether a time expression gave it.
+) -> EventDate:
+    """The date of the event whose predicate is `verb`, by the policy in the module doc.
 
     `governors` are the indices of the verbs above it; its own expressions come first,
-    then (for an act not `future`) theirs.
+    then (for an act not `future`) theirs, then those the parser hung on no verb.
     """
     own = [e for e in expressions if not e.bounding and e.governor == verb.i]
     # A time on a governing verb dates that verb's act ("signed on Sunday an agreement to
@@ -282,16 +370,14 @@ def event_date(
     ]
     loose = [e for e in expressions if not e.bounding and e.governor is None]
     for expression in own + above + loose:
-        if _YEAR_ONLY.match(expression.text.strip()):
-            continue  # "in 2019": no day to give
         resolved = resolve_expression(expression.text, published, cues, future=future, anchors=anchors)
         if resolved is not None:
-            return resolved, True
+            return EventDate(resolved.date, resolved.precision, "text")
     if own or above:
-        return None, False  # the text says when, in words we cannot pin to a day
-    if fallback and past_tense:
-        return (reference or published), False
-    return None, False
+        return EventDate()  # the text says when, in words we cannot pin to a day
+    if fallback and reported and published is not None:
+        return EventDate(published, "day", "publication")
+    return EventDate()
 
 
 def explicit_dates(expressions: Sequence[TimeExpression], published: dt.date | None, cues: DateCues) -> list[dt.date]:
@@ -304,6 +390,6 @@ def explicit_dates(expressions: Sequence[TimeExpression], published: dt.date | N
         if not any(month in text for month in MONTHS):
             continue
         resolved = resolve_expression(expression.text, published, cues)
-        if resolved is not None:
-            found.append(resolved)
+        if resolved is not None and resolved.precision == "day":
+            found.append(resolved.date)
     return found

@@ -20,7 +20,9 @@ from typing import Any
 from eventscope import actors
 from eventscope.actors.kb import ActorKB
 from eventscope.common.parse import DependencyParse
+from eventscope.common.places import Gazetteer, load_gazetteer
 from eventscope.records import Location, Mention, Sentence, Token
+from eventscope.settings import Settings
 
 Dyad = tuple[Mention | None, Mention | None, bool]
 
@@ -28,9 +30,15 @@ Dyad = tuple[Mention | None, Mention | None, bool]
 @dataclasses.dataclass(frozen=True)
 class PlaceGazetteer:
     """Country of a place name, from the actor knowledge base's places and capitals: the
-    base the actors stage loaded, given once when the coder is loaded."""
+    base the actors stage loaded, given once when the coder is loaded; and `places`, the
+    gazetteer that puts a place on the map."""
 
     actor_kb: ActorKB
+    places: Gazetteer | None = None
+
+    @classmethod
+    def load(cls, settings: Settings) -> PlaceGazetteer:
+        return cls(actors.load_actor_kb(settings), load_gazetteer())
 
     def country(self, name: str) -> str | None:
         for span in actors.find_actor_spans(name, self.actor_kb):
@@ -296,20 +304,37 @@ class SentenceArguments:
         return sorted(places, key=lambda m: m.start)
 
     def location(self, verb: Token, clause: list[Token]) -> Location | None:
-        """Where: an "in/at <place>" phrase of the verb, its clause, then its whole subtree
-        (parsers often hang the place on a nearby noun)."""
+        """Where: an "in/at <place>" phrase of the verb, then of its clause's nouns (parsers
+        often hang the place on a nearby noun), never of a clause of its own ("to discuss
+        the situation in Gaza", "which worries Washington"); else the place its object names
+        ("visited Tehran", "shelled the city of Kharkiv"); else, for a verb coordinated
+        with another ("met in Tehran and signed") or its participle ("shelled Kharkiv,
+        killing three"), that verb's place."""
         cues = self.cues["location"]
-        wider = self.parse.subtree(verb, frozenset(self.args["report_deps"]) | {"ccomp"})
-        in_clause = {t.i for t in clause}
-        wider.sort(key=lambda t: (t.head != verb.i, t.i not in in_clause, t.i))
+        # A participle on a noun ("a memorandum expanding cooperation ... in Tehran") often
+        # carries the verb's own misattached place; any other clause has a place of its own.
+        wider = self.parse.subtree(verb, frozenset(self.args["report_deps"]) | (self.clause_stop - {"acl"}))
+        wider.sort(key=lambda t: (t.head != verb.i, t.i))
         for prep in wider:
             for place in self._places_of(prep):
                 return self._place(place)
-        if verb.lemma.lower() in cues["destination_verbs"]:
-            # "visited Tehran": the place visited is where it happened.
-            for obj in self.parse.children[verb.i]:
-                if obj.dep in ("dobj", "obj") and obj.ent_type in cues["labels"]:
-                    return self._place(obj)
+        lemma = verb.lemma.lower()
+        for obj in self.parse.children[verb.i]:
+            if obj.dep not in ("dobj", "obj"):
+                continue
+            if obj.ent_type in cues["labels"] and (lemma in cues["destination_verbs"] or lemma in cues["struck_verbs"]):
+                return self._place(obj)  # "visited Tehran", "shelled Kharkiv"
+            if obj.lemma.lower() in cues["place_nouns"]:
+                # "the city of Kharkiv": the place the noun names.
+                for prep in self.parse.children[obj.i]:
+                    if prep.dep == "prep" and prep.lemma.lower() == "of":
+                        named = [p for p in self.parse.children[prep.i] if p.ent_type in cues["labels"]]
+                        if named:
+                            return self._place(named[0])
+        head = self.parse.head(verb)
+        shares_place = verb.dep == "conj" or (verb.dep == "advcl" and verb.tag == "VBG")  # "shelled X, killing"
+        if shares_place and head is not None and head.pos == "VERB":
+            return self.location(head, [t for t in self.parse.subtree(head, self.clause_stop) if t.i != verb.i])
         return None
 
     def _place(self, token: Token) -> Location:

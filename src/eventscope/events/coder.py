@@ -24,7 +24,6 @@ from pathlib import Path
 
 import yaml
 
-from eventscope import actors
 from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
@@ -42,6 +41,8 @@ from eventscope.events.verbs import (
     match_pattern,
     read_petrarch_verbs,
 )
+from eventscope.events.when import date_event
+from eventscope.events.where import place_events
 from eventscope.records import (
     Article,
     Cameo,
@@ -185,7 +186,7 @@ def load_coder(settings: Settings) -> EventCoder:
         raise SettingsError(f"events.coder: unknown coder {name!r} (known: {', '.join(CODERS)})")
     verbs = settings.get("events.verbs")
     coder = _load_resources(str(verbs) if verbs else None, bool(settings.get("events.require_actor")))
-    gazetteer = PlaceGazetteer(actors.load_actor_kb(settings))
+    gazetteer = PlaceGazetteer.load(settings)
     refine = bool(settings.get("events.cameo_refinements"))
     background_days = int(settings.get("events.background_days"))
     model = load_model()
@@ -210,8 +211,7 @@ class _Coded:
 
 class _SentenceCoder:
     """Codes one parsed sentence; `expressions` are its time expressions, `anchors` the
-    explicit dates the article names and `reference` the date the story had reached by
-    this sentence (see `dates`)."""
+    explicit dates the article names (see `dates`)."""
 
     def __init__(
         self,
@@ -221,10 +221,8 @@ class _SentenceCoder:
         coder: EventCoder,
         expressions: list[dates.TimeExpression],
         anchors: list[dt.date],
-        reference: dt.date | None,
     ):
         self.anchors = anchors
-        self.reference = reference
         self.article = article
         self.sentence = sentence
         self.mentions = mentions
@@ -236,7 +234,6 @@ class _SentenceCoder:
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
-        self.dated: list[dt.date] = []  # dates that time expressions gave past events here
 
     # --- events ------------------------------------------------------------------------
 
@@ -423,23 +420,11 @@ class _SentenceCoder:
         clause, matched, code, paired, rule = coded.clause, coded.matched, coded.code, coded.paired, coded.rule
         modality = modality or modality_of(self.parse, verb, self.coder.cues)
         location = self.arguments.location(verb, clause)
-        past = dates.is_past_tense(verb, self.parse.children[verb.i])
-        date, explicit = dates.event_date(
-            self.expressions,
-            verb,
-            self.parse.governors(verb),
-            self.article.published,
-            self.coder.date_cues,
-            past_tense=past,
-            future=modality == "planned",
-            fallback=modality not in ("planned", "hypothetical"),
-            anchors=self.anchors,
-            reference=self.reference,
-        )
-        if explicit and past and date is not None:
-            self.dated.append(date)
+        when = date_event(self.parse, verb, modality, self.expressions, self.article.published,
+                          self.coder.date_cues, self.anchors)
+        text_date = when.date if when.source == "text" and when.precision != "year" else None
         background = is_background(self.expressions, self.parse.governors(verb), verb.i, self.article.published,
-                                   date if explicit else None, self.coder.background_days)
+                                   text_date, self.coder.background_days)
         pieces = [(verb.start, verb.end)] + [(t.start, t.end) for t in matched]
         pieces += [(m.start, m.end) for m in (source, target) if m is not None]
         start = max(self.sentence.start, min(s for s, _ in pieces))
@@ -480,7 +465,9 @@ class _SentenceCoder:
                     sentence_index=self.sentence.index,
                     sentence=self.sentence.text,
                     span=(start, end),
-                    date=date,
+                    date=when.date,
+                    date_precision=when.precision,
+                    date_source=when.source,
                     source_actor=src_ref,
                     target_actor=tgt_ref,
                     cameo=self.coder.cameo(event_code),
@@ -539,7 +526,6 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     parsed = [s for s in article.sentences if s.parsed]
     expressions = [dates.time_expressions(sentence, coder.date_cues) for sentence in parsed]
     anchors = [d for found in expressions for d in dates.explicit_dates(found, article.published, coder.date_cues)]
-    reference: dt.date | None = None
     modifier_deps = coder.cues["arguments"]["modifier_deps"]
     contests = coder.contest.contest_sentences(article) if coder.refine else set()
     for sentence, found in zip(parsed, expressions):
@@ -549,7 +535,7 @@ def code_events(article: Article, coder: EventCoder) -> Article:
         ):
             continue  # no predicate to code: spare building the sentence's parse and arguments
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
-        sentence_coder = _SentenceCoder(article, sentence, mentions, coder, found, anchors, reference)
+        sentence_coder = _SentenceCoder(article, sentence, mentions, coder, found, anchors)
         told: set[tuple] = set()
         for event in sentence_coder.code():
             # "proposed to hold joint drills": the proposal and the drill it governs
@@ -566,7 +552,6 @@ def code_events(article: Article, coder: EventCoder) -> Article:
                 seen.add(event.id)
                 told.add(key)
                 events.append(event)
-        if sentence_coder.dated:
-            reference = sentence_coder.dated[-1]
-    article.events = scored_events(events, article, coder.confidence, coder.min_confidence, coder.keep_all)
+    scored = scored_events(events, article, coder.confidence, coder.min_confidence, coder.keep_all)
+    article.events = place_events(scored, article, coder.gazetteer)
     return article

@@ -57,6 +57,7 @@ def extract_article(raw: RawInput, settings: Settings) -> Article:
         published=published,
         text=body,
         language=page_language if len(body) >= SAME_LANGUAGE_SHARE * len(raw.content) else detect_language(body),
+        dateline=found.dateline,
     )
 
 

@@ -62,6 +62,7 @@ class CleanText:
     outlet: str | None = None
     published: dt.date | None = None
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (reason, block text)
+    dateline: str | None = None  # the place of the first dateline stripped ("Tehran")
 
 
 @functools.lru_cache(maxsize=4096)

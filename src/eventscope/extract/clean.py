@@ -18,6 +18,7 @@ the text into blocks (`blocks`) and works in the spirit of jusText:
 from __future__ import annotations
 
 import logging
+import re
 
 from eventscope.extract.blocks import Block, CleanText, is_sentence, split_blocks, tidy
 from eventscope.extract.classify import (
@@ -37,6 +38,8 @@ from eventscope.extract.metadata import read_head
 log = logging.getLogger(__name__)
 
 # Drops by the structural passes (length, density, position), not by a named cue.
+# Where a dateline's place ends: at its agency, its date or its dash.
+_DATELINE_END = re.compile(r"\s*(?:\(|,|\s[-–—:]|[-–—:]\s)")
 STRUCTURAL_REASONS = frozenset({"low text density", "outside the article", "after the body"})
 
 
@@ -62,8 +65,8 @@ def clean_text(text: str, language: str | None = None) -> CleanText:
     keep_main_run(blocks)
     trim_body_end(blocks)
     drop_repeated_lines(blocks)
-    _strip_prefixes(blocks, cues)
     _keep_short_input(blocks, result)
+    result.dateline = _strip_prefixes(blocks, cues)
     result.dropped = [(b.reason or "context", b.text) for b in blocks if b.dropped]
     log.debug("kept %d of %d blocks", len(blocks) - len(result.dropped), len(blocks))
     result.text = "\n\n".join(tidy(b.text) for b in blocks if not b.dropped)
@@ -102,15 +105,22 @@ def _keep_short_input(blocks: list[Block], result: CleanText) -> None:
             block.verdict, block.reason = "good", ""
 
 
-def _strip_prefixes(blocks: list[Block], cues: Cues) -> None:
+def _strip_prefixes(blocks: list[Block], cues: Cues) -> str | None:
     """Remove a dateline ("WASHINGTON (Reuters) -") from the start of a kept paragraph,
-    unless little would be left of it."""
+    unless little would be left of it; the place of one opening the article ("Washington")
+    is returned (a later one opens a report the article quotes)."""
+    place = None
+    first = next((b for b in blocks if not b.dropped and not b.header), None)
     for block in blocks:
         if block.dropped:
             continue
         for cue in cues.strip_prefix:
-            stripped = cue.pattern.sub("", block.text, count=1)
-            if stripped != block.text and len(stripped) >= 20:
+            match = cue.pattern.match(block.text)
+            if match and len(block.text) - match.end() >= 20:
+                stripped = block.text[match.end():]
                 block.text = stripped[:1].upper() + stripped[1:]
+                if block is first:
+                    place = _DATELINE_END.split(match.group(), maxsplit=1)[0].strip(" .").title()
                 break
+    return place
 

@@ -22,6 +22,8 @@ from eventscope.interfaces.params import (
     ActorText,
     Country,
     DateFrom,
+    DatePrecision,
+    DateSource,
     DateTo,
     EventOrder,
     Format,
@@ -148,13 +150,20 @@ def api_routes() -> APIRouter:
         date_from: DateFrom = None,
         date_to: DateTo = None,
         sort: Annotated[EventOrder, Query(description="order of the listing")] = "newest",
+        undated_by_report: Annotated[bool, Query(
+            description="date_from/date_to also take an event without a date of its own, on its"
+                        " article's publication day (else its story's)")] = False,
+        date_source: Annotated[DateSource | None, Query(description="where the event's date came from")] = None,
+        date_precision: Annotated[DatePrecision | None, Query(description="how precise the date is")] = None,
     ) -> Page | Response:
-        """Coded events, newest first; every filter given must hold.
+        """Coded events, newest first; every filter given must hold. The date range applies
+        to the event's own date (`undated_by_report` widens it to undated events).
 
         `format=csv` or `format=parquet` gives the same page as the flat events table
         (one row per event, with the article's URL, outlet and publication date).
         """
         check_dates(date_from, date_to)
+        by = "reported" if undated_by_report else "date"
         filters = {
             "source": source,
             "target": target,
@@ -171,8 +180,10 @@ def api_routes() -> APIRouter:
             "modality": modality,
             "story_id": story_id,
             "article_id": article_id,
-            "date_from": date_from,
-            "date_to": date_to,
+            f"{by}_from": date_from,
+            f"{by}_to": date_to,
+            "date_source": date_source,
+            "date_precision": date_precision,
         }
         page = store.find_records("events", filters, limit, offset, order=sort)
         return _page("events", page, limit, fmt)

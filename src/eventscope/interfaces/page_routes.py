@@ -25,7 +25,7 @@ from eventscope.interfaces.event_browser import (
     month_of_events,
     read_event_query,
 )
-from eventscope.interfaces.page_views import actor_page, article_page, story_page
+from eventscope.interfaces.page_views import actor_page, article_page, dyad_map, story_page
 from eventscope.interfaces.params import DYAD, ISO3, MAX_LIMIT, Offset, StoreDep, upper
 from eventscope.records import Modality
 
@@ -139,6 +139,7 @@ def page_routes() -> APIRouter:
             {
                 "summary": summary,
                 "alliance": assess_alliance(store, country_a, country_b),
+                "map": dyad_map(store, country_a, country_b, counted),
                 "chart": summary.to_record(),
                 "modalities": MODALITIES,
                 "chosen": set(counted),

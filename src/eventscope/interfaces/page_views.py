@@ -3,11 +3,14 @@ runs of text so that every event sentence and agreement passage can be marked.""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
+from urllib.parse import quote
 
 from eventscope.dyads.summary import COUNTED_BY_DEFAULT
+from eventscope.interfaces.event_map import EventMap, event_map
 from eventscope.interfaces.params import one_record
 from eventscope.store import Store
 
@@ -92,6 +95,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
     return {
         "story": story,
         "articles": articles,
+        "map": event_map(events, lambda event: f"#event-{event['id']}"),
         "events": events,
         "agreements": list(agreements.values()),
         "event_numbers": {e["id"]: e["number"] for e in events},
@@ -135,3 +139,17 @@ def article_page(store: Store, article_id: str, chosen: str | None = None) -> di
         "event_numbers": numbers,
         "chosen": next((e for e in events if e["id"] == chosen), None),
     }
+
+
+def dyad_map(store: Store, country_a: str, country_b: str, modalities: Collection[str] | None) -> EventMap:
+    """The map of the events between two countries (of the chosen modalities), each
+    linked to its place in its story's page."""
+    events = store.find_records("events", {"dyad": (country_a, country_b)}, limit=None).items
+    chosen = [e for e in events if modalities is None or e["modality"] in modalities]
+
+    def link(event: dict[str, Any]) -> str:
+        if event.get("story_id"):
+            return f"/stories/{quote(event['story_id'])}#event-{quote(event['id'])}"
+        return f"/api/events/{quote(event['id'])}"
+
+    return event_map(chosen, link)

@@ -29,6 +29,8 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at mos
 Offset = Annotated[int, Query(ge=0, description="how many matches to skip")]
 DateFrom = Annotated[dt.date | None, Query(description="on or after this day (YYYY-MM-DD)")]
 DateTo = Annotated[dt.date | None, Query(description="on or before this day (YYYY-MM-DD)")]
+DateSource = Literal["text", "publication", "story"]
+DatePrecision = Literal["day", "month", "year"]
 Country = Annotated[str | None, Query(pattern=ISO3, description="ISO 3166-1 alpha-3, e.g. IRN")]
 TableFormat = Literal["json", "csv", "parquet"]
 Format = Annotated[

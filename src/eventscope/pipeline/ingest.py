@@ -154,6 +154,10 @@ def finalize(store: Store, settings: Settings) -> int:
             settings,
         )
         store.save_stories(update.stories, update.assignments, update.duplicates)
+        changed = [story.id for story in update.stories]
+        told = store.story_events(changed)
+        store.save_story_dates(stories.story_dates(told))
+        store.save_story_places(stories.story_places(told))
         store.link_agreement_stories()
         store.mark_finalized(pending.article_ids)
     return len(update.stories)

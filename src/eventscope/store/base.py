@@ -23,16 +23,21 @@ from eventscope.records import Actor, Agreement, Article, Story
 from eventscope.store import schema
 from eventscope.store.reads import StoreReader
 from eventscope.store.rows import (
+    LOCATION_COLUMNS,
     actor_row,
     agreement_from_record,
     agreement_row,
     article_row,
+    as_date,
     event_row,
+    location_from_row,
+    location_row,
     mention_row,
     story_from_record,
     story_row,
     to_json,
 )
+from eventscope.stories import StoryDate, StoryEvent, StoryPlace
 from eventscope.streams import batched
 
 # Parameters per statement: well under PostgreSQL's limit of 65,535.
@@ -251,6 +256,39 @@ class Store(StoreReader):
             story_id = rows[0][0] if rows else None
             if story_id != agreement.story_id:
                 self.execute("UPDATE agreements SET story_id = ? WHERE id = ?", [story_id, agreement.id])
+
+    def story_events(self, story_ids: Iterable[str]) -> list[StoryEvent]:
+        """The events of these stories, as story dating reads them."""
+        found: list[StoryEvent] = []
+        for chunk in batched(list(story_ids), PARAMETERS_PER_STATEMENT):
+            rows = self.query(
+                "SELECT e.id, e.story_id, e.article_id, e.date, e.date_precision, e.date_source,"
+                " e.cameo_code, e.modality, s.country, t.country, " + ", ".join(f"e.{c}" for c in LOCATION_COLUMNS)
+                + " FROM events e"
+                " LEFT JOIN actors s ON s.id = e.source_id LEFT JOIN actors t ON t.id = e.target_id"
+                f" WHERE e.story_id IN ({', '.join('?' for _ in chunk)}) ORDER BY e.id",
+                chunk,
+            )
+            found += [
+                StoryEvent(row[0], row[1], row[2], as_date(row[3]), row[4], row[5], row[6], row[7],
+                           frozenset(c for c in row[8:10] if c), location_from_row(list(row[10:])))
+                for row in rows
+            ]
+        return found
+
+    def save_story_dates(self, dates: Iterable[StoryDate]) -> None:
+        """Date events by their story (see `stories.story_dates`)."""
+        for lent in dates:
+            self.execute(
+                "UPDATE events SET date = ?, date_precision = ?, date_source = 'story' WHERE id = ?",
+                [lent.date, lent.precision, lent.event_id],
+            )
+
+    def save_story_places(self, places: Iterable[StoryPlace]) -> None:
+        """Place events by their story (see `stories.story_places`)."""
+        assignments = ", ".join(f"{column} = ?" for column in LOCATION_COLUMNS)
+        for lent in places:
+            self.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*location_row(lent.location), lent.event_id])
 
     def mark_finalized(self, article_ids: Iterable[str]) -> None:
         for chunk in batched(list(article_ids), PARAMETERS_PER_STATEMENT):

@@ -112,8 +112,14 @@ RECORD_FILTERS: dict[str, dict[str, tuple[str, Any]]] = {
         "quad_class": ("quad_class = ?", lambda v: [v]),
         "plover_type": ("upper(plover_type) = upper(?)", lambda v: [v]),
         "modality": (_one_of("modality"), _listed),
-        "date_from": (f"{EVENT_DATE} >= ?", lambda v: [v]),
-        "date_to": (f"{EVENT_DATE} <= ?", lambda v: [v]),
+        # The event's own date: an undated event is never in a date range...
+        "date_from": ("date >= ?", lambda v: [v]),
+        "date_to": ("date <= ?", lambda v: [v]),
+        # ...unless asked for: then it counts on the day it was reported.
+        "reported_from": (f"{EVENT_DATE} >= ?", lambda v: [v]),
+        "reported_to": (f"{EVENT_DATE} <= ?", lambda v: [v]),
+        "date_source": ("date_source = ?", lambda v: [v]),
+        "date_precision": ("date_precision = ?", lambda v: [v]),
     },
     "articles": {
         "story_id": ("story_id = ?", lambda v: [v]),

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from eventscope.records import Actor, Agreement, Article, Event, Mention, Story
+from eventscope.records import Actor, Agreement, Article, Event, Location, Mention, Story
 
 # The kinds of record the store lists, exports and serves, each a table of its own.
 RECORD_KINDS = ("articles", "events", "actors", "stories", "agreements")
@@ -70,7 +70,31 @@ def event_row(event: Event) -> list[Any]:
         event.location.name if event.location else None,
         event.location.country if event.location else None,
         event.rule, event.trigger, event.background, event.confidence,
+        event.date_precision, event.date_source, *location_row(event.location)[2:],
     ]
+
+
+# The events table's location columns, in the order of `location_row`.
+LOCATION_COLUMNS = (
+    "location_name", "location_country", "location_lat", "location_lon", "location_geonames_id",
+    "location_admin1", "location_precision", "location_place_source",
+)
+
+
+def location_row(place: Location | None) -> list[Any]:
+    if place is None:
+        return [None] * len(LOCATION_COLUMNS)
+    return [place.name, place.country, place.lat, place.lon, place.geonames_id, place.admin1, place.precision,
+            place.place_source]
+
+
+def location_from_row(values: list[Any]) -> Location | None:
+    """The location of `location_row`'s values, None without a name."""
+    if not values[0]:
+        return None
+    geonames_id = values[4]
+    return Location(values[0], values[1], values[2], values[3], int(geonames_id) if geonames_id is not None else None,
+                    values[5], values[6], values[7])
 
 
 def agreement_row(agreement: Agreement) -> list[Any]:
@@ -129,17 +153,20 @@ def _event_record(row: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[
             "context": json.loads(row["plover_context"]),
         },
         "modality": row["modality"], "attribution": json.loads(row["attribution"]),
-        "location": (
-            {"name": row["location_name"], "country": row["location_country"]}
-            if row["location_name"] else None
-        ),
+        "location": _location_record(row),
         "sentence_index": row["sentence_index"], "rule": row["rule"], "trigger": row["trigger_text"],
         "background": bool(row["background"]), "confidence": row["confidence"],
         "article": {
             "source": row.get("article_source"), "outlet": row.get("article_outlet"),
             "published": _iso(row.get("article_published")),
         },
+        "date_precision": row["date_precision"], "date_source": row["date_source"],
     }
+
+
+def _location_record(row: dict[str, Any]) -> dict[str, Any] | None:
+    place = location_from_row([row[column] for column in LOCATION_COLUMNS])
+    return place.to_record() if place else None
 
 
 def _story_record(row: dict[str, Any], _refs: dict) -> dict[str, Any]:

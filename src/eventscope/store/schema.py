@@ -71,6 +71,20 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE events ADD COLUMN confidence DOUBLE PRECISION",
         ],
     ),
+    (
+        4,
+        "events say how precise their date is and where it came from, and where they happened",
+        [
+            "ALTER TABLE events ADD COLUMN date_precision TEXT",
+            "ALTER TABLE events ADD COLUMN date_source TEXT",
+            "ALTER TABLE events ADD COLUMN location_lat DOUBLE PRECISION",
+            "ALTER TABLE events ADD COLUMN location_lon DOUBLE PRECISION",
+            "ALTER TABLE events ADD COLUMN location_geonames_id BIGINT",
+            "ALTER TABLE events ADD COLUMN location_admin1 TEXT",
+            "ALTER TABLE events ADD COLUMN location_precision TEXT",
+            "ALTER TABLE events ADD COLUMN location_place_source TEXT",
+        ],
+    ),
 ]
 
 

@@ -264,7 +264,9 @@ def story_item(article: Article) -> StoryItem:
                 id=event.id,
                 dyad=dyad,
                 root=event.cameo.root,
-                date=event.date,
+                # Only a date the text gives says when the happening was; the publication
+                # day an event falls back to is the item's own `published` already.
+                date=event.date if event.date_source == "text" else None,
                 location=event.location.name.lower() if event.location else None,
             )
         )
