@@ -725,3 +725,11 @@ def test_a_judgement_by_naming_judges_its_object_or_the_passive_subject(events_o
     assert ("TUR", "GRC", "111") in dyads(events_of("Turkey dismissed the plan of Greece as desperate."))
     assert ("EGY", "JOR", "111") in dyads(events_of("Jordan was described by Egypt as reckless."))
     assert ("EGY", "JOR", "111") in dyads(events_of("Jordan was branded reckless by Egypt."))
+
+
+def test_an_act_dated_after_publication_or_told_as_a_purpose_is_planned(events_of):
+    # PUBLISHED is a Wednesday: "on Friday" in the present progressive is two days ahead.
+    held = [e for e in events_of("Turkey is holding talks with Greece on Friday.") if e.cameo.root in ("03", "04")]
+    assert held and {e.modality for e in held} == {"planned"}
+    purpose = [e for e in events_of("Turkey met Greece on Monday to criticise Egypt.") if e.trigger == "criticise"]
+    assert purpose and {e.modality for e in purpose} == {"planned"}

@@ -422,6 +422,9 @@ class _SentenceCoder:
         location = self.arguments.location(verb, clause)
         when = date_event(self.parse, verb, modality, self.expressions, self.article.published,
                           self.coder.date_cues, self.anchors)
+        published = self.article.published
+        if modality == "asserted" and when.source == "text" and published and when.date and when.date > published:
+            modality = "planned"  # "is holding a meeting on Friday": scheduled, not done yet
         text_date = when.date if when.source == "text" and when.precision != "year" else None
         background = is_background(self.expressions, self.parse.governors(verb), verb.i, self.article.published,
                                    text_date, self.coder.background_days)

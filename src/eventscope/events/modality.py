@@ -117,6 +117,8 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
             return "planned"
         if not level and _is_purpose_of_journey(parse, current, words):
             return "planned"  # "arrived in Tehran to sign a memorandum"
+        if not level and _is_purpose(parse, current, kids):
+            return "planned"  # "met on Tuesday to ensure ...": a purpose, intended, not yet done
         if auxiliaries & set(words["planned_auxiliaries"]):
             return "planned"
         if level and (lemma in words["planned_words"] or lemma == words["copula"]):
@@ -134,6 +136,14 @@ def _reported(parse: DependencyParse, verb: Token, report: set[str]) -> bool:
     """Whether the clause is the complement of a reporting verb ("X said [it would ...]")."""
     governor = parse.head(verb)
     return verb.dep == "ccomp" and governor is not None and governor.lemma.lower() in report
+
+
+def _is_purpose(parse: DependencyParse, verb: Token, kids: list[Token]) -> bool:
+    """"met on Tuesday to discuss ...": an infinitive clause of a verb, with no subject of its own."""
+    head = parse.head(verb)
+    return (verb.dep == "advcl" and head is not None and head.pos == "VERB"
+            and any(c.dep == "aux" and c.tag == "TO" for c in kids)
+            and not any(c.dep in ("nsubj", "nsubjpass") for c in kids))
 
 
 def _is_purpose_of_journey(parse: DependencyParse, verb: Token, words: dict[str, Any]) -> bool:
