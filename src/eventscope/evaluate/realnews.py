@@ -94,6 +94,11 @@ class SystemEvent:
     span: tuple[int, int]  # in the document text
     background: bool = False
     features: dict[str, str] = field(default_factory=dict, compare=False)  # the filter's inputs, for training
+    date: dt.date | None = None  # when the coder dated the event, and how (precision, source)
+    date_precision: str | None = None
+    date_source: str | None = None
+    place: str | None = None  # where the coder placed it: name and ISO-3 country
+    place_country: str | None = None
 
 
 @dataclass
@@ -347,8 +352,12 @@ def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tupl
             continue
         coded = CodedEvent(event.cameo.code, _actor_code(event.source_actor), _actor_code(event.target_actor))
         features = event_features(event, by_index[event.sentence_index], crowd[event.sentence_index], context)
+        where = event.location
         placed.setdefault(best[1], []).append(SystemEvent(coded, event.modality, event.trigger, event.rule, span,
-                                                               event.background, features))
+                                                               event.background, features, event.date,
+                                                               event.date_precision, event.date_source,
+                                                               where.name if where else None,
+                                                               where.country if where else None))
     return placed, dict(counts)
 
 
