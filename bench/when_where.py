@@ -8,7 +8,7 @@ asserted, non-background events (mirror copies dropped) are paired at root level
 `match_events(..., "root")`, and for each pair the gold date and place are compared with
 the coder's. Prints figures only; asserts nothing.
 
-    python bench/when_where.py [--split dev|test]
+    python bench/when_where.py [--split dev|test] [--pairs]
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def share(n: int, of: int) -> str:
     return f"{n} of {of} ({n / of:.1%})" if of else f"{n} of 0"
 
 
-def measure(split: str) -> Counter[str]:
+def measure(split: str, show: bool = False) -> Counter[str]:
     gold = load_gold(GOLD, default_shared(GOLD))
     when_where = load_when_where()
     sentences = [s for s in gold.sentences if s.split == split and s.events]
@@ -66,6 +66,9 @@ def measure(split: str) -> Counter[str]:
                 raise SystemExit(f"{sentence.id} event {index}: code {row['code']} is not the gold {event.coded.code}")
             found = system[s]
             counts["pairs"] += 1
+            if show:
+                print(f"{sentence.id} #{index} {event.coded.code}: gold {row['date']} {row['place']}; "
+                      f"system {found.date} ({found.date_source}) {found.place} {found.place_country}")
             compare_date(counts, row, found.date, published)
             compare_place(counts, row, found.place, found.place_country)
     return counts
@@ -126,8 +129,9 @@ def report(split: str, c: Counter[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
+    parser.add_argument("--pairs", action="store_true", help="also print each pair's gold and system values")
     args = parser.parse_args()
-    report(args.split, measure(args.split))
+    report(args.split, measure(args.split, args.pairs))
 
 
 if __name__ == "__main__":
