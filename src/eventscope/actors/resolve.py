@@ -486,11 +486,14 @@ class ArticleResolver:
 
     @staticmethod
     def names_member(aligned: AlignedSpans, last: int) -> bool:
-        """A party member's word stands for someone ("the Georgia Republican said") or
-        describes a role or a name ("Tory leader", "Republican Sen. Isakson")."""
+        """A party member's word stands for someone ("the Georgia Republican said"), describes
+        a role or a name ("Tory leader", "Republican Sen. Isakson"), or is capitalised inside
+        the sentence, where only a name is ("backed Tory demands"; a sentence's first word,
+        "Conservative estimates", may be any adjective)."""
         token = aligned.parse.tokens[last]
         head = aligned.parse.head(token)
-        return token.dep in ARGUMENT_DEPS or (head is not None and (head.pos == "PROPN" or aligned.is_role_at(head.i)))
+        return token.dep in ARGUMENT_DEPS or token.i > 0 or (
+            head is not None and (head.pos == "PROPN" or aligned.is_role_at(head.i)))
 
     def resolve_bare_roles(self, aligned: AlignedSpans, used: set[int]) -> None:
         """A role word with no country or name beside it ("Police arrested ...", "criticised
