@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, get_args
+from typing import Any, NoReturn, TypeVar, get_args
 
 import click
 
@@ -26,6 +26,9 @@ from eventscope.store import Store, open_for_reading, open_store
 
 EXIT_REJECTED = 2
 EXIT_FAILED = 1
+
+
+T = TypeVar("T")
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
@@ -327,14 +330,8 @@ def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, late
     """Summarise the relationship between two countries (ISO-3 codes, e.g. IRN IRQ)."""
     from eventscope.dyads.summary import COUNTED_BY_DEFAULT, dyad_summary, format_dyad, plot_dyad
 
-    try:
-        with open_for_reading(db) as store:
-            counted = set(modalities) or COUNTED_BY_DEFAULT
-            summary = dyad_summary(store, country_a, country_b, latest_stories, counted)
-    except BadInput as exc:
-        fail(str(exc), EXIT_REJECTED)
-    except EventscopeError as exc:
-        fail(str(exc))
+    counted = set(modalities) or COUNTED_BY_DEFAULT
+    summary = read_pair(db, lambda store: dyad_summary(store, country_a, country_b, latest_stories, counted))
     if as_json:
         click.echo(json.dumps(summary.to_record(), ensure_ascii=False, sort_keys=True))
     else:
@@ -347,6 +344,17 @@ def dyad_command(country_a: str, country_b: str, db: str, png: Path | None, late
         click.echo(f"chart written to {png}", err=True)
 
 
+def read_pair(db: str, read: Callable[[Store], T]) -> T:
+    """What `read` finds about a pair in the database; a bad pair exits 2, a store error 1."""
+    try:
+        with open_for_reading(db) as store:
+            return read(store)
+    except BadInput as exc:
+        fail(str(exc), EXIT_REJECTED)
+    except EventscopeError as exc:
+        fail(str(exc))
+
+
 @main.command("alliance")
 @click.argument("party_a")
 @click.argument("party_b")
@@ -356,13 +364,7 @@ def alliance_command(party_a: str, party_b: str, db: str, as_json: bool) -> None
     """Assess whether two parties amount to an alliance (ISO-3 codes or NATO, EU...), with evidence."""
     from eventscope.alliance import assess_alliance, format_alliance
 
-    try:
-        with open_for_reading(db) as store:
-            assessment = assess_alliance(store, party_a, party_b)
-    except BadInput as exc:
-        fail(str(exc), EXIT_REJECTED)
-    except EventscopeError as exc:
-        fail(str(exc))
+    assessment = read_pair(db, lambda store: assess_alliance(store, party_a, party_b))
     if as_json:
         click.echo(json.dumps(assessment.to_dict(), ensure_ascii=False, sort_keys=True))
     else:
