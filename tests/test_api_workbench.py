@@ -217,6 +217,14 @@ def test_dyad_page_links_each_month_and_direction_to_its_events(client: TestClie
     assert "3 events matching" in reports  # one signing, told by three outlets
 
 
+def test_events_browser_reads_the_apis_source_and_target(client: TestClient) -> None:
+    named = plain(client.get("/events?source=IRN&target=IRQ").text)
+    chosen = plain(client.get("/events?actor=IRN&direction=source&counterpart=IRQ").text)
+    everything = plain(client.get("/events").text)
+    matching = re.search(r"(\d+) events? matching", named)
+    assert matching and named == chosen and matching.group(0) not in everything
+
+
 def test_events_browser_rejects_bad_values_with_a_page_naming_them(client: TestClient) -> None:
     for query, named in [("date_from=2019-13-01", "date_from"), ("modality=rumoured", "modality"),
                          ("min_confidence=2", "min_confidence"), ("direction=up", "direction")]:

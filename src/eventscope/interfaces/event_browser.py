@@ -179,11 +179,18 @@ def _day(params: Mapping[str, str], name: str) -> dt.date | None:
 
 
 def read_event_query(params: Any) -> EventQuery:
-    """The browser's query from the request's parameters; a bad value is a 422 naming it."""
+    """The browser's query from the request's parameters; a bad value is a 422 naming it.
+    The API's `source=` and `target=` read as an actor in that role ("/events?source=IRN&target=IRQ")."""
+    source, target = _text(params, "source"), _text(params, "target")
+    actor, direction = _text(params, "actor"), _one_of(params, "direction", DIRECTIONS, "either")
+    counterpart = _text(params, "counterpart")
+    if actor is None and (source or target):
+        actor, direction = (source, "source") if source else (target, "target")
+        counterpart = counterpart or (target if source else None)
     query = EventQuery(
-        actor=_text(params, "actor"),
-        direction=_one_of(params, "direction", DIRECTIONS, "either"),
-        counterpart=_text(params, "counterpart"),
+        actor=actor,
+        direction=direction,
+        counterpart=counterpart,
         cameo_code=_matching(params, "cameo_code", CAMEO_CODE),
         cameo_root=_matching(params, "cameo_root", CAMEO_ROOT),
         quad_class=_number(params, "quad_class", int, 1, 4),
