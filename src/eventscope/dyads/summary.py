@@ -321,7 +321,8 @@ def _plural(count: int, noun: str) -> str:
 
 
 def plot_dyad(summary: DyadSummary, path: str | Path) -> None:
-    """Draw the dyad timeline as a PNG: stacked monthly bars per quad class, mean Goldstein line."""
+    """Draw the dyad timeline as a PNG, as the dyad page does: two bars a month (A→B solid on
+    the left, B→A paler on the right), each stacked by quad class, and the mean Goldstein line."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
@@ -331,15 +332,21 @@ def plot_dyad(summary: DyadSummary, path: str | Path) -> None:
     FigureCanvasAgg(figure)
     counts_axis = figure.add_subplot()
     positions = list(range(len(summary.months)))
-    bottoms = [0] * len(summary.months)
-    for quad in classes:
-        heights = [month.counts.get(quad.number, 0) for month in summary.months]
-        counts_axis.bar(
-            positions, heights, bottom=bottoms, color=quad.colour, label=quad.label, width=0.7
-        )
-        bottoms = [b + h for b, h in zip(bottoms, heights)]
-    counts_axis.set_ylabel("events")
-    counts_axis.set_ylim(0, max([*bottoms, 1]) * 1.1)
+    tops = [1]
+    pairs = ((summary.country_a, summary.country_b), (summary.country_b, summary.country_a))
+    for side, (source, target) in enumerate(pairs):
+        bottoms = [0] * len(summary.months)
+        shifted = [p + (side - 0.5) * 0.4 for p in positions]
+        for quad in classes:
+            heights = [month.directions.get((source, target), {}).get(quad.number, 0) for month in summary.months]
+            counts_axis.bar(shifted, heights, bottom=bottoms, color=quad.colour, width=0.38,
+                            alpha=1.0 if side == 0 else 0.5, linewidth=0,
+                            label=quad.label if side == 0 else None)
+            bottoms = [b + h for b, h in zip(bottoms, heights)]
+        tops += bottoms
+    counts_axis.set_ylabel(f"events ({summary.country_a}→{summary.country_b} left, "
+                           f"{summary.country_b}→{summary.country_a} right)")
+    counts_axis.set_ylim(0, max(tops) * 1.1)
     counts_axis.yaxis.set_major_locator(MaxNLocator(integer=True))
     step = max(1, len(summary.months) // 24)  # at most ~24 month labels stay readable
     counts_axis.set_xticks(
