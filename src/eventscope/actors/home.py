@@ -45,14 +45,15 @@ def home_country(article: Article, kb: ActorKB) -> str | None:
     return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
 
 
+def _leading_phrases(text: str) -> list[str]:
+    """The lower-cased phrases that open `text`, longest first ("new york city", "new york", "new")."""
+    words = text.lower().split()
+    return [" ".join(words[:size]) for size in range(len(words), 0, -1)]
+
+
 def _division_country(words: str, kb: ActorKB) -> str | None:
     """The country of a state or province named by (the start of) capitalised words."""
-    parts = words.lower().split()
-    for size in range(min(len(parts), 3), 0, -1):
-        country = kb.home_divisions.get(" ".join(parts[:size]))
-        if country:
-            return country
-    return None
+    return next((kb.home_divisions[p] for p in _leading_phrases(words) if p in kb.home_divisions), None)
 
 
 def settle_home_country(
@@ -102,8 +103,7 @@ def settle_divisions(article: Article, kb: ActorKB, mentions: list[Mention], hom
         if actor.kind == "person":
             # "Senator Johnny Isakson of Georgia": the country came from a division's name.
             after = PERSON_OF_PLACE.match(article.text, mention.end)
-            words = after.group(1).lower().split() if after else []
-            places = {" ".join(words[:size]) for size in range(1, len(words) + 1)}
+            places = _leading_phrases(after.group(1)) if after else []
             country = (kb.country_name(actor.country) or "").lower()
             if country in places and country in divisions:
                 people[actor.id] = named_actor("person", actor.name, home, (actor.code or "")[3:] or None,
@@ -112,9 +112,8 @@ def settle_divisions(article: Article, kb: ActorKB, mentions: list[Mention], hom
         if actor.kind not in ("country", "organisation"):
             continue
         named = mention.text.lower().removesuffix("'s").removesuffix("’s")
-        words = named.split()
-        for size in range(len(words), 0, -1):
-            if " ".join(words[:size]) in divisions:
+        for phrase in _leading_phrases(named):
+            if phrase in divisions:
                 agent = (actor.code or "")[3:] or None
                 mention.actor = generic_actor(kb, home, agent, mention.text, mention.role)
                 mention.place = mention.place or agent is None

@@ -104,6 +104,7 @@ class ArticleResolver:
     mentions: list[Mention] = field(default_factory=list)
     bare_roles: list[Mention] = field(default_factory=list)  # "Police", "the government": country to settle
     subjects: set[int] = field(default_factory=set)  # ids of the mentions that are a main clause's subject
+    people_spans: dict[int, list[tuple[ActorSpan, KBEntry]]] = field(default_factory=dict)  # sentence -> its known people
 
     @property
     def day(self) -> dt.date | None:
@@ -512,6 +513,15 @@ class ArticleResolver:
             self.bare_roles.append(self.mentions[-1])
             used.update(range(first, last + 1))
 
+    def known_people(self, sentence: Sentence) -> list[tuple[ActorSpan, KBEntry]]:
+        """The dictionary's people in a sentence's raw text, matched once per sentence."""
+        found = self.people_spans.get(sentence.index)
+        if found is None:
+            found = [(span, span.entry) for span in self.kb.find_spans(sentence.text, sentence.start)
+                     if span.entry is not None and span.entry.kind == "person"]
+            self.people_spans[sentence.index] = found
+        return found
+
     def resolve_pronouns(self, aligned: AlignedSpans, used: set[int]) -> None:
         """"He" or "she" as a party to a clause (or "his" claims, as their owner) is a person
         named before it, in this sentence or the one or two before ("Tony Blair ... He
@@ -535,11 +545,9 @@ class ArticleResolver:
             ]
             for sentence in self.article.sentences:
                 if 0 <= here - sentence.index <= PRONOUN_REACH:
-                    for span in self.kb.find_spans(sentence.text, sentence.start):
-                        if span.entry is not None and span.entry.kind == "person" and span.end <= token.start and not any(
-                            start == span.start for _, start, _ in earlier
-                        ):
-                            actor = actor_from_entry(span.entry, self.kb, self.day, span.text)
+                    for span, entry in self.known_people(sentence):
+                        if span.end <= token.start and not any(start == span.start for _, start, _ in earlier):
+                            actor = actor_from_entry(entry, self.kb, self.day, span.text)
                             actor.kind = "person"
                             earlier.append((False, span.start, actor))
             if not earlier:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import regex
 import yaml
 
+from eventscope.common.patterns import alternation, words_pattern
 from eventscope.records import Actor, AgreementStatus
 
 CUES_FILE = "agreements.yaml"
@@ -87,14 +87,6 @@ def status_rank(status: AgreementStatus | None) -> int:
     return STATUS_ORDER.index(status) if status else -1
 
 
-def _alternation(patterns: Iterable[str]) -> str:
-    return r"\b(?:" + "|".join(patterns) + r")\b"
-
-
-def _words(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(_alternation(patterns), re.IGNORECASE)
-
-
 @functools.lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """Read and compile the cue tables once per process."""
@@ -107,7 +99,7 @@ def load_cues() -> Cues:
         for name, spec in data["kinds"].items()
     }
     kind_patterns = [
-        (_words([pattern]), name, plural)
+        (words_pattern([pattern]), name, plural)
         for name, spec in data["kinds"].items()
         for plural, key in ((False, "singular"), (True, "plural"))
         for pattern in spec.get(key, [])
@@ -120,13 +112,13 @@ def load_cues() -> Cues:
         status_verbs.update({verb: status for verb in spec.get("verbs", [])})
         status_verbs.update({verb: status for verb in spec.get("object_verbs", [])})
         object_verbs.update(spec.get("object_verbs", []))
-        status_phrases += [(_words([phrase]), status) for phrase in spec.get("phrases", [])]
+        status_phrases += [(words_pattern([phrase]), status) for phrase in spec.get("phrases", [])]
     return Cues(
         kinds=kinds,
         kind_patterns=kind_patterns,
         # The `regex` module searches this long case-blind alternation twice as fast as `re`
         # (the triage asks it of every sentence); the kind patterns then decide.
-        any_kind=regex.compile(_alternation([pattern for spec in data["kinds"].values()
+        any_kind=regex.compile(alternation([pattern for spec in data["kinds"].values()
                                              for key in ("singular", "plural") for pattern in spec.get(key, [])]),
                                regex.IGNORECASE),
         generic_family=data["generic_family"],
@@ -137,7 +129,7 @@ def load_cues() -> Cues:
         definite_words=frozenset(data["definite_words"]),
         distinct_words=frozenset(data["distinct_words"]),
         failure_verbs=frozenset(data["failure_verbs"]),
-        pair_references=_words(data["pair_references"]),
+        pair_references=words_pattern(data["pair_references"]),
         pair_lookback=int(data["pair_lookback"]),
         negations=frozenset(data["negations"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
@@ -147,6 +139,6 @@ def load_cues() -> Cues:
         organisation_parties=dict(data["organisation_parties"]),
         dateline=re.compile(data["dateline"]),
         person_titles=tuple(sorted((t.lower() for t in data["person_titles"]), key=len, reverse=True)),
-        provisions=[(label, _words(patterns)) for label, patterns in data["provisions"].items()],
+        provisions=[(label, words_pattern(patterns)) for label, patterns in data["provisions"].items()],
         window_days=int(data["merge"]["window_days"]),
     )

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from eventscope.common.patterns import words_pattern
+
 CUES_FILE = "alliance.yaml"
 
 
@@ -54,10 +56,6 @@ class AllianceCues:
         return (*(o.verdict for o in self.obligations), self.cooperation_verdict, self.no_tie_verdict)
 
 
-def _words(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
-
-
 def _raw(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -71,20 +69,20 @@ def load_alliance_cues() -> AllianceCues:
         ObligationType(
             name=name,
             verdict=spec["verdict"],
-            cues=tuple(_words([cue]) for cue in spec["cues"]),
-            requires=_words(spec["requires"]) if spec.get("requires") else None,
+            cues=tuple(words_pattern([cue]) for cue in spec["cues"]),
+            requires=words_pattern(spec["requires"]) if spec.get("requires") else None,
         )
         for name, spec in data["obligations"].items()
     )
     return AllianceCues(
         obligations=obligations,
-        negations=_words(data["negations"]),
-        proposals=_words(data["proposals"]),
+        negations=words_pattern(data["negations"]),
+        proposals=words_pattern(data["proposals"]),
         clause_breaks=_raw(data["clause_breaks"]),
         side_clauses=_raw(data["side_clauses"]),
         trailing_words=int(data["trailing_words"]),
-        trailing_negations=_words(data["trailing_negations"]),
-        trailing_proposals=_words(data["trailing_proposals"]),
+        trailing_negations=words_pattern(data["trailing_negations"]),
+        trailing_proposals=words_pattern(data["trailing_proposals"]),
         defence_cooperation=tuple(data["defence_cooperation"]),
         cooperation_verdict=data["cooperation_verdict"],
         no_tie_verdict=data["no_tie_verdict"],

@@ -4,6 +4,7 @@ with the sentence that shows it, the cue words in brackets."""
 from __future__ import annotations
 
 from eventscope.alliance.records import AllianceAssessment, Evidence
+from eventscope.dyads import agreement_line
 
 
 def _quote(evidence: Evidence) -> str:
@@ -29,9 +30,7 @@ def format_alliance(assessment: AllianceAssessment) -> str:
     lines += ["", f"Agreements between them ({len(assessment.considered)})"]
     for agreement in assessment.considered:
         lines.append(
-            f"- {agreement['id']}  {agreement['date'] or 'undated'}  {agreement['kind']}, {agreement['status']}"
-            f" ({', '.join(agreement['parties'])})"
-            + (f" in {agreement['place']}" if agreement["place"] else "")
+            f"- {agreement['id']}  {agreement_line(agreement)}"
             + (f"\n    provisions: {', '.join(agreement['provisions'])}" if agreement["provisions"] else "")
         )
     sections = [

@@ -1,1 +1,2 @@
-"""What several stages share: the dependency-parse view of a sentence and the date reader."""
+"""What several stages share: the dependency-parse view of a sentence, the date reader, the
+person-name matcher, places and cue-word patterns."""

@@ -300,9 +300,7 @@ def format_dyad(summary: DyadSummary) -> str:
     lines.append(f"Agreements ({len(summary.agreements)})")
     for agreement in summary.agreements:
         lines.append(
-            f"- {agreement['date'] or 'undated'}  {agreement['kind']}, {agreement['status']}"
-            f" ({', '.join(agreement['parties'])})"
-            + (f" in {agreement['place']}" if agreement["place"] else "")
+            f"- {agreement_line(agreement)}"
             + (f": {', '.join(agreement['provisions'])}" if agreement["provisions"] else "")
         )
     lines.append("")
@@ -318,6 +316,13 @@ def format_dyad(summary: DyadSummary) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def agreement_line(agreement: dict[str, Any]) -> str:
+    """An agreement record in one line: date, kind, status, parties and place."""
+    return (f"{agreement['date'] or 'undated'}  {agreement['kind']}, {agreement['status']}"
+            f" ({', '.join(agreement['parties'])})"
+            + (f" in {agreement['place']}" if agreement["place"] else ""))
 
 
 def plot_dyad(summary: DyadSummary, path: str | Path) -> None:

@@ -326,7 +326,8 @@ def _actor_code(ref: Any) -> str | None:
     return (ref.code or ref.country) if ref is not None else None
 
 
-def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tuple[dict[str, list[SystemEvent]], dict[str, int]]:
+def system_events(article: Article, text: str, gold: list[GoldSentence], political: frozenset[str]
+                  ) -> tuple[dict[str, list[SystemEvent]], dict[str, int]]:
     """The article's events by the gold sentence (id) they fall in, and alignment counts."""
     document = _Normalised(text)
     alignment = align_sentences(article, document)
@@ -339,7 +340,7 @@ def system_events(article: Article, text: str, gold: list[GoldSentence]) -> tupl
     counts = Counter(system_sentences=alignment.sentences, system_sentences_unaligned=alignment.unaligned,
                      gold_sentences_outside_system_text=sum(g.id not in covered for g in gold))
     crowd = Counter(event.sentence_index for event in article.events)
-    context = article_features(article)
+    context = article_features(article, political)
     for event in article.events:
         if event.sentence_index not in alignment.found or event.sentence_index not in by_index:
             counts["system_events_unaligned"] += 1
@@ -377,7 +378,8 @@ def run_system(gold: GoldSet, docs: list[str], settings: Settings) -> tuple[dict
                 log.warning("gold document rejected: %s", result)
                 counts["documents_rejected"] += 1
                 continue
-            found, doc_counts = system_events(result.article, gold.texts[doc], by_doc[doc])
+            found, doc_counts = system_events(result.article, gold.texts[doc], by_doc[doc],
+                                              stages.coder.political_sectors)
             placed.update(found)
             counts.update(doc_counts)
     return placed, counts

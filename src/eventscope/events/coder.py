@@ -91,6 +91,16 @@ class EventCoder:
     def contest(self) -> ContestCues:
         return ContestCues.from_data(self.cues["contest"])
 
+    @functools.cached_property
+    def speech_verbs(self) -> frozenset[str]:
+        """Verbs that may report a judgement (`evaluation` cues)."""
+        return frozenset(self.cues["evaluation"]["speech_verbs"])
+
+    @functools.cached_property
+    def political_sectors(self) -> frozenset[str]:
+        """Sectors the learned filter counts as political (`confidence` cues)."""
+        return frozenset(self.cues["confidence"]["political_sectors"])
+
     def cameo(self, code: str) -> Cameo:
         """The CAMEO record of a code; codes outside the table keep their root's class."""
         root = code[:2]
@@ -245,7 +255,7 @@ class _SentenceCoder:
             if coded is not None:
                 events.extend(self._events_of(verb, coded))
         if self.coder.refine:  # "said the plan was a 'shambles'": the speaker's judgement
-            for judged in judgements(self.parse, self.arguments, self.mentions, self.coder.cues):
+            for judged in judgements(self.parse, self.arguments, self.mentions, self.coder.cues, self.coder.speech_verbs):
                 rule = f"SPEECH-{judged.word.lemma.lower()}"
                 clause = self.parse.subtree(judged.verb, self.clause_stop)
                 coded = _Coded(judged.code, "", rule, [judged.word], clause)
@@ -534,7 +544,7 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     for sentence, found in zip(parsed, expressions):
         if not any(t.pos == "VERB" and t.dep not in modifier_deps and (
             coder.verbs.lookup(t) or t.lemma.lower() in coder.nouns.support_verbs
-            or t.lemma.lower() in coder.cues["evaluation"]["speech_verbs"]) for t in sentence.tokens
+            or t.lemma.lower() in coder.speech_verbs) for t in sentence.tokens
         ):
             continue  # no predicate to code: spare building the sentence's parse and arguments
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
@@ -555,6 +565,7 @@ def code_events(article: Article, coder: EventCoder) -> Article:
                 seen.add(event.id)
                 told.add(key)
                 events.append(event)
-    scored = scored_events(events, article, coder.confidence, coder.min_confidence, coder.keep_all)
+    scored = scored_events(events, article, coder.confidence, coder.min_confidence, coder.keep_all,
+                           coder.political_sectors)
     article.events = place_events(scored, article, coder.gazetteer)
     return article

@@ -10,15 +10,12 @@ auxiliaries, quotation, which actors were found and of what kind. The model ship
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-
-import yaml
 
 from eventscope.records import Article, Event, Sentence, Token
 
@@ -63,17 +60,10 @@ def _sector(code: str | None) -> str:
     return code[3:6] or "bare"
 
 
-@functools.lru_cache(maxsize=1)
-def _political_sectors() -> frozenset[str]:
-    text = resources.files("eventscope.data").joinpath("cameo", "cues.yaml").read_text("utf-8")
-    return frozenset(yaml.safe_load(text)["confidence"]["political_sectors"])
-
-
-def article_features(article: Article) -> dict[str, str]:
+def article_features(article: Article, political: frozenset[str]) -> dict[str, str]:
     """What the whole article says about its events: the share of its sentences naming a
-    political actor (a country, a government, a party, an armed group) and how many
-    countries it names."""
-    political = _political_sectors()
+    political actor (a country, a government, a party, an armed group: `political`
+    sectors) and how many countries it names."""
     sentences = {m.sentence for m in article.mentions
                  if m.actor.kind in ("country", "igo") or (m.actor.sector or "") in political}
     share = len(sentences) / max(1, len(article.sentences))
@@ -129,14 +119,14 @@ def event_features(event: Event, sentence: Sentence, events_in_sentence: int,
 
 
 def scored_events(events: list[Event], article: Article, model: ConfidenceModel | None, min_confidence: float,
-                  keep_all: bool) -> list[Event]:
+                  keep_all: bool, political: frozenset[str]) -> list[Event]:
     """Each event with the learned filter's confidence; those below `min_confidence` dropped
     unless every candidate is kept."""
     if model is None:
         return events
     sentences = {s.index: s for s in article.sentences}
     crowd = Counter(event.sentence_index for event in events)
-    context = article_features(article)
+    context = article_features(article, political)
     kept = []
     for event in events:
         features = event_features(event, sentences[event.sentence_index], crowd[event.sentence_index], context)

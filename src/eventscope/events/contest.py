@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventscope.common.patterns import words_pattern
 from eventscope.records import Article, Sentence
 
 
@@ -28,7 +29,7 @@ class ContestCues:
     @classmethod
     def from_data(cls, data: dict) -> ContestCues:
         def any_of(words: list[str]) -> re.Pattern[str]:
-            return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+            return words_pattern(map(re.escape, words))
 
         return cls(any_of(data["words"]), re.compile(data["score"]), any_of(data["score_verbs"]),
                    int(data["article_sentences"]), float(data["article_share"]), frozenset(data["roots"]))

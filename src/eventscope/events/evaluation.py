@@ -46,7 +46,8 @@ def _reported_tokens(parse: DependencyParse, verb: Token) -> list[Token]:
             found += parse.subtree(child)
     head = parse.head(verb)
     if verb.dep == "parataxis" and head is not None:
-        found += [t for t in parse.subtree(head) if t.i not in {s.i for s in parse.subtree(verb)}]
+        own = {t.i for t in parse.subtree(verb)}
+        found += [t for t in parse.subtree(head) if t.i not in own]
     return found
 
 
@@ -73,11 +74,11 @@ def _polarity(parse: DependencyParse, word: Token, cues: dict) -> str | None:
 
 
 def judgements(parse: DependencyParse, arguments: SentenceArguments, mentions: list[Mention],
-               cues: dict) -> Iterator[Judgement]:
+               cues: dict, speech_verbs: frozenset[str]) -> Iterator[Judgement]:
     """Every judgement the sentence's speech verbs report, one per speech verb."""
     words = cues["evaluation"]
     for verb in parse.tokens:
-        if verb.pos != "VERB" or verb.lemma.lower() not in words["speech_verbs"]:
+        if verb.pos != "VERB" or verb.lemma.lower() not in speech_verbs:
             continue
         subjects, passive = arguments.subjects(verb)
         judged: list[Mention] = []
