@@ -101,7 +101,10 @@ def evaluate_petrarch2(
     records = read_records(path)
     actor_file = Path(actors) if actors else path.with_name(ACTORS_FILE)
     verbs_file = path.with_name(VERBS_FILE)
-    overrides: dict[str, object] = {"actors.builtin": False, "events.cameo_refinements": False}
+    # PETRARCH's conventions: its dictionaries, no CAMEO refinements, and an act coded on
+    # its target alone when no source is found.
+    overrides: dict[str, object] = {"actors.builtin": False, "events.cameo_refinements": False,
+                                    "events.require_source": False}
     if verbs_file.is_file():
         overrides["events.verbs"] = str(verbs_file)
     run_settings = settings.with_overrides(overrides)

@@ -163,6 +163,8 @@ class SentenceArguments:
             if current.dep == "acl" and current.tag == "VBN":
                 head = self.parse.head(current)
                 return ([head] if head is not None else []), True
+            if current.dep == "acl" and (owner := self._noun_owner(self.parse.head(current))) is not None:
+                return [owner], passive  # "Jordan's refusal to sign", "the decision of Iran to attack"
             if current.dep in self.args["own_subject_deps"]:
                 return [], passive
             if current.dep in ("pcomp", "pobj"):
@@ -174,6 +176,16 @@ class SentenceArguments:
                     return [controller], passive
             current = self.parse.head(current)
         return [], passive
+
+    def _noun_owner(self, noun: Token | None) -> Token | None:
+        """Whose act a noun names: its possessor or its "of" phrase."""
+        if noun is None or noun.pos != "NOUN":
+            return None
+        owner = self.parse.child(noun, {"poss"})
+        if owner is not None:
+            return owner
+        of = next((c for c in self.parse.children[noun.i] if c.dep == "prep" and c.lemma.lower() == "of"), None)
+        return self.parse.child(of, {"pobj"}) if of is not None else None
 
     def phrase_actors(self, heads: list[Token], places: bool = False) -> list[tuple[Mention, Token]]:
         """Actors of the first of several phrase heads that has any."""

@@ -32,6 +32,7 @@ from eventscope.events.background import is_background
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
 from eventscope.events.contest import ContestCues
 from eventscope.events.evaluation import judgements
+from eventscope.events.implied import ImpliedAgents, article_country, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
 from eventscope.events.senses import object_sense
@@ -79,6 +80,7 @@ class EventCoder:
     cues: dict
     date_cues: dates.DateCues
     require_actor: bool = True
+    require_source: bool = True  # an act no one named does is no event (a passive's target may stand alone)
     gazetteer: PlaceGazetteer | None = None
     refine: bool = True  # CAMEO refinements: intent codes, meeting by place
     background_days: int = 180
@@ -90,6 +92,10 @@ class EventCoder:
     @functools.cached_property
     def contest(self) -> ContestCues:
         return ContestCues.from_data(self.cues["contest"])
+
+    @functools.cached_property
+    def implied(self) -> ImpliedAgents:
+        return ImpliedAgents.from_data(self.cues)
 
     @functools.cached_property
     def speech_verbs(self) -> frozenset[str]:
@@ -205,6 +211,7 @@ def load_coder(settings: Settings) -> EventCoder:
     return dataclasses.replace(
         coder, gazetteer=gazetteer, refine=refine, background_days=background_days, confidence=model,
         min_confidence=threshold, keep_all=bool(settings.get("events.keep_all_candidates")),
+        require_source=bool(settings.get("events.require_source")),
     )
 
 
@@ -244,6 +251,11 @@ class _SentenceCoder:
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
+
+    @functools.cached_property
+    def home(self) -> str | None:
+        """The country the article is about, for implied agents (read when first needed)."""
+        return article_country(self.article)
 
     # --- events ------------------------------------------------------------------------
 
@@ -325,9 +337,17 @@ class _SentenceCoder:
             dyads = [(source, None, False) for source in alone]
         elif coded.code[:2] not in self.args["symmetric_roots"]:
             dyads = without_mirrors(dyads)
+        subjects, passive = self.arguments.subjects(verb)
         for source, target, reciprocal in dyads:
-            if self.coder.require_actor and source is None and target is None:
-                continue
+            if source is None and passive and self.coder.refine:
+                implied = implied_parties(self.coder.implied, self.parse, verb, subjects, target,
+                                          self.arguments.location(verb, coded.clause), self.home,
+                                          self.article, self.sentence.index)
+                source, target = implied or (source, target)
+            if self.coder.require_actor and source is None and (
+                target is None or self.coder.require_source and not passive
+            ):
+                continue  # an act by no one named, unless a passive names whom it befell
             if describes_noun and source is None:
                 continue  # "the gossip surrounding his rift": a thing, no actor, does it
             if target is None and self._wants_counterpart(verb, coded.code):

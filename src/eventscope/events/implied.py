@@ -1,0 +1,84 @@
+"""Implied agents of law enforcement: "was arrested", "was charged with murder", "was
+sentenced to life". The passive names no agent, yet only a state's police or courts arrest,
+charge and sentence, and the one they act on is a suspect: the CAMEO manual codes these as
+the police or judiciary acting on a criminal (COP/JUD -> CRM), not as an act by no one.
+
+Which verbs imply which agent is cue data (`implied_agents` in `data/cameo/cues.yaml`). The
+agent's country is where the act happened, else the country the article is about (half or
+more of its actors' countries), else the country of the one acted on, else unknown. The implied actor is
+recorded as a mention of the verb (rule `implied`), so it is stored and its evidence shown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from eventscope.common.parse import DependencyParse
+from eventscope.common.places import country_names
+from eventscope.records import Actor, Article, Location, Mention, Token, content_id
+
+HOME_SHARE = 0.5
+UNKNOWN_COUNTRY = "---"
+
+
+@dataclass(frozen=True)
+class ImpliedAgents:
+    """`agents`: verb lemma -> the sector that alone does it; `labels`: sector -> its name;
+    `suspect`: the sector of a person it is done to; `person_nouns`: nouns naming a person."""
+
+    agents: dict[str, str]
+    labels: dict[str, str]
+    suspect: str
+    person_nouns: frozenset[str]
+
+    @classmethod
+    def from_data(cls, cues: dict) -> ImpliedAgents:
+        data = cues["implied_agents"]
+        return cls(dict(data["verbs"]), dict(data["labels"]), data["suspect"], frozenset(data["person_nouns"]))
+
+
+def article_country(article: Article) -> str | None:
+    """The country half or more of the article's actors belong to (two or more), if any."""
+    countries = Counter(m.actor.country for m in article.mentions
+                        if m.actor.country and m.actor.kind != "igo" and m.rule != "implied")
+    if not countries:
+        return None
+    country, count = countries.most_common(1)[0]
+    return country if count >= 2 and count >= HOME_SHARE * sum(countries.values()) else None
+
+
+def _actor(country: str | None, sector: str, label: str) -> Actor:
+    """The country's sector as one actor, with the id the actors stage gives it ("code:USACOP");
+    of no known country, it is coded as PETRARCH does ("---COP")."""
+    code = (country or UNKNOWN_COUNTRY) + sector
+    name = f"{country_names().get(country, country)} {label}" if country else label
+    return Actor(id=content_id("actor", f"code:{code}"), name=name, code=code, country=country,
+                 sector=sector, aliases=[label], kind="organisation")
+
+
+def _mention(article: Article, sentence_index: int, token: Token, actor: Actor) -> Mention:
+    mention = Mention(sentence=sentence_index, start=token.start, end=token.end, text=token.text,
+                      actor=actor, rule="implied")
+    article.mentions.append(mention)
+    return mention
+
+
+def implied_parties(
+    cues: ImpliedAgents, parse: DependencyParse, verb: Token, subjects: list[Token], target: Mention | None,
+    location: Location | None, home: str | None, article: Article, sentence_index: int,
+) -> tuple[Mention, Mention | None] | None:
+    """(agent, target) of a law-enforcement passive with no agent phrase, else None. A person
+    the passive is about who is not otherwise an actor ("the driver was charged") becomes a
+    suspect of the agent's country."""
+    sector = cues.agents.get(verb.lemma.lower())
+    if sector is None or parse.child(verb, {"agent"}) is not None:
+        return None
+    country = (location.country if location else None) or home or (target.actor.country if target else None)
+    agent = _mention(article, sentence_index, verb, _actor(country, sector, cues.labels[sector]))
+    if target is None:
+        person = next((s for s in subjects if s.ent_type == "PERSON" or s.lemma.lower() in cues.person_nouns), None)
+        if person is not None:
+            target = _mention(article, sentence_index, person,
+                              _actor(country, cues.suspect, cues.labels[cues.suspect]))
+    return agent, target
