@@ -156,7 +156,8 @@ def test_planned_attack_is_coded_as_a_threat_not_an_attack(events_of):
 def test_agreeing_to_cooperate_is_intent_to_cooperate(events_of):
     events = events_of("Kenya agreed to hold joint military exercises with Peru.")
     assert events and all(e.cameo.root == "03" for e in events)
-    assert any(e.cameo.code == "0312" and e.modality == "planned" for e in events)
+    # the agreement is the act that happened (CONVENTIONS.md): an asserted intent
+    assert any(e.cameo.code == "0312" and e.modality == "asserted" for e in events)
 
 
 @pytest.mark.parametrize(
@@ -388,8 +389,10 @@ def test_unnamed_sources_are_recorded_as_said(events_of):
 
 
 def test_would_after_a_report_is_a_plan_and_a_condition_is_hypothetical(events_of):
-    planned = events_of("Kenya said it would meet Peru.")
+    planned = events_of("Officials said Kenya would meet Peru.")
     assert planned and {e.modality for e in planned} == {"planned"} and planned[0].source_actor.code == "KEN"
+    stated = events_of("Kenya said it would meet Peru.")  # its own word: the intent happened
+    assert stated and {(e.cameo.code, e.modality) for e in stated} == {("036", "asserted")}
     conditional = events_of("Kenya would attack Peru if talks fail.")
     assert conditional and conditional[0].modality == "hypothetical" and conditional[0].cameo.root == "19"
 
@@ -752,3 +755,21 @@ def test_an_active_act_by_no_one_named_is_no_event(events_of):
     assert not [e for e in events_of("The newcomers attacked Turkey on Monday.") if e.trigger == "attacked"]
     befell = [e for e in events_of("Turkey was attacked on Monday.") if e.trigger == "attacked"]
     assert [(e.source_actor, e.target_actor.code) for e in befell] == [(None, "TUR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey said it will sign the accord with Greece.",
+    "Turkey pledged to sign the accord with Greece.",
+])
+def test_a_plan_told_as_its_actors_own_word_is_the_asserted_intent(events_of, text):
+    signed = [e for e in events_of(text) if e.source_actor and e.source_actor.code == "TUR"]
+    assert [(e.cameo.code, e.modality) for e in signed] == [("030", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said Turkey will meet Greece on Monday.",
+    "Turkey will meet Greece on Monday.",
+])
+def test_a_plan_others_report_or_a_schedule_stays_planned(events_of, text):
+    met = [e for e in events_of(text) if e.trigger == "meet"]
+    assert met and {(e.cameo.root, e.modality) for e in met} == {("03", "planned")}

@@ -192,6 +192,7 @@ def _load_resources(verbs_path: str | None, require_actor: bool) -> EventCoder:
 
 
 CODERS = ("rules",)
+INTENT_ROOT = "03"
 
 
 def load_coder(settings: Settings) -> EventCoder:
@@ -261,11 +262,12 @@ class _SentenceCoder:
 
     def code(self) -> list[Event]:
         """Every event the sentence tells: one per coded predicate and dyad."""
-        events: list[Event] = []
+        by_verb: dict[int, list[Event]] = {}
         for verb in self.parse.tokens:
             coded = self._code_of(verb)
             if coded is not None:
-                events.extend(self._events_of(verb, coded))
+                by_verb[verb.i] = self._events_of(verb, coded)
+        events = [e for i, found in by_verb.items() if not self._told_by_its_act(i, found, by_verb) for e in found]
         if self.coder.refine:  # "said the plan was a 'shambles'": the speaker's judgement
             for judged in judgements(self.parse, self.arguments, self.mentions, self.coder.cues, self.coder.speech_verbs):
                 rule = f"SPEECH-{judged.word.lemma.lower()}"
@@ -273,6 +275,14 @@ class _SentenceCoder:
                 coded = _Coded(judged.code, "", rule, [judged.word], clause)
                 events.extend(self._events(judged.verb, coded, judged.source, judged.target))
         return events
+
+    def _told_by_its_act(self, index: int, found: list[Event], by_verb: dict[int, list[Event]]) -> bool:
+        """A bare intent ("agreed", "pledged": 030) whose infinitive codes the intent itself
+        ("agreed to release": 0353) is told once, by the more specific code."""
+        if not found or any(e.cameo.root != INTENT_ROOT for e in found):
+            return False
+        acts = [c.i for c in self.parse.children[index] if c.dep == "xcomp"]
+        return any(e.cameo.root == INTENT_ROOT and e.modality == "asserted" for i in acts for e in by_verb.get(i, []))
 
     def _code_of(self, verb: Token) -> _Coded | None:
         """The code a predicate takes from its most specific pattern or its default."""
@@ -467,8 +477,10 @@ class _SentenceCoder:
             refined = self._refine(code, source, target, location)
             intended = self._intent(refined, modality)
             refused = modality in self.coder.cues["refusal"]["modalities"] and intended != refined
-            # "Mexico won't pay", "refused to meet": the refusal (12x) itself happened.
-            sides.append((intended, source, target, "asserted" if refused else modality))
+            stated = modality == "planned" and intended != refined and self._states_own_intent(verb, source)
+            # "Mexico won't pay", "refused to meet": the refusal (12x) itself happened;
+            # "Sudan said it will improve access", "pledged to help": so did the intent (03x).
+            sides.append((intended, source, target, "asserted" if refused or stated else modality))
         reverse_acts_on_someone = source is not None or not code
         if paired and target is not None and not target.place and modality == "asserted" and (
             reverse_acts_on_someone
@@ -519,6 +531,26 @@ class _SentenceCoder:
         """"does not rule out talks": a rejection denied rejects nothing."""
         cues = self.coder.cues["negated_rejection"]
         return self.coder.refine and modality in cues["modalities"] and code[:2] in cues["codes"]
+
+    def _states_own_intent(self, verb: Token, source: Mention | None) -> bool:
+        """Whether a planned act is its actor's own word: pledged or promised by them, said
+        by them ("Sudan said it will ..."), or told in the first person ("we will ...").
+        A plan that others report or a schedule ("will meet on Monday") is only planned."""
+        if source is None:
+            return False
+        cues = self.coder.cues["intent"]
+        subjects, _ = self.arguments.subjects(verb)
+        if any(s.lemma.lower() in cues["first_person"] for s in subjects):
+            return True
+        for index in self.parse.governors(verb):
+            governor = self.parse.tokens[index]
+            if governor.pos != "VERB":
+                continue
+            lemma = governor.lemma.lower()
+            if lemma in cues["commitment_verbs"] or lemma in self.coder.speech_verbs:
+                speakers = [m for m, _ in self.arguments.phrase_actors(self.arguments.subjects(governor)[0])]
+                return any(m.actor.id == source.actor.id for m in speakers)
+        return False
 
     def _intent(self, code: str, modality: str) -> str:
         """The intent (03x) or threat (13x) code for an act not (yet) carried out, the
