@@ -35,6 +35,13 @@ from eventscope.events.evaluation import judgements
 from eventscope.events.implied import ImpliedAgents, article_country, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
+from eventscope.events.refine import (
+    demand_code,
+    intent_code,
+    is_negated_rejection,
+    meeting_code,
+    states_own_intent,
+)
 from eventscope.events.senses import object_sense
 from eventscope.events.verbs import (
     VerbDictionary,
@@ -48,7 +55,6 @@ from eventscope.records import (
     Article,
     Cameo,
     Event,
-    Location,
     Mention,
     Modality,
     Plover,
@@ -332,7 +338,7 @@ class _SentenceCoder:
             for subject, _, _ in dyads:
                 if subject is not None and all(subject is not a for a in addressees):
                     addressees.append(subject)
-            demand = dataclasses.replace(coded, code=self._demand(coded.code), paired="", rule=coded.rule + "+demand")
+            demand = dataclasses.replace(coded, code=demand_code(self.coder.cues, coded.code), paired="", rule=coded.rule + "+demand")
             optional: list[Mention | None] = list(addressees) or [None]
             for addressee in optional:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
@@ -441,13 +447,6 @@ class _SentenceCoder:
             current = governor
         return None
 
-    def _demand(self, code: str) -> str:
-        table = self.coder.cues["demand"]["codes"]
-        for prefix in (code, code[:3], code[:2]):
-            if prefix in table:
-                return table[prefix]
-        return "100"
-
     def _events(
         self,
         verb: Token,
@@ -473,11 +472,13 @@ class _SentenceCoder:
         start = max(self.sentence.start, min(s for s, _ in pieces))
         end = min(self.sentence.end, max(e for _, e in pieces))
         sides = []
-        if code and not self._is_negated_rejection(code, modality):
-            refined = self._refine(code, source, target, location)
-            intended = self._intent(refined, modality)
-            refused = modality in self.coder.cues["refusal"]["modalities"] and intended != refined
-            stated = modality == "planned" and intended != refined and self._states_own_intent(verb, source)
+        cues, refine = self.coder.cues, self.coder.refine
+        if code and not (refine and is_negated_rejection(cues, code, modality)):
+            refined = meeting_code(cues, code, source, target, location) if refine else code
+            intended = intent_code(cues, refined, modality) if refine else refined
+            refused = modality in cues["refusal"]["modalities"] and intended != refined
+            stated = modality == "planned" and intended != refined and states_own_intent(
+                self.parse, self.arguments, verb, source, cues, self.coder.speech_verbs)
             # "Mexico won't pay", "refused to meet": the refusal (12x) itself happened;
             # "Sudan said it will improve access", "pledged to help": so did the intent (03x).
             sides.append((intended, source, target, "asserted" if refused or stated else modality))
@@ -488,7 +489,8 @@ class _SentenceCoder:
             # The reverse of a paired code makes the target act on the source; a place
             # named never acts. Beside a main event with no source ("a team began a
             # tour" of London), the target would host no one.
-            sides.append((self._refine(paired, target, source, location), target, source, modality))
+            sides.append((meeting_code(cues, paired, target, source, location) if refine else paired,
+                          target, source, modality))
         events = []
         silent = self.coder.cues["no_event_codes"]
         for event_code, src, tgt, side_modality in sides:
@@ -526,62 +528,6 @@ class _SentenceCoder:
                 )
             )
         return events
-
-    def _is_negated_rejection(self, code: str, modality: str) -> bool:
-        """"does not rule out talks": a rejection denied rejects nothing."""
-        cues = self.coder.cues["negated_rejection"]
-        return self.coder.refine and modality in cues["modalities"] and code[:2] in cues["codes"]
-
-    def _states_own_intent(self, verb: Token, source: Mention | None) -> bool:
-        """Whether a planned act is its actor's own word: pledged or promised by them, said
-        by them ("Sudan said it will ..."), or told in the first person ("we will ...").
-        A plan that others report or a schedule ("will meet on Monday") is only planned."""
-        if source is None:
-            return False
-        cues = self.coder.cues["intent"]
-        subjects, _ = self.arguments.subjects(verb)
-        if any(s.lemma.lower() in cues["first_person"] for s in subjects):
-            return True
-        for index in self.parse.governors(verb):
-            governor = self.parse.tokens[index]
-            if governor.pos != "VERB":
-                continue
-            lemma = governor.lemma.lower()
-            if lemma in cues["commitment_verbs"] or lemma in self.coder.speech_verbs:
-                speakers = [m for m, _ in self.arguments.phrase_actors(self.arguments.subjects(governor)[0])]
-                return any(m.actor.id == source.actor.id for m in speakers)
-        return False
-
-    def _intent(self, code: str, modality: str) -> str:
-        """The intent (03x) or threat (13x) code for an act not (yet) carried out, the
-        rejection code (12x) for a cooperative act refused."""
-        if not self.coder.refine:
-            return code
-        for table in (self.coder.cues["intent"], self.coder.cues["refusal"]):
-            if modality not in table["modalities"]:
-                continue
-            for prefix in (code, code[:3], code[:2]):
-                if prefix in table["codes"]:
-                    return table["codes"][prefix]
-        return code
-
-    def _refine(self, code: str, source: Mention | None, target: Mention | None, location: Location | None) -> str:
-        """A meeting becomes hosting, visiting or meeting elsewhere once its place is known;
-        a country gone to ("travelled to Iraq") is visited."""
-        meeting = self.coder.cues["meeting"]
-        if not self.coder.refine or code not in meeting["codes"]:
-            return code
-        if target is not None and target.place:
-            return meeting["visit"]
-        if location is None or location.country is None:
-            return code
-        if source is not None and source.actor.country == location.country:
-            return meeting["host"]
-        if target is not None and target.actor.country == location.country:
-            return meeting["visit"]
-        if source is not None and target is not None:
-            return meeting["third"]
-        return code
 
 
 def code_events(article: Article, coder: EventCoder) -> Article:

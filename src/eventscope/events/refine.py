@@ -1,0 +1,85 @@
+"""CAMEO refinements of a coded act (setting `events.cameo_refinements`), from the cue data
+in `data/cameo/cues.yaml`:
+- an act only planned or offered is the intent to do it (03x) or a threat (13x), and a
+  cooperative act refused is a rejection (12x);
+- a plan told as its actor's own word ("Sudan said it will ...", "pledged to ...") is that
+  intent, asserted: the CAMEO manual codes the statement, which happened;
+- a meeting is hosting, visiting or meeting elsewhere once its place is known;
+- a demand's code follows what is demanded; a rejection denied ("does not rule out talks")
+  rejects nothing.
+"""
+
+from __future__ import annotations
+
+from eventscope.common.parse import DependencyParse
+from eventscope.events.arguments import SentenceArguments
+from eventscope.records import Location, Mention, Token
+
+DEFAULT_DEMAND = "100"
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The table's entry for the longest prefix of `code` it has (code, 3 digits, root)."""
+    return next((table[prefix] for prefix in (code, code[:3], code[:2]) if prefix in table), None)
+
+
+def intent_code(cues: dict, code: str, modality: str) -> str:
+    """The intent (03x) or threat (13x) code for an act not (yet) carried out, the
+    rejection code (12x) for a cooperative act refused."""
+    for table in (cues["intent"], cues["refusal"]):
+        if modality in table["modalities"] and (found := _by_prefix(table["codes"], code)):
+            return found
+    return code
+
+
+def demand_code(cues: dict, code: str) -> str:
+    """What demanding the act codes as ("must release them": 1041 ...), else a demand (100)."""
+    return _by_prefix(cues["demand"]["codes"], code) or DEFAULT_DEMAND
+
+
+def is_negated_rejection(cues: dict, code: str, modality: str) -> bool:
+    """"does not rule out talks": a rejection denied rejects nothing."""
+    table = cues["negated_rejection"]
+    return modality in table["modalities"] and code[:2] in table["codes"]
+
+
+def states_own_intent(parse: DependencyParse, arguments: SentenceArguments, verb: Token, source: Mention | None,
+                      cues: dict, speech_verbs: frozenset[str]) -> bool:
+    """Whether a planned act is its actor's own word: pledged or promised by them, said
+    by them ("Sudan said it will ..."), or told in the first person ("we will ...").
+    A plan that others report or a schedule ("will meet on Monday") is only planned."""
+    if source is None:
+        return False
+    table = cues["intent"]
+    subjects, _ = arguments.subjects(verb)
+    if any(s.lemma.lower() in table["first_person"] for s in subjects):
+        return True
+    for index in parse.governors(verb):
+        governor = parse.tokens[index]
+        if governor.pos != "VERB":
+            continue
+        lemma = governor.lemma.lower()
+        if lemma in table["commitment_verbs"] or lemma in speech_verbs:
+            speakers = [m for m, _ in arguments.phrase_actors(arguments.subjects(governor)[0])]
+            return any(m.actor.id == source.actor.id for m in speakers)
+    return False
+
+
+def meeting_code(cues: dict, code: str, source: Mention | None, target: Mention | None,
+                 location: Location | None) -> str:
+    """A meeting becomes hosting, visiting or meeting elsewhere once its place is known;
+    a country gone to ("travelled to Iraq") is visited."""
+    meeting = cues["meeting"]
+    if code not in meeting["codes"]:
+        return code
+    if target is not None and target.place:
+        return meeting["visit"]
+    if location is None or location.country is None:
+        return code
+    if source is not None and source.actor.country == location.country:
+        return meeting["host"]
+    if target is not None and target.actor.country == location.country:
+        return meeting["visit"]
+    if source is not None and target is not None:
+        return meeting["third"]
+    return code
