@@ -773,3 +773,11 @@ def test_a_plan_told_as_its_actors_own_word_is_the_asserted_intent(events_of, te
 def test_a_plan_others_report_or_a_schedule_stays_planned(events_of, text):
     met = [e for e in events_of(text) if e.trigger == "meet"]
     assert met and {(e.cameo.root, e.modality) for e in met} == {("03", "planned")}
+
+
+def test_force_by_individuals_is_unconventional_violence_and_by_armies_a_fight(events_of, article_from, coder):
+    article = article_from("Gunmen attacked Kenya on Monday. Jordan attacked Kenya on Monday.")
+    gunmen = Actor(id="gunmen", name="gunmen", code="---UAF", country=None, sector="UAF", kind="group")
+    article.mentions.append(Mention(0, 0, 6, "Gunmen", gunmen))
+    codes = {(e.source_actor.code, e.cameo.root) for e in code_events(article, coder).events if e.trigger == "attacked"}
+    assert codes == {("---UAF", "18"), ("JOR", "19")}

@@ -41,6 +41,7 @@ from eventscope.events.refine import (
     is_negated_rejection,
     meeting_code,
     states_own_intent,
+    violence_code,
 )
 from eventscope.events.senses import object_sense
 from eventscope.events.verbs import (
@@ -474,7 +475,8 @@ class _SentenceCoder:
         sides = []
         cues, refine = self.coder.cues, self.coder.refine
         if code and not (refine and is_negated_rejection(cues, code, modality)):
-            refined = meeting_code(cues, code, source, target, location) if refine else code
+            refined = (violence_code(cues, meeting_code(cues, code, source, target, location), source)
+                       if refine else code)
             intended = intent_code(cues, refined, modality) if refine else refined
             refused = modality in cues["refusal"]["modalities"] and intended != refined
             stated = modality == "planned" and intended != refined and states_own_intent(

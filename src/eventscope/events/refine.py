@@ -5,6 +5,8 @@ in `data/cameo/cues.yaml`:
 - a plan told as its actor's own word ("Sudan said it will ...", "pledged to ...") is that
   intent, asserted: the CAMEO manual codes the statement, which happened;
 - a meeting is hosting, visiting or meeting elsewhere once its place is known;
+- force used by individuals or small groups (criminals, gunmen, crowds) is unconventional
+  violence (18x), not the conventional military force (19x) of armies and armed groups;
 - a demand's code follows what is demanded; a rejection denied ("does not rule out talks")
   rejects nothing.
 """
@@ -83,3 +85,12 @@ def meeting_code(cues: dict, code: str, source: Mention | None, target: Mention 
     if source is not None and target is not None:
         return meeting["third"]
     return code
+
+
+def violence_code(cues: dict, code: str, source: Mention | None) -> str:
+    """"Gunmen opened fire on visitors", "robbers stormed the store": force by a source of
+    a sector that fields no organised armed force is an assault (18x), not a fight (19x)."""
+    table = cues["unconventional_violence"]
+    if source is None or code[:2] != table["root"] or (source.actor.sector or "") not in table["sectors"]:
+        return code
+    return _by_prefix(table["codes"], code) or code
