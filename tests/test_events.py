@@ -781,3 +781,9 @@ def test_force_by_individuals_is_unconventional_violence_and_by_armies_a_fight(e
     article.mentions.append(Mention(0, 0, 6, "Gunmen", gunmen))
     codes = {(e.source_actor.code, e.cameo.root) for e in code_events(article, coder).events if e.trigger == "attacked"}
     assert codes == {("---UAF", "18"), ("JOR", "19")}
+
+
+def test_a_material_act_in_the_bare_present_is_a_habit_not_an_event(events_of):
+    events = events_of("Turkey sends aid to Kenya every winter. Turkey sent aid to Kenya on Monday. "
+                       "Turkey accuses Kenya of espionage.")
+    assert {(e.trigger, e.cameo.root) for e in events} == {("sent", "07"), ("accuses", "11")}

@@ -200,6 +200,7 @@ def _load_resources(verbs_path: str | None, require_actor: bool) -> EventCoder:
 
 CODERS = ("rules",)
 INTENT_ROOT = "03"
+MATERIAL_QUADS = (2, 4)
 
 
 def load_coder(settings: Settings) -> EventCoder:
@@ -327,7 +328,19 @@ class _SentenceCoder:
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
         if entries and (sense := object_sense(self.parse, verb, coded.code, entries[0].block, self.args)):
             coded = dataclasses.replace(coded, code=sense[0], paired="", rule=coded.rule + sense[1])
+        if self.coder.refine and self._is_habitual(verb, coded.code):
+            return None
         return coded if coded.code or coded.paired else None
+
+    def _is_habitual(self, verb: Token, code: str) -> bool:
+        """"The firm provides services", "Microsoft pushes out updates every month": a material
+        act in the bare present tells what someone does as a rule, a state, not an event.
+        Statements in the present ("denies", "promises") are acts and stay."""
+        return (
+            verb.tag in self.args["habitual_tags"]
+            and quad_class(code[:2]) in MATERIAL_QUADS
+            and not any(c.dep in ("aux", "auxpass") for c in self.parse.children[verb.i])
+        )
 
     def _events_of(self, verb: Token, coded: _Coded) -> list[Event]:
         events: list[Event] = []
