@@ -787,3 +787,17 @@ def test_a_material_act_in_the_bare_present_is_a_habit_not_an_event(events_of):
     events = events_of("Turkey sends aid to Kenya every winter. Turkey sent aid to Kenya on Monday. "
                        "Turkey accuses Kenya of espionage.")
     assert {(e.trigger, e.cameo.root) for e in events} == {("sent", "07"), ("accuses", "11")}
+
+
+def test_a_speakers_should_is_an_appeal_and_must_a_demand(events_of):
+    events = events_of("Kenya should withdraw its troops, Turkey said. Turkey said the law should be changed. "
+                       "Anna Berg said Greece should act now. Turkey said Kenya must pay.")
+    asked = {(e.source_actor.code, e.target_actor.code if e.target_actor else None, e.cameo.code, e.modality)
+             for e in events if e.rule.startswith("APPEAL")}
+    assert asked == {("TUR", "KEN", "020", "asserted"), ("TUR", None, "020", "asserted"),
+                     ("TUR", "KEN", "100", "asserted")}
+
+
+def test_a_demand_the_act_codes_is_told_once(events_of):
+    events = events_of("Turkey said Kenya must release the prisoners.")
+    assert [e.cameo.root for e in events if e.source_actor and e.source_actor.code == "TUR"] == ["10"]

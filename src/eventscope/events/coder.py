@@ -27,6 +27,7 @@ import yaml
 from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
+from eventscope.events.appeals import appeals
 from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, without_mirrors
 from eventscope.events.background import is_background
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
@@ -201,6 +202,7 @@ def _load_resources(verbs_path: str | None, require_actor: bool) -> EventCoder:
 CODERS = ("rules",)
 INTENT_ROOT = "03"
 MATERIAL_QUADS = (2, 4)
+DEMAND_RULE = "+demand"
 
 
 def load_coder(settings: Settings) -> EventCoder:
@@ -276,6 +278,13 @@ class _SentenceCoder:
             if coded is not None:
                 by_verb[verb.i] = self._events_of(verb, coded)
         events = [e for i, found in by_verb.items() if not self._told_by_its_act(i, found, by_verb) for e in found]
+        if self.coder.refine:  # "the government should change the law, the TUC said": an appeal
+            for appeal in appeals(self.parse, self.arguments, self.coder.cues, self.coder.speech_verbs):
+                if any(e.rule.endswith(DEMAND_RULE) for e in by_verb.get(appeal.clause.i, [])):
+                    continue  # "said Kenya must withdraw": the act's own demand (10x) tells it
+                clause = self.parse.subtree(appeal.verb, self.clause_stop)
+                coded = _Coded(appeal.code, "", f"APPEAL-{appeal.modal.lemma.lower()}", [appeal.modal], clause)
+                events.extend(self._events(appeal.verb, coded, appeal.source, appeal.target))
         if self.coder.refine:  # "said the plan was a 'shambles'": the speaker's judgement
             for judged in judgements(self.parse, self.arguments, self.mentions, self.coder.cues, self.coder.speech_verbs):
                 rule = f"SPEECH-{judged.word.lemma.lower()}"
@@ -352,7 +361,7 @@ class _SentenceCoder:
             for subject, _, _ in dyads:
                 if subject is not None and all(subject is not a for a in addressees):
                     addressees.append(subject)
-            demand = dataclasses.replace(coded, code=demand_code(self.coder.cues, coded.code), paired="", rule=coded.rule + "+demand")
+            demand = dataclasses.replace(coded, code=demand_code(self.coder.cues, coded.code), paired="", rule=coded.rule + DEMAND_RULE)
             optional: list[Mention | None] = list(addressees) or [None]
             for addressee in optional:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))

@@ -1,0 +1,78 @@
+"""Appeals in speech: "the government should change the law, the TUC said" is the TUC
+appealing to the government (CAMEO 02), whatever the change is; "MPs said the law should be
+changed" is an appeal to no one named.
+
+A speaker's "should" asks for an act; the act itself has not happened (the coder marks it
+hypothetical) and is often no CAMEO act at all ("fix a date", "be re-examined"), so the
+appeal was lost. The modals that make a reported clause an appeal, or a demand ("Kenya must
+pay": 100, when the act itself codes no demand), are cue data (`appeals` in
+`data/cameo/cues.yaml`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from eventscope.common.parse import DependencyParse
+from eventscope.events.arguments import SentenceArguments
+from eventscope.records import Mention, Token
+
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """One speaker's appeal: the speech verb, the clause asked for and its modal, the code
+    the modal gives (an appeal, or a demand for "must") and the parties."""
+
+    verb: Token
+    clause: Token
+    modal: Token
+    code: str
+    source: Mention
+    target: Mention | None
+
+
+def _asked(parse: DependencyParse, clause: Token, modals: frozenset[str]) -> Token | None:
+    """The modal of a clause that asks for its act ("should change", "ought to go")."""
+    return next((c for c in parse.children[clause.i] if c.dep == "aux" and c.lemma.lower() in modals), None)
+
+
+def _reported_clauses(parse: DependencyParse, verb: Token) -> list[Token]:
+    """The clauses a speech verb reports: its complements and their conjuncts, or the
+    clause it hangs from ("X should go, MPs said")."""
+    found = [c for c in parse.children[verb.i] if c.dep in CLAUSE_DEPS]
+    head = parse.head(verb)
+    if verb.dep == "parataxis" and head is not None and head.pos in ("VERB", "AUX"):
+        found.append(head)
+    found += [c for clause in list(found) for c in parse.children[clause.i] if c.dep == "conj"]
+    return found
+
+
+def appeals(parse: DependencyParse, arguments: SentenceArguments, cues: dict,
+            speech_verbs: frozenset[str]) -> Iterator[Appeal]:
+    """Every appeal the sentence's speech verbs report, one per asking clause."""
+    codes = cues["appeals"]["modals"]
+    modals = frozenset(codes)
+    for verb in parse.tokens:
+        if verb.pos != "VERB" or verb.lemma.lower() not in speech_verbs:
+            continue
+        speakers = arguments.phrase_actors(arguments.subjects(verb)[0])
+        if not speakers:
+            continue
+        source = speakers[0][0]
+        for clause in _reported_clauses(parse, verb):
+            modal = _asked(parse, clause, modals)
+            if modal is None:
+                continue
+            subjects, passive = arguments.subjects(clause)
+            asked = [m for m, _ in arguments.phrase_actors(subjects)] if not passive else []
+            target = next((m for m in asked if m.actor.id != source.actor.id), None)
+            if asked and target is None or _own_country(source, target):
+                continue  # "we should ...", "Greece should act": the speaker's own resolve
+            yield Appeal(verb, clause, modal, codes[modal.lemma.lower()], source, target)
+
+
+def _own_country(source: Mention, target: Mention | None) -> bool:
+    return target is not None and target.actor.kind == "country" and target.actor.country == source.actor.country
