@@ -798,6 +798,12 @@ def test_a_speakers_should_is_an_appeal_and_must_a_demand(events_of):
                      ("TUR", "KEN", "100", "asserted")}
 
 
+def test_according_to_a_speaker_the_appeal_is_theirs(events_of):
+    events = events_of("Kenya should withdraw its troops, according to Turkey.")
+    assert {(e.source_actor.code, e.target_actor.code, e.modality) for e in events if e.rule.startswith("APPEAL")} == {
+        ("TUR", "KEN", "asserted")}
+
+
 def test_a_demand_the_act_codes_is_told_once(events_of):
     events = events_of("Turkey said Kenya must release the prisoners.")
     assert [e.cameo.root for e in events if e.source_actor and e.source_actor.code == "TUR"] == ["10"]

@@ -50,19 +50,31 @@ def _reported_clauses(parse: DependencyParse, verb: Token) -> list[Token]:
     return found
 
 
+def _speakers(parse: DependencyParse, arguments: SentenceArguments, speech_verbs: frozenset[str],
+              according: str) -> Iterator[tuple[Token, Mention, list[Token]]]:
+    """(speech token, speaker, clauses reported) of each speech verb with an actor speaking
+    and each "according to <actor>"."""
+    for token in parse.tokens:
+        if token.pos == "VERB" and token.lemma.lower() in speech_verbs:
+            speakers = arguments.phrase_actors(arguments.subjects(token)[0])
+            if speakers:
+                yield token, speakers[0][0], _reported_clauses(parse, token)
+        elif token.text.lower() == according:
+            to = parse.child(token, {"prep"})
+            named = parse.child(to, {"pobj"}) if to is not None else None
+            speakers = arguments.phrase_actors([named]) if named is not None else []
+            clause = parse.head(token)
+            if speakers and clause is not None:
+                yield clause, speakers[0][0], [clause]
+
+
 def appeals(parse: DependencyParse, arguments: SentenceArguments, cues: dict,
             speech_verbs: frozenset[str]) -> Iterator[Appeal]:
     """Every appeal the sentence's speech verbs report, one per asking clause."""
     codes = cues["appeals"]["modals"]
     modals = frozenset(codes)
-    for verb in parse.tokens:
-        if verb.pos != "VERB" or verb.lemma.lower() not in speech_verbs:
-            continue
-        speakers = arguments.phrase_actors(arguments.subjects(verb)[0])
-        if not speakers:
-            continue
-        source = speakers[0][0]
-        for clause in _reported_clauses(parse, verb):
+    for verb, source, clauses in _speakers(parse, arguments, speech_verbs, cues["attribution"]["according"]):
+        for clause in clauses:
             modal = _asked(parse, clause, modals)
             if modal is None:
                 continue

@@ -284,7 +284,9 @@ class _SentenceCoder:
                     continue  # "said Kenya must withdraw": the act's own demand (10x) tells it
                 clause = self.parse.subtree(appeal.verb, self.clause_stop)
                 coded = _Coded(appeal.code, "", f"APPEAL-{appeal.modal.lemma.lower()}", [appeal.modal], clause)
-                events.extend(self._events(appeal.verb, coded, appeal.source, appeal.target))
+                # "according to X": X's words are the act, though the clause asks
+                stated = "asserted" if appeal.verb is appeal.clause else None
+                events.extend(self._events(appeal.verb, coded, appeal.source, appeal.target, stated))
         if self.coder.refine:  # "said the plan was a 'shambles'": the speaker's judgement
             for judged in judgements(self.parse, self.arguments, self.mentions, self.coder.cues, self.coder.speech_verbs):
                 rule = f"SPEECH-{judged.word.lemma.lower()}"
