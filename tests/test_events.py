@@ -807,3 +807,23 @@ def test_according_to_a_speaker_the_appeal_is_theirs(events_of):
 def test_a_demand_the_act_codes_is_told_once(events_of):
     events = events_of("Turkey said Kenya must release the prisoners.")
     assert [e.cameo.root for e in events if e.source_actor and e.source_actor.code == "TUR"] == ["10"]
+
+
+def _with_actor(article, word: str, code: str, sector: str):
+    """`article` with every `word` a mention of a country's sector (a crowd, the police)."""
+    actor = Actor(id=code.lower(), name=word, code=code, country=code[:3], sector=sector, kind="organisation")
+    for match in re.finditer(rf"\b{word}\b", article.text):
+        sentence = next(s for s in article.sentences if s.start <= match.start() < s.end)
+        article.mentions.append(Mention(sentence.index, match.start(), match.end(), word, actor))
+    return article
+
+
+def test_in_a_protest_a_crowds_violence_is_a_riot_and_the_polices_repression(article_from, coder):
+    text = ("Protesters attacked Kenya's parliament during the strike. "
+            "Police attacked protesters during the strike. Unionists mobilised in Nairobi on Monday.")
+    article = _with_actor(_with_actor(_with_actor(article_from(text), "Protesters", "KENCVL", "CVL"),
+                                      "protesters", "KENCVL", "CVL"), "Police", "KENCOP", "COP")
+    article = _with_actor(article, "Unionists", "KENLAB", "LAB")
+    codes = {(e.source_actor.code, e.cameo.code) for e in code_events(article, coder).events if e.source_actor}
+    assert {("KENCVL", "145"), ("KENCOP", "175")} <= codes
+    assert not any(code.startswith("15") for _, code in codes)

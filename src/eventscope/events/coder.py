@@ -41,6 +41,7 @@ from eventscope.events.refine import (
     intent_code,
     is_negated_rejection,
     meeting_code,
+    protest_code,
     states_own_intent,
     violence_code,
 )
@@ -499,8 +500,11 @@ class _SentenceCoder:
         sides = []
         cues, refine = self.coder.cues, self.coder.refine
         if code and not (refine and is_negated_rejection(cues, code, modality)):
-            refined = (violence_code(cues, meeting_code(cues, code, source, target, location), source)
-                       if refine else code)
+            refined = code
+            if refine:
+                refined = meeting_code(cues, code, source, target, location)
+                refined = protest_code(cues, violence_code(cues, refined, source), source, target,
+                                       self.sentence.text)
             intended = intent_code(cues, refined, modality) if refine else refined
             refused = modality in cues["refusal"]["modalities"] and intended != refined
             stated = modality == "planned" and intended != refined and states_own_intent(

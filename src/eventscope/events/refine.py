@@ -7,13 +7,20 @@ in `data/cameo/cues.yaml`:
 - a meeting is hosting, visiting or meeting elsewhere once its place is known;
 - force used by individuals or small groups (criminals, gunmen, crowds) is unconventional
   violence (18x), not the conventional military force (19x) of armies and armed groups;
+  in a protest, a crowd's violence is a riot (145) and the police's force against it
+  repression (175); a show of force (15x) is the armed forces' alone, a crowd or a party
+  rallying is dissent (14x);
 - a demand's code follows what is demanded; a rejection denied ("does not rule out talks")
   rejects nothing.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+
 from eventscope.common.parse import DependencyParse
+from eventscope.common.patterns import words_pattern
 from eventscope.events.arguments import SentenceArguments
 from eventscope.records import Location, Mention, Token
 
@@ -94,3 +101,25 @@ def violence_code(cues: dict, code: str, source: Mention | None) -> str:
     if source is None or code[:2] != table["root"] or (source.actor.sector or "") not in table["sectors"]:
         return code
     return _by_prefix(table["codes"], code) or code
+
+
+@functools.lru_cache(maxsize=4)
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return words_pattern(map(re.escape, words))
+
+
+def protest_code(cues: dict, code: str, source: Mention | None, target: Mention | None, sentence: str) -> str:
+    """"Youths hurled petrol bombs ... during the general strike" is a riot (145), "police
+    fought battles with striking protesters" repression (175); "union members rallied" is a
+    demonstration (141), not a military mobilisation (150)."""
+    table = cues["protest"]
+    sector = (source.actor.sector or "") if source is not None else ""
+    if code[:2] in table["posture_roots"] and source is not None and sector not in table["armed_sectors"]:
+        return table["dissent"]
+    if code[:2] not in table["violence_roots"] or source is None or not _words(tuple(table["words"])).search(sentence):
+        return code
+    if sector in table["crowd_sectors"]:
+        return table["riot"]
+    if sector in table["police_sectors"] and target is not None and (target.actor.sector or "") in table["crowd_sectors"]:
+        return table["repression"]
+    return code
