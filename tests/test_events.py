@@ -827,3 +827,10 @@ def test_in_a_protest_a_crowds_violence_is_a_riot_and_the_polices_repression(art
     codes = {(e.source_actor.code, e.cameo.code) for e in code_events(article, coder).events if e.source_actor}
     assert {("KENCVL", "145"), ("KENCOP", "175")} <= codes
     assert not any(code.startswith("15") for _, code in codes)
+
+
+def test_people_held_are_detained_and_talks_held_are_talks(events_of):
+    events = events_of("Kenya held two Turkish journalists for three years. Kenya held talks with Turkey.")
+    assert {(e.trigger, e.cameo.root) for e in events if e.source_actor.code == "KEN"} == {("held", "17"), ("held", "04")}
+    held = events_of("The two men are being held in Nairobi.")
+    assert [(e.source_actor.code, e.target_actor.code, e.cameo.code) for e in held] == [("KENCOP", "KENCRM", "173")]

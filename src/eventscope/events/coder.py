@@ -45,7 +45,7 @@ from eventscope.events.refine import (
     states_own_intent,
     violence_code,
 )
-from eventscope.events.senses import object_sense
+from eventscope.events.senses import object_sense, people_verb_code
 from eventscope.events.verbs import (
     VerbDictionary,
     load_verb_dictionary,
@@ -324,6 +324,8 @@ class _SentenceCoder:
             coded = _Coded(pattern.code, pattern.paired, pattern.id, matched, clause)
         elif by_noun is not None:  # "made an arrest", "paid tribute to": the noun is the act
             coded = _Coded(by_noun.code, "", by_noun.rule, [by_noun.noun, *by_noun.matched], clause)
+        elif self.coder.refine and (held := people_verb_code(self.parse, verb, self.args)) is not None:
+            coded = _Coded(held, "", f"{verb.lemma.upper()}-people", [], clause)  # "the men are being held"
         elif not entries:
             return None
         else:

@@ -1,7 +1,8 @@
 """The sense a verb's object settles: people seized are arrested (173), not property
-confiscated; a mass killing (202) needs many victims, fewer take the verb's own code.
+confiscated; people held are detained (173), where "held talks" is no act of its own; a
+mass killing (202) needs many victims, fewer take the verb's own code.
 Which verbs and codes are read this way is cue data (`people_object_codes`,
-`captive_nouns`, `minimum_counts` in `data/cameo/cues.yaml`)."""
+`people_verbs`, `captive_nouns`, `minimum_counts` in `data/cameo/cues.yaml`)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,25 @@ def object_sense(parse: DependencyParse, verb: Token, code: str, block: VerbBloc
         return None  # most verbs: no object to read
     stop = frozenset(args["clause_deps"])
     objects = [t for c in parse.children[verb.i] if c.dep in args["object_deps"] for t in parse.subtree(c, stop)]
-    if sense and any(t.ent_type in ("PERSON", "NORP") or (t.pos == "NOUN" and t.lemma.lower() in args["captive_nouns"])
-                     for t in objects):
+    if sense and any(_names_people(t, args) for t in objects):
         return sense, "+people"
     counts = [n for t in objects if t.ent_type == "CARDINAL" or t.tag == "CD" if (n := count_of(t.text)) is not None]
     if needed and counts and max(counts) < needed:
         return (block.code or code), "+few"
     return None
+
+
+def _names_people(token: Token, args: dict) -> bool:
+    return token.ent_type in ("PERSON", "NORP") or (token.pos in ("NOUN", "PROPN") and token.lemma.lower() in args["captive_nouns"])
+
+
+def people_verb_code(parse: DependencyParse, verb: Token, args: dict) -> str | None:
+    """The code of a light verb done to people ("held the four men", "the men are being
+    held"), from `people_verbs`; None when it acts on no one named as people."""
+    code = args["people_verbs"].get(verb.lemma.lower())
+    if code is None:
+        return None
+    kids = parse.children[verb.i]
+    passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
+    heads = [c for c in kids if c.dep == ("nsubjpass" if passive else "dobj")]
+    return code if any(_names_people(h, args) for h in heads) else None
