@@ -37,6 +37,8 @@ COMPLEMENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp"})
 AS_DEPS = frozenset({"pobj", "amod", "acomp", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_OF_NOUN = frozenset({"relcl", "acl"})
+OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+OWNER_PREPS = frozenset({"of", "by"})
 NOMINAL_POS = frozenset({"ADJ", "NOUN"})
 EXPLETIVE = "it"
 EXTRAPOSED_DEPS = frozenset({"xcomp", "ccomp", "advcl", "csubj"})
@@ -134,7 +136,7 @@ def _reading(parse: DependencyParse, word: Token, lexicon: OpinionLexicon, cues:
         found = None
     if not _negated(parse, word):
         return found
-    if found is None:
+    if found is None:  # "not acceptable", "will not tolerate attacks"
         return _Reading("negative", "listed") if lemma in cues["negated_turn"] else None
     return _Reading("positive", found.kind) if found.polarity == "negative" else None
 
@@ -162,14 +164,19 @@ def _extraposed(parse: DependencyParse, word: Token, subject: Token | None) -> b
 
 
 def _owners(arguments: SentenceArguments, parse: DependencyParse, thing: Token) -> list[Mention]:
-    """Actors a judged phrase names or belongs to: "the government's plan", "government
-    plans", "the way the government had handled the bill" (the doer of its own clause)."""
-    found = [m for m, _ in arguments.phrase_actors([thing])]
-    if found:
-        return found
-    doers = [s for c in parse.children[thing.i] if c.dep in CLAUSE_OF_NOUN
-             for s in parse.children[c.i] if s.dep in SUBJECT_DEPS]
-    return [m for m, _ in arguments.phrase_actors(doers)]
+    """The actor a judged phrase names, else the one it belongs to: "the government's plan",
+    "government plans", "the plan of the government", "the way the government had handled
+    the bill" (the doer of its own clause). An actor merely mentioned further in ("attacks
+    such as the bombing in Tel Aviv") is no owner."""
+    named = [m for m in arguments.actors if m.start <= thing.start < m.end]
+    if named:
+        return named
+    heads = [c for c in parse.children[thing.i] if c.dep in OWNER_DEPS]
+    heads += [o for c in parse.children[thing.i] if c.dep == "prep" and c.lemma.lower() in OWNER_PREPS
+              for o in parse.children[c.i] if o.dep == "pobj"]
+    heads += [s for c in parse.children[thing.i] if c.dep in CLAUSE_OF_NOUN
+              for s in parse.children[c.i] if s.dep in SUBJECT_DEPS]
+    return [m for head in heads for m, _ in arguments.phrase_actors([head])]
 
 
 def _causes(arguments: SentenceArguments, parse: DependencyParse, word: Token, cues: Mapping) -> list[Mention]:
@@ -177,8 +184,10 @@ def _causes(arguments: SentenceArguments, parse: DependencyParse, word: Token, c
     leaflet by the BNP"."""
     heads = [o for c in parse.children[word.i] if c.dep in ("prep", "agent") and c.lemma.lower() in cues["cause_preps"]
              for o in parse.children[c.i] if o.dep == "pobj"]
-    heads += [c for c in parse.children[word.i] if c.dep == "xcomp"]
-    return [m for head in heads for m in _owners(arguments, parse, head)]
+    found = [m for head in heads for m in _owners(arguments, parse, head)]
+    # the act an infinitive tells is the cause, and whoever takes part in it
+    clauses = [c for c in parse.children[word.i] if c.dep == "xcomp"]
+    return found + [m for m, _ in arguments.phrase_actors(clauses)]
 
 
 def _speakers(parse: DependencyParse, arguments: SentenceArguments, verb: Token, heads: list[Token],
@@ -228,10 +237,13 @@ def judgements(parse: DependencyParse, arguments: SentenceArguments, mentions: l
             said_of = _owners(arguments, parse, subject) if subject is not None else []
             own = subject is not None and (subject.lemma.lower() in first_person or any(
                 m.actor.id == speaker.actor.id for m in said_of))
-            if own and reading.kind != "feeling" or _extraposed(parse, word, subject):
+            stance = own and word.pos == "VERB" and reading.kind == "listed"  # "I will not tolerate attacks"
+            if own and reading.kind != "feeling" and not stance or _extraposed(parse, word, subject):
                 break  # "we are ready to talk", "it would be irresponsible if we let it slip"
             if reading.kind == "feeling":  # "he was disillusioned with the party's leadership"
                 named = _causes(arguments, parse, word, words)
+            elif stance:
+                named = [m for c in parse.children[word.i] if c.dep == "dobj" for m in _owners(arguments, parse, c)]
             else:
                 named = judged or said_of
             others = [m for m in named if m.actor.id != speaker.actor.id and not m.place]
