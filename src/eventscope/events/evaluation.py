@@ -38,9 +38,10 @@ AS_DEPS = frozenset({"pobj", "amod", "acomp", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_OF_NOUN = frozenset({"relcl", "acl"})
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
-OWNER_PREPS = frozenset({"of", "by"})
+OWNER_PREPS = frozenset({"of", "by", "from"})
 NOMINAL_POS = frozenset({"ADJ", "NOUN"})
 EXPLETIVE = "it"
+NO = "no"
 EXTRAPOSED_DEPS = frozenset({"xcomp", "ccomp", "advcl", "csubj"})
 SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp"})
 HYPOTHETICAL = frozenset({"would", "could", "might"})
@@ -97,9 +98,15 @@ def _predicates(parse: DependencyParse, head: Token) -> list[Token]:
 
 
 def _negated(parse: DependencyParse, word: Token) -> bool:
-    head = parse.head(word)
-    return any(c.dep == "neg" for c in parse.children[word.i]) or (
-        head is not None and head.pos in ("AUX", "VERB") and any(c.dep == "neg" for c in parse.children[head.i]))
+    """True when the predicate is denied: "not acceptable", "is not a criminal offence"
+    (the adjective of a predicate noun, under its copula's "not"), "there is no harm"."""
+    chain = [word]
+    while chain[-1].dep == "amod" and (head := parse.head(chain[-1])) is not None:
+        chain.append(head)
+    head = parse.head(chain[-1])
+    if head is not None and head.pos in ("AUX", "VERB"):
+        chain.append(head)
+    return any(c.dep == "neg" or c.dep == "det" and c.lemma.lower() == NO for t in chain for c in parse.children[t.i])
 
 
 @dataclass(frozen=True)
@@ -136,17 +143,21 @@ def _reading(parse: DependencyParse, word: Token, lexicon: OpinionLexicon, cues:
         found = None
     if not _negated(parse, word):
         return found
-    if found is None:  # "not acceptable", "will not tolerate attacks"
-        return _Reading("negative", "listed") if lemma in cues["negated_turn"] else None
-    return _Reading("positive", found.kind) if found.polarity == "negative" else None
+    # "not acceptable", "will not tolerate attacks"; denying a fault ("were not racist") is
+    # no praise, and denying merit no criticism.
+    return _Reading("negative", "listed") if lemma in cues["negated_turn"] else None
 
 
 def _subject(parse: DependencyParse, word: Token) -> Token | None:
-    """The subject the predicate word is said of: its own, or its copula's."""
-    for token in (word, parse.head(word)):
-        if token is None:
+    """The subject the predicate word is said of: its own, or its copula's (through the
+    noun it qualifies: "Jordan had been an admirable partner")."""
+    token: Token | None = word
+    while token is not None and token.dep == "amod":
+        token = parse.head(token)
+    for holder in (token, parse.head(token) if token is not None else None):
+        if holder is None:
             return None
-        subject = parse.child(token, SUBJECT_DEPS)
+        subject = parse.child(holder, SUBJECT_DEPS)
         if subject is not None:
             return subject
     return None
