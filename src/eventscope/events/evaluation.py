@@ -97,6 +97,16 @@ def _predicates(parse: DependencyParse, head: Token) -> list[Token]:
     return words + [c for w in words if w.pos == "NOUN" for c in parse.children[w.i] if c.dep == "amod"]
 
 
+def _small_clause(parse: DependencyParse, verb: Token) -> list[Token]:
+    """Adjectives a naming verb predicates of its object that the parse hangs after a noun
+    ("found the conduct of Jordan disrespectful, rude and tacky"): English adjectives go
+    before their noun, so one after it is the predicate."""
+    objects = [c for c in parse.children[verb.i] if c.dep == "dobj"]
+    found = [t for o in objects for t in parse.subtree(o)
+             if t.dep == "amod" and t.pos == "ADJ" and t.i > t.head]
+    return [w for word in found for w in _conjuncts(parse, word)]
+
+
 def _negated(parse: DependencyParse, word: Token) -> bool:
     """True when the predicate is denied: "not acceptable", "is not a criminal offence"
     (the adjective of a predicate noun, under its copula's "not"), "there is no harm"."""
@@ -123,12 +133,22 @@ def _passive(parse: DependencyParse, word: Token) -> bool:
     return any(c.dep in ("auxpass", "nsubjpass") for c in parse.children[word.i])
 
 
+def _hyphenated(parse: DependencyParse, word: Token) -> tuple[str, ...]:
+    """The hyphenated word a token ends, which the parse splits ("ill-timed")."""
+    if word.i < 2:
+        return ()
+    first, hyphen = parse.tokens[word.i - 2], parse.tokens[word.i - 1]
+    if hyphen.text == "-" and first.end == hyphen.start and hyphen.end == word.start:
+        return (f"{first.text}-{word.text}".lower(),)
+    return ()
+
+
 def _reading(parse: DependencyParse, word: Token, lexicon: OpinionLexicon, cues: Mapping) -> _Reading | None:
     """What a predicate word passes, if anything. Verbs judge only as a state ("was
     shocked"), a listed judgement word ("was misdirected") or from the judging class:
     "said he was arrested" tells an act, "said they betrayed the voters" a judgement."""
     lemma = word.lemma.lower()
-    forms = (word.text.lower(), lemma)
+    forms = (word.text.lower(), lemma, *_hyphenated(parse, word))
     feeling = next((p for p in ("negative", "positive") if any(f in cues["feelings"][p] for f in forms)), None)
     listed = lexicon.listed(forms)
     if feeling is not None and (word.pos == "ADJ" or word.pos == "VERB" and _passive(parse, word)):
@@ -231,18 +251,21 @@ def judgements(parse: DependencyParse, arguments: SentenceArguments, mentions: l
     for verb in parse.tokens:
         if verb.pos != "VERB" or verb.lemma.lower() not in speech_verbs:
             continue
+        naming = verb.lemma.lower() in naming_verbs
         heads = _clause_heads(parse, verb)
-        speakers, judged = _speakers(parse, arguments, verb, heads, verb.lemma.lower() in naming_verbs)
-        if not speakers or not heads:
+        speakers, judged = _speakers(parse, arguments, verb, heads, naming)
+        # "as ..." and "called the rebate 'unjustified'": said of the naming verb's object
+        said = [(h.dep == "prep" or p.head == verb.i and p.dep in SMALL_CLAUSE_DEPS, p)
+                for h in heads for p in _predicates(parse, h)]
+        said += [(True, p) for p in _small_clause(parse, verb)] if naming else []
+        if not speakers or not said:
             continue
         speaker = speakers[0]
-        for as_phrase, word in ((h.dep == "prep", p) for h in heads for p in _predicates(parse, h)):
+        for of_object, word in said:
             reading = _reading(parse, word, lexicon, words)
             if reading is None:
                 continue
-            # "called the rebate 'unjustified'": said of the naming verb's object, not its subject
-            small_clause = word.head == verb.i and word.dep in SMALL_CLAUSE_DEPS
-            subject = None if as_phrase or small_clause else _subject(parse, word)
+            subject = None if of_object else _subject(parse, word)
             if subject is not None and lexicon.is_harm((subject.text.lower(), subject.lemma.lower())):
                 break  # "said the attack was horrific": a violent act judged, not an actor
             said_of = _owners(arguments, parse, subject) if subject is not None else []
@@ -262,7 +285,7 @@ def judgements(parse: DependencyParse, arguments: SentenceArguments, mentions: l
             # a criticism of a thing may ("said detentions without trial were unacceptable").
             needs_target = reading.kind in ("feeling", "conduct") or (
                 reading.polarity == "positive" and reading.kind == "lexicon")
-            if named and not others or needs_target and not others:
+            if not others and (named or needs_target):
                 break
             yield Judgement(verb, word, words["codes"][reading.polarity], speaker, others[0] if others else None)
             break
