@@ -94,7 +94,8 @@ def _predicates(parse: DependencyParse, head: Token) -> list[Token]:
     else:
         words = [head, *(c for c in parse.children[head.i] if c.dep in COMPLEMENT_DEPS)]
     words = [w for word in words for w in _conjuncts(parse, word)]
-    return words + [c for w in words if w.pos == "NOUN" for c in parse.children[w.i] if c.dep == "amod"]
+    qualifiers = [c for w in words if w.pos == "NOUN" for c in parse.children[w.i] if c.dep == "amod"]
+    return words + [q for c in qualifiers for q in _conjuncts(parse, c)]
 
 
 def _small_clause(parse: DependencyParse, verb: Token) -> list[Token]:
@@ -170,9 +171,10 @@ def _reading(parse: DependencyParse, word: Token, lexicon: OpinionLexicon, cues:
 
 def _subject(parse: DependencyParse, word: Token) -> Token | None:
     """The subject the predicate word is said of: its own, or its copula's (through the
-    noun it qualifies: "Jordan had been an admirable partner")."""
+    noun it qualifies and the word it is coordinated with: "Jordan had been a decent and
+    admirable partner")."""
     token: Token | None = word
-    while token is not None and token.dep == "amod":
+    while token is not None and token.dep in ("amod", "conj"):
         token = parse.head(token)
     for holder in (token, parse.head(token) if token is not None else None):
         if holder is None:
