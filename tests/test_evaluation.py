@@ -81,6 +81,9 @@ def test_a_word_counts_past_the_threshold_unless_it_names_harm(lexicon):
     ("Turkey said the report about Greece was misleading.", ("TUR", None, "111")),
     ("Anna Berg said she will not tolerate such raids.", ("GRCGOV", None, "111")),
     ("Egypt said Jordan had been an admirable partner.", ("EGY", "JOR", "051")),
+    ("Egypt said Omar Haddad was a decent, fair-minded and dedicated public servant.", ("EGY", "JORGOV", "051")),
+    # each coordinated clause keeps its own subject
+    ("Turkey said that Jordan had won and that Greece had failed the voters.", ("TUR", "GRC", "111")),
 ])
 def test_a_judgement_is_of_what_the_clause_says_it_of(speech_of, text, expected):
     assert expected in speech_of(text)

@@ -169,14 +169,23 @@ def _reading(parse: DependencyParse, word: Token, lexicon: OpinionLexicon, cues:
     return _Reading("negative", "listed") if lemma in cues["negated_turn"] else None
 
 
+def _predicate_root(parse: DependencyParse, word: Token) -> Token:
+    """The predicate a word belongs to, past the noun it qualifies and the word it is
+    coordinated with ("a decent, fair-minded and dedicated public servant": servant)."""
+    token = word
+    while token.dep in ("amod", "conj") and parse.child(token, SUBJECT_DEPS) is None:
+        head = parse.head(token)
+        if head is None:
+            break
+        token = head
+    return token
+
+
 def _subject(parse: DependencyParse, word: Token) -> Token | None:
-    """The subject the predicate word is said of: its own, or its copula's (through the
-    noun it qualifies and the word it is coordinated with: "Jordan had been a decent and
-    admirable partner")."""
-    token: Token | None = word
-    while token is not None and token.dep in ("amod", "conj"):
-        token = parse.head(token)
-    for holder in (token, parse.head(token) if token is not None else None):
+    """The subject the predicate word is said of: its own, or its copula's ("Jordan had
+    been a decent and admirable partner")."""
+    root = _predicate_root(parse, word)
+    for holder in (root, parse.head(root)):
         if holder is None:
             return None
         subject = parse.child(holder, SUBJECT_DEPS)
@@ -257,7 +266,7 @@ def judgements(parse: DependencyParse, arguments: SentenceArguments, mentions: l
         heads = _clause_heads(parse, verb)
         speakers, judged = _speakers(parse, arguments, verb, heads, naming)
         # "as ..." and "called the rebate 'unjustified'": said of the naming verb's object
-        said = [(h.dep == "prep" or p.head == verb.i and p.dep in SMALL_CLAUSE_DEPS, p)
+        said = [(h.dep == "prep" or (r := _predicate_root(parse, p)).head == verb.i and r.dep in SMALL_CLAUSE_DEPS, p)
                 for h in heads for p in _predicates(parse, h)]
         said += [(True, p) for p in _small_clause(parse, verb)] if naming else []
         if not speakers or not said:
