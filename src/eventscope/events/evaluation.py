@@ -7,7 +7,8 @@ lost although the CAMEO manual codes them. A speech verb with an actor speaking 
 reported clause (or an "as" phrase: "described the address as 'very disappointing'") whose
 predicate is an opinion word (events.opinion) codes the speaker's judgement. Only the
 predicate judges: a word describing a thing ("illegal aliens") or somewhere inside the
-clause ("said troops killed five") does not. A negated word turns over ("not acceptable").
+clause ("said troops killed five") does not. A denied predicate judges nothing ("were not
+racist"), but for the words whose denial is a criticism ("not acceptable").
 
 Whom the judgement is of, the text must say: what a naming verb acts on ("branded the
 poster 'tasteless'"), else the predicate's subject or the actor it belongs to ("the
@@ -131,6 +132,7 @@ class _Reading:
 
 
 def _passive(parse: DependencyParse, word: Token) -> bool:
+    """A participle with its own passive marks is a state or an act done to its subject."""
     return any(c.dep in ("auxpass", "nsubjpass") for c in parse.children[word.i])
 
 
@@ -251,52 +253,57 @@ def _speakers(parse: DependencyParse, arguments: SentenceArguments, verb: Token,
     return speakers, [m for t in subjects for m in _owners(arguments, parse, t)]
 
 
-def judgements(parse: DependencyParse, arguments: SentenceArguments, mentions: list[Mention],
-               cues: dict, speech_verbs: frozenset[str]) -> Iterator[Judgement]:
-    """Every judgement the sentence's speech verbs report, one per speech verb."""
+def _judgement(parse: DependencyParse, arguments: SentenceArguments, words: Mapping, lexicon: OpinionLexicon,
+               verb: Token, speaker: Mention, judged: list[Mention], of_object: bool, word: Token,
+               reading: _Reading) -> Judgement | None:
+    """The judgement one predicate word passes, and of whom, if it is one."""
+    subject = None if of_object else _subject(parse, word)
+    if subject is not None and lexicon.is_harm((subject.text.lower(), subject.lemma.lower())):
+        return None  # "said the attack was horrific": a violent act judged, not an actor
+    said_of = _owners(arguments, parse, subject) if subject is not None else []
+    own = subject is not None and (subject.lemma.lower() in words["first_person"] or any(
+        m.actor.id == speaker.actor.id for m in said_of))
+    stance = own and word.pos == "VERB" and reading.kind == "listed"  # "I will not tolerate attacks"
+    if own and reading.kind != "feeling" and not stance or _extraposed(parse, word, subject):
+        return None  # "we are ready to talk", "it would be irresponsible if we let it slip"
+    if reading.kind == "feeling":  # "he was disillusioned with the party's leadership"
+        named = _causes(arguments, parse, word, words)
+    elif stance:
+        named = [m for c in parse.children[word.i] if c.dep == "dobj" for m in _owners(arguments, parse, c)]
+    else:
+        named = judged or said_of
+    others = [m for m in named if m.actor.id != speaker.actor.id and not m.place]
+    # A feeling about no one, praise of no one and conduct of no one judge no actor; a
+    # criticism of a thing may ("said detentions without trial were unacceptable").
+    needs_target = reading.kind in ("feeling", "conduct") or (reading.polarity == "positive" and reading.kind == "lexicon")
+    if not others and (named or needs_target):
+        return None  # the speaker judging themself, or no one
+    return Judgement(verb, word, words["codes"][reading.polarity], speaker, others[0] if others else None)
+
+
+def judgements(parse: DependencyParse, arguments: SentenceArguments, cues: dict,
+               speech_verbs: frozenset[str]) -> Iterator[Judgement]:
+    """Every judgement the sentence's speech verbs report, one per speech verb: the first
+    of its predicates that passes one."""
     words = cues["evaluation"]
     lexicon = _lexicon(float(words["lexicon"]["threshold"]), tuple(words["negative"]), tuple(words["positive"]),
                        tuple(words["harm"]))
     naming_verbs = frozenset(words["naming_verbs"])
-    first_person = frozenset(words["first_person"])
     for verb in parse.tokens:
         if verb.pos != "VERB" or verb.lemma.lower() not in speech_verbs:
             continue
         naming = verb.lemma.lower() in naming_verbs
         heads = _clause_heads(parse, verb)
         speakers, judged = _speakers(parse, arguments, verb, heads, naming)
+        if not speakers:
+            continue
         # "as ..." and "called the rebate 'unjustified'": said of the naming verb's object
         said = [(h.dep == "prep" or (r := _predicate_root(parse, p)).head == verb.i and r.dep in SMALL_CLAUSE_DEPS, p)
                 for h in heads for p in _predicates(parse, h)]
         said += [(True, p) for p in _small_clause(parse, verb)] if naming else []
-        if not speakers or not said:
-            continue
-        speaker = speakers[0]
-        for of_object, word in said:
-            reading = _reading(parse, word, lexicon, words)
-            if reading is None:
-                continue
-            subject = None if of_object else _subject(parse, word)
-            if subject is not None and lexicon.is_harm((subject.text.lower(), subject.lemma.lower())):
-                break  # "said the attack was horrific": a violent act judged, not an actor
-            said_of = _owners(arguments, parse, subject) if subject is not None else []
-            own = subject is not None and (subject.lemma.lower() in first_person or any(
-                m.actor.id == speaker.actor.id for m in said_of))
-            stance = own and word.pos == "VERB" and reading.kind == "listed"  # "I will not tolerate attacks"
-            if own and reading.kind != "feeling" and not stance or _extraposed(parse, word, subject):
-                break  # "we are ready to talk", "it would be irresponsible if we let it slip"
-            if reading.kind == "feeling":  # "he was disillusioned with the party's leadership"
-                named = _causes(arguments, parse, word, words)
-            elif stance:
-                named = [m for c in parse.children[word.i] if c.dep == "dobj" for m in _owners(arguments, parse, c)]
-            else:
-                named = judged or said_of
-            others = [m for m in named if m.actor.id != speaker.actor.id and not m.place]
-            # A feeling about no one, praise of no one and conduct of no one judge no actor;
-            # a criticism of a thing may ("said detentions without trial were unacceptable").
-            needs_target = reading.kind in ("feeling", "conduct") or (
-                reading.polarity == "positive" and reading.kind == "lexicon")
-            if not others and (named or needs_target):
-                break
-            yield Judgement(verb, word, words["codes"][reading.polarity], speaker, others[0] if others else None)
-            break
+        first = next(((of_object, word, reading) for of_object, word in said
+                      if (reading := _reading(parse, word, lexicon, words)) is not None), None)
+        if first is not None:
+            judgement = _judgement(parse, arguments, words, lexicon, verb, speakers[0], judged, *first)
+            if judgement is not None:
+                yield judgement
