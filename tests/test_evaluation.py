@@ -70,7 +70,7 @@ def test_a_word_counts_past_the_threshold_unless_it_names_harm(lexicon):
     ("Turkey said the decision of Greece was idiotic.", ("TUR", "GRC", "111")),
     ("Omar Haddad described Turkey's proposal as very disappointing.", ("JORGOV", "TUR", "111")),
     ("Egypt found the conduct of Jordan disrespectful, rude and tacky.", ("EGY", "JOR", "111")),
-    ("Omar Haddad said the move by Greece was ill-timed.", ("JORGOV", "GRC", "111")),
+    ("Omar Haddad said the move by Greece was ill-judged.", ("JORGOV", "GRC", "111")),
     ("Egypt feels that the plan of Jordan is ridiculous.", ("EGY", "JOR", "111")),
     ("Jordan has been described as \"irresponsible\" by Egypt.", ("EGY", "JOR", "111")),
     # a quotation after a colon: the one told is no target
