@@ -289,7 +289,7 @@ class _SentenceCoder:
                 stated = "asserted" if appeal.verb is appeal.clause else None
                 events.extend(self._events(appeal.verb, coded, appeal.source, appeal.target, stated))
         if self.coder.refine:  # "said the plan was a 'shambles'": the speaker's judgement
-            for judged in judgements(self.parse, self.arguments, self.mentions, self.coder.cues, self.coder.speech_verbs):
+            for judged in judgements(self.parse, self.arguments, self.coder.cues, self.coder.speech_verbs):
                 rule = f"SPEECH-{judged.word.lemma.lower()}"
                 clause = self.parse.subtree(judged.verb, self.clause_stop)
                 coded = _Coded(judged.code, "", rule, [judged.word], clause)
