@@ -88,3 +88,22 @@ def appeals(parse: DependencyParse, arguments: SentenceArguments, cues: dict,
 
 def _own_country(source: Mention, target: Mention | None) -> bool:
     return target is not None and target.actor.kind == "country" and target.actor.country == source.actor.country
+
+
+def demander_of(parse: DependencyParse, arguments: SentenceArguments, verb: Token, cues: dict) -> Mention | None:
+    """The speaker of "<speaker> said <actor> must <act>", if the act is obligated: the
+    act, when it codes, is then demanded (10x), not done."""
+    table = cues["demand"]
+    if not any(c.dep == "aux" and c.lemma.lower() in table["auxiliaries"] for c in parse.children[verb.i]):
+        return None
+    report = set(cues["attribution"]["report_verbs"]) | set(table["verbs"])
+    current = verb
+    while current.dep in cues["arguments"]["governor_deps"]:
+        governor = parse.head(current)
+        if governor is None:
+            return None
+        if governor.lemma.lower() in report:
+            found = arguments.phrase_actors(arguments.subjects(governor)[0])
+            return found[0][0] if found else None
+        current = governor
+    return None

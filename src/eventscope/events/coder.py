@@ -27,7 +27,7 @@ import yaml
 from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
-from eventscope.events.appeals import appeals
+from eventscope.events.appeals import appeals, demander_of
 from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, without_mirrors
 from eventscope.events.background import is_background
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
@@ -359,7 +359,7 @@ class _SentenceCoder:
     def _events_of(self, verb: Token, coded: _Coded) -> list[Event]:
         events: list[Event] = []
         dyads = self.arguments.dyads(verb)[: self.max_dyads]
-        demander = self._demander(verb) if self.coder.refine else None
+        demander = demander_of(self.parse, self.arguments, verb, self.coder.cues) if self.coder.refine else None
         if demander is not None and coded.code:
             # "X said Y must release them": X demands of Y (10x), nothing happened yet.
             addressees: list[Mention] = []
@@ -455,25 +455,6 @@ class _SentenceCoder:
         return verb.dep == "acl" and verb.tag in ("VBG", "VBN") and not any(
             c.dep in ("aux", "auxpass") for c in self.parse.children[verb.i]
         )
-
-    def _demander(self, verb: Token) -> Mention | None:
-        """The speaker of "<speaker> said <actor> must <act>", if the act is obligated."""
-        cues = self.coder.cues["demand"]
-        kids = self.parse.children[verb.i]
-        if not any(c.dep == "aux" and c.lemma.lower() in cues["auxiliaries"] for c in kids):
-            return None
-        report = set(self.coder.cues["attribution"]["report_verbs"]) | set(cues["verbs"])
-        current = verb
-        while current.dep in self.args["governor_deps"]:
-            governor = self.parse.head(current)
-            if governor is None:
-                return None
-            if governor.lemma.lower() in report:
-                subjects, _ = self.arguments.subjects(governor)
-                found = self.arguments.phrase_actors(subjects)
-                return found[0][0] if found else None
-            current = governor
-        return None
 
     def _events(
         self,
