@@ -58,6 +58,7 @@ from eventscope.records import (
     Article,
     Cameo,
     Event,
+    Location,
     Mention,
     Modality,
     Plover,
@@ -456,6 +457,14 @@ class _SentenceCoder:
             c.dep in ("aux", "auxpass") for c in self.parse.children[verb.i]
         )
 
+    def _refined(self, code: str, source: Mention | None, target: Mention | None, location: Location | None) -> str:
+        """The code once the CAMEO refinements read who acts on whom, and where."""
+        if not self.coder.refine:
+            return code
+        cues = self.coder.cues
+        code = violence_code(cues, meeting_code(cues, code, source, target, location), source)
+        return protest_code(cues, code, source, target, self.sentence.text)
+
     def _events(
         self,
         verb: Token,
@@ -483,11 +492,7 @@ class _SentenceCoder:
         sides = []
         cues, refine = self.coder.cues, self.coder.refine
         if code and not (refine and is_negated_rejection(cues, code, modality)):
-            refined = code
-            if refine:
-                refined = meeting_code(cues, code, source, target, location)
-                refined = protest_code(cues, violence_code(cues, refined, source), source, target,
-                                       self.sentence.text)
+            refined = self._refined(code, source, target, location)
             intended = intent_code(cues, refined, modality) if refine else refined
             refused = modality in cues["refusal"]["modalities"] and intended != refined
             stated = modality == "planned" and intended != refined and states_own_intent(
@@ -502,8 +507,7 @@ class _SentenceCoder:
             # The reverse of a paired code makes the target act on the source; a place
             # named never acts. Beside a main event with no source ("a team began a
             # tour" of London), the target would host no one.
-            sides.append((meeting_code(cues, paired, target, source, location) if refine else paired,
-                          target, source, modality))
+            sides.append((self._refined(paired, target, source, location), target, source, modality))
         events = []
         silent = self.coder.cues["no_event_codes"]
         for event_code, src, tgt, side_modality in sides:
