@@ -268,7 +268,7 @@ class _SentenceCoder:
     @functools.cached_property
     def home(self) -> str | None:
         """The country the article is about, for implied agents (read when first needed)."""
-        return article_country(self.article)
+        return article_country(self.article, self.coder.gazetteer.places if self.coder.gazetteer else None)
 
     # --- events ------------------------------------------------------------------------
 
