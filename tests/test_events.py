@@ -845,3 +845,9 @@ def test_local_news_that_names_no_country_is_placed_by_its_towns(article_from, c
                              for t in sentence.tokens if t.text in ("Brooklyn", "Queens")]
     assert article_country(article, coder.gazetteer.places) == "USA"
     assert article_country(article, None) is None
+
+
+def test_an_act_not_done_is_denied_and_one_not_wanted_is_refused(events_of):
+    events = events_of("Turkey did not meet Kenya. Turkey would not sign the accord with Greece.")
+    assert {(e.trigger, e.cameo.root, e.modality) for e in events if e.source_actor.code == "TUR"} == {
+        ("meet", "04", "denied"), ("sign", "12", "asserted")}

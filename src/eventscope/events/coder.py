@@ -40,6 +40,7 @@ from eventscope.events.refine import (
     demand_code,
     intent_code,
     is_negated_rejection,
+    is_refusal,
     meeting_code,
     protest_code,
     states_own_intent,
@@ -493,7 +494,8 @@ class _SentenceCoder:
         cues, refine = self.coder.cues, self.coder.refine
         if code and not (refine and is_negated_rejection(cues, code, modality)):
             refined = self._refined(code, source, target, location)
-            intended = intent_code(cues, refined, modality) if refine else refined
+            unwilling = modality not in cues["refusal"]["modalities"] or is_refusal(self.parse, verb, cues)
+            intended = intent_code(cues, refined, modality) if refine and unwilling else refined
             refused = modality in cues["refusal"]["modalities"] and intended != refined
             stated = modality == "planned" and intended != refined and states_own_intent(
                 self.parse, self.arguments, verb, source, cues, self.coder.speech_verbs)

@@ -41,6 +41,22 @@ def intent_code(cues: dict, code: str, modality: str) -> str:
     return code
 
 
+def is_refusal(parse: DependencyParse, verb: Token, cues: dict) -> bool:
+    """Whether a denied act is refused: negated with a will ("won't pay", "would not take
+    part") or governed by a verb or noun of refusing ("declined to impose", "the refusal to
+    sign"). An act that simply did
+    not happen ("did not deliver", "were not celebrating") is denied, not refused."""
+    table = cues["refusal"]
+    if any(c.dep == "aux" and c.text.lower() in table["auxiliaries"] for c in parse.children[verb.i]):
+        return True
+    current = verb
+    while current.dep in ("xcomp", "acl") and (governor := parse.head(current)) is not None:
+        if governor.lemma.lower() in table["governors"]:  # "declined to", "the refusal to"
+            return True
+        current = governor
+    return False
+
+
 def demand_code(cues: dict, code: str) -> str:
     """What demanding the act codes as ("must release them": 1041 ...), else a demand (100)."""
     return _by_prefix(cues["demand"]["codes"], code) or DEFAULT_DEMAND
