@@ -851,3 +851,8 @@ def test_an_act_not_done_is_denied_and_one_not_wanted_is_refused(events_of):
     events = events_of("Turkey did not meet Kenya. Turkey would not sign the accord with Greece.")
     assert {(e.trigger, e.cameo.root, e.modality) for e in events if e.source_actor.code == "TUR"} == {
         ("meet", "04", "denied"), ("sign", "12", "asserted")}
+
+
+def test_introducing_someone_is_a_meeting_and_introducing_a_ban_is_none(events_of):
+    events = events_of("Turkey introduced a ban on smoking. Turkey introduced Anna Berg to Omar Haddad.")
+    assert [(e.trigger, e.target_actor.code) for e in events] == [("introduced", "GRCGOV")]

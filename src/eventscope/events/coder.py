@@ -336,9 +336,10 @@ class _SentenceCoder:
                 self.coder.refine and (default.code or "")[:2] in self.args["pattern_only_roots"]
             ):
                 return None
-            if verb.lemma.lower() in self.args["transitive_defaults"] and not any(
-                c.dep in self.args["object_deps"] for c in self.parse.children[verb.i]
-            ):
+            objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
+            if verb.lemma.lower() in self.args["transitive_defaults"] and not objects:
+                return None
+            if verb.lemma.lower() in self.args["people_defaults"] and not any(map(self._names_someone, objects)):
                 return None
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
