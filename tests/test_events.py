@@ -856,3 +856,12 @@ def test_an_act_not_done_is_denied_and_one_not_wanted_is_refused(events_of):
 def test_introducing_someone_is_a_meeting_and_introducing_a_ban_is_none(events_of):
     events = events_of("Turkey introduced a ban on smoking. Turkey introduced Anna Berg to Omar Haddad.")
     assert [(e.trigger, e.target_actor.code) for e in events] == [("introduced", "GRCGOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg and Omar Haddad signed the deal in Cairo on Tuesday.",
+    "Greece and Jordan sealed a deal on gas.",
+    "Greece formalised a co-operation deal with Jordan.",
+])
+def test_concluding_a_deal_is_signing_an_agreement(events_of, text):
+    assert {e.cameo.code for e in events_of(text) if e.source_actor and e.target_actor} == {"057"}
