@@ -865,3 +865,8 @@ def test_introducing_someone_is_a_meeting_and_introducing_a_ban_is_none(events_o
 ])
 def test_concluding_a_deal_is_signing_an_agreement(events_of, text):
     assert {e.cameo.code for e in events_of(text) if e.source_actor and e.target_actor} == {"057"}
+
+
+def test_defending_a_measure_is_verbal_and_defending_a_country_is_not(events_of):
+    assert {e.cameo.code for e in events_of("Turkey has defended the new security measures.")} == {"052"}
+    assert not [e for e in events_of("Turkey defended Kenya against the rebels.") if e.cameo.code == "052"]

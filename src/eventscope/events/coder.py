@@ -46,7 +46,14 @@ from eventscope.events.refine import (
     states_own_intent,
     violence_code,
 )
-from eventscope.events.senses import object_sense, people_verb_code
+from eventscope.events.senses import (
+    is_bare_present,
+    names_someone,
+    object_sense,
+    people_verb_code,
+    thing_sense,
+    wants_counterpart,
+)
 from eventscope.events.verbs import (
     VerbDictionary,
     load_verb_dictionary,
@@ -328,6 +335,8 @@ class _SentenceCoder:
             coded = _Coded(by_noun.code, "", by_noun.rule, [by_noun.noun, *by_noun.matched], clause)
         elif self.coder.refine and (held := people_verb_code(self.parse, verb, self.args)) is not None:
             coded = _Coded(held, "", f"{verb.lemma.upper()}-people", [], clause)  # "the men are being held"
+        elif self.coder.refine and (argued := thing_sense(self.parse, verb, objects, self.args)) is not None:
+            coded = _Coded(argued, "", f"{verb.lemma.upper()}-thing", [], clause)  # "defended the measures"
         elif not entries:
             return None
         else:
@@ -339,25 +348,15 @@ class _SentenceCoder:
             objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
             if verb.lemma.lower() in self.args["transitive_defaults"] and not objects:
                 return None
-            if verb.lemma.lower() in self.args["people_defaults"] and not any(map(self._names_someone, objects)):
+            if verb.lemma.lower() in self.args["people_defaults"] and not any(names_someone(self.parse, o, self.args) for o in objects):
                 return None
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
         if entries and (sense := object_sense(self.parse, verb, coded.code, entries[0].block, self.args)):
             coded = dataclasses.replace(coded, code=sense[0], paired="", rule=coded.rule + sense[1])
-        if self.coder.refine and self._is_habitual(verb, coded.code):
+        if self.coder.refine and quad_class(coded.code[:2]) in MATERIAL_QUADS and is_bare_present(self.parse, verb, self.args):
             return None
         return coded if coded.code or coded.paired else None
-
-    def _is_habitual(self, verb: Token, code: str) -> bool:
-        """"The firm provides services", "Microsoft pushes out updates every month": a material
-        act in the bare present tells what someone does as a rule, a state, not an event.
-        Statements in the present ("denies", "promises") are acts and stay."""
-        return (
-            verb.tag in self.args["habitual_tags"]
-            and quad_class(code[:2]) in MATERIAL_QUADS
-            and not any(c.dep in ("aux", "auxpass") for c in self.parse.children[verb.i])
-        )
 
     def _events_of(self, verb: Token, coded: _Coded) -> list[Event]:
         events: list[Event] = []
@@ -397,7 +396,7 @@ class _SentenceCoder:
                 continue  # an act by no one named, unless a passive names whom it befell
             if describes_noun and source is None:
                 continue  # "the gossip surrounding his rift": a thing, no actor, does it
-            if target is None and self._wants_counterpart(verb, coded.code):
+            if target is None and wants_counterpart(self.parse, verb, coded.code, self.args):
                 continue
             side = dataclasses.replace(coded, paired="") if reciprocal else coded
             events.extend(self._events(verb, side, source, target))
@@ -411,25 +410,6 @@ class _SentenceCoder:
         objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
         return all(o.lemma.lower() in self.args["joint_objects"] or o.text.lower() in self.args["joint_objects"]
                    for o in objects)
-
-    def _wants_counterpart(self, verb: Token, code: str) -> bool:
-        """A visit needs someone visited; violence with an object needs someone or some
-        place aimed at ("hit trust", "fight poverty" are no attacks)."""
-        if code.startswith(tuple(self.args["counterpart_codes"])):
-            return True
-        if code[:2] not in self.args["aimed_codes"]:
-            return False
-        objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
-        return bool(objects) and not any(self._names_someone(o) for o in objects)
-
-    def _names_someone(self, head: Token) -> bool:
-        """An object phrase naming people, a party or a place, resolved as an actor or not."""
-        people = self.args["people_nouns"]
-        return any(
-            t.ent_type in self.args["aimed_labels"]
-            or (t.pos == "NOUN" and t.lemma.lower() in people)
-            for t in self.parse.subtree(head, self.clause_stop)
-        )
 
     def _marks_future(self, verb: Token) -> bool:
         """"is going to attack": the verb governs the act's infinitive and only dates it."""

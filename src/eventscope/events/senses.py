@@ -52,3 +52,36 @@ def people_verb_code(parse: DependencyParse, verb: Token, args: dict) -> str | N
     passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
     heads = [c for c in kids if c.dep == ("nsubjpass" if passive else "dobj")]
     return code if any(_names_people(h, args) for h in heads) else None
+
+
+def names_someone(parse: DependencyParse, head: Token, args: dict) -> bool:
+    """An object phrase naming people, a party or a place, resolved as an actor or not."""
+    people = args["people_nouns"]
+    return any(
+        t.ent_type in args["aimed_labels"] or (t.pos == "NOUN" and t.lemma.lower() in people)
+        for t in parse.subtree(head, frozenset(args["clause_deps"]))
+    )
+
+
+def wants_counterpart(parse: DependencyParse, verb: Token, code: str, args: dict) -> bool:
+    """A visit needs someone visited; violence with an object needs someone or some
+    place aimed at ("hit trust", "fight poverty" are no attacks)."""
+    if code.startswith(tuple(args["counterpart_codes"])):
+        return True
+    if code[:2] not in args["aimed_codes"]:
+        return False
+    objects = [c for c in parse.children[verb.i] if c.dep in args["object_deps"]]
+    return bool(objects) and not any(names_someone(parse, o, args) for o in objects)
+
+
+def thing_sense(parse: DependencyParse, verb: Token, objects: list[Token], args: dict) -> str | None:
+    """The code of a verb done to a thing, not to anyone ("defended the measures" is
+    verbal, 052; "defended the city" is not), from `thing_object_codes`."""
+    code = args["thing_object_codes"].get(verb.lemma.lower())
+    return code if code and objects and not any(names_someone(parse, o, args) for o in objects) else None
+
+
+def is_bare_present(parse: DependencyParse, verb: Token, args: dict) -> bool:
+    """"The firm provides services", "Microsoft pushes out updates every month": the bare
+    present tells what someone does as a rule; for a material act, a state, not an event."""
+    return verb.tag in args["habitual_tags"] and not any(c.dep in ("aux", "auxpass") for c in parse.children[verb.i])
