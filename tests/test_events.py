@@ -870,3 +870,8 @@ def test_concluding_a_deal_is_signing_an_agreement(events_of, text):
 def test_defending_a_measure_is_verbal_and_defending_a_country_is_not(events_of):
     assert {e.cameo.code for e in events_of("Turkey has defended the new security measures.")} == {"052"}
     assert not [e for e in events_of("Turkey defended Kenya against the rebels.") if e.cameo.code == "052"]
+
+
+def test_refusing_to_comment_is_declining_comment(events_of):
+    events = events_of("Kenya would not comment. Turkey said it would not declare martial law.")
+    assert {(e.source_actor.code, e.cameo.code) for e in events} == {("KEN", "011")}

@@ -476,7 +476,7 @@ class _SentenceCoder:
         if code and not (refine and is_negated_rejection(cues, code, modality)):
             refined = self._refined(code, source, target, location)
             unwilling = modality not in cues["refusal"]["modalities"] or is_refusal(self.parse, verb, cues)
-            intended = intent_code(cues, refined, modality) if refine and unwilling else refined
+            intended = intent_code(cues, refined, modality, verb) if refine and unwilling else refined
             refused = modality in cues["refusal"]["modalities"] and intended != refined
             stated = modality == "planned" and intended != refined and states_own_intent(
                 self.parse, self.arguments, verb, source, cues, self.coder.speech_verbs)

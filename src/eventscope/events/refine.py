@@ -32,9 +32,13 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
     return next((table[prefix] for prefix in (code, code[:3], code[:2]) if prefix in table), None)
 
 
-def intent_code(cues: dict, code: str, modality: str) -> str:
+def intent_code(cues: dict, code: str, modality: str, verb: Token) -> str:
     """The intent (03x) or threat (13x) code for an act not (yet) carried out, the
-    rejection code (12x) for a cooperative act refused."""
+    rejection code (12x) for a cooperative act refused, declining comment (011) for a
+    comment refused ("would not comment")."""
+    refusal = cues["refusal"]
+    if modality in refusal["modalities"] and verb.lemma.lower() in refusal["comment_verbs"]:
+        return refusal["comment_code"]
     for table in (cues["intent"], cues["refusal"]):
         if modality in table["modalities"] and (found := _by_prefix(table["codes"], code)):
             return found
