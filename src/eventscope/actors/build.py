@@ -190,15 +190,27 @@ def add_people(kb: ActorKB) -> None:
         kb.member_words |= {phrase_key(word) for word in members}
 
 
-def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str]) -> None:
-    """Curated role words first, then the converted Phoenix agents."""
+def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str], config: dict[str, Any]) -> None:
+    """Curated role words first, then the converted Phoenix agents in the conventions' sectors."""
     for phrase, code in roles.items():
         kb.add_phrase(phrase, role_code=code)
         plural = regular_plural(phrase)
         if plural:
             kb.add_phrase(plural, role_code=code)
     for phrase, code in agents.items():
-        kb.add_phrase(phrase, role_code=code)
+        kb.add_phrase(phrase, role_code=agent_sector(phrase, code, config))
+
+
+def agent_sector(phrase: str, code: str, config: dict[str, Any]) -> str:
+    """A Phoenix agent's code as the project codes it: a clergy word under a religion's code
+    ("catholic priest" CHRCTH) is a religious figure (REL); "people" (PPL) are civilians."""
+    religions = set(config.get("religion_codes", []))
+    clergy = set(config.get("clergy_words", []))
+    head = phrase.split()[-1] if phrase.split() else ""
+    if code[:3] in religions and (head in clergy or head.removesuffix("s") in clergy or head.removesuffix("es") in clergy):
+        return "REL"
+    alias = config.get("sector_aliases", {}).get(code[:3])
+    return alias + code[3:] if alias else code
 
 
 def add_phoenix(kb: ActorKB, known: set[str]) -> None:
@@ -274,7 +286,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         add_groups(kb, known)
         add_parties(kb)
         add_people(kb)
-        add_roles(kb, config.get("roles", {}), json.loads(_data_text("phoenix_agents.json")))
+        add_roles(kb, config.get("roles", {}), json.loads(_data_text("phoenix_agents.json")), config)
         add_phoenix(kb, known)
     log.info("actor knowledge base: %d phrases", len(kb))
     return kb

@@ -59,9 +59,11 @@ def _division_country(words: str, kb: ActorKB) -> str | None:
 def settle_home_country(
     article: Article, kb: ActorKB, mentions: list[Mention], bare_roles: list[Mention]
 ) -> list[Mention]:
-    """Give the article's country to bare roles, to names the text does not describe, and
-    to people and bodies whose sector the text states but whose country it does not ("Tory
-    leader Michael Howard"). Without such a country, bare roles and undescribed names are
+    """Give a country to bare roles, to names the text does not describe, and to people and
+    bodies whose sector the text states but whose country it does not ("Tory leader Michael
+    Howard"): a titled person takes the one country the article gives their role elsewhere
+    ("Archbishop Desmond Tutu" ... "the South African archbishop"), anyone else the country
+    the article is about. Without such a country, bare roles and undescribed names are
     dropped. Returns the mentions kept."""
     home = home_country(article, kb)
     bare = {id(m) for m in bare_roles}
@@ -69,26 +71,39 @@ def settle_home_country(
         # A role word, or a name the text does not describe, with no country anywhere to
         # give it says too little to code: no actor (nor for pronouns standing for it).
         vague = {m.actor.id for m in mentions if id(m) in bare or m.rule == "person-name"}
-        return [m for m in mentions if m.actor.id not in vague]
+        mentions = [m for m in mentions if m.actor.id not in vague]
+    described = role_countries(mentions)
     settled: dict[str, Actor] = {}
     for mention in mentions:
         actor = mention.actor
         code = actor.code or ""
-        undescribed = mention.rule == "person-name" and not code
+        undescribed = (mention.rule == "person-name" or actor.kind == "person") and not code
         if actor.country is not None or not (code.startswith(UNKNOWN_COUNTRY) or undescribed) or actor.kind not in (
             "person", "organisation"
         ):
             continue
-        if actor.id not in settled:
+        roles = described.get(mention.role or "", set()) if actor.kind == "person" else set()
+        country = next(iter(roles)) if len(roles) == 1 else home
+        if actor.id not in settled and country is not None:
             if id(mention) in bare:
-                settled[actor.id] = generic_actor(kb, home, code[3:], mention.text, mention.role)
+                settled[actor.id] = generic_actor(kb, country, code[3:], mention.text, mention.role)
             else:
-                settled[actor.id] = named_actor(actor.kind, actor.name, home, code[3:] or None, mention.role)
+                settled[actor.id] = named_actor(actor.kind, actor.name, country, code[3:] or None, mention.role)
                 settled[actor.id].aliases = list(actor.aliases)
     for mention in mentions:  # pronouns and surnames share their antecedent's actor
         mention.actor = settled.get(mention.actor.id, mention.actor)
-    settle_divisions(article, kb, mentions, home)
+    if home is not None:
+        settle_divisions(article, kb, mentions, home)
     return mentions
+
+
+def role_countries(mentions: list[Mention]) -> dict[str, set[str]]:
+    """The countries the article gives each role word ("the South African archbishop")."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.rule.startswith("country-role") and mention.role and mention.actor.country:
+            found.setdefault(mention.role, set()).add(mention.actor.country)
+    return found
 
 
 def settle_divisions(article: Article, kb: ActorKB, mentions: list[Mention], home: str) -> None:

@@ -100,6 +100,7 @@ class ArticleResolver:
     kb: ActorKB
     article: Article
     surnames: dict[str, Actor] = field(default_factory=dict)
+    leading_names: dict[str, Actor | None] = field(default_factory=dict)  # first word of a full name (None: several)
     short_forms: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     bare_roles: list[Mention] = field(default_factory=list)  # "Police", "the government": country to settle
@@ -188,12 +189,15 @@ class ArticleResolver:
         return False
 
     def resolve_surnames(self, aligned: AlignedSpans, used: set[int]) -> None:
-        """A lone surname ("Heydari said") is the person named in full earlier in the article."""
+        """A lone surname ("Heydari said") is the person named in full earlier in the article;
+        failing that, a word that begins exactly one full name is that person's family name
+        written first ("President Yoon Suk Yeol ... Yoon apologized")."""
         for token in aligned.parse.tokens:
             if token.i in used or token.pos != "PROPN" or not token.text[:1].isupper():
                 continue
-            actor = self.surnames.get(name_key(token.text))
             span = aligned.span_at(token.i)
+            actor = self.surnames.get(name_key(token.text)) or (
+                self.leading_names.get(name_key(token.text)) if span is None else None)
             if actor is None or (span is not None and aligned.span_tokens[span] != (token.i, token.i)):
                 continue
             self.add(aligned, token.start, token.end, actor, None, "surname")
@@ -218,6 +222,10 @@ class ArticleResolver:
             # A full name, or a one-word name the dictionary knows, lends its surname to later text.
             if actor.kind == "person" and (named.first < named.last or rule == "dictionary-person"):
                 self.surnames.setdefault(name_key(tokens[named.last].text), actor)
+            if actor.kind == "person" and named.first < named.last:
+                leading = name_key(tokens[named.first].text)
+                known = self.leading_names.get(leading, actor)
+                self.leading_names[leading] = actor if known is not None and known.id == actor.id else None
 
     def name_span(self, aligned: AlignedSpans, first: int, last: int) -> NameSpan | None:
         """The bare name in a candidate: titles, demonyms, possessive and quotes trimmed."""
