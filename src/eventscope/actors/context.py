@@ -163,3 +163,19 @@ def strip_titles(tokens: list[Token], first: int, last: int, kb: ActorKB) -> tup
 def titled_name(tokens: list[Token], index: int) -> bool:
     """A one-word name counts as a person only right after a title or role ("President Umbardacil")."""
     return index > 0 and tokens[index - 1].pos in ("PROPN", "NOUN") and tokens[index].pos == "PROPN"
+
+
+def lone_name(aligned: AlignedSpans, index: int, kb: ActorKB) -> bool:
+    """A capitalised word that stands alone as someone's name: not part of a longer name
+    ("Whole Foods", "Lord Sainsbury") unless after a title ("Sir Nicholas"), not a noun's
+    modifier ("Powys people") and not a place ("in Swansea"). The tagger's entity label is no
+    guide: it calls a Korean family name a place as often as a person."""
+    tokens = aligned.parse.tokens
+    token = tokens[index]
+    if index + 1 < len(tokens) and tokens[index + 1].pos == "PROPN":
+        return False
+    if index > 0 and tokens[index - 1].pos == "PROPN" and phrase_key(tokens[index - 1].text) not in kb.titles:
+        return False
+    if token.dep == "compound":
+        return False
+    return not (token.dep == "pobj" and tokens[token.head].text.lower() in kb.locative_prepositions)

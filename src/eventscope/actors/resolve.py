@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventscope.actors.build import cached_actor_kb
-from eventscope.actors.context import Context, context_for, strip_titles, titled_name
+from eventscope.actors.context import Context, context_for, lone_name, strip_titles, titled_name
 from eventscope.actors.home import settle_home_country
 from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry, phrase_key
 from eventscope.actors.make import (
@@ -26,6 +26,15 @@ from eventscope.actors.make import (
     named_actor,
 )
 from eventscope.actors.merge import union_by_id
+from eventscope.actors.pronouns import (
+    GROUP_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    PLURAL_TAGS,
+    PRONOUN_REACH,
+    KnownPeople,
+    group_antecedent,
+    person_antecedent,
+)
 from eventscope.actors.spans import AlignedSpans
 from eventscope.common.names import abbreviates, acronym_key, is_latin, name_key
 from eventscope.records import Actor, Article, Mention, Sentence, Token
@@ -43,8 +52,6 @@ NAME_SUFFIX_WINDOW = 40
 # "... criticised the government", "... by MPs"), not a description.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 # "he" and "she" stand for the last person named within this many sentences.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-PRONOUN_REACH = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -105,7 +112,11 @@ class ArticleResolver:
     mentions: list[Mention] = field(default_factory=list)
     bare_roles: list[Mention] = field(default_factory=list)  # "Police", "the government": country to settle
     subjects: set[int] = field(default_factory=set)  # ids of the mentions that are a main clause's subject
-    people_spans: dict[int, list[tuple[ActorSpan, KBEntry]]] = field(default_factory=dict)  # sentence -> its known people
+    plural_subjects: set[int] = field(default_factory=set)  # those of them a plural noun heads
+    known_people: KnownPeople = field(init=False)  # the dictionary's people of each sentence's raw text
+
+    def __post_init__(self) -> None:
+        self.known_people = KnownPeople(self.kb, self.article)
 
     @property
     def day(self) -> dt.date | None:
@@ -117,8 +128,11 @@ class ArticleResolver:
         mention = Mention(aligned.parse.sentence.index, start, end, text, actor, role, rule, place)
         self.mentions.append(mention)
         tokens = aligned.parse.tokens
-        if any(start <= t.start < end and t.dep in SUBJECT_DEPS and tokens[t.head].dep == "ROOT" for t in tokens):
+        heads = [t for t in tokens if start <= t.start < end and t.dep in SUBJECT_DEPS and tokens[t.head].dep == "ROOT"]
+        if heads:
             self.subjects.add(id(mention))  # the main clause's subject: whom the sentence is about
+            if heads[-1].tag in PLURAL_TAGS:
+                self.plural_subjects.add(id(mention))
         self.note_short_forms(end, actor)
 
     def note_short_forms(self, end: int, actor: Actor) -> None:
@@ -197,7 +211,8 @@ class ArticleResolver:
                 continue
             span = aligned.span_at(token.i)
             actor = self.surnames.get(name_key(token.text)) or (
-                self.leading_names.get(name_key(token.text)) if span is None else None)
+                self.leading_names.get(name_key(token.text)) if span is None and lone_name(aligned, token.i, self.kb)
+                else None)
             if actor is None or (span is not None and aligned.span_tokens[span] != (token.i, token.i)):
                 continue
             self.add(aligned, token.start, token.end, actor, None, "surname")
@@ -521,48 +536,41 @@ class ArticleResolver:
             self.bare_roles.append(self.mentions[-1])
             used.update(range(first, last + 1))
 
-    def known_people(self, sentence: Sentence) -> list[tuple[ActorSpan, KBEntry]]:
-        """The dictionary's people in a sentence's raw text, matched once per sentence."""
-        found = self.people_spans.get(sentence.index)
-        if found is None:
-            found = [(span, span.entry) for span in self.kb.find_spans(sentence.text, sentence.start)
-                     if span.entry is not None and span.entry.kind == "person"]
-            self.people_spans[sentence.index] = found
-        return found
-
     def resolve_pronouns(self, aligned: AlignedSpans, used: set[int]) -> None:
         """"He" or "she" as a party to a clause (or "his" claims, as their owner) is a person
-        named before it, in this sentence or the one or two before ("Tony Blair ... He
-        accused the Tories"): the last one named as a subject, as a reader follows the
-        story's protagonist ("Jackson, who defected, said Tony Blair ... he admired"), else
-        the last one named.
+        named in this sentence or the one or two before ("Tony Blair ... He accused the
+        Tories"); a subject "they" is the plural group that was a subject there (`pronouns`).
 
-        Antecedents are the people resolved in parsed sentences and the dictionary's people
-        in the raw text of every sentence, so a sentence the triage leaves unparsed still
-        lends its known people."""
+        A person's antecedents are the people resolved in parsed sentences and the
+        dictionary's people in the raw text of every sentence, so a sentence the triage
+        leaves unparsed still lends its known people."""
         tokens = aligned.parse.tokens
+        here = aligned.parse.sentence.index
         for token in tokens:
-            if token.i in used or token.text.lower() not in PERSONAL_PRONOUNS or not (
+            word = token.text.lower()
+            if token.i in used:
+                continue
+            if word in GROUP_PRONOUNS and token.dep in SUBJECT_DEPS and tokens[token.head].dep == "ROOT":
+                group = group_antecedent(self.mentions, self.plural_subjects, here, token.start)
+                if group is not None:
+                    self.add(aligned, token.start, token.end, group, None, "pronoun")
+                    used.add(token.i)
+                continue
+            if word not in PERSONAL_PRONOUNS or not (
                 token.dep in ARGUMENT_DEPS or (token.dep == "poss" and tokens[token.head].dep in SUBJECT_DEPS)
             ):
                 continue  # "His claims were denied": the owner of the subject (not "expressed his hope")
-            here = aligned.parse.sentence.index
             earlier: list[tuple[bool, int, Actor]] = [
                 (id(m) in self.subjects, m.start, m.actor) for m in self.mentions
                 if m.actor.kind == "person" and 0 <= here - m.sentence <= PRONOUN_REACH and m.end <= token.start
             ]
-            for sentence in self.article.sentences:
-                if 0 <= here - sentence.index <= PRONOUN_REACH:
-                    for span, entry in self.known_people(sentence):
-                        if span.end <= token.start and not any(start == span.start for _, start, _ in earlier):
-                            actor = actor_from_entry(entry, self.kb, self.day, span.text)
-                            actor.kind = "person"
-                            earlier.append((False, span.start, actor))
-            if not earlier:
-                continue
-            _, _, actor = max(earlier, key=lambda found: (found[0], found[1]))
-            self.add(aligned, token.start, token.end, actor, None, "pronoun")
-            used.add(token.i)
+            named = {start for _, start, _ in earlier}
+            earlier += [(False, span.start, actor) for span, actor in self.known_people.before(here, token.start)
+                        if span.start not in named]
+            actor = person_antecedent(earlier)
+            if actor is not None:
+                self.add(aligned, token.start, token.end, actor, None, "pronoun")
+                used.add(token.i)
 
 
 def resolve_mentions(article: Article, kb: ActorKB) -> Article:

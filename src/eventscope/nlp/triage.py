@@ -14,7 +14,7 @@ two rounds per article:
    later; leaving them out lost 4% of events on held-out BBC articles);
 2. followers: a sentence with a codable verb and a name seen in the parsed anchors (a
    person's surname, an organisation, an acronym) is parsed too, and so is one with "he",
-   "she" or "his" right after a parsed sentence (its person is named there).
+   "she", "his" or "they" right after a parsed sentence (its person or group is named there).
 
 A verb is codable when one of the forms the model's rule lemmatiser could give it is a
 verb of the coder's dictionary with a default code (light verbs such as "make" have none)
@@ -36,7 +36,8 @@ from eventscope.records import Entity
 from eventscope.settings import Settings
 
 NAME_LABELS = frozenset({"PERSON", "ORG"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Pronouns that stand for an actor named just before (a person, or a group for "they").
+REFERRING_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they"})
 PARSE_MODES = ("candidates", "all")
 FORMS_LIMIT = 200_000  # words whose lemma forms are remembered before starting afresh
 
@@ -110,10 +111,11 @@ class SentenceTriage:
         return self.can_code(sentence)
 
     def refers_back(self, sentence) -> bool:
-        """A sentence with "he", "she" or "his" right after a parsed sentence: its person is
-        likely named there ("Heydari said ... He discussed"), and it passes them on to the
-        next ("He added ...") even when it codes nothing itself."""
-        return any(token.lower_ in PERSONAL_PRONOUNS for token in sentence)
+        """A sentence with "he", "she", "his" or "they" right after a parsed sentence: its
+        person or group is likely named there ("Heydari said ... He discussed", "The Tories
+        ... They said"), and it passes them on to the next ("He added ...") even when it
+        codes nothing itself."""
+        return any(token.lower_ in REFERRING_PRONOUNS for token in sentence)
 
     def can_code(self, sentence) -> bool:
         """True when some word of the sentence may be a verb the coder can code here."""

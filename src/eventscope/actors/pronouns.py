@@ -1,0 +1,67 @@
+"""Pronouns: whom "he", "she" or "his" and a subject "they" stand for.
+
+A reader takes "he" for the person the story follows, named just before, and "They have
+said ..." for the group that was the subject just before ("The Tories ... They"). Only a
+main clause's "they" is read as a group ("saying they stemmed from ..." is often a thing,
+and the events stage links a clause's pronoun to its governor's subject); "it" is too
+often the weather, a plan or a clause, and "them" an object with many candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from eventscope.actors.kb import ActorKB, ActorSpan
+from eventscope.actors.make import actor_from_entry
+from eventscope.records import Actor, Article, Mention
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they"})
+PRONOUN_REACH = 2  # sentences back a pronoun looks for what it stands for
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def person_antecedent(candidates: Iterable[tuple[bool, int, Actor]]) -> Actor | None:
+    """Of (named as a subject, offset, person) candidates before "he": the last one named as
+    a subject, as a reader follows the story's protagonist, else the last one named."""
+    found = max(candidates, key=lambda c: (c[0], c[1]), default=None)
+    return found[2] if found else None
+
+
+def group_antecedent(mentions: Iterable[Mention], plural_subjects: set[int], sentence: int, offset: int) -> Actor | None:
+    """The group a subject "they" at `offset` of sentence `sentence` stands for: the last
+    plural subject that is no person ("the Tories", "unionists", "Police") in this sentence
+    or the two before, or None."""
+    found = [m for m in mentions if id(m) in plural_subjects and m.actor.kind != "person"
+             and 0 <= sentence - m.sentence <= PRONOUN_REACH and m.end <= offset]
+    return max(found, key=lambda m: m.start).actor if found else None
+
+
+@dataclass
+class KnownPeople:
+    """The dictionary's people in the raw text of an article's sentences, parsed or not, so
+    a sentence the triage leaves unparsed still lends its people to a later "he"."""
+
+    kb: ActorKB
+    article: Article
+    _spans: dict[int, list[ActorSpan]] = field(default_factory=dict)
+
+    def before(self, sentence: int, offset: int) -> list[tuple[ActorSpan, Actor]]:
+        """Those named in sentence `sentence` or the two before, ending before `offset`."""
+        found = []
+        for other in self.article.sentences:
+            if 0 <= sentence - other.index <= PRONOUN_REACH:
+                for span in self._people(other.index, other.text, other.start):
+                    if span.end <= offset and span.entry is not None:
+                        actor = actor_from_entry(span.entry, self.kb, self.article.published, span.text)
+                        actor.kind = "person"
+                        found.append((span, actor))
+        return found
+
+    def _people(self, index: int, text: str, start: int) -> list[ActorSpan]:
+        spans = self._spans.get(index)
+        if spans is None:
+            spans = [s for s in self.kb.find_spans(text, start) if s.entry is not None and s.entry.kind == "person"]
+            self._spans[index] = spans
+        return spans
