@@ -1,0 +1,133 @@
+"""Actors: who people and groups the dictionary does not name are, from titles, roles,
+the article's other mentions and pronouns (issue #17)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventscope import actors, nlp
+from eventscope.actors.build import agent_sector
+from eventscope.actors.kb import ActorKB
+from eventscope.nlp.analyse import analyse
+from eventscope.pipeline import Stages
+from eventscope.records import Article
+
+DAY = dt.date(2005, 2, 1)
+
+
+@pytest.fixture(scope="module")
+def kb(settings) -> ActorKB:
+    return actors.load_actor_kb(settings)
+
+
+def article(text: str, published: dt.date | None = DAY) -> Article:
+    return Article(id="t", source="t", title=None, outlet=None, author=None, published=published,
+                   text=text, language="en")
+
+
+def resolve(text: str, settings, kb: ActorKB, published: dt.date | None = DAY) -> Article:
+    return actors.resolve_mentions(next(nlp.analyse([article(text, published)], settings)), kb)
+
+
+def mentions_of(found: Article, text: str) -> list:
+    return [m for m in found.mentions if m.text == text]
+
+
+def code_of(found: Article, text: str) -> str | None:
+    matches = mentions_of(found, text)
+    assert matches, f"no mention {text!r} in {[m.text for m in found.mentions]}"
+    return matches[0].actor.code
+
+
+def test_clergy_are_religious_figures_whatever_religion_the_phoenix_agent_names():
+    config = {"religion_codes": ["CHR", "MUS"], "clergy_words": ["priest", "bishop", "cleric"],
+              "sector_aliases": {"PPL": "CVL"}}
+    assert agent_sector("catholic priest", "CHRCTH", config) == "REL"
+    assert agent_sector("catholic bishops", "CHRCTH", config) == "REL"
+    assert agent_sector("muslim cleric", "MUS", config) == "REL"
+    assert agent_sector("muslims", "MUS", config) == "MUS"  # believers keep their religion
+    assert agent_sector("people", "PPL", config) == "CVL"
+    assert agent_sector("soldier", "MIL", config) == "MIL"
+
+
+def test_a_clergy_word_beside_a_country_is_that_countrys_religious_figure(settings, kb):
+    found = resolve("The Kenyan archbishop condemned the attack. A Catholic priest in Zimbabwe urged calm.",
+                    settings, kb)
+    assert code_of(found, "Kenyan archbishop") == "KENREL"
+
+
+def test_a_titled_unknown_person_takes_the_country_the_article_gives_their_role(settings, kb):
+    text = ("Archbishop Desmond Tutu has called for the release of prisoners held by the UK. "
+            "The British government said the prisoners were dangerous. "
+            "The South African archbishop said detentions without trial were unacceptable.")
+    found = resolve(text, settings, kb)
+    assert code_of(found, "Desmond Tutu") == "ZAFREL"
+
+
+def test_a_titled_unknown_person_without_a_country_for_the_role_takes_the_articles(settings, kb):
+    text = ("The British government said the prisoners were dangerous. British police agreed. "
+            "Archbishop Rowan Hale called for their release.")
+    assert code_of(resolve(text, settings, kb), "Rowan Hale") == "GBRREL"
+
+
+def test_a_general_secretary_is_no_general(settings, kb):
+    text = ("The British government faced questions from British unions in London. "
+            "General secretary Brendan Barber called for a change in the law.")
+    found = resolve(text, settings, kb)
+    barber = mentions_of(found, "Brendan Barber")[0].actor
+    assert barber.country == "GBR" and barber.sector != "MIL"
+
+
+def test_a_family_name_written_first_is_the_person_later(settings, kb):
+    text = ("South Korean President Yoon Suk Yeol declared martial law on Tuesday. "
+            "Lawmakers in Seoul voted to lift it. Yoon apologized for the decision on Saturday.")
+    found = resolve(text, settings, kb, dt.date(2024, 12, 7))
+    assert mentions_of(found, "Yoon")[0].actor.id == mentions_of(found, "Yoon Suk Yeol")[0].actor.id
+
+
+def test_a_first_word_shared_by_two_full_names_stays_unresolved(settings, kb):
+    text = ("British police questioned Kim Holloway and Kim Barrett in London on Monday. "
+            "Kim said the British government had failed.")
+    found = resolve(text, settings, kb)
+    assert not mentions_of(found, "Kim")
+
+
+def test_a_first_word_inside_a_longer_name_or_as_a_place_is_not_the_person(settings, kb):
+    text = ("British police questioned Jordan Holloway in London on Monday. "
+            "The British government sent arms to Jordan. Jordan Street was closed.")
+    found = resolve(text, settings, kb)
+    assert all(m.actor.kind != "person" for m in found.mentions if m.text == "Jordan")
+
+
+def test_they_is_the_plural_group_that_was_the_subject_just_before(settings, kb):
+    text = ("The Tories have backed the plan for identity cards. "
+            "They said they would hold ministers to account over its cost.")
+    found = resolve(text, settings, kb)
+    they = mentions_of(found, "They")
+    assert they and they[0].actor.id == mentions_of(found, "Tories")[0].actor.id
+
+
+def test_they_inside_a_clause_or_after_a_singular_subject_is_no_group(settings, kb):
+    text = ("The British government has backed the plan for identity cards. "
+            "They said the cost would fall. Ministers claimed that they would save money.")
+    found = resolve(text, settings, kb)
+    assert not mentions_of(found, "They") and not mentions_of(found, "they")
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Greek police fired tear gas in Athens. Unionists marched on parliament on Thursday.", "Unionists", "GRCLAB"),
+    ("British police arrested two men in London. Fans threw bottles at the stadium.", "Fans", "GBRCVL"),
+])
+def test_group_nouns_take_the_articles_country_and_their_sector(settings, kb, text, word, code):
+    assert code_of(resolve(text, settings, kb), word) == code
+
+
+def test_the_triage_parses_a_they_sentence_after_a_parsed_one(settings):
+    stages = Stages.load(settings.with_overrides({"nlp.parse": "candidates"}))
+    text = ("The Tories have backed the plan for identity cards. "
+            "They accused ministers of hiding its cost. "
+            "The weather was mild all week.")
+    analysed = next(analyse([article(text)], settings, stages.triage))
+    assert [s.parsed for s in analysed.sentences] == [True, True, False]
