@@ -9,7 +9,7 @@ import pytest
 
 from eventscope import actors, nlp
 from eventscope.actors.build import agent_sector
-from eventscope.actors.kb import ActorKB
+from eventscope.actors.kb import ActorKB, CodeSpell, KBEntry
 from eventscope.nlp.analyse import analyse
 from eventscope.pipeline import Stages
 from eventscope.records import Article
@@ -131,3 +131,19 @@ def test_the_triage_parses_a_they_sentence_after_a_parsed_one(settings):
             "The weather was mild all week.")
     analysed = next(analyse([article(text)], settings, stages.triage))
     assert [s.parsed for s in analysed.sentences] == [True, True, False]
+
+
+def test_a_persons_dated_role_is_not_theirs_outside_its_dates():
+    minister = KBEntry("p:short", "Clare Short", "person",
+                       (CodeSpell("GBRGOVDEV", dt.date(1997, 5, 2), dt.date(2003, 5, 12)),), "GBR")
+    assert minister.code_on(dt.date(2002, 1, 1)) == "GBRGOVDEV"
+    assert minister.code_on(dt.date(2005, 1, 1)) == "GBR"
+    assert minister.code_on(None) == "GBRGOVDEV"  # undated text is about the office
+    party = KBEntry("g:labour", "Labour", "group", (CodeSpell("GBRGOV", dt.date(1997, 5, 2), dt.date(2010, 5, 11)),),
+                    "GBR")
+    assert party.code_on(dt.date(2012, 1, 1)) == "GBRGOV"
+
+
+def test_the_imf_and_wto_are_coded_as_the_conventions_code_them(kb):
+    assert kb.lookup("IMF").code_on(DAY) == "IGOUNODEVIMF"
+    assert kb.lookup("World Trade Organization").code_on(DAY) == "IGOUNOBUSWTO"

@@ -57,8 +57,9 @@ class KBEntry:
 
     def code_on(self, day: dt.date | None) -> str | None:
         """The code valid on `day`, else the undated fallback (Phoenix's `[ELI]` for former
-        office holders); without a date, the latest open-ended role ("current"), else the
-        last office held."""
+        office holders), else for a person only their country: a role outside its dates is
+        not theirs then (Clare Short in 2005 is no longer a minister). Without a date, the
+        latest open-ended role ("current"), else the last office held."""
         if not self.codes:
             return None
         undated = [spell for spell in self.codes if spell.start is None and spell.end is None]
@@ -66,7 +67,9 @@ class KBEntry:
             for spell in self.codes:
                 if (spell.start or spell.end) and spell.covers(day):
                     return spell.code
-            return (undated or list(self.codes))[-1].code
+            if undated or self.kind != "person":
+                return (undated or list(self.codes))[-1].code
+            return self.country or self.codes[-1].code[:3]
         current = [(spell.start, spell.code) for spell in self.codes if spell.end is None and spell.start]
         if current:
             return max(current)[1]
