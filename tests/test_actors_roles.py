@@ -147,3 +147,32 @@ def test_a_persons_dated_role_is_not_theirs_outside_its_dates():
 def test_the_imf_and_wto_are_coded_as_the_conventions_code_them(kb):
     assert kb.lookup("IMF").code_on(DAY) == "IGOUNODEVIMF"
     assert kb.lookup("World Trade Organization").code_on(DAY) == "IGOUNOBUSWTO"
+
+
+def test_a_person_named_again_with_a_role_takes_its_sector(settings, kb):
+    text = ("A sheriff's deputy was shot in Los Angeles County, California, on Friday. "
+            "Police arrested Jose Luis Orozco in Texas on Saturday. "
+            "Orozco, a known gang member, was also suspected of violating parole.")
+    found = resolve(text, settings, kb, dt.date(2012, 3, 5))
+    assert {m.actor.code for m in found.mentions if "Orozco" in m.text} == {"USACRM"}
+
+
+def test_a_rank_takes_the_sector_of_the_service_beside_it(settings, kb):
+    text = ("A sheriff's deputy was shot in Los Angeles County, California, on Friday. "
+            "Los Angeles County Sheriff's Deputy Jerry Ortiz was looking for a man. "
+            "Police arrested the man in Texas on Saturday.")
+    found = resolve(text, settings, kb, dt.date(2012, 3, 5))
+    assert code_of(found, "Jerry Ortiz") == "USACOP"
+    minister = resolve("Iraqi Deputy Foreign Minister Ahmed Fakhri met the envoy.", settings, kb, DAY)
+    assert code_of(minister, "Ahmed Fakhri") == "IRQGOV"
+
+
+@pytest.mark.parametrize(("day", "code"), [(DAY, "GBRPTY"), (dt.date(2015, 1, 5), "GBROPP")])
+def test_a_party_without_seats_in_parliament_is_a_party_not_the_opposition(settings, kb, day, code):
+    found = resolve("UKIP criticised the government's plan for identity cards.", settings, kb, day)
+    assert code_of(found, "UKIP") == code
+
+
+def test_the_shadow_cabinet_is_the_opposition(settings, kb):
+    text = "The shadow cabinet backed the British government's plan in London."
+    assert code_of(resolve(text, settings, kb), "shadow cabinet") == "GBROPP"

@@ -265,6 +265,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         noun_phrase_modifiers=frozenset(config.get("noun_phrase_modifiers", [])),
         organisation_words=frozenset(config.get("organisation_words", [])),
         organisation_roles=frozenset(config.get("organisation_roles", [])),
+        rank_roles=frozenset(config.get("rank_roles", [])),
         abbreviated_titles=dict(config.get("abbreviated_titles", {})),
         document_words=frozenset(config.get("document_words", [])),
         divisions=(divisions := first_level_divisions()),

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
 from eventscope.actors.kb import ActorKB, phrase_key
+from eventscope.actors.make import cameo_code
 from eventscope.actors.spans import AlignedSpans
-from eventscope.records import Token
+from eventscope.records import Actor, Token
 
 MAX_CONTEXT_TOKENS = 10
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "\u201c", "\u201d", '"', "."})
@@ -25,6 +27,7 @@ class Context:
     tokens: set[int] = field(default_factory=set)  # tokens of the spans used, part of the mention
     day: dt.date | None = None
     organisation_roles: frozenset[str] = frozenset()  # roles an organisation beside them settles
+    rank_roles: frozenset[str] = frozenset()  # ranks a service's role beside them settles ("Sheriff's Deputy")
     of_organisation: bool = False  # the agent is the organisation's ("Tory leader": OPP)
 
     @property
@@ -38,6 +41,8 @@ class Context:
                 self.role = span.text.lower()
                 if not (self.of_organisation and self.role in self.organisation_roles):
                     self.agent = span.role_code or None
+            elif self.role in self.rank_roles and span.role_code and not self.of_organisation:
+                self.agent = span.role_code  # "Sheriff's Deputy", "police captain": that service's
         elif span.entry is not None and span.entry.country and self.country is None:
             if span.entry.kind == "place":
                 return
@@ -95,7 +100,10 @@ def right_context(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> 
             link = [nxt, *range(aligned.span_tokens[n][0], aligned.span_tokens[n][1] + 1)]
     for token in tokens[last + 1 :]:
         if token.dep == "appos" and token.head in name:
-            apposition.extend(t.i for t in aligned.parse.subtree(token))
+            words = [t.i for t in aligned.parse.subtree(token)]
+            if aligned.is_role_at(token.i):  # the role it is first: "a gang enforcement officer"
+                words = [token.i, *(i for i in words if i != token.i)]
+            apposition.extend(words)
     if not apposition and nxt + 1 < len(tokens) and tokens[nxt].text == ",":
         opener = tokens[nxt + 1]
         if opener.pos == "DET" or aligned.span_at(opener.i) is not None:
@@ -108,7 +116,7 @@ def right_context(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> 
 
 def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int, day: dt.date | None = None) -> Context:
     """Country and role of a name from its noun phrase, "of <country>" and an apposition."""
-    context = Context(day=day, organisation_roles=kb.organisation_roles)
+    context = Context(day=day, organisation_roles=kb.organisation_roles, rank_roles=kb.rank_roles)
     own = {n for n, (a, b) in enumerate(aligned.span_tokens) if a <= last and b >= first}
     seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
     crossed_of = False
@@ -179,3 +187,13 @@ def lone_name(aligned: AlignedSpans, index: int, kb: ActorKB) -> bool:
     if token.dep == "compound":
         return False
     return not (token.dep == "pobj" and tokens[token.head].text.lower() in kb.locative_prepositions)
+
+
+def described_again(actor: Actor, context: Context) -> Actor:
+    """A person named again with a role beside them ("Ortiz, a gang enforcement officer")
+    when the first mention gave none: the same person (same id), now with that sector."""
+    if actor.kind != "person" or actor.sector or not context.agent or context.country not in (None, actor.country):
+        return actor
+    roles = sorted({*actor.roles, context.role}) if context.role else actor.roles
+    return dataclasses.replace(actor, code=cameo_code(actor.country, context.agent), sector=context.agent[:3],
+                               roles=roles)

@@ -84,14 +84,15 @@ def settle_home_country(
             continue
         roles = described.get(mention.role or "", set()) if actor.kind == "person" else set()
         country = next(iter(roles)) if len(roles) == 1 else home
-        if actor.id not in settled and country is not None:
+        key = (actor.id, code)  # a later mention may say more ("Ortiz, an officer")
+        if key not in settled and country is not None:
             if id(mention) in bare:
-                settled[actor.id] = generic_actor(kb, country, code[3:], mention.text, mention.role)
+                settled[key] = generic_actor(kb, country, code[3:], mention.text, mention.role)
             else:
-                settled[actor.id] = named_actor(actor.kind, actor.name, country, code[3:] or None, mention.role)
-                settled[actor.id].aliases = list(actor.aliases)
+                settled[key] = named_actor(actor.kind, actor.name, country, code[3:] or None, mention.role)
+                settled[key].aliases = list(actor.aliases)
     for mention in mentions:  # pronouns and surnames share their antecedent's actor
-        mention.actor = settled.get(mention.actor.id, mention.actor)
+        mention.actor = settled.get((mention.actor.id, mention.actor.code or ""), mention.actor)
     if home is not None:
         settle_divisions(article, kb, mentions, home)
     return mentions

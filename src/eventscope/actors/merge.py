@@ -32,7 +32,8 @@ def union_by_id(actors: Iterable[Actor], fill_missing: bool = True) -> dict[str,
     """One fresh Actor per id, with the aliases and roles of every copy united.
 
     The first copy gives name, kind, code, country and sector; with `fill_missing` a later
-    copy fills those of code, sector and country the first lacks. The store passes False:
+    copy fills those of code, sector and country the first lacks (its code too when it adds
+    a sector to the same country). The store passes False:
     it never adds a code to a stored row either, so batches split differently store the same.
     """
     merged: dict[str, Actor] = {}
@@ -45,6 +46,8 @@ def union_by_id(actors: Iterable[Actor], fill_missing: bool = True) -> dict[str,
             seen.aliases = sorted(set(seen.aliases) | set(actor.aliases))
             seen.roles = sorted(set(seen.roles) | set(actor.roles))
             if fill_missing:
+                if not seen.sector and actor.sector and actor.country == seen.country:
+                    seen.code = actor.code  # a later copy says what the person is ("Ortiz, an officer")
                 seen.code = seen.code or actor.code
                 seen.sector = seen.sector or actor.sector
                 seen.country = seen.country or actor.country

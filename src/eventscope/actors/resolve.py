@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventscope.actors.build import cached_actor_kb
-from eventscope.actors.context import Context, context_for, lone_name, strip_titles, titled_name
+from eventscope.actors.context import (
+    Context,
+    context_for,
+    described_again,
+    lone_name,
+    strip_titles,
+    titled_name,
+)
 from eventscope.actors.home import settle_home_country
 from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry, phrase_key
 from eventscope.actors.make import (
@@ -35,14 +42,18 @@ from eventscope.actors.pronouns import (
     group_antecedent,
     person_antecedent,
 )
-from eventscope.actors.spans import AlignedSpans
+from eventscope.actors.spans import (
+    ORG_LABELS,
+    PERSON_LABELS,
+    AlignedSpans,
+    inside_other_person,
+    is_name_part,
+)
 from eventscope.common.names import abbreviates, acronym_key, is_latin, name_key
 from eventscope.records import Actor, Article, Mention, Sentence, Token
 from eventscope.settings import Settings
 
-PERSON_LABELS = frozenset({"PERSON"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-ORG_LABELS = frozenset({"ORG"})
 # A parenthesis right after a name that introduces its short form: "(PMUs)", "(ISNA)".
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z.&-]{1,9}s?)\s*\)")
 # A parenthesis holding the name in another script: "(کیومرث حیدری)".
@@ -215,8 +226,9 @@ class ArticleResolver:
                 else None)
             if actor is None or (span is not None and aligned.span_tokens[span] != (token.i, token.i)):
                 continue
-            self.add(aligned, token.start, token.end, actor, None, "surname")
-            used.add(token.i)
+            context = context_for(aligned, self.kb, token.i, token.i, self.day)
+            self.add(aligned, token.start, token.end, described_again(actor, context), context.role, "surname")
+            used.update({token.i, *context.tokens})
 
     def resolve_people(self, aligned: AlignedSpans, used: set[int]) -> None:
         tokens = aligned.parse.tokens
@@ -342,7 +354,8 @@ class ArticleResolver:
                 continue  # a bare role word ("the Army") or a run across paragraphs
             if self.names_document(tokens, last):
                 continue
-            context = Context(day=self.day, organisation_roles=self.kb.organisation_roles)
+            context = Context(day=self.day, organisation_roles=self.kb.organisation_roles,
+                              rank_roles=self.kb.rank_roles)
             for n in inside:
                 context.take(aligned, n)
             if context.country is None:
@@ -370,7 +383,7 @@ class ArticleResolver:
             if n in skip or first < 0 or span.entry is None or any(i in used for i in range(first, last + 1)):
                 continue
             entry = span.entry
-            if entry.kind == "place" or self.inside_other_person(aligned, span):
+            if entry.kind == "place" or inside_other_person(aligned, span):
                 continue
             if phrase_key(span.text) in self.kb.member_words and not self.names_member(aligned, last):
                 continue  # "Conservative estimates": an adjective, no party
@@ -405,7 +418,7 @@ class ArticleResolver:
                     used.update(range(first, last + 1))
                     continue
                 if entry.kind == "capital":
-                    if self.is_name_part(aligned, first, last):
+                    if is_name_part(aligned, first, last):
                         continue  # "the London Stock Exchange", "Paris-based"
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
                     self.add(aligned, span.start, span.end, actor, None, "capital", place)
@@ -429,33 +442,6 @@ class ArticleResolver:
             actor = generic_actor(self.kb, country, span.role_code, span.text, span.text.lower())
             self.add(aligned, span.start, span.end, actor, span.text.lower(), "country-role-conjunct")
             used.update(range(first, last + 1))
-
-    @staticmethod
-    def inside_other_person(aligned: AlignedSpans, span: ActorSpan) -> bool:
-        """A dictionary name that is only part of someone else's name: "Chris Brown" is not
-        Gordon Brown, "Jordan Henderson" not Jordan, "Paris Hilton" not the French government."""
-        for entity in aligned.parse.sentence.entities:
-            if entity.label not in PERSON_LABELS or not (entity.start <= span.start and span.end <= entity.end):
-                continue
-            others = [t for t in aligned.parse.tokens_in(entity.start, entity.end)
-                      if not span.start <= t.start < span.end and t.pos not in ("PART", "PUNCT")]
-            if not others or any(t.pos != "PROPN" for t in others):
-                return False
-            return (span.entry is not None and span.entry.kind == "person") or span.start == entity.start
-        return False
-
-    @staticmethod
-    def is_name_part(aligned: AlignedSpans, first: int, last: int) -> bool:
-        """A name that only modifies another: a compound, or inside a longer named entity."""
-        tokens = aligned.parse.tokens
-        token = aligned.parse.first_conjunct(tokens[last])  # "the Paris, Amsterdam and Lisbon exchanges"
-        if token.dep in ("compound", "amod", "npadvmod", "nmod"):
-            return True
-        start, end = tokens[first].start, tokens[last].end
-        return any(
-            e.start <= start and end <= e.end and (e.start, e.end) != (start, end) and e.label in ORG_LABELS | {"FAC", "EVENT"}
-            for e in aligned.parse.sentence.entities
-        )
 
     def is_location(self, aligned: AlignedSpans, first: int, last: int) -> bool:
         """True for "in Tehran", "to Iraq" or "to Iraq and Syria": the name says where (or

@@ -9,6 +9,9 @@ from eventscope.actors.kb import ActorKB, ActorSpan
 from eventscope.common.parse import DependencyParse
 from eventscope.records import Sentence
 
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG"})
+
 
 @dataclass
 class AlignedSpans:
@@ -37,3 +40,30 @@ class AlignedSpans:
     def is_role_at(self, index: int) -> bool:
         n = self.span_at(index)
         return n is not None and self.spans[n].is_role
+
+
+def inside_other_person(aligned: AlignedSpans, span: ActorSpan) -> bool:
+    """A dictionary name that is only part of someone else's name: "Chris Brown" is not
+    Gordon Brown, "Jordan Henderson" not Jordan, "Paris Hilton" not the French government."""
+    for entity in aligned.parse.sentence.entities:
+        if entity.label not in PERSON_LABELS or not (entity.start <= span.start and span.end <= entity.end):
+            continue
+        others = [t for t in aligned.parse.tokens_in(entity.start, entity.end)
+                  if not span.start <= t.start < span.end and t.pos not in ("PART", "PUNCT")]
+        if not others or any(t.pos != "PROPN" for t in others):
+            return False
+        return (span.entry is not None and span.entry.kind == "person") or span.start == entity.start
+    return False
+
+
+def is_name_part(aligned: AlignedSpans, first: int, last: int) -> bool:
+    """A name that only modifies another: a compound, or inside a longer named entity."""
+    tokens = aligned.parse.tokens
+    token = aligned.parse.first_conjunct(tokens[last])  # "the Paris, Amsterdam and Lisbon exchanges"
+    if token.dep in ("compound", "amod", "npadvmod", "nmod"):
+        return True
+    start, end = tokens[first].start, tokens[last].end
+    return any(
+        e.start <= start and end <= e.end and (e.start, e.end) != (start, end) and e.label in ORG_LABELS | {"FAC", "EVENT"}
+        for e in aligned.parse.sentence.entities
+    )
