@@ -176,3 +176,11 @@ def test_a_party_without_seats_in_parliament_is_a_party_not_the_opposition(setti
 def test_the_shadow_cabinet_is_the_opposition(settings, kb):
     text = "The shadow cabinet backed the British government's plan in London."
     assert code_of(resolve(text, settings, kb), "shadow cabinet") == "GBROPP"
+
+
+def test_a_bare_role_in_an_article_about_several_countries_takes_the_one_its_role_has(settings, kb):
+    text = ("The Indian navy captured Somali pirates off the coast on Saturday. "
+            "Thai and Yemeni sailors were freed, the navy said.")
+    found = resolve(text, settings, kb)
+    assert code_of(found, "navy") == "INDMIL"
+    assert not mentions_of(resolve("Somali and Yemeni pirates surrendered, the navy said.", settings, kb), "navy")

@@ -67,12 +67,13 @@ def settle_home_country(
     dropped. Returns the mentions kept."""
     home = home_country(article, kb)
     bare = {id(m) for m in bare_roles}
+    described = role_countries(mentions)
     if home is None:
         # A role word, or a name the text does not describe, with no country anywhere to
         # give it says too little to code: no actor (nor for pronouns standing for it).
-        vague = {m.actor.id for m in mentions if id(m) in bare or m.rule == "person-name"}
+        vague = {m.actor.id for m in mentions if m.rule == "person-name" or (
+            id(m) in bare and len(described.get(m.role or "", ())) != 1)}
         mentions = [m for m in mentions if m.actor.id not in vague]
-    described = role_countries(mentions)
     settled: dict[str, Actor] = {}
     for mention in mentions:
         actor = mention.actor
@@ -82,7 +83,7 @@ def settle_home_country(
             "person", "organisation"
         ):
             continue
-        roles = described.get(mention.role or "", set()) if actor.kind == "person" else set()
+        roles = described.get(mention.role or "", set()) if actor.kind == "person" or (home is None and id(mention) in bare) else set()
         country = next(iter(roles)) if len(roles) == 1 else home
         key = (actor.id, code)  # a later mention may say more ("Ortiz, an officer")
         if key not in settled and country is not None:
