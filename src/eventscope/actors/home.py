@@ -63,8 +63,9 @@ def settle_home_country(
     bodies whose sector the text states but whose country it does not ("Tory leader Michael
     Howard"): a titled person takes the one country the article gives their role elsewhere
     ("Archbishop Desmond Tutu" ... "the South African archbishop"), anyone else the country
-    the article is about. Without such a country, bare roles and undescribed names are
-    dropped. Returns the mentions kept."""
+    the article is about; in an article about no one country, a bare role takes the one
+    country the article gives it ("the navy" after "the Indian navy"). Without such a
+    country, bare roles and undescribed names are dropped. Returns the mentions kept."""
     home = home_country(article, kb)
     bare = {id(m) for m in bare_roles}
     described = role_countries(mentions)
