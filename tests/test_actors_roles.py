@@ -184,3 +184,14 @@ def test_a_bare_role_in_an_article_about_several_countries_takes_the_one_its_rol
     found = resolve(text, settings, kb)
     assert code_of(found, "navy") == "INDMIL"
     assert not mentions_of(resolve("Somali and Yemeni pirates surrendered, the navy said.", settings, kb), "navy")
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("British doctors criticised the plan. Andy Williams, chief executive of Powys Local Health Board, said the "
+     "British government had failed.",
+     "Andy Williams", "GBRHLH"),
+    ("Kenyan police spokesman Charles Owino said the Kenyan government would act.", "Charles Owino", "KENCOP"),
+    ("Kenyan government spokesman Alfred Mutua said the Kenyan police would act.", "Alfred Mutua", "KENGOV"),
+])
+def test_an_organisations_role_takes_the_sector_of_the_body_it_serves(settings, kb, text, name, code):
+    assert code_of(resolve(text, settings, kb), name) == code

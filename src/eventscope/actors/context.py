@@ -41,8 +41,8 @@ class Context:
                 self.role = span.text.lower()
                 if not (self.of_organisation and self.role in self.organisation_roles):
                     self.agent = span.role_code or None
-            elif self.role in self.rank_roles and span.role_code and not self.of_organisation:
-                self.agent = span.role_code  # "Sheriff's Deputy", "police captain": that service's
+            elif self.role in self.rank_roles | self.organisation_roles and span.role_code and not self.of_organisation:
+                self.agent = span.role_code  # "Sheriff's Deputy", "police spokesman": that service's
         elif span.entry is not None and span.entry.country and self.country is None:
             if span.entry.kind == "place":
                 return
