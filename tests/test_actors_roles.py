@@ -195,3 +195,23 @@ def test_a_bare_role_in_an_article_about_several_countries_takes_the_one_its_rol
 ])
 def test_an_organisations_role_takes_the_sector_of_the_body_it_serves(settings, kb, text, name, code):
     assert code_of(resolve(text, settings, kb), name) == code
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("British ministers met in London. Judge Mary Ellison criticised the British government.", "Mary Ellison",
+     "GBRJUD"),
+    ("British ministers met in London. Professor Mary Ellison criticised the British government.", "Mary Ellison",
+     "GBREDU"),
+    ("British ministers met in London. Mayor Mary Ellison criticised the British government.", "Mary Ellison",
+     "GBRGOV"),
+])
+def test_a_title_before_an_unknown_name_gives_its_sector(settings, kb, text, name, code):
+    assert code_of(resolve(text, settings, kb), name) == code
+
+
+def test_a_peers_title_is_no_part_of_her_name(settings, kb):
+    text = ("Betty Boothroyd criticised the British government in London. British ministers disagreed. "
+            "Lady Boothroyd said the plan would fail.")
+    found = resolve(text, settings, kb)
+    lady = [m for m in found.mentions if "Boothroyd" in m.text][-1]
+    assert lady.text == "Boothroyd" and lady.actor.id == mentions_of(found, "Betty Boothroyd")[0].actor.id

@@ -246,8 +246,9 @@ class ArticleResolver:
             self.add(aligned, named.start, named.end, actor, role, rule)
             used.update(range(named.first, named.last + 1))
             used.update(context.tokens)
-            # A full name, or a one-word name the dictionary knows, lends its surname to later text.
-            if actor.kind == "person" and (named.first < named.last or rule == "dictionary-person"):
+            # A full name, or a one-word name the dictionary knows or a title marks ("Lord
+            # Sainsbury"), lends its surname to later text.
+            if actor.kind == "person" and (named.first < named.last or rule == "dictionary-person" or named.titles):
                 self.surnames.setdefault(name_key(tokens[named.last].text), actor)
             if actor.kind == "person" and named.first < named.last:
                 leading = name_key(tokens[named.first].text)
