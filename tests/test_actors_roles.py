@@ -215,3 +215,18 @@ def test_a_peers_title_is_no_part_of_her_name(settings, kb):
     found = resolve(text, settings, kb)
     lady = [m for m in found.mentions if "Boothroyd" in m.text][-1]
     assert lady.text == "Boothroyd" and lady.actor.id == mentions_of(found, "Betty Boothroyd")[0].actor.id
+
+
+def test_a_bare_role_takes_the_country_its_role_has_over_the_articles(settings, kb):
+    text = ("Palestinian officials in Gaza said Palestinian civilians and Palestinian children died. "
+            "The Israeli military said it had bombed tunnels. Palestinian medics treated the wounded. "
+            "The military said the strikes would go on.")
+    found = resolve(text, settings, kb)
+    assert mentions_of(found, "military")[-1].actor.code == "ISRMIL"
+
+
+def test_a_country_named_like_a_state_of_the_articles_country_gives_no_role_its_country(settings, kb):
+    text = ("A sheriff's deputy was shot in Los Angeles County, California, on Friday. "
+            "Georgia prosecutors charged a man in Texas. Prosecutors said he would be tried.")
+    found = resolve(text, settings, kb, dt.date(2012, 3, 5))
+    assert mentions_of(found, "Prosecutors")[-1].actor.code == "USAJUD"

@@ -61,14 +61,14 @@ def settle_home_country(
 ) -> list[Mention]:
     """Give a country to bare roles, to names the text does not describe, and to people and
     bodies whose sector the text states but whose country it does not ("Tory leader Michael
-    Howard"): a titled person takes the one country the article gives their role elsewhere
-    ("Archbishop Desmond Tutu" ... "the South African archbishop"), anyone else the country
-    the article is about; in an article about no one country, a bare role takes the one
-    country the article gives it ("the navy" after "the Indian navy"). Without such a
-    country, bare roles and undescribed names are dropped. Returns the mentions kept."""
+    Howard"): a bare role or a titled person takes the one country the article gives that
+    role elsewhere ("the military" after "the Israeli military" in a story from Gaza;
+    "Archbishop Desmond Tutu" ... "the South African archbishop"), anyone else the country
+    the article is about. Without such a country, bare roles and undescribed names are
+    dropped. Returns the mentions kept."""
     home = home_country(article, kb)
     bare = {id(m) for m in bare_roles}
-    described = role_countries(mentions)
+    described = role_countries(mentions, kb.divisions.get(home or "", frozenset()), kb)
     if home is None:
         # A role word, or a name the text does not describe, with no country anywhere to
         # give it says too little to code: no actor (nor for pronouns standing for it).
@@ -84,7 +84,7 @@ def settle_home_country(
             "person", "organisation"
         ):
             continue
-        roles = described.get(mention.role or "", set()) if actor.kind == "person" or (home is None and id(mention) in bare) else set()
+        roles = described.get(mention.role or "", set()) if actor.kind == "person" or id(mention) in bare else set()
         country = next(iter(roles)) if len(roles) == 1 else home
         key = (actor.id, code)  # a later mention may say more ("Ortiz, an officer")
         if key not in settled and country is not None:
@@ -100,12 +100,15 @@ def settle_home_country(
     return mentions
 
 
-def role_countries(mentions: list[Mention]) -> dict[str, set[str]]:
-    """The countries the article gives each role word ("the South African archbishop")."""
+def role_countries(mentions: list[Mention], divisions: frozenset[str], kb: ActorKB) -> dict[str, set[str]]:
+    """The countries the article gives each role word ("the South African archbishop"); a
+    country named like a division of the article's country ("Georgia prosecutors") is none."""
     found: dict[str, set[str]] = {}
     for mention in mentions:
-        if mention.rule.startswith("country-role") and mention.role and mention.actor.country:
-            found.setdefault(mention.role, set()).add(mention.actor.country)
+        country = mention.actor.country
+        if mention.rule.startswith("country-role") and mention.role and country:
+            if (kb.country_name(country) or "").lower() not in divisions:
+                found.setdefault(mention.role, set()).add(country)
     return found
 
 
