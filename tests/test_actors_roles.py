@@ -230,3 +230,19 @@ def test_a_country_named_like_a_state_of_the_articles_country_gives_no_role_its_
             "Georgia prosecutors charged a man in Texas. Prosecutors said he would be tried.")
     found = resolve(text, settings, kb, dt.date(2012, 3, 5))
     assert mentions_of(found, "Prosecutors")[-1].actor.code == "USAJUD"
+
+
+def test_a_former_minister_is_an_elite_but_a_former_party_leader_stays_in_the_party(settings, kb):
+    text = ("British police questioned ministers in London. "
+            "Former Cabinet minister Mary Ellison criticised the plan. "
+            "Former Tory leader John Hale backed it.")
+    found = resolve(text, settings, kb)
+    assert code_of(found, "Mary Ellison") == "GBRELI"
+    assert code_of(found, "John Hale") == "GBROPP"
+
+
+def test_a_division_named_like_another_country_is_no_mention_of_that_country(settings, kb):
+    text = ("British police questioned ministers in London. "
+            "The Northern Ireland minister met British officials in Belfast.")
+    found = resolve(text, settings, kb)
+    assert not [m for m in found.mentions if m.actor.country == "IRL"]

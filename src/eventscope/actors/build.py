@@ -176,6 +176,22 @@ def first_level_divisions() -> dict[str, frozenset[str]]:
     return {country: frozenset(names) for country, names in by_country.items()}
 
 
+def add_divisions_named_like_countries(kb: ActorKB) -> None:
+    """A first-level division whose name holds another country's ("Northern Ireland", "New
+    Mexico") is a place of its own country, so the other country is not matched inside it."""
+    names = {name.lower(): iso3 for iso3, name in kb.country_names.items()}
+    for country, divisions in kb.divisions.items():
+        if country not in kb.country_names:
+            continue
+        for division in divisions:
+            words = division.split()
+            inside = {names.get(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+            if len(words) > 1 and inside - {None, country}:
+                place = KBEntry(f"division:{phrase_key(division)}", division.title(), "place", (CodeSpell(country),),
+                                country)
+                kb.add_entry(place, [division])
+
+
 def add_people(kb: ActorKB) -> None:
     """Office holders the Phoenix dictionaries predate, with their roles by date."""
     for record in yaml.safe_load(_data_text("people.yaml")) or []:
@@ -266,6 +282,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         organisation_words=frozenset(config.get("organisation_words", [])),
         organisation_roles=frozenset(config.get("organisation_roles", [])),
         rank_roles=frozenset(config.get("rank_roles", [])),
+        former_words=frozenset(config.get("former_words", [])),
         abbreviated_titles=dict(config.get("abbreviated_titles", {})),
         document_words=frozenset(config.get("document_words", [])),
         divisions=(divisions := first_level_divisions()),
@@ -289,6 +306,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         add_people(kb)
         add_roles(kb, config.get("roles", {}), json.loads(_data_text("phoenix_agents.json")), config)
         add_phoenix(kb, known)
+        add_divisions_named_like_countries(kb)
     log.info("actor knowledge base: %d phrases", len(kb))
     return kb
 

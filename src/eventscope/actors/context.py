@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
-from eventscope.actors.kb import ActorKB, phrase_key
+from eventscope.actors.kb import FORMER_OFFICE_SECTOR, ActorKB, phrase_key
 from eventscope.actors.make import cameo_code
 from eventscope.actors.spans import AlignedSpans
 from eventscope.records import Actor, Token
@@ -29,6 +29,7 @@ class Context:
     organisation_roles: frozenset[str] = frozenset()  # roles an organisation beside them settles
     rank_roles: frozenset[str] = frozenset()  # ranks a service's role beside them settles ("Sheriff's Deputy")
     of_organisation: bool = False  # the agent is the organisation's ("Tory leader": OPP)
+    former: bool = False  # the role is one held before ("former minister"): the agent is ELI
 
     @property
     def sector(self) -> str | None:
@@ -120,7 +121,8 @@ def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int, day: 
     own = {n for n, (a, b) in enumerate(aligned.span_tokens) if a <= last and b >= first}
     seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
     crossed_of = False
-    for i in left_context(aligned, first, kb):
+    left = left_context(aligned, first, kb)
+    for i in left:
         if aligned.parse.tokens[i].text.lower() in kb.country_links:
             crossed_of = True
             continue
@@ -144,6 +146,10 @@ def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int, day: 
             context.take(aligned, n)
             if context.role is not had_role:  # "an Iranian officer": the role word describes the name
                 context.tokens.update(range(aligned.span_tokens[n][0], aligned.span_tokens[n][1] + 1))
+    # "former Cabinet minister": an elite now; "former Tory leader": still of the party
+    past = any(aligned.parse.tokens[i].text.lower() in kb.former_words for i in [*left, *apposition])
+    if context.role and past and not context.of_organisation:
+        context.agent, context.former = FORMER_OFFICE_SECTOR, True
     return context
 
 

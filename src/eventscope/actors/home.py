@@ -106,9 +106,9 @@ def role_countries(mentions: list[Mention], divisions: frozenset[str], kb: Actor
     found: dict[str, set[str]] = {}
     for mention in mentions:
         country = mention.actor.country
-        if mention.rule.startswith("country-role") and mention.role and country:
-            if (kb.country_name(country) or "").lower() not in divisions:
-                found.setdefault(mention.role, set()).add(country)
+        named = (kb.country_name(country) or "").lower() if country else ""
+        if mention.rule.startswith("country-role") and mention.role and country and named not in divisions:
+            found.setdefault(mention.role, set()).add(country)
     return found
 
 

@@ -118,6 +118,7 @@ class ActorKB:
     noun_phrase_modifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     organisation_roles: frozenset[str] = frozenset()  # "leader", "spokesman": of whatever organisation
+    former_words: frozenset[str] = frozenset()  # "former", "ex-": the role beside them is past
     rank_roles: frozenset[str] = frozenset()  # "deputy", "captain": of whatever service a role beside names
     abbreviated_titles: dict[str, str] = field(default_factory=dict)  # "sen" -> "senator"
     member_words: set[str] = field(default_factory=set)  # "tory", "republican": a party's member

@@ -310,7 +310,8 @@ class ArticleResolver:
             actor.kind = "person"
             if is_latin(named.text) and not named.text.isupper():
                 actor.name = named.text
-            if agent and actor.country:
+            # "former minister X": a dated dictionary role at the article's date still holds
+            if agent and actor.country and not (context.former and actor.sector and self.day):
                 actor.sector, actor.code = agent[:3], actor.country + agent
             rule = "dictionary-person"
         else:
