@@ -246,3 +246,20 @@ def test_a_division_named_like_another_country_is_no_mention_of_that_country(set
             "The Northern Ireland minister met British officials in Belfast.")
     found = resolve(text, settings, kb)
     assert not [m for m in found.mentions if m.actor.country == "IRL"]
+
+
+def test_local_news_naming_only_its_towns_is_about_their_country(settings, kb):
+    text = ("A girl was killed by a stray bullet on an Albany street last year. "
+            "Jurors in an Albany court heard that police arrested a 16-year-old. "
+            "Prosecutors said he would be tried for murder.")
+    found = resolve(text, settings, kb, dt.date(2011, 3, 2))
+    assert code_of(found, "Prosecutors") == "USAJUD"
+    alone = resolve("Prosecutors said he would be tried for murder on an Albany street.", settings, kb,
+                    dt.date(2011, 3, 2))
+    assert not mentions_of(alone, "Prosecutors")  # one town named once says too little
+
+
+def test_an_abbreviated_clergy_title_makes_a_religious_figure(settings, kb):
+    text = ("American police arrested three men in New York. "
+            "Rev. Al Jennings criticised the American police on Tuesday.")
+    assert code_of(resolve(text, settings, kb), "Al Jennings") == "USAREL"

@@ -7,10 +7,12 @@ Read from the raw text's dictionary matches and person tags, parsed or not, so t
 
 from __future__ import annotations
 
+import functools
 import re
 
 from eventscope.actors.kb import ActorKB
 from eventscope.actors.make import UNKNOWN_COUNTRY, generic_actor, named_actor
+from eventscope.common.places import Gazetteer, load_gazetteer, name_key
 from eventscope.records import Actor, Article, Mention
 
 # "X of Georgia", "X, from Georgia", "X, the Georgia Republican": the place a person is of,
@@ -20,6 +22,7 @@ PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:(?:of|from)\s+|,\s*the\s+)([A-Z][\w.]*
 HOME_SHARE = 0.5
 CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 HOME_MENTIONS = 2
+SENTENCE_ENDS = frozenset({"", ".", "!", "?", '"', "\u201c", "\u201d", "\n"})
 
 
 def home_country(article: Article, kb: ActorKB) -> str | None:
@@ -38,11 +41,32 @@ def home_country(article: Article, kb: ActorKB) -> str | None:
                   for _ in pattern.finditer(article.text)]
     countries += [country for words in CAPITALISED.finditer(article.text)
                   if (country := _division_country(words.group(0), kb))]
+    if not countries:  # local news naming only its towns ("Staunton Police Chief", "an Albany street")
+        countries = _city_countries(article.text)
     if not countries:
         return None
     best = max(sorted(set(countries)), key=countries.count)
     share = countries.count(best) / len(countries)
     return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
+
+
+def _city_countries(text: str) -> list[str]:
+    """The countries of the gazetteer's cities the text names inside its sentences (a
+    sentence's first word may be any word), the most populous of same-named ones."""
+    cities = _gazetteer().cities
+    found = []
+    for words in CAPITALISED.finditer(text):
+        if text[: words.start()].rstrip()[-1:] in SENTENCE_ENDS:
+            continue
+        places = next((cities[name_key(p)] for p in _leading_phrases(words.group(0)) if name_key(p) in cities), [])
+        if places:
+            found.append(max(places, key=lambda place: place.population).country)
+    return found
+
+
+@functools.cache
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()
 
 
 def _leading_phrases(text: str) -> list[str]:
