@@ -47,7 +47,8 @@ def test_clergy_are_religious_figures_whatever_religion_the_phoenix_agent_names(
     assert agent_sector("catholic priest", "CHRCTH", config) == "REL"
     assert agent_sector("catholic bishops", "CHRCTH", config) == "REL"
     assert agent_sector("muslim cleric", "MUS", config) == "REL"
-    assert agent_sector("muslims", "MUS", config) == "MUS"  # believers keep their religion
+    assert agent_sector("muslims", "MUS", {**config, "believers": ["muslims"]}) == "CVL"
+    assert agent_sector("islamists", "MUS", {**config, "believers": ["muslims"]}) == "MUS"
     assert agent_sector("people", "PPL", config) == "CVL"
     assert agent_sector("soldier", "MIL", config) == "MIL"
 
@@ -257,6 +258,9 @@ def test_local_news_naming_only_its_towns_is_about_their_country(settings, kb):
     alone = resolve("Prosecutors said he would be tried for murder on an Albany street.", settings, kb,
                     dt.date(2011, 3, 2))
     assert not mentions_of(alone, "Prosecutors")  # one town named once says too little
+    party = resolve("Police questioned the Liberal Democrats. Officials of the Liberal Democrats said police erred.",
+                    settings, kb, dt.date(2011, 3, 2))
+    assert not [m for m in party.mentions if m.actor.country == "USA"]  # Liberal, Kansas is no party
 
 
 def test_an_abbreviated_clergy_title_makes_a_religious_figure(settings, kb):

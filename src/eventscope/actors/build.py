@@ -219,12 +219,15 @@ def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str], config
 
 def agent_sector(phrase: str, code: str, config: dict[str, Any]) -> str:
     """A Phoenix agent's code as the project codes it: a clergy word under a religion's code
-    ("catholic priest" CHRCTH) is a religious figure (REL); "people" (PPL) are civilians."""
+    ("catholic priest" CHRCTH) is a religious figure (REL), a faith's believers ("muslims")
+    and "people" (PPL) are civilians (CVL)."""
     religions = set(config.get("religion_codes", []))
     clergy = set(config.get("clergy_words", []))
     head = phrase.split()[-1] if phrase.split() else ""
     if code[:3] in religions and (head in clergy or head.removesuffix("s") in clergy or head.removesuffix("es") in clergy):
         return "REL"
+    if code[:3] in religions and phrase in config.get("believers", []):
+        return "CVL"
     alias = config.get("sector_aliases", {}).get(code[:3])
     return alias + code[3:] if alias else code
 

@@ -22,7 +22,10 @@ PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:(?:of|from)\s+|,\s*the\s+)([A-Z][\w.]*
 HOME_SHARE = 0.5
 CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 HOME_MENTIONS = 2
-SENTENCE_ENDS = frozenset({"", ".", "!", "?", '"', "\u201c", "\u201d", "\n"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+# A capitalised name where a place is named: "in Brooklyn", "an Albany street".
+PLACE_AFTER = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
 def home_country(article: Article, kb: ActorKB) -> str | None:
@@ -42,7 +45,7 @@ def home_country(article: Article, kb: ActorKB) -> str | None:
     countries += [country for words in CAPITALISED.finditer(article.text)
                   if (country := _division_country(words.group(0), kb))]
     if not countries:  # local news naming only its towns ("Staunton Police Chief", "an Albany street")
-        countries = _city_countries(article.text)
+        countries = _city_countries(article.text, kb)
     if not countries:
         return None
     best = max(sorted(set(countries)), key=countries.count)
@@ -50,15 +53,26 @@ def home_country(article: Article, kb: ActorKB) -> str | None:
     return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
 
 
-def _city_countries(text: str) -> list[str]:
-    """The countries of the gazetteer's cities the text names inside its sentences (a
-    sentence's first word may be any word), the most populous of same-named ones."""
+def _city_countries(text: str, kb: ActorKB) -> list[str]:
+    """The countries of the gazetteer's cities the text names as places: by their own name
+    (not an alternate, which may be any word: "An", "Since"), after a preposition or an
+    article ("in Brooklyn", "an Albany street", "The Staunton Police Department"), and not
+    a role word ("the police" is no Polish town); the most populous of same-named ones."""
     cities = _gazetteer().cities
     found = []
-    for words in CAPITALISED.finditer(text):
-        if text[: words.start()].rstrip()[-1:] in SENTENCE_ENDS:
+    for match in PLACE_AFTER.finditer(text):
+        words = match.group(1).split()
+        first = words[0].lower()
+        if kb.role_code(first) is not None or kb.lookup(first) is not None or first in kb.organisation_words | MONTHS:
             continue
-        places = next((cities[name_key(p)] for p in _leading_phrases(words.group(0)) if name_key(p) in cities), [])
+        # "Albany County", "Staunton Police": a place's body; "Liberal Democrats", "David Sainsbury": no place
+        if len(words) > 1 and words[1].lower() not in kb.organisation_words and kb.role_code(words[1]) is None:
+            words = words[:1] if " ".join(words).lower() not in cities else words
+            if len(words) == 1:
+                continue
+        places = [p for p in cities.get(name_key(" ".join(words)), []) if name_key(p.name) == name_key(" ".join(words))]
+        if not places and len(words) > 1:
+            places = [p for p in cities.get(first, []) if name_key(p.name) == first]
         if places:
             found.append(max(places, key=lambda place: place.population).country)
     return found
