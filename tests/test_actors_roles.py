@@ -188,8 +188,8 @@ def test_a_bare_role_in_an_article_about_several_countries_takes_the_one_its_rol
 
 
 @pytest.mark.parametrize(("text", "name", "code"), [
-    ("British doctors criticised the plan. Andy Williams, chief executive of Powys Local Health Board, said the "
-     "British government had failed.",
+    (("British doctors criticised the plan. Andy Williams, chief executive of Powys Local Health Board, said the "
+      "British government had failed."),
      "Andy Williams", "GBRHLH"),
     ("Kenyan police spokesman Charles Owino said the Kenyan government would act.", "Charles Owino", "KENCOP"),
     ("Kenyan government spokesman Alfred Mutua said the Kenyan police would act.", "Alfred Mutua", "KENGOV"),
