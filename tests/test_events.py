@@ -875,3 +875,9 @@ def test_defending_a_measure_is_verbal_and_defending_a_country_is_not(events_of)
 def test_refusing_to_comment_is_declining_comment(events_of):
     events = events_of("Kenya would not comment. Turkey said it would not declare martial law.")
     assert {(e.source_actor.code, e.cameo.code) for e in events} == {("KEN", "011")}
+
+
+def test_charging_with_a_crime_is_legal_action_and_accusing_is_not(events_of):
+    events = events_of("Kenya charged two Turkish journalists with espionage. Kenya accused Turkey of espionage. "
+                       "Kenya sentenced two Turkish journalists to ten years in prison.")
+    assert {(e.trigger, e.cameo.code) for e in events} == {("charged", "173"), ("accused", "112"), ("sentenced", "173")}
