@@ -881,3 +881,9 @@ def test_charging_with_a_crime_is_legal_action_and_accusing_is_not(events_of):
     events = events_of("Kenya charged two Turkish journalists with espionage. Kenya accused Turkey of espionage. "
                        "Kenya sentenced two Turkish journalists to ten years in prison.")
     assert {(e.trigger, e.cameo.code) for e in events} == {("charged", "173"), ("accused", "112"), ("sentenced", "173")}
+
+
+def test_convicting_and_finding_guilty_is_116(events_of):
+    events = events_of("Kenya convicted two Turkish journalists of espionage. "
+                       "A Turkish journalist was found guilty of espionage by Kenya.")
+    assert {(e.trigger, e.cameo.code) for e in events} == {("convicted", "116"), ("found", "116")}
