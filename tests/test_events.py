@@ -887,3 +887,9 @@ def test_convicting_and_finding_guilty_is_116(events_of):
     events = events_of("Kenya convicted two Turkish journalists of espionage. "
                        "A Turkish journalist was found guilty of espionage by Kenya.")
     assert {(e.trigger, e.cameo.code) for e in events} == {("convicted", "116"), ("found", "116")}
+
+
+def test_suing_is_a_lawsuit_and_pleading_guilty_acknowledges(events_of):
+    events = events_of("Kenya sued Turkey over the pipeline. Anna Berg pleaded guilty to espionage. "
+                       "Anna Berg pleads not guilty.")
+    assert {(e.trigger, e.cameo.code) for e in events} == {("sued", "115"), ("pleaded", "015"), ("pleads", "016")}
