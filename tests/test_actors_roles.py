@@ -267,3 +267,20 @@ def test_an_abbreviated_clergy_title_makes_a_religious_figure(settings, kb):
     text = ("American police arrested three men in New York. "
             "Rev. Al Jennings criticised the American police on Tuesday.")
     assert code_of(resolve(text, settings, kb), "Al Jennings") == "USAREL"
+
+
+def test_a_person_given_a_home_town_or_an_age_is_a_civilian(settings, kb):
+    found = resolve("Tariq Dervish, from Leeds, was held without charge in Belmarsh prison. British ministers "
+                    "said London would ask for his release, and Dervish thanked Britain.", settings, kb)
+    assert code_of(found, "Tariq Dervish") == "GBRCVL"
+    assert code_of(found, "Dervish") == "GBRCVL"
+    aged = resolve("Police in Ohio said Margaret Olander, 71, was robbed in Columbus. Ohio police and the "
+                   "Columbus mayor appealed for witnesses.", settings, kb)
+    assert code_of(aged, "Margaret Olander") == "USACVL"
+
+
+def test_a_person_with_a_role_or_no_private_cue_keeps_their_sector(settings, kb):
+    found = resolve("Tariq Dervish, 45, a police officer, was praised by British ministers. Helen Carvery said "
+                    "London and Britain had failed.", settings, kb)
+    assert code_of(found, "Tariq Dervish") == "GBRCOP"
+    assert code_of(found, "Helen Carvery") == "GBR"

@@ -295,6 +295,8 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         person_tags=tuple((re.compile(tag["pattern"]), tag["country"], tag["sector"])
                           for tag in config.get("person_tags", [])),
         title_cues=tuple(re.compile(cue) for cue in config.get("title_cues", [])),
+        private_before=tuple(re.compile(cue) for cue in config.get("private_person_cues", {}).get("before", [])),
+        private_after=tuple(re.compile(cue) for cue in config.get("private_person_cues", {}).get("after", [])),
         resident_sectors=frozenset(config.get("resident_sectors", [])),
         name_particles=frozenset(config.get("name_particles", [])),
         sector_labels=dict(config.get("sector_labels", {})),

@@ -126,6 +126,8 @@ class ActorKB:
     # (pattern, country, sector) of tags after a name ("(D-Calif.)"), and title cues
     person_tags: tuple[tuple[re.Pattern[str], str, str], ...] = ()
     title_cues: tuple[re.Pattern[str], ...] = ()
+    private_before: tuple[re.Pattern[str], ...] = ()  # an age right before a name: a private person
+    private_after: tuple[re.Pattern[str], ...] = ()  # an age or home town right after it
     # country -> lower-cased names of its first-level divisions (US states, provinces ...)
     divisions: dict[str, frozenset[str]] = field(default_factory=dict)
     home_divisions: dict[str, str] = field(default_factory=dict)  # "texas" -> USA: names a home country

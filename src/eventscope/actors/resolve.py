@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventscope.actors.build import cached_actor_kb
+from eventscope.actors.civilians import as_civilian, private_people
 from eventscope.actors.context import (
     Context,
     context_for,
@@ -571,6 +572,8 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
     mentions = sorted(resolver.mentions, key=lambda m: (m.start, m.end))
     # one Actor object per id in the article, carrying every surface form and role seen
     shared = union_by_id(mention.actor for mention in mentions)
+    for actor_id in private_people(article.text, mentions, kb):
+        as_civilian(shared[actor_id])
     for mention in mentions:
         actor = shared[mention.actor.id]
         actor.aliases = sorted(set(actor.aliases) | {mention.text})
