@@ -284,3 +284,12 @@ def test_a_person_with_a_role_or_no_private_cue_keeps_their_sector(settings, kb)
                     "London and Britain had failed.", settings, kb)
     assert code_of(found, "Tariq Dervish") == "GBRCOP"
     assert code_of(found, "Helen Carvery") == "GBR"
+
+
+def test_a_companys_officers_are_business_people_not_soldiers(settings, kb):
+    found = resolve("The former chief financial officer at US retailer Kmart admitted fraud in a New York court. "
+                    "Dana Ruiz, Kmart's chief operating officer, was charged. The US army said an officer was "
+                    "wounded in Texas.", settings, kb)
+    assert code_of(found, "chief financial officer") == "USABUS"
+    assert code_of(found, "Dana Ruiz") == "USABUS"
+    assert code_of(found, "officer") == "USAMIL"
