@@ -236,11 +236,27 @@ class SentenceArguments:
         return places
 
     def agent(self, verb: Token) -> Token | None:
-        """The agent phrase of a passive verb ("by the IHRC"), if any."""
+        """The agent phrase of a passive verb ("by the IHRC"), if any. Parsers often hang it
+        on the verb's object or on a noun of its phrases ("are being promised energy savings
+        by the Liberal Democrats", "were injured in a raid by troops"): a passive's "by"
+        phrase there still names who acts."""
         agent = self.parse.child(verb, {"agent"})
+        if agent is None and self.subjects(verb)[1]:
+            agent = next((by for by in self._misplaced_agents(verb) if self.phrase_actors([by])), None)
         if agent is None:
             return None
         return self.parse.child(agent, {"pobj"})
+
+    def _misplaced_agents(self, verb: Token) -> list[Token]:
+        """"by" phrases of the nouns a passive verb governs: its objects and the objects of
+        its prepositions, in text order."""
+        nouns = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
+        nouns += [p for c in self.parse.children[verb.i] if c.dep == "prep" for p in self.parse.children[c.i] if p.dep == "pobj"]
+        found = [
+            by for noun in nouns for by in self.parse.children[noun.i]
+            if by.dep in ("prep", "agent") and by.lemma.lower() == self.args["agent_prep"]
+        ]
+        return sorted(found, key=lambda t: t.i)
 
     def dyads(self, verb: Token) -> list[Dyad]:
         """(source, target, reciprocal) for each dyad of a predicate.
