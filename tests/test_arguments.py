@@ -63,3 +63,13 @@ def test_by_phrase_of_an_active_verb_is_no_source(events_of):
     events = events_of("Chile criticised the plan by Peru to raise tariffs.")
     assert ("CHL", "PER") in dyads(events, "criticised") or ("CHL", None) in dyads(events, "criticised")
     assert all(source != "PER" for source, _ in dyads(events, "criticised"))
+
+
+def test_party_named_inside_what_is_called_for_is_not_the_target(events_of):
+    events = events_of("Chile has called for an inquiry into the sale of arms to Peru.")
+    assert dyads(events, "called") == {("CHL", None)}
+
+
+def test_party_named_by_a_part_of_phrase_stays_the_target(events_of):
+    events = events_of("Kenya complained to the leaders of Chile about the fishing quotas.")
+    assert ("KEN", "CHL") in dyads(events, "complained")

@@ -94,6 +94,7 @@ class SentenceArguments:
         self.clause_stop = frozenset(self.args["clause_deps"])
         # Places ("in Tehran") and reporters ("according to IRNA") are never targets.
         self.not_targets = frozenset(self._place_tokens() | set(reporters))
+        self._content: dict[int, frozenset[int]] = {}
 
     def _place_tokens(self) -> set[int]:
         """Tokens of "in <place>" phrases: a place named there is where, not whom -- unless
@@ -223,13 +224,33 @@ class SentenceArguments:
                 heads += self._object_heads(clause)
         return heads
 
+    def content_tokens(self, verb: Token) -> frozenset[int]:
+        """Tokens that only tell what a prepositional object is about: a phrase nested in it
+        by a preposition other than the part-of ones ("called for an inquiry [into the
+        handling of a visa for Mr Blunkett's nanny]"). Who is named there is the matter
+        asked about or acted over, not the party acted on ("met the leaders of Iran" keeps
+        Iran)."""
+        if verb.i not in self._content:
+            keep = set(self.args["part_preps"])
+            found: set[int] = set()
+            for prep in self.parse.children[verb.i]:
+                if prep.dep != "prep":
+                    continue
+                for obj in (c for c in self.parse.children[prep.i] if c.dep == "pobj"):
+                    for nested in self.parse.subtree(obj, self.clause_stop):
+                        if nested.dep == "prep" and nested.lemma.lower() not in keep:
+                            found.update(t.i for t in self.parse.subtree(nested))
+            self._content[verb.i] = frozenset(found)
+        return self._content[verb.i]
+
     def _object_actors(self, verb: Token, sources: list[Mention]) -> list[Mention]:
         """Actors of the verb's most direct object phrase naming any besides the sources; a
         phrase naming only countries as places ("celebrated at Osgiliath with Gondor") gives
         way to a later one naming a party."""
         places: list[Mention] = []
+        excluded = self.not_targets | self.content_tokens(verb)
         for head in self._object_heads(verb):
-            found = self._new_actors(self._conjunct_actors(head, self.not_targets, places=True), sources)
+            found = self._new_actors(self._conjunct_actors(head, excluded, places=True), sources)
             if found and not all(m.place for m in found):
                 return found
             places = places or found
@@ -318,7 +339,7 @@ class SentenceArguments:
         tokens = [
             t
             for t in self.parse.subtree(verb, frozenset(self.args["report_deps"]))
-            if t.i > verb.i and t.i not in self.not_targets
+            if t.i > verb.i and t.i not in self.not_targets and t.i not in self.content_tokens(verb)
         ]
         mentions = sorted(_overlapping(self.mentions, tokens), key=lambda m: m.start)
         return [(m, verb) for m in mentions]
