@@ -73,3 +73,8 @@ def test_party_named_inside_what_is_called_for_is_not_the_target(events_of):
 def test_party_named_by_a_part_of_phrase_stays_the_target(events_of):
     events = events_of("Kenya complained to the leaders of Chile about the fishing quotas.")
     assert ("KEN", "CHL") in dyads(events, "complained")
+
+
+def test_subject_of_a_clause_of_its_own_is_not_the_target(events_of):
+    events = events_of("Kenya imposed sanctions after Chile had expelled its ambassador.")
+    assert dyads(events, "imposed") == {("KEN", None)}
