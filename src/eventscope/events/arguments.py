@@ -343,22 +343,11 @@ class SentenceArguments:
         return [m for m, _ in found if m.actor.id not in known]
 
     def _later_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
-        """Actors named after the verb anywhere in its subtree (reported speech aside), but
-        for the subjects of clauses of their own: who acts in "a deal for Indian firms to
-        take part" is not who the deal is made with."""
-        subtree = self.parse.subtree(verb, frozenset(self.args["report_deps"]))
-        deps = set(self.args["subject_deps"])
-        actors_elsewhere = {
-            t.i
-            for s in subtree
-            if s.dep in deps and s.head != verb.i and self.parse.tokens[s.head].pos in ("VERB", "AUX")
-            for t in self.parse.subtree(s, self.clause_stop)
-        }
+        """Actors named after the verb anywhere in its subtree (reported speech aside)."""
         tokens = [
             t
-            for t in subtree
+            for t in self.parse.subtree(verb, frozenset(self.args["report_deps"]))
             if t.i > verb.i and t.i not in self.not_targets and t.i not in self.content_tokens(verb)
-            and t.i not in actors_elsewhere
         ]
         mentions = sorted(_overlapping(self.mentions, tokens), key=lambda m: m.start)
         return [(m, verb) for m in mentions]
