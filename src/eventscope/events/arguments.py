@@ -234,12 +234,12 @@ class SentenceArguments:
 
     def content_tokens(self, verb: Token) -> frozenset[int]:
         """Tokens that only tell what a prepositional object is about: a phrase nested in it
-        by a preposition other than the part-of ones ("called for an inquiry [into the
-        handling of a visa for Mr Blunkett's nanny]"). Who is named there is the matter
-        asked about or acted over, not the party acted on ("met the leaders of Iran" keeps
-        Iran)."""
+        by a preposition other than the part-of and aimed-at ones ("called for an inquiry
+        [into the handling of a visa for Mr Blunkett's nanny]"). Who is named there is the
+        matter asked about or acted over, not the party acted on ("met the leaders of Iran",
+        "called for a boycott against Israel" keep theirs)."""
         if verb.i not in self._content:
-            keep = set(self.args["part_preps"])
+            keep = set(self.args["part_preps"]) | set(self.cues["location"]["preps"])  # places: `_place_tokens`
             found: set[int] = set()
             for prep in self.parse.children[verb.i]:
                 if prep.dep != "prep":
