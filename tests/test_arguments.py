@@ -75,16 +75,6 @@ def test_party_named_by_a_part_of_phrase_stays_the_target(events_of):
     assert ("KEN", "CHL") in dyads(events, "complained")
 
 
-def test_we_in_a_quotation_running_on_is_the_speaker_who_opened_it(events_of):
-    events = events_of('Kenya added: "We will send aid to Peru. "We condemn the attack on Chile."')
-    assert dyads(events, "condemn") == {("KEN", "CHL")}
-
-
-def test_a_quoted_sentence_with_its_own_speaker_keeps_it(events_of):
-    events = events_of('Kenya added: "We will send aid to Peru. "We condemn the attack on Chile," Peru said.')
-    assert dyads(events, "condemn") == {("PER", "CHL")}
-
-
 def test_party_a_called_for_measure_is_aimed_against_is_the_target(events_of):
     events = events_of("Chile has called for a boycott against Peru.")
     assert dyads(events, "called") == {("CHL", "PER")}

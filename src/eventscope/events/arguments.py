@@ -82,7 +82,6 @@ class SentenceArguments:
         cues: dict[str, Any],
         reporters: set[int] | frozenset[int] = frozenset(),
         gazetteer: PlaceGazetteer | None = None,
-        speaker: Mention | None = None,
     ):
         self.parse = parse
         self.sentence: Sentence = parse.sentence
@@ -91,7 +90,6 @@ class SentenceArguments:
         self.actors = [m for m in mentions if not m.place]  # who may act: not "in Tehran"
         self.cues = cues
         self.gazetteer = gazetteer
-        self.speaker = speaker  # who speaks a sentence wholly in a running quotation (events.quotes)
         self.args = cues["arguments"]
         self.clause_stop = frozenset(self.args["clause_deps"])
         # Places ("in Tehran") and reporters ("according to IRNA") are never targets.
@@ -198,12 +196,6 @@ class SentenceArguments:
                 return found
         return []
 
-    def _quoted_speaker(self, subjects: list[Token]) -> list[tuple[Mention, Token]]:
-        """"I" or "we" in a quotation running on from an earlier sentence: its speaker."""
-        first_person = self.cues["intent"]["first_person"]
-        speaking = [t for t in subjects if t.lemma.lower() in first_person]
-        return [(self.speaker, speaking[0])] if self.speaker is not None and speaking else []
-
     def _antecedent_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
         """For a pronoun subject, the subject of the clause it hangs from ("Syria denied
         that it attacked", "visited Tehran, where he met ...")."""
@@ -297,7 +289,7 @@ class SentenceArguments:
         subjects, passive = self.subjects(verb)
         subject_side = self.phrase_actors(subjects)
         if not subject_side and any(t.pos == "PRON" for t in subjects):
-            subject_side = self._antecedent_actors(verb) or self._quoted_speaker(subjects)
+            subject_side = self._antecedent_actors(verb)
         if passive:
             agent = self.agent(verb)
             sources = [m for m, _ in self._conjunct_actors(agent)] if agent is not None else []

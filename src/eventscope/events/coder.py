@@ -36,7 +36,6 @@ from eventscope.events.evaluation import judgements
 from eventscope.events.implied import ImpliedAgents, article_country, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
-from eventscope.events.quotes import run_on_speaker
 from eventscope.events.refine import (
     demand_code,
     intent_code,
@@ -271,9 +270,7 @@ class _SentenceCoder:
         self.clause_stop = frozenset(self.args["clause_deps"])
         self.expressions = expressions
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
-        speaker = run_on_speaker(article, sentence, coder.cues, coder.speech_verbs)
-        self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer,
-                                           speaker)
+        self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
 
     @functools.cached_property
