@@ -93,7 +93,7 @@ def plover_scores(settings):
 @pytest.mark.slow
 def test_petrarch2_quality_gate(petrarch_scores):
     assert petrarch_scores["records"] > 250
-    # measured: cameo 0.814, root 0.826, source 0.827, target 0.829, full event 0.673
+    # measured: cameo 0.808, root 0.820, source 0.829, target 0.821, full event 0.682
     assert petrarch_scores["cameo"]["f1"] >= 0.80
     assert petrarch_scores["cameo_root"]["f1"] >= 0.81
     assert petrarch_scores["source"]["f1"] >= 0.81
@@ -105,7 +105,7 @@ def test_petrarch2_quality_gate(petrarch_scores):
 @pytest.mark.slow
 def test_plover_quality_gate(plover_scores):
     assert plover_scores["records"] > 300
-    # measured: type 0.601, source 0.718, target 0.628
+    # measured: type 0.592, source 0.730, target 0.627
     assert plover_scores["plover_type"]["f1"] >= 0.58
     assert plover_scores["source"]["f1"] >= 0.70
     assert plover_scores["target"]["f1"] >= 0.61
@@ -119,12 +119,14 @@ def test_real_news_dev_quality_gate(settings):
 
     scores = evaluate_realnews(Path(__file__).resolve().parents[1] / "gold" / "realnews", settings, SHARED, "dev")
     assert scores["sentences"] == 360 and scores["gold_events"] > 100
-    # measured: root P 0.281 R 0.213 (F1 0.242); (root, source, target) P 0.108 R 0.083 (F1 0.094)
-    assert scores["root"]["f1"] >= 0.22
-    assert scores["root"]["precision"] >= 0.26
-    assert scores["root_source_target"]["f1"] >= 0.085
-    # measured: country 0.595 and sector 0.556 on 42 actors of events whose root was found
-    assert scores["actors_on_root_matches"]["country_accuracy"] >= 0.55
+    # measured: root P 0.462 R 0.278 (F1 0.347); (root, source, target) P 0.288 R 0.176 (F1 0.218)
+    assert scores["root"]["f1"] >= 0.32
+    assert scores["root"]["precision"] >= 0.43
+    assert scores["root_source_target"]["f1"] >= 0.20
+    assert scores["root_source_target"]["precision"] >= 0.26
+    # measured: country 0.755 and sector 0.756 on 53 actors of events whose root was found
+    assert scores["actors_on_root_matches"]["country_accuracy"] >= 0.72
+    assert scores["actors_on_root_matches"]["sector_accuracy"] >= 0.72
 
 
 def first_records(count: int) -> str:
