@@ -19,7 +19,7 @@ from eventscope.errors import SettingsError
 from eventscope.events.coder import code_events, load_coder, quad_class
 from eventscope.events.verbs import read_petrarch_verbs
 from eventscope.nlp.analyse import sentences_from_doc
-from eventscope.records import Actor, Article, Entity, Mention, content_id
+from eventscope.records import Actor, Article, Mention, content_id
 
 ACTORS = {
     "Turkey": ("TUR", "TUR", "country"),
@@ -834,17 +834,6 @@ def test_people_held_are_detained_and_talks_held_are_talks(events_of):
     assert {(e.trigger, e.cameo.root) for e in events if e.source_actor.code == "KEN"} == {("held", "17"), ("held", "04")}
     held = events_of("The two men are being held in Nairobi.")
     assert [(e.source_actor.code, e.target_actor.code, e.cameo.code) for e in held] == [("KENCOP", "KENCRM", "173")]
-
-
-def test_local_news_that_names_no_country_is_placed_by_its_towns(article_from, coder):
-    from eventscope.events.implied import article_country
-
-    article = article_from("A man from Brooklyn was arrested on Friday. He had moved there from Queens in May.")
-    for sentence in article.sentences:
-        sentence.entities = [Entity(t.text, "GPE", t.start, t.start + len(t.text))
-                             for t in sentence.tokens if t.text in ("Brooklyn", "Queens")]
-    assert article_country(article, coder.gazetteer.places) == "USA"
-    assert article_country(article, None) is None
 
 
 def test_an_act_not_done_is_denied_and_one_not_wanted_is_refused(events_of):

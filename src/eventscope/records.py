@@ -327,6 +327,7 @@ class Article:
     story_id: str | None = None
     duplicate_of: str | None = None
     dateline: str | None = None  # the place its dateline names; events' fallback place, not stored
+    country: str | None = None  # the country the article is about (actors stage); not stored
 
     def to_record(self) -> dict[str, Any]:
         return {

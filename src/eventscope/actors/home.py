@@ -97,8 +97,9 @@ def settle_home_country(
     role elsewhere ("the military" after "the Israeli military" in a story from Gaza;
     "Archbishop Desmond Tutu" ... "the South African archbishop"), anyone else the country
     the article is about. Without such a country, bare roles and undescribed names are
-    dropped. Returns the mentions kept."""
-    home = home_country(article, kb)
+    dropped. Records that country on the article, for the later stages. Returns the mentions
+    kept."""
+    home = article.country = home_country(article, kb)
     bare = {id(m) for m in bare_roles}
     described = role_countries(mentions, kb.divisions.get(home or "", frozenset()), kb)
     if home is None:

@@ -33,7 +33,7 @@ from eventscope.events.background import is_background
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
 from eventscope.events.contest import ContestCues
 from eventscope.events.evaluation import judgements
-from eventscope.events.implied import ImpliedAgents, article_country, implied_parties
+from eventscope.events.implied import ImpliedAgents, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
 from eventscope.events.refine import (
@@ -273,11 +273,6 @@ class _SentenceCoder:
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
         self.max_dyads = int(self.args["max_dyads"])
 
-    @functools.cached_property
-    def home(self) -> str | None:
-        """The country the article is about, for implied agents (read when first needed)."""
-        return article_country(self.article, self.coder.gazetteer.places if self.coder.gazetteer else None)
-
     # --- events ------------------------------------------------------------------------
 
     def code(self) -> list[Event]:
@@ -387,7 +382,7 @@ class _SentenceCoder:
         for source, target, reciprocal in dyads:
             if source is None and passive and self.coder.refine:
                 implied = implied_parties(self.coder.implied, self.parse, verb, subjects, target,
-                                          self.arguments.location(verb, coded.clause), self.home,
+                                          self.arguments.location(verb, coded.clause), self.article.country,
                                           self.article, self.sentence.index)
                 source, target = implied or (source, target)
             if self.coder.require_actor and source is None and (

@@ -4,24 +4,20 @@ charge and sentence, and the one they act on is a suspect: the CAMEO manual code
 the police or judiciary acting on a criminal (COP/JUD -> CRM), not as an act by no one.
 
 Which verbs imply which agent is cue data (`implied_agents` in `data/cameo/cues.yaml`). The
-agent's country is where the act happened, else the country the article is about (half or
-more of its actors' countries, or of the places it names), else the country of the one
-acted on, else unknown. The implied actor is
-recorded as a mention of the verb (rule `implied`), so it is stored and its evidence shown.
+agent's country is where the act happened, else the country the article is about (as the
+actors stage settled it), else the country of the one acted on, else unknown. The implied
+actor is recorded as a mention of the verb (rule `implied`), so it is stored and its
+evidence shown.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
+from eventscope.actors.make import cameo_code
 from eventscope.common.parse import DependencyParse
-from eventscope.common.places import Gazetteer, country_names
+from eventscope.common.places import country_names
 from eventscope.records import Actor, Article, Location, Mention, Token, content_id
-
-HOME_SHARE = 0.5
-PLACE_LABELS = frozenset({"GPE", "LOC"})
-UNKNOWN_COUNTRY = "---"
 
 
 @dataclass(frozen=True)
@@ -40,30 +36,10 @@ class ImpliedAgents:
         return cls(dict(data["verbs"]), dict(data["labels"]), data["suspect"], frozenset(data["person_nouns"]))
 
 
-def _most(countries: Counter[str]) -> str | None:
-    """The country of half or more (and two or more) of those counted, if any."""
-    if not countries:
-        return None
-    country, count = countries.most_common(1)[0]
-    return country if count >= 2 and count >= HOME_SHARE * sum(countries.values()) else None
-
-
-def article_country(article: Article, places: Gazetteer | None) -> str | None:
-    """The country the article is about: of half or more of its actors, else of half or
-    more of the places it names ("Brooklyn", "Staunton": local news names no country)."""
-    found = _most(Counter(m.actor.country for m in article.mentions
-                          if m.actor.country and m.actor.kind != "igo" and m.rule != "implied"))
-    if found or places is None:
-        return found
-    named = Counter(place.country for sentence in article.sentences for entity in sentence.entities
-                    if entity.label in PLACE_LABELS and (place := places.lookup(entity.text)) is not None)
-    return _most(named)
-
-
 def _actor(country: str | None, sector: str, label: str) -> Actor:
     """The country's sector as one actor, with the id the actors stage gives it ("code:USACOP");
     of no known country, it is coded as PETRARCH does ("---COP")."""
-    code = (country or UNKNOWN_COUNTRY) + sector
+    code = cameo_code(country, sector)
     name = f"{country_names().get(country, country)} {label}" if country else label
     return Actor(id=content_id("actor", f"code:{code}"), name=name, code=code, country=country,
                  sector=sector, aliases=[label], kind="organisation")

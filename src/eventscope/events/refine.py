@@ -48,8 +48,8 @@ def intent_code(cues: dict, code: str, modality: str, verb: Token) -> str:
 def is_refusal(parse: DependencyParse, verb: Token, cues: dict) -> bool:
     """Whether a denied act is refused: negated with a will ("won't pay", "would not take
     part") or governed by a verb or noun of refusing ("declined to impose", "the refusal to
-    sign"). An act that simply did
-    not happen ("did not deliver", "were not celebrating") is denied, not refused."""
+    sign"). An act that simply did not happen ("did not deliver", "were not celebrating") is
+    denied, not refused."""
     table = cues["refusal"]
     if any(c.dep == "aux" and c.text.lower() in table["auxiliaries"] for c in parse.children[verb.i]):
         return True
