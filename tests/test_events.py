@@ -882,3 +882,16 @@ def test_suing_is_a_lawsuit_and_pleading_guilty_acknowledges(events_of):
     events = events_of("Kenya sued Turkey over the pipeline. Anna Berg pleaded guilty to espionage. "
                        "Anna Berg pleads not guilty.")
     assert {(e.trigger, e.cameo.code) for e in events} == {("sued", "115"), ("pleaded", "015"), ("pleads", "016")}
+
+
+def test_a_verdict_implies_the_courts_and_makes_the_convicted_person_a_suspect(article_from, coder):
+    article = article_from("Jane Roe was found guilty of fraud in Athens on Monday.")
+    roe = Actor(id="roe", name="Jane Roe", code="GRCCVL", country="GRC", sector="CVL", kind="person")
+    article.mentions.append(Mention(0, 0, 8, "Jane Roe", roe))
+    found = [e for e in code_events(article, coder).events if e.trigger == "found"]
+    assert [(e.source_actor.code, e.target_actor.code, e.cameo.code) for e in found] == [("GRCJUD", "GRCCRM", "116")]
+
+
+def test_a_person_noun_arrested_by_named_police_is_their_suspect(events_of):
+    arrests = [e for e in events_of("Two men were arrested in Athens by Turkey on Monday.") if e.trigger == "arrested"]
+    assert [(e.source_actor.code, e.target_actor.code) for e in arrests] == [("TUR", "TURCRM")]

@@ -380,11 +380,11 @@ class _SentenceCoder:
             dyads = without_mirrors(dyads)
         subjects, passive = self.arguments.subjects(verb)
         for source, target, reciprocal in dyads:
-            if source is None and passive and self.coder.refine:
-                implied = implied_parties(self.coder.implied, self.parse, verb, subjects, target,
-                                          self.arguments.location(verb, coded.clause), self.article.country,
-                                          self.article, self.sentence.index)
-                source, target = implied or (source, target)
+            if passive and self.coder.refine:
+                source, target = implied_parties(
+                    self.coder.implied, self.parse, verb, coded.code, subjects, source, target,
+                    self.arguments.location(verb, coded.clause), self.article.country, self.article,
+                    self.sentence.index)
             if self.coder.require_actor and source is None and (
                 target is None or self.coder.require_source and not passive
             ):

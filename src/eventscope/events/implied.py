@@ -22,10 +22,12 @@ from eventscope.records import Actor, Article, Location, Mention, Token, content
 
 @dataclass(frozen=True)
 class ImpliedAgents:
-    """`agents`: verb lemma -> the sector that alone does it; `labels`: sector -> its name;
-    `suspect`: the sector of a person it is done to; `person_nouns`: nouns naming a person."""
+    """`agents`: verb lemma -> the sector that alone does it; `codes`: the same for a coded
+    act whose verb has many senses ("find" guilty); `labels`: sector -> its name; `suspect`:
+    the sector of a person it is done to; `person_nouns`: nouns naming a person."""
 
     agents: dict[str, str]
+    codes: dict[str, str]
     labels: dict[str, str]
     suspect: str
     person_nouns: frozenset[str]
@@ -33,7 +35,7 @@ class ImpliedAgents:
     @classmethod
     def from_data(cls, cues: dict) -> ImpliedAgents:
         data = cues["implied_agents"]
-        return cls(dict(data["verbs"]), dict(data["labels"]), data["suspect"], frozenset(data["person_nouns"]))
+        return cls(dict(data["verbs"]), {str(k): v for k, v in data["codes"].items()}, dict(data["labels"]), data["suspect"], frozenset(data["person_nouns"]))
 
 
 def _actor(country: str | None, sector: str, label: str) -> Actor:
@@ -53,20 +55,39 @@ def _mention(article: Article, sentence_index: int, token: Token, actor: Actor) 
 
 
 def implied_parties(
-    cues: ImpliedAgents, parse: DependencyParse, verb: Token, subjects: list[Token], target: Mention | None,
-    location: Location | None, home: str | None, article: Article, sentence_index: int,
-) -> tuple[Mention, Mention | None] | None:
-    """(agent, target) of a law-enforcement passive with no agent phrase, else None. A person
-    the passive is about who is not otherwise an actor ("the driver was charged") becomes a
-    suspect of the agent's country."""
-    sector = cues.agents.get(verb.lemma.lower())
-    if sector is None or parse.child(verb, {"agent"}) is not None:
-        return None
+    cues: ImpliedAgents, parse: DependencyParse, verb: Token, code: str, subjects: list[Token],
+    source: Mention | None, target: Mention | None, location: Location | None, home: str | None,
+    article: Article, sentence_index: int,
+) -> tuple[Mention | None, Mention | None]:
+    """(source, target) of a law-enforcement passive: with no agent phrase, the police or
+    courts of where it happened are the source. A person the passive is about who is not
+    otherwise an actor ("the driver was charged") becomes a suspect of the agent's country;
+    a named person of no known role ("Smith was charged") is that suspect. Any other act
+    keeps its (source, target)."""
+    sector = cues.agents.get(verb.lemma.lower()) or cues.codes.get(code)
+    if sector is None or (source is None and parse.child(verb, {"agent"}) is not None):
+        return source, target
     country = (location.country if location else None) or home or (target.actor.country if target else None)
-    agent = _mention(article, sentence_index, verb, _actor(country, sector, cues.labels[sector]))
+    if source is None:
+        source = _mention(article, sentence_index, verb, _actor(country, sector, cues.labels[sector]))
+    else:
+        country = source.actor.country or country
     if target is None:
         person = next((s for s in subjects if s.ent_type == "PERSON" or s.lemma.lower() in cues.person_nouns), None)
         if person is not None:
             target = _mention(article, sentence_index, person,
                               _actor(country, cues.suspect, cues.labels[cues.suspect]))
-    return agent, target
+    elif _of_no_role(target.actor):
+        _make_suspect(target.actor, cues.suspect)
+    return source, target
+
+
+def _of_no_role(actor: Actor) -> bool:
+    """A person the dictionaries and the text give no role: a civilian only by default."""
+    return actor.kind == "person" and not actor.roles and actor.sector in (None, "CVL")
+
+
+def _make_suspect(actor: Actor, sector: str) -> None:
+    """The person is, in this article, the suspect the police or courts act on."""
+    actor.sector = sector
+    actor.code = cameo_code(actor.country, sector)
