@@ -591,3 +591,18 @@ def test_states_named_in_local_news_settle_the_articles_country(settings, kb):
     assert mention_of(article, "Police").actor.code == "USACOP"
     victoria = resolve("Victoria said the police had arrested a man.", settings, kb, dt.date(2012, 3, 5))
     assert not [m for m in victoria.mentions if m.text == "police"]
+
+
+@pytest.mark.parametrize("text, role, code", [
+    ("Police arrested two men in Kharkiv on Monday.", "Police", "UKRCOP"),
+    ("Soldiers killed three militants near Mosul on Sunday.", "Soldiers", "IRQMIL"),
+])
+def test_a_short_wire_item_is_about_the_one_country_whose_place_it_names(settings, kb, text, role, code):
+    article = resolve(text, settings, kb, dt.date(2024, 3, 5))
+    assert mention_of(article, role).actor.code == code
+
+
+def test_a_short_item_naming_two_countries_equally_settles_none(settings, kb):
+    article = resolve("Kenya accused Uganda after police arrested two men.", settings, kb, dt.date(2024, 3, 5))
+    assert article.country is None
+    assert not [m for m in article.mentions if m.text == "police"]

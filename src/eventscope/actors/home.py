@@ -21,24 +21,30 @@ PERSON_OF_PLACE = re.compile(r"\s*,?\s*(?:(?:of|from)\s+|,\s*the\s+)([A-Z][\w.]*
 HOME_SHARE = 0.5
 CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 HOME_MENTIONS = 2
+# A wire item this short ("Police arrested two men in Kharkiv.") is about the one country it
+# names, when no other shares it.
+SHORT_ITEM_SENTENCES = 3
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
 # A capitalised name where a place is named: "in Brooklyn", "an Albany street".
+PLACE_WINDOW = 12
+PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Oo]utside)\s+(?:the\s+)?$")
 PLACE_AFTER = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
 def home_country(article: Article, kb: ActorKB) -> str | None:
     """The country most of the article's known names belong to, if one has at least half
-    of them (and two or more): "the government" of a story about Kenya. Read from the
-    dictionary matches, person tags and the states or provinces (of the federations
-    `home_division_countries` lists) of the raw text, parsed or not, so the triage changes
-    nothing."""
-    countries = [
-        span.entry.country
+    of them (and two or more, or more than half in a short wire item): "the government" of
+    a story about Kenya. Read from the dictionary matches, person tags and the states or
+    provinces (of the federations `home_division_countries` lists) of the raw text, parsed
+    or not, so the triage changes nothing."""
+    spans = [
+        span
         for sentence in article.sentences
         for span in kb.find_spans(sentence.text, sentence.start)
         if span.entry is not None and span.entry.country and span.entry.kind != "igo"
     ]
+    countries = [span.entry.country for span in spans]
     countries += [country for pattern, country, _ in kb.person_tags
                   for _ in pattern.finditer(article.text)]
     countries += [country for words in CAPITALISED.finditer(article.text)
@@ -49,7 +55,17 @@ def home_country(article: Article, kb: ActorKB) -> str | None:
         return None
     best = max(sorted(set(countries)), key=countries.count)
     share = countries.count(best) / len(countries)
+    if len(article.sentences) <= SHORT_ITEM_SENTENCES and share > HOME_SHARE and any(
+        span.entry.country == best and _names_a_place(article.text, span.start, span.entry.kind) for span in spans
+    ):
+        return best
     return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
+
+
+def _names_a_place(text: str, start: int, kind: str) -> bool:
+    """A country's own name, or a name where a place is said ("in Kharkiv", not "Victoria
+    said"): in a short item, only these tell the country it is about."""
+    return kind == "country" or PLACE_BEFORE.search(text[max(0, start - PLACE_WINDOW):start]) is not None
 
 
 def _city_countries(text: str, kb: ActorKB) -> list[str]:
