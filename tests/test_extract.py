@@ -19,6 +19,7 @@ from eventscope.extract.html import corroborated_title, html_to_text
 from eventscope.extract.inputs import read_inputs
 from eventscope.extract.language import (
     LANGID_NGRAM_BYTES,
+    SHORT_TEXT_CHARS,
     detect_language,
     language_features,
     language_model,
@@ -380,8 +381,19 @@ def test_language_features_and_decision_are_py3langids(text: str) -> None:
     expected = language_model().identifier.instance2fv(text)
     found = language_features(text)
     assert found.dtype == expected.dtype and (found == expected).all()
-    if text:  # without letters, detect_language gives None
+    if len(text) >= SHORT_TEXT_CHARS:  # shorter ones are told by their function words too
         assert detect_language(text) == py3langid.classify(text[:5000])[0]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kenyan police shot dead two protesters in Kisumu.", "en"),
+    ("Unidentified gunmen kidnapped three aid workers in North Kivu.", "en"),
+    ("La police a arrêté deux hommes à Kharkiv lundi.", "fr"),
+    ("Die Bundesregierung hat am Mittwoch ein neues Abkommen mit Frankreich unterzeichnet.", "de"),
+    ("Polisi Kenya menembak mati dua demonstran di Kisumu.", "id"),
+])
+def test_a_short_wire_items_language_is_told_by_its_function_words(text: str, language: str) -> None:
+    assert detect_language(text) == language
 
 
 def test_py3langid_scanner_state_depends_on_the_last_ngram_bytes_only() -> None:

@@ -1,5 +1,10 @@
 """Language detection: the ISO 639-1 code of a text's language, by py3langid's model,
-its features counted in numpy rather than byte by byte."""
+its features counted in numpy rather than byte by byte.
+
+A one-line wire item gives the byte n-gram model too little to go on ("Kenyan police shot
+dead two protesters in Kisumu." reads as Indonesian to it), so a short text takes, among
+the model's likeliest languages, the one whose function words (jusText's stop-word lists)
+make up most of its words."""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from typing import Any
 import numpy as np
 import regex
 
+from eventscope.extract.classify import stopwords
+
 # Characters of a text that py3langid reads to tell its language.
 LANGUAGE_SAMPLE_CHARS = 5000
 # py3langid's features are byte n-grams of up to this many bytes, so the state of its
@@ -17,6 +24,12 @@ LANGUAGE_SAMPLE_CHARS = 5000
 LANGID_NGRAM_BYTES = 4
 # A letter: a word character that is neither a digit nor an underscore.
 LETTER = regex.compile(r"[^\W\d_]")
+WORD = regex.compile(r"[^\W\d_]+")
+# Texts shorter than this are told by their function words among the model's likeliest
+# languages; a language needs this share of function words to win over the model's first.
+SHORT_TEXT_CHARS = 400
+SHORT_TEXT_CANDIDATES = 5
+MIN_FUNCTION_WORD_SHARE = 0.2
 
 
 def detect_language(text: str) -> str | None:
@@ -25,7 +38,19 @@ def detect_language(text: str) -> str | None:
         return None
     model = language_model()
     scores = model.identifier.nb_classprobs(language_features(text[:LANGUAGE_SAMPLE_CHARS]))
-    return model.identifier.nb_classes[int(np.argmax(scores))]
+    if len(text) >= SHORT_TEXT_CHARS:
+        return model.identifier.nb_classes[int(np.argmax(scores))]
+    likeliest = [model.identifier.nb_classes[int(i)] for i in np.argsort(-scores)[:SHORT_TEXT_CANDIDATES]]
+    return _by_function_words(text, likeliest)
+
+
+def _by_function_words(text: str, likeliest: list[str]) -> str:
+    """The language of `likeliest` (the model's order) whose stop words are the largest
+    share of the text's words, if that share is large enough; else the model's first."""
+    words = [w.lower() for w in WORD.findall(text)]
+    shares = [sum(w in stopwords(language) for w in words) / len(words) for language in likeliest]
+    best = max(range(len(likeliest)), key=lambda i: (shares[i], -i))
+    return likeliest[best] if shares[best] >= MIN_FUNCTION_WORD_SHARE else likeliest[0]
 
 
 @dataclass(frozen=True)
