@@ -2,9 +2,11 @@
 its features counted in numpy rather than byte by byte.
 
 A one-line wire item gives the byte n-gram model too little to go on ("Kenyan police shot
-dead two protesters in Kisumu." reads as Indonesian to it), so a short text takes, among
-the model's likeliest languages, the one whose function words (jusText's stop-word lists)
-make up most of its words."""
+dead two protesters in Kisumu." reads as Indonesian to it): a short text is English when
+English is among the model's likeliest languages and English function words (jusText's
+stop-word list) are as much of it as those of the model's first choice. (The pipeline
+parses English only, so that is the decision that matters; jusText's lists of other
+languages hold English words, so they cannot pick among the rest.)"""
 
 from __future__ import annotations
 
@@ -25,32 +27,35 @@ LANGID_NGRAM_BYTES = 4
 # A letter: a word character that is neither a digit nor an underscore.
 LETTER = regex.compile(r"[^\W\d_]")
 WORD = regex.compile(r"[^\W\d_]+")
-# Texts shorter than this are told by their function words among the model's likeliest
-# languages; a language needs this share of function words to win over the model's first.
+# Texts shorter than this may be English though the model ranks English below its first;
+# English then needs this share of function words.
 SHORT_TEXT_CHARS = 400
 SHORT_TEXT_CANDIDATES = 5
-MIN_FUNCTION_WORD_SHARE = 0.2
+MIN_FUNCTION_WORD_SHARE = 0.15
+ENGLISH = "en"
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid), None for text without letters."""
+    """ISO 639-1 code of the text's language (py3langid; a short text may read as English
+    by its function words), None for text without letters."""
     if not LETTER.search(text):
         return None
     model = language_model()
     scores = model.identifier.nb_classprobs(language_features(text[:LANGUAGE_SAMPLE_CHARS]))
-    if len(text) >= SHORT_TEXT_CHARS:
-        return model.identifier.nb_classes[int(np.argmax(scores))]
+    first = model.identifier.nb_classes[int(np.argmax(scores))]
+    if len(text) >= SHORT_TEXT_CHARS or first == ENGLISH:
+        return first
     likeliest = [model.identifier.nb_classes[int(i)] for i in np.argsort(-scores)[:SHORT_TEXT_CANDIDATES]]
-    return _by_function_words(text, likeliest)
+    return ENGLISH if ENGLISH in likeliest and _reads_as_english(text, first) else first
 
 
-def _by_function_words(text: str, likeliest: list[str]) -> str:
-    """The language of `likeliest` (the model's order) whose stop words are the largest
-    share of the text's words, if that share is large enough; else the model's first."""
+def _reads_as_english(text: str, first: str) -> bool:
+    """Whether English function words are as large a share of the text's words as those of
+    the model's first language, and a real share ("in", "the", "of" in a wire item)."""
     words = [w.lower() for w in WORD.findall(text)]
-    shares = [sum(w in stopwords(language) for w in words) / len(words) for language in likeliest]
-    best = max(range(len(likeliest)), key=lambda i: (shares[i], -i))
-    return likeliest[best] if shares[best] >= MIN_FUNCTION_WORD_SHARE else likeliest[0]
+    english = sum(w in stopwords(ENGLISH) for w in words) / len(words)
+    other = sum(w in stopwords(first) for w in words) / len(words)
+    return english >= max(other, MIN_FUNCTION_WORD_SHARE)
 
 
 @dataclass(frozen=True)
