@@ -606,3 +606,11 @@ def test_a_short_item_naming_two_countries_equally_settles_none(settings, kb):
     article = resolve("Kenya accused Uganda after police arrested two men.", settings, kb, dt.date(2024, 3, 5))
     assert article.country is None
     assert not [m for m in article.mentions if m.text == "police"]
+
+
+def test_a_countrys_weapons_in_action_stand_for_its_armed_forces_only_when_it_is_named(settings, kb):
+    article = resolve("Israeli air strikes hit Khan Younis on Tuesday. Ukrainian drones struck an oil depot. "
+                      "Drones struck a convoy in Yemen on Monday.", settings, kb, dt.date(2024, 3, 5))
+    assert mention_of(article, "Israeli air strikes").actor.code == "ISRMIL"
+    assert mention_of(article, "Ukrainian drones").actor.code == "UKRMIL"
+    assert not [m for m in article.mentions if m.text == "Drones"]

@@ -895,3 +895,13 @@ def test_a_verdict_implies_the_courts_and_makes_the_convicted_person_a_suspect(a
 def test_a_person_noun_arrested_by_named_police_is_their_suspect(events_of):
     arrests = [e for e in events_of("Two men were arrested in Athens by Turkey on Monday.") if e.trigger == "arrested"]
     assert [(e.source_actor.code, e.target_actor.code) for e in arrests] == [("TUR", "TURCRM")]
+
+
+@pytest.mark.parametrize("text, aimed", [
+    ("Kenya fired a missile at a commercial ship on Monday.", True),
+    ("Kenya fired rockets on Monday.", True),
+    ("Kenya fired questions at the meeting on Monday.", False),
+])
+def test_a_weapon_object_is_the_means_and_its_preposition_the_aim(events_of, text, aimed):
+    fired = [e for e in events_of(text) if e.trigger == "fired"]
+    assert bool(fired) == aimed and all(e.cameo.root == "19" for e in fired)

@@ -285,6 +285,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         organisation_words=frozenset(config.get("organisation_words", [])),
         organisation_roles=frozenset(config.get("organisation_roles", [])),
         rank_roles=frozenset(config.get("rank_roles", [])),
+        armament_roles=frozenset(config.get("armament_roles", [])),
         former_words=frozenset(config.get("former_words", [])),
         abbreviated_titles=dict(config.get("abbreviated_titles", {})),
         document_words=frozenset(config.get("document_words", [])),

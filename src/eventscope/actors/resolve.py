@@ -520,6 +520,8 @@ class ArticleResolver:
             if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS:
                 continue
             role = span.text.lower()
+            if role in self.kb.armament_roles:
+                continue  # "drones struck a convoy": whose drones, the text does not say
             actor = named_actor("organisation", role, None, span.role_code, role)
             self.add(aligned, span.start, span.end, actor, role, "role")
             self.bare_roles.append(self.mentions[-1])

@@ -65,13 +65,21 @@ def names_someone(parse: DependencyParse, head: Token, args: dict) -> bool:
 
 def wants_counterpart(parse: DependencyParse, verb: Token, code: str, args: dict) -> bool:
     """A visit needs someone visited; violence with an object needs someone or some
-    place aimed at ("hit trust", "fight poverty" are no attacks)."""
+    place aimed at ("hit trust", "fight poverty" are no attacks; "fired rockets" at no
+    one named, or "at a ship", is one)."""
     if code.startswith(tuple(args["counterpart_codes"])):
         return True
     if code[:2] not in args["aimed_codes"]:
         return False
     objects = [c for c in parse.children[verb.i] if c.dep in args["object_deps"]]
-    return bool(objects) and not any(names_someone(parse, o, args) for o in objects)
+    weapons = [o for o in objects if o.lemma.lower() in args["weapon_nouns"]]
+    if not weapons:
+        return bool(objects) and not any(names_someone(parse, o, args) for o in objects)
+    # "fired a missile at a ship": the weapon is the means, the phrase after it the aim
+    aims = [parse.child(p, {"pobj"}) for c in (verb, *weapons) for p in parse.children[c.i]
+            if p.dep == "prep" and p.lemma.lower() in args["aim_prepositions"]]
+    aims = [a for a in aims if a is not None] + [o for o in objects if o not in weapons]
+    return bool(aims) and not any(names_someone(parse, a, args) for a in aims)
 
 
 def thing_sense(parse: DependencyParse, verb: Token, objects: list[Token], args: dict) -> str | None:
