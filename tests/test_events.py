@@ -905,3 +905,15 @@ def test_a_person_noun_arrested_by_named_police_is_their_suspect(events_of):
 def test_a_weapon_object_is_the_means_and_its_preposition_the_aim(events_of, text, aimed):
     fired = [e for e in events_of(text) if e.trigger == "fired"]
     assert bool(fired) == aimed and all(e.cameo.root == "19" for e in fired)
+
+
+@pytest.mark.parametrize("text, code, dyad", [
+    ("Kenya and Peru exchanged fire on Monday.", "190", ("KEN", "PER")),
+    ("Teachers in Kenya went on strike on Monday.", "143", None),
+    ("Kenya used tear gas against protesters on Monday.", "175", None),
+])
+def test_strikes_exchanges_of_fire_and_crowd_control_told_by_light_verbs(events_of, text, code, dyad):
+    events = [e for e in events_of(text) if e.cameo.code == code]
+    assert events
+    if dyad:
+        assert (events[0].source_actor.code, events[0].target_actor.code) == dyad
