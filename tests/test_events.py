@@ -539,6 +539,7 @@ def test_going_to_marks_the_future_of_the_act_not_a_journey(events_of):
         ("Omar Haddad toured the region last week.", "toured"),
         ("The vote led to talks between Chile and Peru.", "led"),
         ("Omar Haddad set out a new programme for Kenya.", "set"),
+        ("Kenya was struggling financially and trying to pass the problem back to Peru.", "struggling"),
     ],
 )
 def test_broad_verbs_and_loose_patterns_code_no_act(events_of, text, trigger):
