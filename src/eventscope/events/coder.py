@@ -45,6 +45,7 @@ from eventscope.events.refine import (
     protest_code,
     states_own_intent,
     violence_code,
+    weapon_code,
 )
 from eventscope.events.senses import (
     is_bare_present,
@@ -317,7 +318,10 @@ class _SentenceCoder:
         if is_reporting_frame(self.parse, verb, self.coder.cues) or self._marks_future(verb):
             return None
         clause = self.parse.subtree(verb, self.clause_stop)
-        after = [t for t in clause if t.i > verb.i]
+        # "struck the school, according to reports": who reports is no word of the act
+        according = {t.i for c in clause if c.text.lower() == self.coder.cues["attribution"]["according"]
+                     for t in self.parse.subtree(c)}
+        after = [t for t in clause if t.i > verb.i and t.i not in according]
         match = match_pattern([e.block for e in entries], self.parse.tokens[: verb.i], after, verb)
         objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
         by_noun = self.coder.nouns.code(self.parse, verb, objects, self.coder.verbs, clause)
@@ -434,11 +438,13 @@ class _SentenceCoder:
             c.dep in ("aux", "auxpass") for c in self.parse.children[verb.i]
         )
 
-    def _refined(self, code: str, source: Mention | None, target: Mention | None, location: Location | None) -> str:
-        """The code once the CAMEO refinements read who acts on whom, and where."""
+    def _refined(self, code: str, source: Mention | None, target: Mention | None, location: Location | None,
+                 clause: list[Token]) -> str:
+        """The code once the CAMEO refinements read who acts on whom, where and with what."""
         if not self.coder.refine:
             return code
         cues = self.coder.cues
+        code = weapon_code(cues, code, " ".join(t.text for t in clause))
         code = violence_code(cues, meeting_code(cues, code, source, target, location), source)
         return protest_code(cues, code, source, target, self.sentence.text)
 
@@ -469,7 +475,7 @@ class _SentenceCoder:
         sides = []
         cues, refine = self.coder.cues, self.coder.refine
         if code and not (refine and is_negated_rejection(cues, code, modality)):
-            refined = self._refined(code, source, target, location)
+            refined = self._refined(code, source, target, location, clause)
             unwilling = modality not in cues["refusal"]["modalities"] or is_refusal(self.parse, verb, cues)
             intended = intent_code(cues, refined, modality, verb) if refine and unwilling else refined
             refused = modality in cues["refusal"]["modalities"] and intended != refined
@@ -485,7 +491,7 @@ class _SentenceCoder:
             # The reverse of a paired code makes the target act on the source; a place
             # named never acts. Beside a main event with no source ("a team began a
             # tour" of London), the target would host no one.
-            sides.append((self._refined(paired, target, source, location), target, source, modality))
+            sides.append((self._refined(paired, target, source, location, clause), target, source, modality))
         events = []
         silent = self.coder.cues["no_event_codes"]
         for event_code, src, tgt, side_modality in sides:

@@ -123,6 +123,21 @@ def violence_code(cues: dict, code: str, source: Mention | None) -> str:
     return _by_prefix(table["codes"], code) or code
 
 
+def weapon_code(cues: dict, code: str, clause: str) -> str:
+    """"Israeli tank shells struck the school" is a fight with artillery and tanks (194),
+    "air strikes hit the town" the use of aerial weapons (195): conventional force told no
+    more precisely (190) takes the code of the weapon its clause names."""
+    table = cues["weapon_codes"]
+    if code != table["general"]:
+        return code
+    return next((weapon for pattern, weapon in _weapons(tuple(table["words"].items())) if pattern.search(clause)), code)
+
+
+@functools.lru_cache(maxsize=2)
+def _weapons(words: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
+    return [(words_pattern([phrase]), weapon) for phrase, weapon in words]
+
+
 @functools.lru_cache(maxsize=4)
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
     return words_pattern(map(re.escape, words))
