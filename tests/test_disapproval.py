@@ -92,3 +92,10 @@ def test_legal_action_is_a_lawsuit_and_a_vote_against_a_rejection(coded):
     assert _codes(coded("Greece began legal proceedings against Turkey.")) == {("GRC", "TUR", "115")}
     assert {c for _, _, c in _codes(coded("The Conservative Party voted against the bill."))} == {"120"}
     assert coded("The shooting claimed the lives of two men.") == set()
+
+
+def test_a_judgement_the_parse_strands_after_its_copula_and_an_ill_compound(coded):
+    # the parse hangs "ill-timed" on "data"; after "was" it is what the move is said to be
+    found = coded("The Conservative Party said Anna Berg's move was ill-timed given data showing the economy shrank.")
+    assert ("GBROPP", "GRCGOV", "111") in _codes(found)
+    assert not any(rule.startswith("SPEECH") for *_, rule in coded("The Conservative Party said Anna Berg was ill."))
