@@ -99,3 +99,9 @@ def test_a_judgement_the_parse_strands_after_its_copula_and_an_ill_compound(code
     found = coded("The Conservative Party said Anna Berg's move was ill-timed given data showing the economy shrank.")
     assert ("GBROPP", "GRCGOV", "111") in _codes(found)
     assert not any(rule.startswith("SPEECH") for *_, rule in coded("The Conservative Party said Anna Berg was ill."))
+
+
+def test_a_thing_of_no_one_judged_as_it_would_be_is_a_forecast(coded):
+    assert not any(rule.startswith("SPEECH") for *_, rule in coded('Anna Berg said a delay would be "disastrous".'))
+    assert ("GRCGOV", "GBROPP", "111") in _codes(coded("Anna Berg said the Conservative Party's plan would be disastrous."))
+    assert ("GRCGOV", None, "111") in _codes(coded("Anna Berg said the delay was disastrous."))

@@ -236,6 +236,13 @@ def _extraposed(parse: DependencyParse, word: Token, subject: Token | None) -> b
                for t in holders for c in parse.children[t.i])
 
 
+def _hypothetical(parse: DependencyParse, word: Token) -> bool:
+    """True when the predicate (or its copula) has a "would", "could" or "might"."""
+    root = _predicate_root(parse, word)
+    holders = [root, *([h] if (h := parse.head(root)) is not None and h.pos == "AUX" else [])]
+    return any(c.dep == "aux" and c.lemma.lower() in HYPOTHETICAL for t in holders for c in parse.children[t.i])
+
+
 def _owners(arguments: SentenceArguments, parse: DependencyParse, thing: Token) -> list[Mention]:
     """The actor a judged phrase names, else the one it belongs to: "the government's plan",
     "government plans", "the plan of the government", "the way the government had handled
@@ -304,7 +311,9 @@ def _judgement(parse: DependencyParse, arguments: SentenceArguments, words: Mapp
     others = [m for m in named if m.actor.id != speaker.actor.id and not m.place]
     # A feeling about no one, praise of no one and conduct of no one judge no actor; a
     # criticism of a thing may ("said detentions without trial were unacceptable").
-    needs_target = reading.kind in ("feeling", "conduct") or (reading.polarity == "positive" and reading.kind == "lexicon")
+    # A thing of no one judged as it would be ("a delay would be 'disastrous'") is a forecast.
+    needs_target = reading.kind in ("feeling", "conduct") or (reading.polarity == "positive" and reading.kind == "lexicon"
+                                                              ) or _hypothetical(parse, word)
     if not others and (named or needs_target):
         return None  # the speaker judging themself, or no one
     return Judgement(verb, word, words["codes"][reading.polarity], speaker, others[0] if others else None)
