@@ -105,3 +105,10 @@ def test_a_thing_of_no_one_judged_as_it_would_be_is_a_forecast(coded):
     assert not any(rule.startswith("SPEECH") for *_, rule in coded('Anna Berg said a delay would be "disastrous".'))
     assert ("GRCGOV", "GBROPP", "111") in _codes(coded("Anna Berg said the Conservative Party's plan would be disastrous."))
     assert ("GRCGOV", None, "111") in _codes(coded("Anna Berg said the delay was disastrous."))
+
+
+def test_shunning_rebuffing_or_resisting_calls_and_pressure_rejects_them(coded):
+    assert _codes(coded("Anna Berg shunned the Conservative Party's calls for free long-term care.")) == {
+        ("GRCGOV", "GBROPP", "120")}
+    assert _codes(coded("Greece has resisted pressure from Turkey.")) == {("GRC", "TUR", "120")}
+    assert _codes(coded("Greece rebuffed calls from Turkey to change the law.")) == {("GRC", "TUR", "120")}
