@@ -112,3 +112,8 @@ def test_shunning_rebuffing_or_resisting_calls_and_pressure_rejects_them(coded):
         ("GRCGOV", "GBROPP", "120")}
     assert _codes(coded("Greece has resisted pressure from Turkey.")) == {("GRC", "TUR", "120")}
     assert _codes(coded("Greece rebuffed calls from Turkey to change the law.")) == {("GRC", "TUR", "120")}
+
+
+def test_opposition_expressed_is_disapproval_but_not_an_opponent_who_speaks(coded):
+    assert {c for _, _, c in _codes(coded("Greece expressed opposition to the plan."))} == {"110"}
+    assert coded("A concern had been expressed by some opposition lawmakers.") == set()
