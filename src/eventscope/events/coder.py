@@ -36,6 +36,7 @@ from eventscope.events.evaluation import judgements
 from eventscope.events.implied import ImpliedAgents, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
+from eventscope.events.reception import receptions
 from eventscope.events.refine import (
     demand_code,
     intent_code,
@@ -283,7 +284,24 @@ class _SentenceCoder:
             coded = self._code_of(verb)
             if coded is not None:
                 by_verb[verb.i] = self._events_of(verb, coded)
+        received = list(receptions(self.parse, self.arguments, self.coder.cues)) if self.coder.refine else []
+        for reception in received:  # "faced criticism from X": X's act, not a meeting
+            by_verb.pop(reception.verb.i, None)
+        judged_all = list(judgements(self.parse, self.arguments, self.coder.cues, self.coder.speech_verbs)
+                          ) if self.coder.refine else []
+        # "dismissed the plan as 'desperate'" is one judgement: the verb's own code of the same
+        # root gives way to it unless more specific ("accused ... of being 'incompetent'": 112)
+        judged_all = [j for j in judged_all if all(
+            e.cameo.root != j.code[:2] or not e.cameo.code[2:].strip("0") for e in by_verb.get(j.verb.i, []))]
+        for judged in judged_all:
+            if judged.verb.i in by_verb:
+                by_verb[judged.verb.i] = [e for e in by_verb[judged.verb.i] if e.cameo.root != judged.code[:2]]
         events = [e for i, found in by_verb.items() if not self._told_by_its_act(i, found, by_verb) for e in found]
+        for reception in received:
+            if reception.source is not None:
+                clause = self.parse.subtree(reception.verb, self.clause_stop)
+                coded = _Coded(reception.code, "", f"RECEIVED-{reception.noun.lemma.lower()}", [reception.noun], clause)
+                events.extend(self._events(reception.verb, coded, reception.source, reception.target))
         if self.coder.refine:  # "the government should change the law, the TUC said": an appeal
             for appeal in appeals(self.parse, self.arguments, self.coder.cues, self.coder.speech_verbs):
                 if any(e.rule.endswith(DEMAND_RULE) for e in by_verb.get(appeal.clause.i, [])):
@@ -294,7 +312,7 @@ class _SentenceCoder:
                 stated = "asserted" if appeal.verb is appeal.clause else None
                 events.extend(self._events(appeal.verb, coded, appeal.source, appeal.target, stated))
         if self.coder.refine:  # "said the plan was a 'shambles'": the speaker's judgement
-            for judged in judgements(self.parse, self.arguments, self.coder.cues, self.coder.speech_verbs):
+            for judged in judged_all:
                 rule = f"SPEECH-{judged.word.lemma.lower()}"
                 clause = self.parse.subtree(judged.verb, self.clause_stop)
                 coded = _Coded(judged.code, "", rule, [judged.word], clause)

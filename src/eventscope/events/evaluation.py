@@ -42,6 +42,7 @@ OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 OWNER_PREPS = frozenset({"of", "by", "from"})
 NOMINAL_POS = frozenset({"ADJ", "NOUN"})
 EXPLETIVE = "it"
+COPULA = "be"
 NO = "no"
 EXTRAPOSED_DEPS = frozenset({"xcomp", "ccomp", "advcl", "csubj"})
 SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp"})
@@ -61,10 +62,10 @@ class Judgement:
 
 @functools.lru_cache(maxsize=4)
 def _lexicon(threshold: float, negative: tuple[str, ...], positive: tuple[str, ...],
-             harm: tuple[str, ...]) -> OpinionLexicon:
+             harm: tuple[str, ...], prefixes: tuple[str, ...]) -> OpinionLexicon:
     """The opinion lexicon of one cue block, built once."""
     return OpinionLexicon.from_cues({"lexicon": {"threshold": threshold}, "negative": negative,
-                                     "positive": positive, "harm": harm})
+                                     "positive": positive, "harm": harm, "negative_prefixes": prefixes})
 
 
 def _conjuncts(parse: DependencyParse, token: Token) -> list[Token]:
@@ -94,9 +95,34 @@ def _predicates(parse: DependencyParse, head: Token) -> list[Token]:
         words = [c for c in parse.children[head.i] if c.dep in AS_DEPS]
     else:
         words = [head, *(c for c in parse.children[head.i] if c.dep in COMPLEMENT_DEPS)]
+        if len(words) == 1 and head.lemma.lower() == COPULA:
+            words += _stranded(parse, head)
     words = [w for word in words for w in _conjuncts(parse, word)]
     qualifiers = [c for w in words if w.pos == "NOUN" for c in parse.children[w.i] if c.dep == "amod"]
     return words + [q for c in qualifiers for q in _conjuncts(parse, c)]
+
+
+def _stranded(parse: DependencyParse, copula: Token) -> list[Token]:
+    """The adjective right after a copula the parse left without a complement, hanging it on
+    a later noun ("the move was ill-timed given data showing ..."): after "was", an adjective
+    predicates of the subject."""
+    following = next((t for t in parse.tokens[copula.i + 1:] if not _skipped(t)), None)
+    return [following] if following is not None and _stranded_by(parse, following) is copula else []
+
+
+def _skipped(token: Token) -> bool:
+    return token.pos in ("ADV", "PUNCT") or token.tag == "HYPH"
+
+
+def _stranded_by(parse: DependencyParse, word: Token) -> Token | None:
+    """The complement-less copula right before an adjective hung on a later noun, if any."""
+    if not (word.pos == "ADJ" or word.tag == "VBN") or word.dep != "amod" or word.head < word.i:
+        return None
+    before = next((t for t in reversed(parse.tokens[:word.i]) if not _skipped(t)), None)
+    if before is None or before.lemma.lower() != COPULA or any(
+            c.dep in COMPLEMENT_DEPS for c in parse.children[before.i]):
+        return None
+    return before
 
 
 def _small_clause(parse: DependencyParse, verb: Token) -> list[Token]:
@@ -186,6 +212,9 @@ def _predicate_root(parse: DependencyParse, word: Token) -> Token:
 def _subject(parse: DependencyParse, word: Token) -> Token | None:
     """The subject the predicate word is said of: its own, or its copula's ("Jordan had
     been a decent and admirable partner")."""
+    copula = _stranded_by(parse, word)
+    if copula is not None:
+        return parse.child(copula, SUBJECT_DEPS)
     root = _predicate_root(parse, word)
     for holder in (root, parse.head(root)):
         if holder is None:
@@ -205,6 +234,13 @@ def _extraposed(parse: DependencyParse, word: Token, subject: Token | None) -> b
     holders = [word, *([h] if (h := parse.head(word)) is not None and h.i == subject.head else [])]
     return any(c.dep in EXTRAPOSED_DEPS or c.dep == "aux" and c.lemma.lower() in HYPOTHETICAL
                for t in holders for c in parse.children[t.i])
+
+
+def _hypothetical(parse: DependencyParse, word: Token) -> bool:
+    """True when the predicate (or its copula) has a "would", "could" or "might"."""
+    root = _predicate_root(parse, word)
+    holders = [root, *([h] if (h := parse.head(root)) is not None and h.pos == "AUX" else [])]
+    return any(c.dep == "aux" and c.lemma.lower() in HYPOTHETICAL for t in holders for c in parse.children[t.i])
 
 
 def _owners(arguments: SentenceArguments, parse: DependencyParse, thing: Token) -> list[Mention]:
@@ -275,7 +311,9 @@ def _judgement(parse: DependencyParse, arguments: SentenceArguments, words: Mapp
     others = [m for m in named if m.actor.id != speaker.actor.id and not m.place]
     # A feeling about no one, praise of no one and conduct of no one judge no actor; a
     # criticism of a thing may ("said detentions without trial were unacceptable").
-    needs_target = reading.kind in ("feeling", "conduct") or (reading.polarity == "positive" and reading.kind == "lexicon")
+    # A thing of no one judged as it would be ("a delay would be 'disastrous'") is a forecast.
+    needs_target = reading.kind in ("feeling", "conduct") or (reading.polarity == "positive" and reading.kind == "lexicon"
+                                                              ) or _hypothetical(parse, word)
     if not others and (named or needs_target):
         return None  # the speaker judging themself, or no one
     return Judgement(verb, word, words["codes"][reading.polarity], speaker, others[0] if others else None)
@@ -287,7 +325,7 @@ def judgements(parse: DependencyParse, arguments: SentenceArguments, cues: dict,
     of its predicates that passes one."""
     words = cues["evaluation"]
     lexicon = _lexicon(float(words["lexicon"]["threshold"]), tuple(words["negative"]), tuple(words["positive"]),
-                       tuple(words["harm"]))
+                       tuple(words["harm"]), tuple(words["negative_prefixes"]))
     naming_verbs = frozenset(words["naming_verbs"])
     for verb in parse.tokens:
         if verb.pos != "VERB" or verb.lemma.lower() not in speech_verbs:

@@ -44,19 +44,21 @@ class OpinionLexicon:
     negative: frozenset[str]
     positive: frozenset[str]
     harm: frozenset[str]
+    negative_prefixes: tuple[str, ...] = ()
 
     @classmethod
     def from_cues(cls, cues: Mapping) -> OpinionLexicon:
         return cls(vader_valences(), float(cues["lexicon"]["threshold"]), frozenset(cues["negative"]),
-                   frozenset(cues["positive"]), frozenset(cues["harm"]))
+                   frozenset(cues["positive"]), frozenset(cues["harm"]), tuple(cues.get("negative_prefixes", ())))
 
     def is_harm(self, forms: tuple[str, ...]) -> bool:
         """True when a form names harm, violence or disaster ("deadly", "bombing")."""
         return any(form in self.harm for form in forms)
 
     def listed(self, forms: tuple[str, ...]) -> str | None:
-        """The polarity the cue lists give a word (by its forms: text, lemma), if any."""
-        if any(form in self.negative for form in forms):
+        """The polarity the cue lists give a word (by its forms: text, lemma, hyphenated
+        compound), if any: a compound of a negative prefix ("ill-timed") is negative."""
+        if any(form in self.negative or form.startswith(self.negative_prefixes) and "-" in form for form in forms):
             return "negative"
         if any(form in self.positive for form in forms):
             return "positive"
