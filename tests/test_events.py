@@ -918,3 +918,8 @@ def test_strikes_exchanges_of_fire_and_crowd_control_told_by_light_verbs(events_
     assert events
     if dyad:
         assert (events[0].source_actor.code, events[0].target_actor.code) == dyad
+
+
+def test_a_participle_after_a_pronoun_names_a_class_not_an_act(events_of):
+    events = events_of("Turkey said those found guilty of spying for Greece would be jailed.")
+    assert not [e for e in events if e.trigger == "found"]

@@ -330,7 +330,9 @@ class _SentenceCoder:
     def _code_of(self, verb: Token) -> _Coded | None:
         """The code a predicate takes from its most specific pattern or its default."""
         # Participles used as adjectives ("suspected militants", "besieged town") name no act.
-        if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"] or self._is_leading_adjunct(verb):
+        if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"] or self._is_leading_adjunct(verb) or (
+            verb.dep in self.args["class_modifier_deps"] and self.parse.tokens[verb.head].pos == "PRON"
+        ):
             return None
         entries = self.coder.verbs.lookup(verb)
         if is_reporting_frame(self.parse, verb, self.coder.cues) or self._marks_future(verb):
