@@ -920,6 +920,11 @@ def test_strikes_exchanges_of_fire_and_crowd_control_told_by_light_verbs(events_
         assert (events[0].source_actor.code, events[0].target_actor.code) == dyad
 
 
-def test_a_participle_after_a_pronoun_names_a_class_not_an_act(events_of):
-    events = events_of("Turkey said those found guilty of spying for Greece would be jailed.")
-    assert not [e for e in events if e.trigger == "found"]
+def test_a_participle_after_a_pronoun_names_a_class_not_an_act(article_from, coder):
+    article = article_from("Turkey said those found guilty would face prosecution. Turkey said Ali Reza was found "
+                           "guilty on Monday.")
+    article.country = "TUR"
+    article.mentions.append(Mention(1, 66, 74, "Ali Reza", Actor(id="reza", name="Ali Reza", code="TURCVL",
+                                                                  country="TUR", sector="CVL", kind="person")))
+    found = [e for e in code_events(article, coder).events if e.trigger == "found"]
+    assert [(e.sentence_index, e.source_actor.code) for e in found] == [(1, "TURJUD")]
