@@ -614,3 +614,17 @@ def test_a_countrys_weapons_in_action_stand_for_its_armed_forces_only_when_it_is
     assert mention_of(article, "Israeli air strikes").actor.code == "ISRMIL"
     assert mention_of(article, "Ukrainian drones").actor.code == "UKRMIL"
     assert not [m for m in article.mentions if m.text == "Drones"]
+
+
+@pytest.mark.parametrize("text, day, name, code", [
+    ("President Biden met Ukraine's president in Washington.", dt.date(2024, 3, 5), "Biden", "USAGOV"),
+    ("Prime Minister Modi criticised Pakistan on Friday.", dt.date(2024, 3, 5), "Modi", "INDGOV"),
+])
+def test_a_title_and_surname_name_the_one_known_holder_of_that_office_then(settings, kb, text, day, name, code):
+    article = resolve(text, settings, kb, day)
+    assert mention_of(article, name).actor.code == code
+
+
+def test_a_title_and_surname_no_known_person_held_then_name_no_known_person(settings, kb):
+    article = resolve("Prime Minister Modi criticised Pakistan on Friday.", settings, kb, dt.date(2010, 3, 5))
+    assert mention_of(article, "Modi").rule != "dictionary-person"

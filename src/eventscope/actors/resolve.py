@@ -306,6 +306,8 @@ class ArticleResolver:
         role = context.role or title_role
         agent = context.agent or (self.kb.role_code(title_role) if title_role else None)
         known = self.kb.person(named.text) or named.entry
+        if known is None and role and agent and named.first == named.last:
+            known = self.kb.titled_person(named.text, agent[:3], self.day)
         if known is not None:
             actor = actor_from_entry(known, self.kb, self.day, named.text)
             actor.kind = "person"
