@@ -628,3 +628,10 @@ def test_a_title_and_surname_name_the_one_known_holder_of_that_office_then(setti
 def test_a_title_and_surname_no_known_person_held_then_name_no_known_person(settings, kb):
     article = resolve("Prime Minister Modi criticised Pakistan on Friday.", settings, kb, dt.date(2010, 3, 5))
     assert mention_of(article, "Modi").rule != "dictionary-person"
+
+
+def test_a_short_items_named_country_is_not_where_its_titled_people_are_from(settings, kb):
+    article = resolve("President Zorvath criticised Japan on Monday.", settings, kb, dt.date(2023, 6, 20))
+    assert mention_of(article, "Zorvath").actor.country is None
+    placed = resolve("Rebels in Mali dismissed an appeal from President Traore.", settings, kb, dt.date(2023, 6, 20))
+    assert mention_of(placed, "Traore").actor.country == "MLI"

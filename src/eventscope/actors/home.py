@@ -32,12 +32,13 @@ PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Oo]utside)\s
 PLACE_AFTER = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
-def home_country(article: Article, kb: ActorKB) -> str | None:
+def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> str | None:
     """The country most of the article's known names belong to, if one has at least half
-    of them (and two or more, or more than half in a short wire item): "the government" of
-    a story about Kenya. Read from the dictionary matches, person tags and the states or
-    provinces (of the federations `home_division_countries` lists) of the raw text, parsed
-    or not, so the triage changes nothing."""
+    of them (and two or more, or more than half in a short wire item that names it as a
+    place or, unless `places_only`, by its name): "the government" of a story about Kenya.
+    Read from the dictionary matches, person tags and the states or provinces (of the
+    federations `home_division_countries` lists) of the raw text, parsed or not, so the
+    triage changes nothing."""
     spans = [
         span
         for sentence in article.sentences
@@ -56,7 +57,8 @@ def home_country(article: Article, kb: ActorKB) -> str | None:
     best = max(sorted(set(countries)), key=countries.count)
     share = countries.count(best) / len(countries)
     if len(article.sentences) <= SHORT_ITEM_SENTENCES and share > HOME_SHARE and any(
-        span.entry.country == best and _names_a_place(article.text, span.start, span.entry.kind) for span in spans
+        span.entry.country == best and _names_a_place(article.text, span.start, "" if places_only else span.entry.kind)
+        for span in spans
     ):
         return best
     return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
@@ -115,15 +117,23 @@ def settle_home_country(
     the article is about. Without such a country, bare roles and undescribed names are
     dropped. Records that country on the article, for the later stages. Returns the mentions
     kept."""
-    home = article.country = home_country(article, kb)
+    # A short item's one country settles its bare roles ("Police arrested two men in
+    # Kharkiv"); its people only where it is said to happen ("Rebels in the Ivory Coast
+    # dismissed an appeal from President Gbagbo"): "President Xi criticised Japan" says
+    # nothing of where Xi is from.
+    home = home_country(article, kb, places_only=True)
+    article.country = home or home_country(article, kb)
     bare = {id(m) for m in bare_roles}
     described = role_countries(mentions, kb.divisions.get(home or "", frozenset()), kb)
-    if home is None:
+    if article.country is None:
         # A role word, or a name the text does not describe, with no country anywhere to
         # give it says too little to code: no actor (nor for pronouns standing for it).
         vague = {m.actor.id for m in mentions if m.rule == "person-name" or (
             id(m) in bare and len(described.get(m.role or "", ())) != 1)}
         mentions = [m for m in mentions if m.actor.id not in vague]
+    elif home is None:  # nor, in a short item, a name the text does not describe
+        undescribed = {m.actor.id for m in mentions if m.rule == "person-name"}
+        mentions = [m for m in mentions if m.actor.id not in undescribed]
     settled: dict[str, Actor] = {}
     for mention in mentions:
         actor = mention.actor
@@ -134,7 +144,7 @@ def settle_home_country(
         ):
             continue
         roles = described.get(mention.role or "", set()) if actor.kind == "person" or id(mention) in bare else set()
-        country = next(iter(roles)) if len(roles) == 1 else home
+        country = next(iter(roles)) if len(roles) == 1 else (article.country if id(mention) in bare else home)
         key = (actor.id, code)  # a later mention may say more ("Ortiz, an officer")
         if key not in settled and country is not None:
             if id(mention) in bare:

@@ -138,7 +138,7 @@ class ActorKB:
     _phrases: dict[str, _Target] = field(default_factory=dict)
     _first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
     _people: dict[str, KBEntry] = field(default_factory=dict)  # name key -> person
-    _surnames: dict[str, dict[str, KBEntry]] = field(default_factory=dict)  # last name -> entry key -> person
+    _surnames: dict[str, dict[str, KBEntry]] = field(default_factory=dict)  # family name -> entry key -> person
     # Matches by sentence text (stripped): the triage reads every sentence, the actors stage the parsed ones again.
     _found: dict[str, tuple[ActorSpan, ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -176,8 +176,9 @@ class ActorKB:
         self._first_tokens[first] = max(self._first_tokens.get(first, 0), len(tokens))
         if entry is not None and entry.kind == "person":
             self._people.setdefault(key, entry)
-            if len(tokens) > 1:
-                self._surnames.setdefault(tokens[-1], {}).setdefault(entry.key, entry)
+            if len(tokens) > 1:  # the family name is last, or first ("Xi Jinping", "Yoon Suk Yeol")
+                for family in {tokens[0], tokens[-1]}:
+                    self._surnames.setdefault(family, {}).setdefault(entry.key, entry)
 
     def add_entry(self, entry: KBEntry, aliases: Iterable[str], cased: bool = False) -> None:
         for alias in aliases:
@@ -197,12 +198,14 @@ class ActorKB:
         return self._people.get(phrase_key(name))
 
     def titled_person(self, surname: str, sector: str, day: dt.date | None) -> KBEntry | None:
-        """The one known person of `surname` who holds an office of `sector` on `day`:
-        "President Biden" in 2024, "Prime Minister Modi", when no full name is given."""
+        """The one known person of `surname` whose dated office of `sector` covers `day`:
+        "President Biden" in 2024, "Prime Minister Modi", when no full name is given. (An
+        undated dictionary role says nothing of when it was held.)"""
         if day is None:
             return None
         holders = {phrase_key(entry.name): entry for entry in self._surnames.get(phrase_key(surname), {}).values()
-                   if (entry.code_on(day) or "")[3:6] == sector}  # one person may have several entries
+                   if any((spell.start or spell.end) and spell.covers(day) and spell.code[3:6] == sector
+                          for spell in entry.codes)}  # a dated office; one person may have several entries
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     def country_name(self, iso3: str | None) -> str | None:
