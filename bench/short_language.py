@@ -1,5 +1,5 @@
 """How often short English lines are taken for another language: BBC headlines and first
-sentences (each under `SHORT_TEXT_CHARS`, as a one-line wire item is), by py3langid alone
+sentences and ECB+ headlines (each under `SHORT_TEXT_CHARS`, as a one-line wire item is), by py3langid alone
 and by `detect_language` (which reads a short text's English function words too). A line
 taken for another language is skipped by the pipeline, which parses English only. And the
 price: how many titles of trafilatura-eval's pages whose body is not English each calls
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import html
+import json
 import re
 import sys
 from pathlib import Path
@@ -36,6 +37,10 @@ def short_lines(limit: int) -> dict[str, list[str]]:
             continue
         lines["headline"].append(paragraphs[0])
         lines["first sentence"].append(paragraphs[1].split(". ")[0].rstrip(".") + ".")
+    ecbplus = BBC.parents[2] / "gold" / "ecbplus"
+    lines["ECB+ headline"] = [title for path in sorted(ecbplus.glob("**/*.json"))
+                              if isinstance(found := json.loads(path.read_text("utf-8")), dict)
+                              and (title := found.get("title"))]
     return {kind: [line for line in found if len(line) < SHORT_TEXT_CHARS] for kind, found in lines.items()}
 
 

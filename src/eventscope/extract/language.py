@@ -31,7 +31,7 @@ WORD = regex.compile(r"[^\W\d_]+")
 # English then needs this share of function words.
 SHORT_TEXT_CHARS = 400
 SHORT_TEXT_CANDIDATES = 5
-MIN_FUNCTION_WORD_SHARE = 0.15
+MIN_FUNCTION_WORD_SHARE = 0.1
 ENGLISH = "en"
 
 
