@@ -928,3 +928,13 @@ def test_a_participle_after_a_pronoun_names_a_class_not_an_act(article_from, cod
                                                                   country="TUR", sector="CVL", kind="person")))
     found = [e for e in code_events(article, coder).events if e.trigger == "found"]
     assert [(e.sentence_index, e.source_actor.code) for e in found] == [(1, "TURJUD")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 March, troops shelled the villagers.",
+    "Air strikes by troops killed villagers on Monday.",
+])
+def test_the_month_of_march_and_air_strikes_are_no_protest(article_from, coder, text):
+    article = _with_actor(_with_actor(article_from(text), "troops", "KENMIL", "MIL"), "villagers", "KENCVL", "CVL")
+    codes = {e.cameo.code for e in code_events(article, coder).events}
+    assert codes and "175" not in codes
