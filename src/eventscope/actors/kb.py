@@ -129,6 +129,7 @@ class ActorKB:
     title_cues: tuple[re.Pattern[str], ...] = ()
     private_before: tuple[re.Pattern[str], ...] = ()  # an age right before a name: a private person
     private_after: tuple[re.Pattern[str], ...] = ()  # an age or home town right after it
+    accused_cues: dict[str, frozenset[str]] = field(default_factory=dict)  # "charged": a suspect (CRM)
     # country -> lower-cased names of its first-level divisions (US states, provinces ...)
     divisions: dict[str, frozenset[str]] = field(default_factory=dict)
     home_divisions: dict[str, str] = field(default_factory=dict)  # "texas" -> USA: names a home country

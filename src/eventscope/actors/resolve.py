@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventscope.actors.build import cached_actor_kb
+from eventscope.actors.accused import accused_people, as_accused
 from eventscope.actors.civilians import as_civilian, private_people
 from eventscope.actors.context import (
     Context,
@@ -578,6 +579,8 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
     shared = union_by_id(mention.actor for mention in mentions)
     for actor_id in private_people(article.text, mentions, kb):
         as_civilian(shared[actor_id])
+    for actor_id in accused_people(article, mentions, kb):
+        as_accused(shared[actor_id])
     for mention in mentions:
         actor = shared[mention.actor.id]
         actor.aliases = sorted(set(actor.aliases) | {mention.text})
