@@ -38,8 +38,8 @@ def _accused_here(sentence: Sentence, mention: Mention, kb: ActorKB) -> bool:
         governor = tokens[head.head]
         if head.dep in ("nsubjpass", "dobj") and _accusing(tokens, governor, kb, passive=head.dep == "nsubjpass"):
             return True
-        if head.dep == "nsubj" and governor.lemma.lower() in kb.accused_cues["pleas"]:
-            return True
+        if head.dep == "nsubj" and governor.lemma.lower() in kb.accused_cues["pleas"] and _has_verdict(tokens, governor, kb):
+            return True  # "pleaded guilty", not "pleaded with"
         if head.dep == "pobj" and governor.head != governor.i and tokens[governor.head].lemma.lower() in kb.accused_cues["nouns"]:
             return True  # "the trial of X"
         for verb in tokens:  # "X, who is accused of ..."
@@ -57,9 +57,13 @@ def _accusing(tokens: list[Token], verb: Token, kb: ActorKB, passive: bool) -> b
     for v in verbs:
         if v.lemma.lower() in kb.accused_cues["verbs"]:
             return True
-        if passive and any(t.head == v.i and t.text.lower() in kb.accused_cues["verdicts"] for t in tokens):
+        if passive and _has_verdict(tokens, v, kb):
             return True
     return False
+
+
+def _has_verdict(tokens: list[Token], verb: Token, kb: ActorKB) -> bool:
+    return any(t.head == verb.i and t.text.lower() in kb.accused_cues["verdicts"] for t in tokens)
 
 
 def as_accused(actor: Actor) -> None:
