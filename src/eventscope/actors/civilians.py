@@ -35,4 +35,3 @@ def as_civilian(actor: Actor) -> None:
     """Code a person of known country with no sector or role as that country's civilians."""
     if actor.country and actor.country != UNKNOWN_COUNTRY and not (actor.sector or actor.roles):
         actor.sector, actor.code = CIVILIAN, actor.country + CIVILIAN
-
