@@ -147,6 +147,7 @@ def add_parties(kb: ActorKB) -> None:
         members = [str(word) for word in record.get("members") or []]
         kb.add_entry(entry, members, cased=True)
         kb.member_words |= {phrase_key(word) for word in members}
+        kb.shared_party_names |= {phrase_key(str(alias)) for alias in record.get("shared") or []}
 
 
 def home_divisions(divisions: dict[str, frozenset[str]], countries: list[str]) -> dict[str, str]:
@@ -204,6 +205,7 @@ def add_people(kb: ActorKB) -> None:
         members = [str(word) for word in record.get("members") or []]
         kb.add_entry(entry, members, cased=True)
         kb.member_words |= {phrase_key(word) for word in members}
+        kb.shared_party_names |= {phrase_key(str(alias)) for alias in record.get("shared") or []}
 
 
 def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str], config: dict[str, Any]) -> None:

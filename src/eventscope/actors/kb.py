@@ -123,6 +123,7 @@ class ActorKB:
     armament_roles: frozenset[str] = frozenset()  # "missiles", "air strikes": an armed force only when its country is said
     abbreviated_titles: dict[str, str] = field(default_factory=dict)  # "sen" -> "senator"
     member_words: set[str] = field(default_factory=set)  # "tory", "republican": a party's member
+    shared_party_names: set[str] = field(default_factory=set)  # "democratic party": also other countries' parties
     document_words: frozenset[str] = frozenset()
     # (pattern, country, sector) of tags after a name ("(D-Calif.)"), and title cues
     person_tags: tuple[tuple[re.Pattern[str], str, str], ...] = ()

@@ -26,7 +26,7 @@ from eventscope.actors.context import (
     strip_titles,
     titled_name,
 )
-from eventscope.actors.home import settle_home_country
+from eventscope.actors.home import home_country, settle_home_country
 from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry, phrase_key
 from eventscope.actors.make import (
     actor_from_entry,
@@ -127,9 +127,11 @@ class ArticleResolver:
     subjects: set[int] = field(default_factory=set)  # ids of the mentions that are a main clause's subject
     plural_subjects: set[int] = field(default_factory=set)  # those of them a plural noun heads
     known_people: KnownPeople = field(init=False)  # the dictionary's people of each sentence's raw text
+    home: str | None = field(init=False)  # the country the article is about, if one
 
     def __post_init__(self) -> None:
         self.known_people = KnownPeople(self.kb, self.article)
+        self.home = home_country(self.article, self.kb)
 
     @property
     def day(self) -> dt.date | None:
@@ -162,6 +164,8 @@ class ArticleResolver:
 
     def resolve(self, sentence: Sentence) -> None:
         aligned = AlignedSpans.build(sentence, self.kb)
+        foreign = {n for n, span in enumerate(aligned.spans) if self.names_another_countrys_party(span)}
+        aligned = aligned.without(foreign) if foreign else aligned
         used: set[int] = set()  # token indexes already inside a mention
         self.resolve_people(aligned, used)
         self.resolve_surnames(aligned, used)
@@ -170,6 +174,14 @@ class ArticleResolver:
         self.resolve_short_forms(aligned, used)
         self.resolve_bare_roles(aligned, used)
         self.resolve_pronouns(aligned, used)
+
+    def names_another_countrys_party(self, span: ActorSpan) -> bool:
+        """"the Democratic Party" in a story about South Korea is not the American one: a
+        name that parties of several countries bear names the dictionary's party only in an
+        article about its country (or about no one country)."""
+        if span.entry is None or phrase_key(span.text) not in self.kb.shared_party_names:
+            return False
+        return self.home is not None and span.entry.country != self.home
 
     # people ---------------------------------------------------------------------------------
 
@@ -268,7 +280,8 @@ class ArticleResolver:
         first, titles = strip_titles(tokens, first, last, self.kb)
         for i in range(first + 1, last + 1):  # a name ends before a lower-case word ("HMS Chatham - have")
             word = tokens[i].text
-            if word[:1].islower() and word.lower() not in self.kb.name_particles:
+            hyphenated = tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start  # "Han Dong-hoon"
+            if word[:1].islower() and word.lower() not in self.kb.name_particles and not hyphenated:
                 last = i - 1
                 break
         while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):

@@ -33,6 +33,16 @@ class AlignedSpans:
                 covering[first : last + 1] = [n] * (last + 1 - first)
         return cls(parse, spans, span_tokens, covering)
 
+    def without(self, dropped: set[int]) -> AlignedSpans:
+        """The same sentence with spans `dropped` (indexes into `spans`) left out."""
+        kept = [n for n in range(len(self.spans)) if n not in dropped]
+        covering: list[int | None] = [None] * len(self.parse.tokens)
+        for new, n in reversed(list(enumerate(kept))):
+            first, last = self.span_tokens[n]
+            if first >= 0:
+                covering[first : last + 1] = [new] * (last + 1 - first)
+        return AlignedSpans(self.parse, [self.spans[n] for n in kept], [self.span_tokens[n] for n in kept], covering)
+
     def span_at(self, index: int) -> int | None:
         """The first span covering token `index` (None outside the sentence)."""
         return self.covering[index] if 0 <= index < len(self.covering) else None
