@@ -30,6 +30,9 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
 PLACE_WINDOW = 12
 PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Oo]utside)\s+(?:the\s+)?$")
 PLACE_AFTER = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# A capitalised word before another, which may be a body's or an office's ("Staunton Police
+# Chief", "Albany County"): the place that body serves.
+PLACE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+([A-Z][a-z]+)")
 
 
 def home_country(article: Article, kb: ActorKB) -> str | None:
@@ -71,11 +74,14 @@ def _names_a_place(text: str, start: int, kind: str) -> bool:
 def _city_countries(text: str, kb: ActorKB) -> list[str]:
     """The countries of the gazetteer's cities the text names as places: by their own name
     (not an alternate, which may be any word: "An", "Since"), after a preposition or an
-    article ("in Brooklyn", "an Albany street", "The Staunton Police Department"), and not
-    a role word ("the police" is no Polish town); the most populous of same-named ones."""
+    article ("in Brooklyn", "an Albany street", "The Staunton Police Department") or before
+    the body or office that serves them ("Staunton Police Chief"), and not a role word ("the
+    police" is no Polish town); the most populous of same-named ones."""
     cities = load_gazetteer().cities
     found = []
+    seen: set[int] = set()  # where the cities found start
     for match in PLACE_AFTER.finditer(text):
+        seen.add(match.start(1))
         words = match.group(1).split()
         first = words[0].lower()
         if kb.role_code(first) is not None or kb.lookup(first) is not None or first in kb.organisation_words | MONTHS:
@@ -88,6 +94,15 @@ def _city_countries(text: str, kb: ActorKB) -> list[str]:
         places = [p for p in cities.get(name_key(" ".join(words)), []) if name_key(p.name) == name_key(" ".join(words))]
         if not places and len(words) > 1:
             places = [p for p in cities.get(first, []) if name_key(p.name) == first]
+        if places:
+            found.append(max(places, key=lambda place: place.population).country)
+    for match in PLACE_BEFORE.finditer(text):
+        first, body = match.group(1).lower(), match.group(2).lower()
+        if match.start(1) in seen or not (body in kb.organisation_words or kb.role_code(body) is not None):
+            continue
+        if kb.role_code(first) is not None or kb.lookup(first) is not None or first in kb.organisation_words | MONTHS:
+            continue
+        places = [p for p in cities.get(first, []) if name_key(p.name) == first]
         if places:
             found.append(max(places, key=lambda place: place.population).country)
     return found
