@@ -302,6 +302,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         private_after=tuple(re.compile(cue) for cue in config.get("private_person_cues", {}).get("after", [])),
         accused_cues={kind: frozenset(words) for kind, words in config.get("accused_cues", {}).items()},
         resident_sectors=frozenset(config.get("resident_sectors", [])),
+        foreign_words=frozenset(config.get("foreign_words", [])),
         name_particles=frozenset(config.get("name_particles", [])),
         sector_labels=dict(config.get("sector_labels", {})),
     )

@@ -135,6 +135,7 @@ class ActorKB:
     divisions: dict[str, frozenset[str]] = field(default_factory=dict)
     home_divisions: dict[str, str] = field(default_factory=dict)  # "texas" -> USA: names a home country
     resident_sectors: frozenset[str] = frozenset()
+    foreign_words: frozenset[str] = frozenset()  # "foreign tourists": of no country the article gives
     name_particles: frozenset[str] = frozenset()
     sector_labels: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, _Target] = field(default_factory=dict)

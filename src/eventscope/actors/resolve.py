@@ -50,6 +50,7 @@ from eventscope.actors.spans import (
     AlignedSpans,
     inside_other_person,
     is_name_part,
+    names_another_countrys_party,
 )
 from eventscope.common.names import abbreviates, acronym_key, is_latin, name_key
 from eventscope.records import Actor, Article, Mention, Sentence, Token
@@ -164,7 +165,7 @@ class ArticleResolver:
 
     def resolve(self, sentence: Sentence) -> None:
         aligned = AlignedSpans.build(sentence, self.kb)
-        foreign = {n for n, span in enumerate(aligned.spans) if self.names_another_countrys_party(span)}
+        foreign = {n for n, span in enumerate(aligned.spans) if names_another_countrys_party(span, self.kb, self.home)}
         aligned = aligned.without(foreign) if foreign else aligned
         used: set[int] = set()  # token indexes already inside a mention
         self.resolve_people(aligned, used)
@@ -174,14 +175,6 @@ class ArticleResolver:
         self.resolve_short_forms(aligned, used)
         self.resolve_bare_roles(aligned, used)
         self.resolve_pronouns(aligned, used)
-
-    def names_another_countrys_party(self, span: ActorSpan) -> bool:
-        """"the Democratic Party" in a story about South Korea is not the American one: a
-        name that parties of several countries bear names the dictionary's party only in an
-        article about its country (or about no one country)."""
-        if span.entry is None or phrase_key(span.text) not in self.kb.shared_party_names:
-            return False
-        return self.home is not None and span.entry.country != self.home
 
     # people ---------------------------------------------------------------------------------
 
