@@ -293,3 +293,62 @@ def test_a_companys_officers_are_business_people_not_soldiers(settings, kb):
     assert code_of(found, "chief financial officer") == "USABUS"
     assert code_of(found, "Dana Ruiz") == "USABUS"
     assert code_of(found, "officer") == "USAMIL"
+
+
+# -- what the text says someone is: accused, foreign, of a party, of a town (round four) ----------
+
+
+def test_a_person_a_clause_says_is_charged_accused_or_convicted_is_a_criminal(settings, kb):
+    found = resolve("Derek Lowry, 34, was arrested and charged with murder in Dayton, Ohio. Ohio police said "
+                    "Maria Olsen, who is accused of fraud, had fled. A jury in Ohio found Paul Brandt guilty.",
+                    settings, kb)
+    assert code_of(found, "Derek Lowry") == "USACRM"
+    assert code_of(found, "Maria Olsen") == "USACRM"
+    assert code_of(found, "jury") == "USAJUD"
+
+
+def test_a_plea_without_a_verdict_accuses_no_one(settings, kb):
+    found = resolve("Ohio police said Maria Olsen pleaded with the Ohio governor to reopen the case in Dayton.",
+                    settings, kb)
+    assert code_of(found, "Maria Olsen") == "USA"
+
+
+def test_protesters_and_crowds_are_civilians(settings, kb):
+    found = resolve("Greek police fought protesters in Athens as demonstrators tried to storm the Greek parliament.",
+                    settings, kb)
+    assert code_of(found, "protesters in Athens") == "GRCCVL"
+    assert code_of(found, "demonstrators") == "GRCCVL"
+
+
+def test_a_hyphenated_name_is_whole_and_takes_its_partys_sector(settings, kb):
+    found = resolve("Kim Tae-hoon, the leader of the PPP, urged South Korean President Yoon Suk Yeol to resign in "
+                    "Seoul.", settings, kb, dt.date(2024, 12, 8))
+    assert code_of(found, "Kim Tae-hoon") == "KORPTY"
+
+
+def test_a_party_name_other_countries_share_names_the_local_party(settings, kb):
+    korea = resolve("South Korean police guarded Seoul. Park Min-jun, leader of the opposition Democratic Party, "
+                    "criticised the South Korean government in Seoul.", settings, kb, dt.date(2024, 12, 8))
+    assert code_of(korea, "Park Min-jun") == "KOROPP"
+    assert not mentions_of(korea, "Democratic Party")
+    america = resolve("The Democratic Party criticised the White House in Washington.", settings, kb,
+                      dt.date(2018, 3, 1))
+    assert code_of(america, "Democratic Party")[:3] == "USA"
+
+
+def test_a_town_named_before_its_police_places_local_news(settings, kb):
+    found = resolve("The Dayton Police Department made an arrest on Friday. Dayton Police Chief Tom Hale said "
+                    "officers arrested a man.", settings, kb)
+    assert found.country == "USA"
+    assert code_of(found, "Tom Hale") == "USACOP"
+
+
+def test_foreign_people_keep_no_country_and_a_seas_name_places_no_article(settings, kb):
+    found = resolve("Gunmen attacked foreign tourists at a hotel in Sousse, Tunisia. Tunisian police said tourists "
+                    "were evacuated from Tunisia.", settings, kb)
+    assert mentions_of(found, "tourists")[0].actor.code == "---CVL"
+    assert mentions_of(found, "tourists")[1].actor.code == "TUNCVL"
+    navy = resolve("An Indian warship intercepted pirates in the Gulf of Aden. The Navy seized rifles in the Gulf "
+                   "of Aden, the Gulf of Aden patrol said.", settings, kb)
+    assert navy.country is None
+    assert code_of(navy, "Navy") == "INDMIL"
