@@ -352,3 +352,9 @@ def test_foreign_people_keep_no_country_and_a_seas_name_places_no_article(settin
                    "of Aden, the Gulf of Aden patrol said.", settings, kb)
     assert navy.country is None
     assert code_of(navy, "Navy") == "INDMIL"
+
+
+def test_a_role_word_owning_something_is_an_actor(settings, kb):
+    found = resolve("Kenyan police guarded Nairobi. A Kenyan judge resigned over the government's new security "
+                    "laws in Nairobi.", settings, kb)
+    assert code_of(found, "government") == "KENGOV"

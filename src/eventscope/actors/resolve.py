@@ -519,14 +519,15 @@ class ArticleResolver:
 
     def resolve_bare_roles(self, aligned: AlignedSpans, used: set[int]) -> None:
         """A role word with no country or name beside it ("Police arrested ...", "criticised
-        the government", "MPs voted") names that sector of the country the article is about;
-        which country is settled once the whole article is read (`settle_home_country`)."""
+        the government", "MPs voted", "the president's address") names that sector of the
+        country the article is about; which country is settled once the whole article is read
+        (`settle_home_country`)."""
         for n, span in enumerate(aligned.spans):
             first, last = aligned.span_tokens[n]
             if not span.is_role or not span.role_code or first < 0 or used.intersection(range(first, last + 1)):
                 continue
             head = aligned.parse.tokens[last]
-            if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS:
+            if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS | {"poss"}:
                 continue
             role = span.text.lower()
             if role in self.kb.armament_roles:
