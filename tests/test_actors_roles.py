@@ -358,3 +358,10 @@ def test_a_role_word_owning_something_is_an_actor(settings, kb):
     found = resolve("Kenyan police guarded Nairobi. A Kenyan judge resigned over the government's new security "
                     "laws in Nairobi.", settings, kb)
     assert code_of(found, "government") == "KENGOV"
+
+
+def test_he_prefers_a_clauses_subject_to_a_name_it_mentions(settings, kb):
+    text = ("British ministers met in London. Their plan failed as Archbishop Peter Marlow, the head of the Anglican "
+            "church in Britain, praised Mr Tom Hadley's campaign. In a statement, he said the plan was wrong.")
+    found = resolve(text, settings, kb)
+    assert mentions_of(found, "he")[0].actor.id == mentions_of(found, "Peter Marlow")[0].actor.id

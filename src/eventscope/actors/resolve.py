@@ -126,6 +126,7 @@ class ArticleResolver:
     mentions: list[Mention] = field(default_factory=list)
     bare_roles: list[Mention] = field(default_factory=list)  # "Police", "the government": country to settle
     subjects: set[int] = field(default_factory=set)  # ids of the mentions that are a main clause's subject
+    clause_subjects: set[int] = field(default_factory=set)  # ids of those that are any clause's subject
     plural_subjects: set[int] = field(default_factory=set)  # those of them a plural noun heads
     known_people: KnownPeople = field(init=False)  # the dictionary's people of each sentence's raw text
     home: str | None = field(init=False)  # the country the article is about, if one
@@ -144,7 +145,10 @@ class ArticleResolver:
         mention = Mention(aligned.parse.sentence.index, start, end, text, actor, role, rule, place)
         self.mentions.append(mention)
         tokens = aligned.parse.tokens
-        heads = [t for t in tokens if start <= t.start < end and t.dep in SUBJECT_DEPS and tokens[t.head].dep == "ROOT"]
+        subjects = [t for t in tokens if start <= t.start < end and t.dep in SUBJECT_DEPS]
+        if subjects:
+            self.clause_subjects.add(id(mention))  # "as Cardinal X backed ...": a clause's subject
+        heads = [t for t in subjects if tokens[t.head].dep == "ROOT"]
         if heads:
             self.subjects.add(id(mention))  # the main clause's subject: whom the sentence is about
             if heads[-1].tag in PLURAL_TAGS:
@@ -561,12 +565,12 @@ class ArticleResolver:
                 token.dep in ARGUMENT_DEPS or (token.dep == "poss" and tokens[token.head].dep in SUBJECT_DEPS)
             ):
                 continue  # "His claims were denied": the owner of the subject (not "expressed his hope")
-            earlier: list[tuple[bool, int, Actor]] = [
-                (id(m) in self.subjects, m.start, m.actor) for m in self.mentions
+            earlier: list[tuple[int, int, Actor]] = [
+                ((id(m) in self.subjects) + (id(m) in self.clause_subjects), m.start, m.actor) for m in self.mentions
                 if m.actor.kind == "person" and 0 <= here - m.sentence <= PRONOUN_REACH and m.end <= token.start
             ]
             named = {start for _, start, _ in earlier}
-            earlier += [(False, span.start, actor) for span, actor in self.known_people.before(here, token.start)
+            earlier += [(0, span.start, actor) for span, actor in self.known_people.before(here, token.start)
                         if span.start not in named]
             actor = person_antecedent(earlier)
             if actor is not None:
