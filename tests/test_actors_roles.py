@@ -365,3 +365,12 @@ def test_he_prefers_a_clauses_subject_to_a_name_it_mentions(settings, kb):
             "church in Britain, praised Mr Tom Hadley's campaign. In a statement, he said the plan was wrong.")
     found = resolve(text, settings, kb)
     assert mentions_of(found, "he")[0].actor.id == mentions_of(found, "Peter Marlow")[0].actor.id
+
+
+def test_a_governing_party_named_as_an_organisation_is_the_party_as_such(settings, kb):
+    found = resolve("Lord Pelham made a donation to the Labour Party in London. Labour plans a maternity pay rise, "
+                    "British ministers said.", settings, kb)
+    assert code_of(found, "Labour Party") == "GBRPTY"
+    assert code_of(found, "Labour") == "GBRGOV"
+    opposition = resolve("The Conservative Party attacked British ministers in London.", settings, kb)
+    assert code_of(opposition, "Conservative Party") == "GBROPP"

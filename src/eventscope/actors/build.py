@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from eventscope.actors.kb import ActorKB, CodeSpell, KBEntry, phrase_key
+from eventscope.actors.kb import PARTY_KEY, ActorKB, CodeSpell, KBEntry, phrase_key
 from eventscope.actors.petrarch import (
     DictionaryEntry,
     display_name,
@@ -137,7 +137,7 @@ def add_parties(kb: ActorKB) -> None:
         country = record["country"]
         spells = tuple(_spell(country + sector, start, end) for sector, start, end in record.get("spells") or [])
         entry = KBEntry(
-            key=f"party:{phrase_key(record['name'])}",
+            key=f"{PARTY_KEY}{phrase_key(record['name'])}",
             name=record["name"],
             kind="organisation",
             codes=spells or (CodeSpell(country + "PTY"),),

@@ -17,6 +17,7 @@ FOUND_LIMIT = 100_000  # sentences whose matches are remembered before starting 
 # Single-word aliases this short are acronyms ("UN", "ISIS"): matched only in upper case.
 ACRONYM_MAX_LETTERS = 5
 FORMER_OFFICE_SECTOR = "ELI"  # Phoenix codes former office holders as elites
+PARTY_KEY = "party:"  # key prefix of the political parties' entries
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
 
 
