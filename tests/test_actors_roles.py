@@ -374,3 +374,10 @@ def test_a_governing_party_named_as_an_organisation_is_the_party_as_such(setting
     assert code_of(found, "Labour") == "GBRGOV"
     opposition = resolve("The Conservative Party attacked British ministers in London.", settings, kb)
     assert code_of(opposition, "Conservative Party") == "GBROPP"
+
+
+def test_a_name_in_apposition_to_a_role_before_it_takes_that_role(settings, kb):
+    found = resolve("The priest, Tendai Moyo, met the Zimbabwean president in Harare. The suspect, Brian Dube, "
+                    "was arrested by Zimbabwean police.", settings, kb)
+    assert code_of(found, "Tendai Moyo") == "ZWEREL"
+    assert code_of(found, "Brian Dube") == "ZWECRM"
