@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.accused import accused_people, as_accused
+from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.civilians import as_civilian, private_people
+from eventscope.actors.composites import ARGUMENT_DEPS, country_with_role, is_location, names_member
 from eventscope.actors.context import (
     Context,
     context_for,
@@ -62,9 +63,6 @@ ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z.&-]{1,9}s?)\s*\)")
 # A parenthesis holding the name in another script: "(کیومرث حیدری)".
 OTHER_SCRIPT_AFTER = re.compile(r"\s*\(\s*([^\x00-\u024f()][^()]{0,60}?)\s*\)")
 NAME_SUFFIX_WINDOW = 40
-# A role word heading one of these is a party to the clause ("Police arrested ...",
-# "... criticised the government", "... by MPs"), not a description.
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 # "he" and "she" stand for the last person named within this many sentences.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -401,15 +399,15 @@ class ArticleResolver:
             entry = span.entry
             if entry.kind == "place" or inside_other_person(aligned, span):
                 continue
-            if phrase_key(span.text) in self.kb.member_words and not self.names_member(aligned, last):
+            if phrase_key(span.text) in self.kb.member_words and not names_member(aligned, last):
                 continue  # "Conservative estimates": an adjective, no party
             if entry.kind in ("country", "capital"):
-                composite = self.country_with_role(aligned, n)
+                composite = country_with_role(aligned, n, self.kb)
                 if composite is not None and used.intersection(range(aligned.span_tokens[composite][0],
                                                                       aligned.span_tokens[composite][1] + 1)):
                     composite = None  # the role word already describes a person ("an Iranian officer")
                 # "in Tehran", "arms to Pakistan": still the country, but named as a place.
-                place = composite is None and self.is_location(aligned, first, last)
+                place = composite is None and is_location(aligned, first, last, self.kb)
                 if composite is not None:
                     role_n = composite
                     role_span = aligned.spans[role_n]
@@ -459,44 +457,6 @@ class ArticleResolver:
             self.add(aligned, span.start, span.end, actor, span.text.lower(), "country-role-conjunct")
             used.update(range(first, last + 1))
 
-    def is_location(self, aligned: AlignedSpans, first: int, last: int) -> bool:
-        """True for "in Tehran", "to Iraq" or "to Iraq and Syria": the name says where (or
-        whither) something happens."""
-        tokens = aligned.parse.tokens
-        token = aligned.parse.first_conjunct(tokens[last])
-        if token.dep != "pobj" or token.head < 0:
-            return False
-        return tokens[token.head].text.lower() in self.kb.locative_prepositions
-
-    def country_with_role(self, aligned: AlignedSpans, n: int) -> int | None:
-        """The role span forming one actor with country span `n`: "Iraqi military", "Iran's army",
-        or, failing that, one before it: "soldiers from Gondor", "the government of Iraq",
-        "lawmakers in Kenya" (for sectors whose members live there)."""
-        first, last = aligned.span_tokens[n]
-        tokens = aligned.parse.tokens
-        i, gap = last + 1, 0
-        while i < len(tokens) and gap <= 2:
-            m = aligned.span_at(i)
-            if m is not None:
-                if not aligned.spans[m].is_role:
-                    break
-                role_last = aligned.span_tokens[m][1]
-                followed_by_name = role_last + 1 < len(tokens) and tokens[role_last + 1].pos == "PROPN"
-                return None if followed_by_name else m
-            if tokens[i].pos not in ("PART", "ADJ") and tokens[i].text not in ("'s", "\u2019s", "'", "\u2019"):
-                break
-            gap += 1
-            i += 1
-        link = tokens[first - 1].text.lower() if first >= 2 else ""
-        m = aligned.span_at(first - 2) if first >= 2 else None
-        if m is None or not aligned.spans[m].is_role or aligned.span_tokens[m][1] != first - 2:
-            return None
-        if link in self.kb.country_links:
-            return m
-        if link == "in" and (aligned.spans[m].role_code or "")[:3] in self.kb.resident_sectors:
-            return m  # "lawmakers in Kenya"
-        return None
-
     def resolve_short_forms(self, aligned: AlignedSpans, used: set[int]) -> None:
         """Acronyms introduced earlier in the article ("... Units (PMUs)") resolve later uses."""
         if not self.short_forms:
@@ -509,17 +469,6 @@ class ArticleResolver:
                 self.add(aligned, token.start, token.end, actor, None, "acronym")
                 used.add(token.i)
 
-
-    @staticmethod
-    def names_member(aligned: AlignedSpans, last: int) -> bool:
-        """A party member's word stands for someone ("the Georgia Republican said"), describes
-        a role or a name ("Tory leader", "Republican Sen. Isakson"), or is capitalised inside
-        the sentence, where only a name is ("backed Tory demands"; a sentence's first word,
-        "Conservative estimates", may be any adjective)."""
-        token = aligned.parse.tokens[last]
-        head = aligned.parse.head(token)
-        return token.dep in ARGUMENT_DEPS or token.i > 0 or (
-            head is not None and (head.pos == "PROPN" or aligned.is_role_at(head.i)))
 
     def resolve_bare_roles(self, aligned: AlignedSpans, used: set[int]) -> None:
         """A role word with no country or name beside it ("Police arrested ...", "criticised
