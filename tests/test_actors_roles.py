@@ -381,3 +381,10 @@ def test_a_name_in_apposition_to_a_role_before_it_takes_that_role(settings, kb):
                     "was arrested by Zimbabwean police.", settings, kb)
     assert code_of(found, "Tendai Moyo") == "ZWEREL"
     assert code_of(found, "Brian Dube") == "ZWECRM"
+
+
+def test_a_governing_partys_mps_are_legislators_the_oppositions_the_opposition(settings, kb):
+    found = resolve("Some 32 Labour MPs voted against the plan in London. Tory MPs attacked British ministers.",
+                    settings, kb)
+    assert code_of(found, "Labour MPs") == "GBRLEG"
+    assert code_of(found, "Tory MPs") == "GBROPP"

@@ -4,12 +4,13 @@ government of Iraq"), a party member's word standing for someone ("the Georgia R
 
 from __future__ import annotations
 
-from eventscope.actors.kb import ActorKB
+from eventscope.actors.kb import PARTY_KEY, ActorKB
 from eventscope.actors.spans import AlignedSpans
 
 # A role word heading one of these is a party to the clause ("Police arrested ...",
 # "... criticised the government", "... by MPs"), not a description.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
+LEGISLATURE = "LEG"
 
 
 def is_location(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> bool:
@@ -61,3 +62,15 @@ def names_member(aligned: AlignedSpans, last: int) -> bool:
     head = aligned.parse.head(token)
     return token.dep in ARGUMENT_DEPS or token.i > 0 or (
         head is not None and (head.pos == "PROPN" or aligned.is_role_at(head.i)))
+
+
+def party_members(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
+    """The legislators' role span right after party span `n` ("Labour MPs", "Republican
+    senators"), forming one actor with it; None otherwise."""
+    entry = aligned.spans[n].entry
+    if entry is None or not entry.key.startswith(PARTY_KEY):
+        return None
+    m = country_with_role(aligned, n, kb)
+    if m is None or aligned.span_tokens[m][0] < aligned.span_tokens[n][1]:
+        return None
+    return m if (aligned.spans[m].role_code or "")[:3] == LEGISLATURE else None

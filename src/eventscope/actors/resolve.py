@@ -18,7 +18,14 @@ from pathlib import Path
 from eventscope.actors.accused import accused_people, as_accused
 from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.civilians import as_civilian, private_people
-from eventscope.actors.composites import ARGUMENT_DEPS, country_with_role, is_location, names_member
+from eventscope.actors.composites import (
+    ARGUMENT_DEPS,
+    LEGISLATURE,
+    country_with_role,
+    is_location,
+    names_member,
+    party_members,
+)
 from eventscope.actors.context import (
     Context,
     context_for,
@@ -30,6 +37,7 @@ from eventscope.actors.context import (
 from eventscope.actors.home import home_country, settle_home_country
 from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry, phrase_key
 from eventscope.actors.make import (
+    GOVERNMENT,
     actor_from_entry,
     display_person,
     generic_actor,
@@ -444,7 +452,13 @@ class ArticleResolver:
                 used.update(range(first, last + 1))
                 continue
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
-            self.add(aligned, span.start, span.end, actor, None, "dictionary")
+            members = party_members(aligned, n, self.kb)
+            if members is not None:  # "Labour MPs": the governing party's MPs are legislators
+                last, end = aligned.span_tokens[members][1], aligned.spans[members].end
+                actor = generic_actor(self.kb, actor.country or "", LEGISLATURE, self.article.text[span.start : end],
+                                      aligned.spans[members].text.lower()) if actor.sector == GOVERNMENT else actor
+                skip.add(members)
+            self.add(aligned, span.start, end if members is not None else span.end, actor, None, "dictionary")
             used.update(range(first, last + 1))
         for n, span in enumerate(aligned.spans):
             first, last = aligned.span_tokens[n]
