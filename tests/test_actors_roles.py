@@ -388,3 +388,10 @@ def test_a_governing_partys_mps_are_legislators_the_oppositions_the_opposition(s
                     settings, kb)
     assert code_of(found, "Labour MPs") == "GBRLEG"
     assert code_of(found, "Tory MPs") == "GBROPP"
+
+
+def test_a_plural_demonym_counted_or_undetermined_is_civilians(settings, kb):
+    found = resolve("More than 30 Kenyans were killed near Mombasa. The Somalis said they would respond.",
+                    settings, kb)
+    assert code_of(found, "Kenyans") == "KENCVL"
+    assert code_of(found, "Somalis") == "SOM"

@@ -11,6 +11,7 @@ from eventscope.actors.spans import AlignedSpans
 # "... criticised the government", "... by MPs"), not a description.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 LEGISLATURE = "LEG"
+PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 
 
 def is_location(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> bool:
@@ -74,3 +75,17 @@ def party_members(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
     if m is None or aligned.span_tokens[m][0] < aligned.span_tokens[n][1]:
         return None
     return m if (aligned.spans[m].role_code or "")[:3] == LEGISLATURE else None
+
+
+def names_people(aligned: AlignedSpans, last: int) -> bool:
+    """A plural demonym standing for people ("more than 40 Palestinians", "the four Britons",
+    "Palestinians seeking shelter"): the country's civilians. "The Israelis" alone may be
+    their state, and is left to the country."""
+    tokens = aligned.parse.tokens
+    token = tokens[last]
+    if token.tag not in PLURAL_NOUNS:
+        return False
+    children = [t for t in tokens if t.head == token.i and t.i != token.i]
+    counted = any(t.dep in ("nummod", "amod", "quantmod") or t.pos == "NUM" for t in children)
+    definite = any(t.dep == "det" and t.text.lower() == "the" for t in children)
+    return counted or not definite

@@ -17,13 +17,14 @@ from pathlib import Path
 
 from eventscope.actors.accused import accused_people, as_accused
 from eventscope.actors.build import cached_actor_kb
-from eventscope.actors.civilians import as_civilian, private_people
+from eventscope.actors.civilians import CIVILIAN, as_civilian, private_people
 from eventscope.actors.composites import (
     ARGUMENT_DEPS,
     LEGISLATURE,
     country_with_role,
     is_location,
     names_member,
+    names_people,
     party_members,
 )
 from eventscope.actors.context import (
@@ -446,6 +447,9 @@ class ArticleResolver:
                     self.add(aligned, span.start, span.end, actor, None, "capital", place)
                 elif span.demonym and tokens[last].dep in ("amod", "compound", "npadvmod") and tokens[last].pos == "ADJ":
                     continue  # "Iranian hardware", "Iranian-backed": context, not an actor
+                elif span.demonym and names_people(aligned, last):  # "more than 40 Palestinians"
+                    actor = generic_actor(self.kb, entry.country or "", CIVILIAN, span.text, "people")
+                    self.add(aligned, span.start, span.end, actor, "people", "demonym-people")
                 else:
                     actor = generic_actor(self.kb, entry.country or "", None, span.text, None)
                     self.add(aligned, span.start, span.end, actor, None, "country", place)
