@@ -395,3 +395,10 @@ def test_a_plural_demonym_counted_or_undetermined_is_civilians(settings, kb):
                     settings, kb)
     assert code_of(found, "Kenyans") == "KENCVL"
     assert code_of(found, "Somalis") == "SOM"
+
+
+def test_local_offices_are_government_and_district_attorneys_judicial(settings, kb):
+    found = resolve("City Councilman Tom Reyes criticised American police in Ohio. Assistant district attorney "
+                    "Ann Kolb charged the man in Ohio.", settings, kb, dt.date(2013, 3, 12))
+    assert code_of(found, "Tom Reyes") == "USAGOV"
+    assert code_of(found, "Ann Kolb") == "USAJUD"
