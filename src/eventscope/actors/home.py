@@ -38,7 +38,7 @@ PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Oo]utside)\s
 PLACE_AFTER = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 # A capitalised word before another, which may be a body's or an office's ("Staunton Police
 # Chief", "Albany County"): the place that body serves.
-PLACE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+([A-Z][a-z]+)")
+TOWN_BEFORE_BODY = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+([A-Z][a-z]+)")
 
 
 def home_country(article: Article, kb: ActorKB) -> str | None:
@@ -103,7 +103,7 @@ def _city_countries(text: str, kb: ActorKB) -> list[str]:
             places = [p for p in cities.get(first, []) if name_key(p.name) == first]
         if places:
             found.append(max(places, key=lambda place: place.population).country)
-    for match in PLACE_BEFORE.finditer(text):
+    for match in TOWN_BEFORE_BODY.finditer(text):
         first, body = match.group(1).lower(), match.group(2).lower()
         if match.start(1) in seen or not (body in kb.organisation_words or kb.role_code(body) is not None):
             continue
