@@ -26,7 +26,7 @@ def is_location(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> bo
 
 def country_with_role(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
     """The role span forming one actor with country span `n`: "Iraqi military", "Iran's army",
-    or, failing that, one before it: "soldiers from Gondor", "the government of Iraq",
+    "an American female defence official" (up to three modifiers between), or, failing that, one before it: "soldiers from Gondor", "the government of Iraq",
     "lawmakers in Kenya" (for sectors whose members live there)."""
     first, last = aligned.span_tokens[n]
     tokens = aligned.parse.tokens
@@ -39,7 +39,8 @@ def country_with_role(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
             role_last = aligned.span_tokens[m][1]
             followed_by_name = role_last + 1 < len(tokens) and tokens[role_last + 1].pos == "PROPN"
             return None if followed_by_name else m
-        if tokens[i].pos not in ("PART", "ADJ") and tokens[i].text not in ("'s", "\u2019s", "'", "\u2019"):
+        modifier = tokens[i].pos == "NOUN" and tokens[i].dep == "compound"  # "American defence official"
+        if tokens[i].pos not in ("PART", "ADJ") and not modifier and tokens[i].text not in ("'s", "\u2019s", "'", "\u2019"):
             break
         gap += 1
         i += 1

@@ -261,6 +261,9 @@ class ArticleResolver:
             if found is None:
                 continue
             actor, role, rule = found
+            titled = self.surnames.get(name_key(tokens[named.last].text))
+            if rule == "person-name" and titled is not None and name_key(titled.name) == name_key(tokens[named.last].text):
+                actor, rule = titled, "surname"  # "Lord Sainsbury ... David Sainsbury": one person
             self.add(aligned, named.start, named.end, actor, role, rule)
             used.update(range(named.first, named.last + 1))
             used.update(context.tokens)
