@@ -181,17 +181,20 @@ def _foreign(text: str, start: int, kb: ActorKB) -> bool:
 
 
 def role_countries(mentions: list[Mention], divisions: frozenset[str], kb: ActorKB) -> dict[str, set[str]]:
-    """The countries the article gives each role word ("the South African archbishop") and
-    each sector (under `SECTOR_KEY` + sector); a country named like a division of the
-    article's country ("Georgia prosecutors") is none."""
+    """The countries the article gives each role word ("the South African archbishop") and,
+    under `SECTOR_KEY` + sector, those of every actor of each sector it names ("an Indian
+    warship", "Tehran" for GOV); a country named like a division of the article's country
+    ("Georgia prosecutors") is none."""
     found: dict[str, set[str]] = {}
     for mention in mentions:
         country = mention.actor.country
         named = (kb.country_name(country) or "").lower() if country else ""
-        if mention.rule.startswith("country-role") and mention.role and country and named not in divisions:
+        if not country or named in divisions:
+            continue
+        if mention.rule.startswith("country-role") and mention.role:
             found.setdefault(mention.role, set()).add(country)
-            if mention.actor.sector:
-                found.setdefault(SECTOR_KEY + mention.actor.sector, set()).add(country)
+        if mention.actor.sector:
+            found.setdefault(SECTOR_KEY + mention.actor.sector, set()).add(country)
     return found
 
 
