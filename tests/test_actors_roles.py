@@ -414,3 +414,8 @@ def test_a_country_word_reaches_its_role_across_noun_modifiers(settings, kb):
     found = resolve("British police questioned him in London, and an American female defence official tried to "
                     "recruit him.", settings, kb)
     assert code_of(found, "American female defence official")[:3] == "USA"
+
+
+def test_a_partys_officer_without_a_name_is_the_party(settings, kb):
+    found = resolve("Tony Blair spoke in London. The Tory leader supports a reduction.", settings, kb)
+    assert code_of(found, "Tory leader") == "GBROPP"

@@ -67,15 +67,17 @@ def names_member(aligned: AlignedSpans, last: int) -> bool:
 
 
 def party_members(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
-    """The legislators' role span right after party span `n` ("Labour MPs", "Republican
-    senators"), forming one actor with it; None otherwise."""
+    """The role span right after party span `n` that forms one actor with it: its legislators
+    ("Labour MPs", "Republican senators") or its officers ("the Tory leader", "a Labour
+    spokesman"); None otherwise."""
     entry = aligned.spans[n].entry
     if entry is None or not entry.key.startswith(PARTY_KEY):
         return None
     m = country_with_role(aligned, n, kb)
     if m is None or aligned.span_tokens[m][0] < aligned.span_tokens[n][1]:
         return None
-    return m if (aligned.spans[m].role_code or "")[:3] == LEGISLATURE else None
+    role = aligned.spans[m]
+    return m if (role.role_code or "")[:3] == LEGISLATURE or role.text.lower() in kb.organisation_roles else None
 
 
 def names_people(aligned: AlignedSpans, last: int) -> bool:

@@ -462,8 +462,9 @@ class ArticleResolver:
             members = party_members(aligned, n, self.kb)
             if members is not None:  # "Labour MPs": the governing party's MPs are legislators
                 last, end = aligned.span_tokens[members][1], aligned.spans[members].end
+                legislators = (aligned.spans[members].role_code or "")[:3] == LEGISLATURE
                 actor = generic_actor(self.kb, actor.country or "", LEGISLATURE, self.article.text[span.start : end],
-                                      aligned.spans[members].text.lower()) if actor.sector == GOVERNMENT else actor
+                                      aligned.spans[members].text.lower()) if legislators and actor.sector == GOVERNMENT else actor
                 skip.add(members)
             self.add(aligned, span.start, end if members is not None else span.end, actor, None, "dictionary")
             used.update(range(first, last + 1))
