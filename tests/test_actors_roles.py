@@ -419,3 +419,12 @@ def test_a_country_word_reaches_its_role_across_noun_modifiers(settings, kb):
 def test_a_partys_officer_without_a_name_is_the_party(settings, kb):
     found = resolve("Tony Blair spoke in London. The Tory leader supports a reduction.", settings, kb)
     assert code_of(found, "Tory leader") == "GBROPP"
+
+
+def test_the_partys_officer_named_next_describes_the_person_named_before(settings, kb):
+    found = resolve("A cardinal backed Peter Grange's stance in London. The Tory leader supports a reduction.",
+                    settings, kb)
+    assert code_of(found, "Peter Grange") == "GBROPP"
+    two = resolve("A cardinal backed Peter Grange and Anne Holt in London. The Tory leader supports a reduction.",
+                  settings, kb)
+    assert code_of(two, "Peter Grange") == "GBR"

@@ -35,6 +35,7 @@ from eventscope.actors.context import (
     strip_titles,
     titled_name,
 )
+from eventscope.actors.descriptions import OFFICER_RULE, describe_people
 from eventscope.actors.home import home_country, settle_home_country
 from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry, phrase_key
 from eventscope.actors.make import (
@@ -466,7 +467,12 @@ class ArticleResolver:
                 actor = generic_actor(self.kb, actor.country or "", LEGISLATURE, self.article.text[span.start : end],
                                       aligned.spans[members].text.lower()) if legislators and actor.sector == GOVERNMENT else actor
                 skip.add(members)
-            self.add(aligned, span.start, end if members is not None else span.end, actor, None, "dictionary")
+            if members is None:
+                self.add(aligned, span.start, span.end, actor, None, "dictionary")
+            else:  # one officer ("the Tory leader") may describe a person named before
+                officer = tokens[last].tag == "NN" and aligned.spans[members].text.lower() in self.kb.organisation_roles
+                self.add(aligned, span.start, end, actor, aligned.spans[members].text.lower(),
+                         OFFICER_RULE if officer else "dictionary")
             used.update(range(first, last + 1))
         for n, span in enumerate(aligned.spans):
             first, last = aligned.span_tokens[n]
@@ -563,6 +569,7 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
         as_civilian(shared[actor_id])
     for actor_id in accused_people(article, mentions, kb):
         as_accused(shared[actor_id])
+    describe_people(article.text, mentions, shared)
     for mention in mentions:
         actor = shared[mention.actor.id]
         actor.aliases = sorted(set(actor.aliases) | {mention.text})
