@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from eventscope.actors.kb import ActorKB, CodeSpell, KBEntry, phrase_key
+from eventscope.actors.kb import PARTY_KEY, ActorKB, CodeSpell, KBEntry, phrase_key
 from eventscope.actors.petrarch import (
     DictionaryEntry,
     display_name,
@@ -137,7 +137,7 @@ def add_parties(kb: ActorKB) -> None:
         country = record["country"]
         spells = tuple(_spell(country + sector, start, end) for sector, start, end in record.get("spells") or [])
         entry = KBEntry(
-            key=f"party:{phrase_key(record['name'])}",
+            key=f"{PARTY_KEY}{phrase_key(record['name'])}",
             name=record["name"],
             kind="organisation",
             codes=spells or (CodeSpell(country + "PTY"),),
@@ -147,6 +147,7 @@ def add_parties(kb: ActorKB) -> None:
         members = [str(word) for word in record.get("members") or []]
         kb.add_entry(entry, members, cased=True)
         kb.member_words |= {phrase_key(word) for word in members}
+        kb.shared_party_names |= {phrase_key(str(alias)) for alias in record.get("shared") or []}
 
 
 def home_divisions(divisions: dict[str, frozenset[str]], countries: list[str]) -> dict[str, str]:
@@ -204,6 +205,7 @@ def add_people(kb: ActorKB) -> None:
         members = [str(word) for word in record.get("members") or []]
         kb.add_entry(entry, members, cased=True)
         kb.member_words |= {phrase_key(word) for word in members}
+        kb.shared_party_names |= {phrase_key(str(alias)) for alias in record.get("shared") or []}
 
 
 def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str], config: dict[str, Any]) -> None:
@@ -298,7 +300,9 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         title_cues=tuple(re.compile(cue) for cue in config.get("title_cues", [])),
         private_before=tuple(re.compile(cue) for cue in config.get("private_person_cues", {}).get("before", [])),
         private_after=tuple(re.compile(cue) for cue in config.get("private_person_cues", {}).get("after", [])),
+        accused_cues={kind: frozenset(words) for kind, words in config.get("accused_cues", {}).items()},
         resident_sectors=frozenset(config.get("resident_sectors", [])),
+        foreign_words=frozenset(config.get("foreign_words", [])),
         name_particles=frozenset(config.get("name_particles", [])),
         sector_labels=dict(config.get("sector_labels", {})),
     )

@@ -88,6 +88,17 @@ def left_context(aligned: AlignedSpans, first: int, kb: ActorKB) -> list[int]:
     return picked
 
 
+def left_apposition(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> list[int]:
+    """Token indexes of the noun phrase before a name that the name is in apposition to
+    ("The suspect, Andrew Lopez, ..."), nearest first; empty if none."""
+    tokens = aligned.parse.tokens
+    heads = [t for t in tokens[first : last + 1] if t.dep == "appos" and t.head < first]
+    if not heads or tokens[first - 1].text != ",":
+        return []
+    head = heads[0].head
+    return [head, *left_context(aligned, head, kb)]
+
+
 def right_context(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> tuple[list[int], list[int]]:
     """Tokens after a name that describe it: ("of <country>" tokens, apposition tokens)."""
     tokens = aligned.parse.tokens
@@ -122,6 +133,8 @@ def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int, day: 
     seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
     crossed_of = False
     left = left_context(aligned, first, kb)
+    if not left:  # "The priest, Fidelis Mukonori,": the noun phrase the name stands in apposition to
+        left = left_apposition(aligned, first, last, kb)
     for i in left:
         if aligned.parse.tokens[i].text.lower() in kb.country_links:
             crossed_of = True

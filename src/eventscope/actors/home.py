@@ -24,12 +24,21 @@ HOME_MENTIONS = 2
 # A wire item this short ("Police arrested two men in Kharkiv.") is about the one country it
 # names, when no other shares it.
 SHORT_ITEM_SENTENCES = 3
+# "the Gulf of Aden", "the Bay of Bengal": a sea's name, which says nothing of whom the
+# article is about.
+WATERS_BEFORE = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?|Bight)\s+of\s+$")
+WATERS_WINDOW = 16
+SECTOR_KEY = "sector:"  # role_countries' key prefix for a sector's countries
+FOREIGN_WINDOW = 12  # characters before a role word where "foreign" may stand
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
 # A capitalised name where a place is named: "in Brooklyn", "an Albany street".
 PLACE_WINDOW = 12
 PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Oo]utside)\s+(?:the\s+)?$")
 PLACE_AFTER = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# A capitalised word before another, which may be a body's or an office's ("Staunton Police
+# Chief", "Albany County"): the place that body serves.
+TOWN_BEFORE_BODY = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+([A-Z][a-z]+)")
 
 
 def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> str | None:
@@ -44,6 +53,7 @@ def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> st
         for sentence in article.sentences
         for span in kb.find_spans(sentence.text, sentence.start)
         if span.entry is not None and span.entry.country and span.entry.kind != "igo"
+        and not WATERS_BEFORE.search(article.text, max(0, span.start - WATERS_WINDOW), span.start)
     ]
     countries = [span.entry.country for span in spans]
     countries += [country for pattern, country, _ in kb.person_tags
@@ -73,11 +83,14 @@ def _names_a_place(text: str, start: int, kind: str) -> bool:
 def _city_countries(text: str, kb: ActorKB) -> list[str]:
     """The countries of the gazetteer's cities the text names as places: by their own name
     (not an alternate, which may be any word: "An", "Since"), after a preposition or an
-    article ("in Brooklyn", "an Albany street", "The Staunton Police Department"), and not
-    a role word ("the police" is no Polish town); the most populous of same-named ones."""
+    article ("in Brooklyn", "an Albany street", "The Staunton Police Department") or before
+    the body or office that serves them ("Staunton Police Chief"), and not a role word ("the
+    police" is no Polish town); the most populous of same-named ones."""
     cities = load_gazetteer().cities
     found = []
+    seen: set[int] = set()  # where the cities found start
     for match in PLACE_AFTER.finditer(text):
+        seen.add(match.start(1))
         words = match.group(1).split()
         first = words[0].lower()
         if kb.role_code(first) is not None or kb.lookup(first) is not None or first in kb.organisation_words | MONTHS:
@@ -90,6 +103,15 @@ def _city_countries(text: str, kb: ActorKB) -> list[str]:
         places = [p for p in cities.get(name_key(" ".join(words)), []) if name_key(p.name) == name_key(" ".join(words))]
         if not places and len(words) > 1:
             places = [p for p in cities.get(first, []) if name_key(p.name) == first]
+        if places:
+            found.append(max(places, key=lambda place: place.population).country)
+    for match in TOWN_BEFORE_BODY.finditer(text):
+        first, body = match.group(1).lower(), match.group(2).lower()
+        if match.start(1) in seen or not (body in kb.organisation_words or kb.role_code(body) is not None):
+            continue
+        if kb.role_code(first) is not None or kb.lookup(first) is not None or first in kb.organisation_words | MONTHS:
+            continue
+        places = [p for p in cities.get(first, []) if name_key(p.name) == first]
         if places:
             found.append(max(places, key=lambda place: place.population).country)
     return found
@@ -123,13 +145,13 @@ def settle_home_country(
     # nothing of where Xi is from.
     home = home_country(article, kb, places_only=True)
     article.country = home or home_country(article, kb)
-    bare = {id(m) for m in bare_roles}
+    bare = {id(m) for m in bare_roles if not _foreign(article.text, m.start, kb)}
     described = role_countries(mentions, kb.divisions.get(home or "", frozenset()), kb)
     if article.country is None:
         # A role word, or a name the text does not describe, with no country anywhere to
         # give it says too little to code: no actor (nor for pronouns standing for it).
         vague = {m.actor.id for m in mentions if m.rule == "person-name" or (
-            id(m) in bare and len(described.get(m.role or "", ())) != 1)}
+            id(m) in bare and _described_country(described, m, home) is None)}
         mentions = [m for m in mentions if m.actor.id not in vague]
     elif home is None:  # nor, in a short item, a name the text does not describe
         undescribed = {m.actor.id for m in mentions if m.rule == "person-name"}
@@ -138,13 +160,17 @@ def settle_home_country(
     for mention in mentions:
         actor = mention.actor
         code = actor.code or ""
+        if mention.rule == "role" and id(mention) not in bare:  # "foreign tourists": of no country named
+            mention.actor = named_actor(actor.kind, f"foreign {actor.name}", None, code[3:] or None, mention.role)
+            continue
         undescribed = (mention.rule == "person-name" or actor.kind == "person") and not code
         if actor.country is not None or not (code.startswith(UNKNOWN_COUNTRY) or undescribed) or actor.kind not in (
             "person", "organisation"
         ):
             continue
-        roles = described.get(mention.role or "", set()) if actor.kind == "person" or id(mention) in bare else set()
-        country = next(iter(roles)) if len(roles) == 1 else (article.country if id(mention) in bare else home)
+        described_here = actor.kind == "person" or id(mention) in bare
+        fallback = article.country if id(mention) in bare else home
+        country = (_described_country(described, mention, home) if described_here else None) or fallback
         key = (actor.id, code)  # a later mention may say more ("Ortiz, an officer")
         if key not in settled and country is not None:
             if id(mention) in bare:
@@ -159,16 +185,39 @@ def settle_home_country(
     return mentions
 
 
+def _foreign(text: str, start: int, kb: ActorKB) -> bool:
+    """Whether a foreign word ("foreign", "overseas") stands right before a role word."""
+    before = text[max(0, start - FOREIGN_WINDOW) : start].split()
+    return bool(before) and before[-1].lower() in kb.foreign_words
+
+
 def role_countries(mentions: list[Mention], divisions: frozenset[str], kb: ActorKB) -> dict[str, set[str]]:
-    """The countries the article gives each role word ("the South African archbishop"); a
-    country named like a division of the article's country ("Georgia prosecutors") is none."""
+    """The countries the article gives each role word ("the South African archbishop") and,
+    under `SECTOR_KEY` + sector, those of every actor of each sector it names ("an Indian
+    warship", "Tehran" for GOV); a country named like a division of the article's country
+    ("Georgia prosecutors") is none."""
     found: dict[str, set[str]] = {}
     for mention in mentions:
         country = mention.actor.country
         named = (kb.country_name(country) or "").lower() if country else ""
-        if mention.rule.startswith("country-role") and mention.role and country and named not in divisions:
+        if not country or named in divisions:
+            continue
+        if mention.rule.startswith("country-role") and mention.role:
             found.setdefault(mention.role, set()).add(country)
+        if mention.actor.sector:
+            found.setdefault(SECTOR_KEY + mention.actor.sector, set()).add(country)
     return found
+
+
+def _described_country(described: dict[str, set[str]], mention: Mention, home: str | None) -> str | None:
+    """The one country the article gives this role word elsewhere; in an article about no one
+    country, else the one it gives this sector ("The Navy" after "an Indian warship")."""
+    by_role = described.get(mention.role or "", set())
+    if len(by_role) == 1:
+        return next(iter(by_role))
+    code = mention.actor.code or ""
+    by_sector = described.get(SECTOR_KEY + code[3:6], set()) if home is None and code[3:6] else set()
+    return next(iter(by_sector)) if len(by_sector) == 1 else None
 
 
 def settle_divisions(article: Article, kb: ActorKB, mentions: list[Mention], home: str) -> None:

@@ -17,6 +17,7 @@ FOUND_LIMIT = 100_000  # sentences whose matches are remembered before starting 
 # Single-word aliases this short are acronyms ("UN", "ISIS"): matched only in upper case.
 ACRONYM_MAX_LETTERS = 5
 FORMER_OFFICE_SECTOR = "ELI"  # Phoenix codes former office holders as elites
+PARTY_KEY = "party:"  # key prefix of the political parties' entries
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
 
 
@@ -123,16 +124,19 @@ class ActorKB:
     armament_roles: frozenset[str] = frozenset()  # "missiles", "air strikes": an armed force only when its country is said
     abbreviated_titles: dict[str, str] = field(default_factory=dict)  # "sen" -> "senator"
     member_words: set[str] = field(default_factory=set)  # "tory", "republican": a party's member
+    shared_party_names: set[str] = field(default_factory=set)  # "democratic party": also other countries' parties
     document_words: frozenset[str] = frozenset()
     # (pattern, country, sector) of tags after a name ("(D-Calif.)"), and title cues
     person_tags: tuple[tuple[re.Pattern[str], str, str], ...] = ()
     title_cues: tuple[re.Pattern[str], ...] = ()
     private_before: tuple[re.Pattern[str], ...] = ()  # an age right before a name: a private person
     private_after: tuple[re.Pattern[str], ...] = ()  # an age or home town right after it
+    accused_cues: dict[str, frozenset[str]] = field(default_factory=dict)  # "charged": a suspect (CRM)
     # country -> lower-cased names of its first-level divisions (US states, provinces ...)
     divisions: dict[str, frozenset[str]] = field(default_factory=dict)
     home_divisions: dict[str, str] = field(default_factory=dict)  # "texas" -> USA: names a home country
     resident_sectors: frozenset[str] = frozenset()
+    foreign_words: frozenset[str] = frozenset()  # "foreign tourists": of no country the article gives
     name_particles: frozenset[str] = frozenset()
     sector_labels: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, _Target] = field(default_factory=dict)

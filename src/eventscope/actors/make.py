@@ -10,11 +10,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from eventscope.actors.kb import ActorKB, KBEntry
+from eventscope.actors.kb import PARTY_KEY, ActorKB, KBEntry
 from eventscope.common.names import is_latin, name_key
 from eventscope.records import Actor, content_id
 
 UNKNOWN_COUNTRY = "---"
+GOVERNMENT, PARTY = "GOV", "PTY"
 EDITORIAL_BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -27,7 +28,9 @@ def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: 
     """The actor a dictionary entry stands for on `day` (codes may be date-bounded).
 
     A known person gets the same id as that name found by context would, so the
-    dictionary and the context rules never split one person in two.
+    dictionary and the context rules never split one person in two. A governing party
+    named by its full name ("the Labour Party") is the party as such (PTY), as the
+    conventions code a party acting as a party rather than as the government.
     """
     code = entry.code_on(day)
     known = kb.country_names
@@ -35,9 +38,13 @@ def actor_from_entry(entry: KBEntry, kb: ActorKB, day: dt.date | None, surface: 
     sector = None
     if code:
         sector = (code[3:6] or None) if code[:3] in known else code[:3]
+    key = entry.key
+    if key.startswith(PARTY_KEY) and sector == GOVERNMENT and surface.lower().endswith("party") and country:
+        # "the Labour Party": the governing party named as an organisation is the party as such
+        code, sector, key = country + PARTY, PARTY, f"{key}:{PARTY}"
     kind = {"capital": "organisation", "place": "country"}.get(entry.kind, entry.kind)
     return Actor(
-        id=name_id(kind, country, entry.name) if kind == "person" else content_id("actor", entry.key),
+        id=name_id(kind, country, entry.name) if kind == "person" else content_id("actor", key),
         name=entry.name,
         code=code,
         country=country,

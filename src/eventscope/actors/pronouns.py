@@ -22,9 +22,11 @@ PRONOUN_REACH = 2  # sentences back a pronoun looks for what it stands for
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
-def person_antecedent(candidates: Iterable[tuple[bool, int, Actor]]) -> Actor | None:
-    """Of (named as a subject, offset, person) candidates before "he": the last one named as
-    a subject, as a reader follows the story's protagonist, else the last one named."""
+def person_antecedent(candidates: Iterable[tuple[int, int, Actor]]) -> Actor | None:
+    """Of (subject rank, offset, person) candidates before "he": the last one named as a main
+    clause's subject (rank 2), as a reader follows the story's protagonist, else the last one
+    named as any clause's subject (rank 1: "as Cardinal X backed Mr Howard's stance"), else
+    the last one named."""
     found = max(candidates, key=lambda c: (c[0], c[1]), default=None)
     return found[2] if found else None
 

@@ -15,8 +15,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventscope.actors.accused import accused_people, as_accused
 from eventscope.actors.build import cached_actor_kb
-from eventscope.actors.civilians import as_civilian, private_people
+from eventscope.actors.civilians import CIVILIAN, as_civilian, private_people
+from eventscope.actors.composites import (
+    ARGUMENT_DEPS,
+    LEGISLATURE,
+    country_with_role,
+    is_location,
+    names_member,
+    names_people,
+    party_members,
+)
 from eventscope.actors.context import (
     Context,
     context_for,
@@ -25,9 +35,11 @@ from eventscope.actors.context import (
     strip_titles,
     titled_name,
 )
-from eventscope.actors.home import settle_home_country
+from eventscope.actors.descriptions import OFFICER_RULE, describe_people
+from eventscope.actors.home import home_country, settle_home_country
 from eventscope.actors.kb import ActorKB, ActorSpan, KBEntry, phrase_key
 from eventscope.actors.make import (
+    GOVERNMENT,
     actor_from_entry,
     display_person,
     generic_actor,
@@ -49,6 +61,7 @@ from eventscope.actors.spans import (
     AlignedSpans,
     inside_other_person,
     is_name_part,
+    names_another_countrys_party,
 )
 from eventscope.common.names import abbreviates, acronym_key, is_latin, name_key
 from eventscope.records import Actor, Article, Mention, Sentence, Token
@@ -60,9 +73,6 @@ ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z.&-]{1,9}s?)\s*\)")
 # A parenthesis holding the name in another script: "(کیومرث حیدری)".
 OTHER_SCRIPT_AFTER = re.compile(r"\s*\(\s*([^\x00-\u024f()][^()]{0,60}?)\s*\)")
 NAME_SUFFIX_WINDOW = 40
-# A role word heading one of these is a party to the clause ("Police arrested ...",
-# "... criticised the government", "... by MPs"), not a description.
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 # "he" and "she" stand for the last person named within this many sentences.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -124,11 +134,14 @@ class ArticleResolver:
     mentions: list[Mention] = field(default_factory=list)
     bare_roles: list[Mention] = field(default_factory=list)  # "Police", "the government": country to settle
     subjects: set[int] = field(default_factory=set)  # ids of the mentions that are a main clause's subject
+    clause_subjects: set[int] = field(default_factory=set)  # ids of those that are any clause's subject
     plural_subjects: set[int] = field(default_factory=set)  # those of them a plural noun heads
     known_people: KnownPeople = field(init=False)  # the dictionary's people of each sentence's raw text
+    home: str | None = field(init=False)  # the country the article is about, if one
 
     def __post_init__(self) -> None:
         self.known_people = KnownPeople(self.kb, self.article)
+        self.home = home_country(self.article, self.kb)
 
     @property
     def day(self) -> dt.date | None:
@@ -140,7 +153,10 @@ class ArticleResolver:
         mention = Mention(aligned.parse.sentence.index, start, end, text, actor, role, rule, place)
         self.mentions.append(mention)
         tokens = aligned.parse.tokens
-        heads = [t for t in tokens if start <= t.start < end and t.dep in SUBJECT_DEPS and tokens[t.head].dep == "ROOT"]
+        subjects = [t for t in tokens if start <= t.start < end and t.dep in SUBJECT_DEPS]
+        if subjects:
+            self.clause_subjects.add(id(mention))  # "as Cardinal X backed ...": a clause's subject
+        heads = [t for t in subjects if tokens[t.head].dep == "ROOT"]
         if heads:
             self.subjects.add(id(mention))  # the main clause's subject: whom the sentence is about
             if heads[-1].tag in PLURAL_TAGS:
@@ -161,6 +177,8 @@ class ArticleResolver:
 
     def resolve(self, sentence: Sentence) -> None:
         aligned = AlignedSpans.build(sentence, self.kb)
+        foreign = {n for n, span in enumerate(aligned.spans) if names_another_countrys_party(span, self.kb, self.home)}
+        aligned = aligned.without(foreign) if foreign else aligned
         used: set[int] = set()  # token indexes already inside a mention
         self.resolve_people(aligned, used)
         self.resolve_surnames(aligned, used)
@@ -244,6 +262,9 @@ class ArticleResolver:
             if found is None:
                 continue
             actor, role, rule = found
+            titled = self.surnames.get(name_key(tokens[named.last].text))
+            if rule == "person-name" and titled is not None and name_key(titled.name) == name_key(tokens[named.last].text):
+                actor, rule = titled, "surname"  # "Lord Sainsbury ... David Sainsbury": one person
             self.add(aligned, named.start, named.end, actor, role, rule)
             used.update(range(named.first, named.last + 1))
             used.update(context.tokens)
@@ -267,7 +288,8 @@ class ArticleResolver:
         first, titles = strip_titles(tokens, first, last, self.kb)
         for i in range(first + 1, last + 1):  # a name ends before a lower-case word ("HMS Chatham - have")
             word = tokens[i].text
-            if word[:1].islower() and word.lower() not in self.kb.name_particles:
+            hyphenated = tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start  # "Han Dong-hoon"
+            if word[:1].islower() and word.lower() not in self.kb.name_particles and not hyphenated:
                 last = i - 1
                 break
         while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):
@@ -390,15 +412,15 @@ class ArticleResolver:
             entry = span.entry
             if entry.kind == "place" or inside_other_person(aligned, span):
                 continue
-            if phrase_key(span.text) in self.kb.member_words and not self.names_member(aligned, last):
+            if phrase_key(span.text) in self.kb.member_words and not names_member(aligned, last):
                 continue  # "Conservative estimates": an adjective, no party
             if entry.kind in ("country", "capital"):
-                composite = self.country_with_role(aligned, n)
+                composite = country_with_role(aligned, n, self.kb)
                 if composite is not None and used.intersection(range(aligned.span_tokens[composite][0],
                                                                       aligned.span_tokens[composite][1] + 1)):
                     composite = None  # the role word already describes a person ("an Iranian officer")
                 # "in Tehran", "arms to Pakistan": still the country, but named as a place.
-                place = composite is None and self.is_location(aligned, first, last)
+                place = composite is None and is_location(aligned, first, last, self.kb)
                 if composite is not None:
                     role_n = composite
                     role_span = aligned.spans[role_n]
@@ -429,13 +451,28 @@ class ArticleResolver:
                     self.add(aligned, span.start, span.end, actor, None, "capital", place)
                 elif span.demonym and tokens[last].dep in ("amod", "compound", "npadvmod") and tokens[last].pos == "ADJ":
                     continue  # "Iranian hardware", "Iranian-backed": context, not an actor
+                elif span.demonym and names_people(aligned, last):  # "more than 40 Palestinians"
+                    actor = generic_actor(self.kb, entry.country or "", CIVILIAN, span.text, "people")
+                    self.add(aligned, span.start, span.end, actor, "people", "demonym-people")
                 else:
                     actor = generic_actor(self.kb, entry.country or "", None, span.text, None)
                     self.add(aligned, span.start, span.end, actor, None, "country", place)
                 used.update(range(first, last + 1))
                 continue
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
-            self.add(aligned, span.start, span.end, actor, None, "dictionary")
+            members = party_members(aligned, n, self.kb)
+            if members is not None:  # "Labour MPs": the governing party's MPs are legislators
+                last, end = aligned.span_tokens[members][1], aligned.spans[members].end
+                legislators = (aligned.spans[members].role_code or "")[:3] == LEGISLATURE
+                actor = generic_actor(self.kb, actor.country or "", LEGISLATURE, self.article.text[span.start : end],
+                                      aligned.spans[members].text.lower()) if legislators and actor.sector == GOVERNMENT else actor
+                skip.add(members)
+            if members is None:
+                self.add(aligned, span.start, span.end, actor, None, "dictionary")
+            else:  # one officer ("the Tory leader") may describe a person named before
+                officer = tokens[last].tag == "NN" and aligned.spans[members].text.lower() in self.kb.organisation_roles
+                self.add(aligned, span.start, end, actor, aligned.spans[members].text.lower(),
+                         OFFICER_RULE if officer else "dictionary")
             used.update(range(first, last + 1))
         for n, span in enumerate(aligned.spans):
             first, last = aligned.span_tokens[n]
@@ -447,44 +484,6 @@ class ArticleResolver:
             actor = generic_actor(self.kb, country, span.role_code, span.text, span.text.lower())
             self.add(aligned, span.start, span.end, actor, span.text.lower(), "country-role-conjunct")
             used.update(range(first, last + 1))
-
-    def is_location(self, aligned: AlignedSpans, first: int, last: int) -> bool:
-        """True for "in Tehran", "to Iraq" or "to Iraq and Syria": the name says where (or
-        whither) something happens."""
-        tokens = aligned.parse.tokens
-        token = aligned.parse.first_conjunct(tokens[last])
-        if token.dep != "pobj" or token.head < 0:
-            return False
-        return tokens[token.head].text.lower() in self.kb.locative_prepositions
-
-    def country_with_role(self, aligned: AlignedSpans, n: int) -> int | None:
-        """The role span forming one actor with country span `n`: "Iraqi military", "Iran's army",
-        or, failing that, one before it: "soldiers from Gondor", "the government of Iraq",
-        "lawmakers in Kenya" (for sectors whose members live there)."""
-        first, last = aligned.span_tokens[n]
-        tokens = aligned.parse.tokens
-        i, gap = last + 1, 0
-        while i < len(tokens) and gap <= 2:
-            m = aligned.span_at(i)
-            if m is not None:
-                if not aligned.spans[m].is_role:
-                    break
-                role_last = aligned.span_tokens[m][1]
-                followed_by_name = role_last + 1 < len(tokens) and tokens[role_last + 1].pos == "PROPN"
-                return None if followed_by_name else m
-            if tokens[i].pos not in ("PART", "ADJ") and tokens[i].text not in ("'s", "\u2019s", "'", "\u2019"):
-                break
-            gap += 1
-            i += 1
-        link = tokens[first - 1].text.lower() if first >= 2 else ""
-        m = aligned.span_at(first - 2) if first >= 2 else None
-        if m is None or not aligned.spans[m].is_role or aligned.span_tokens[m][1] != first - 2:
-            return None
-        if link in self.kb.country_links:
-            return m
-        if link == "in" and (aligned.spans[m].role_code or "")[:3] in self.kb.resident_sectors:
-            return m  # "lawmakers in Kenya"
-        return None
 
     def resolve_short_forms(self, aligned: AlignedSpans, used: set[int]) -> None:
         """Acronyms introduced earlier in the article ("... Units (PMUs)") resolve later uses."""
@@ -499,27 +498,17 @@ class ArticleResolver:
                 used.add(token.i)
 
 
-    @staticmethod
-    def names_member(aligned: AlignedSpans, last: int) -> bool:
-        """A party member's word stands for someone ("the Georgia Republican said"), describes
-        a role or a name ("Tory leader", "Republican Sen. Isakson"), or is capitalised inside
-        the sentence, where only a name is ("backed Tory demands"; a sentence's first word,
-        "Conservative estimates", may be any adjective)."""
-        token = aligned.parse.tokens[last]
-        head = aligned.parse.head(token)
-        return token.dep in ARGUMENT_DEPS or token.i > 0 or (
-            head is not None and (head.pos == "PROPN" or aligned.is_role_at(head.i)))
-
     def resolve_bare_roles(self, aligned: AlignedSpans, used: set[int]) -> None:
         """A role word with no country or name beside it ("Police arrested ...", "criticised
-        the government", "MPs voted") names that sector of the country the article is about;
-        which country is settled once the whole article is read (`settle_home_country`)."""
+        the government", "MPs voted", "the president's address") names that sector of the
+        country the article is about; which country is settled once the whole article is read
+        (`settle_home_country`)."""
         for n, span in enumerate(aligned.spans):
             first, last = aligned.span_tokens[n]
             if not span.is_role or not span.role_code or first < 0 or used.intersection(range(first, last + 1)):
                 continue
             head = aligned.parse.tokens[last]
-            if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS:
+            if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS | {"poss"}:
                 continue
             role = span.text.lower()
             if role in self.kb.armament_roles:
@@ -553,12 +542,12 @@ class ArticleResolver:
                 token.dep in ARGUMENT_DEPS or (token.dep == "poss" and tokens[token.head].dep in SUBJECT_DEPS)
             ):
                 continue  # "His claims were denied": the owner of the subject (not "expressed his hope")
-            earlier: list[tuple[bool, int, Actor]] = [
-                (id(m) in self.subjects, m.start, m.actor) for m in self.mentions
+            earlier: list[tuple[int, int, Actor]] = [
+                ((id(m) in self.subjects) + (id(m) in self.clause_subjects), m.start, m.actor) for m in self.mentions
                 if m.actor.kind == "person" and 0 <= here - m.sentence <= PRONOUN_REACH and m.end <= token.start
             ]
             named = {start for _, start, _ in earlier}
-            earlier += [(False, span.start, actor) for span, actor in self.known_people.before(here, token.start)
+            earlier += [(0, span.start, actor) for span, actor in self.known_people.before(here, token.start)
                         if span.start not in named]
             actor = person_antecedent(earlier)
             if actor is not None:
@@ -578,6 +567,9 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
     shared = union_by_id(mention.actor for mention in mentions)
     for actor_id in private_people(article.text, mentions, kb):
         as_civilian(shared[actor_id])
+    for actor_id in accused_people(article, mentions, kb):
+        as_accused(shared[actor_id])
+    describe_people(article.text, mentions, shared)
     for mention in mentions:
         actor = shared[mention.actor.id]
         actor.aliases = sorted(set(actor.aliases) | {mention.text})

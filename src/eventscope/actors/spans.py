@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventscope.actors.kb import ActorKB, ActorSpan
+from eventscope.actors.kb import ActorKB, ActorSpan, phrase_key
 from eventscope.common.parse import DependencyParse
 from eventscope.records import Sentence
 
@@ -32,6 +32,16 @@ class AlignedSpans:
             if first >= 0:
                 covering[first : last + 1] = [n] * (last + 1 - first)
         return cls(parse, spans, span_tokens, covering)
+
+    def without(self, dropped: set[int]) -> AlignedSpans:
+        """The same sentence with spans `dropped` (indexes into `spans`) left out."""
+        kept = [n for n in range(len(self.spans)) if n not in dropped]
+        covering: list[int | None] = [None] * len(self.parse.tokens)
+        for new, n in reversed(list(enumerate(kept))):
+            first, last = self.span_tokens[n]
+            if first >= 0:
+                covering[first : last + 1] = [new] * (last + 1 - first)
+        return AlignedSpans(self.parse, [self.spans[n] for n in kept], [self.span_tokens[n] for n in kept], covering)
 
     def span_at(self, index: int) -> int | None:
         """The first span covering token `index` (None outside the sentence)."""
@@ -67,3 +77,12 @@ def is_name_part(aligned: AlignedSpans, first: int, last: int) -> bool:
         e.start <= start and end <= e.end and (e.start, e.end) != (start, end) and e.label in ORG_LABELS | {"FAC", "EVENT"}
         for e in aligned.parse.sentence.entities
     )
+
+
+def names_another_countrys_party(span: ActorSpan, kb: ActorKB, home: str | None) -> bool:
+    """"the Democratic Party" in a story about South Korea is not the American one: a name
+    that parties of several countries bear names the dictionary's party only in an article
+    about its country (or about no one country)."""
+    if span.entry is None or phrase_key(span.text) not in kb.shared_party_names:
+        return False
+    return home is not None and span.entry.country != home
