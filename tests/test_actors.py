@@ -635,3 +635,10 @@ def test_a_short_items_named_country_is_not_where_its_titled_people_are_from(set
     assert mention_of(article, "Zorvath").actor.country is None
     placed = resolve("Rebels in Mali dismissed an appeal from President Traore.", settings, kb, dt.date(2023, 6, 20))
     assert mention_of(placed, "Traore").actor.country == "MLI"
+
+
+def test_a_short_item_is_placed_by_a_state_or_province_only_one_country_has(settings, kb):
+    borno = resolve("Gunmen attacked a village in Borno on Monday.", settings, kb, dt.date(2024, 3, 5))
+    assert mention_of(borno, "Gunmen").actor.country == "NGA"
+    punjab = resolve("Gunmen attacked a village in Punjab on Monday.", settings, kb, dt.date(2024, 3, 5))
+    assert punjab.country is None

@@ -37,6 +37,7 @@ def coded(stages: Stages, text: str) -> set[tuple[str, str | None, str | None]]:
     # a bare role takes the country of the one place the item names
     ("Police arrested two men in Kharkiv on Monday.", ("17", "UKR", "UKR")),
     ("Soldiers killed three militants near Mosul.", ("19", "IRQ", "IRQ")),
+    ("Armed men abducted a priest in Anambra state on Sunday.", ("18", "NGA", "NGA")),
     # a country's weapons stand for its forces; a weapon is the means, its aim the phrase after it
     ("Ukrainian drones struck an oil depot in Russia's Bryansk region.", ("19", "UKR", "RUS")),
     ("Houthi rebels fired a missile at a commercial ship in the Red Sea.", ("19", "YEM", None)),

@@ -28,6 +28,7 @@ from eventscope.actors.petrarch import (
     read_petrarch_agents,
     regular_plural,
 )
+from eventscope.common.places import name_key
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,24 @@ def home_divisions(divisions: dict[str, frozenset[str]], countries: list[str]) -
     return {name: next(iter(found)) for name, found in owners.items() if len(found) == 1 and name not in country_names}
 
 
+def division_owners(divisions: dict[str, frozenset[str]], affixes: dict[str, list[str]]) -> dict[str, str]:
+    """Folded division name -> its country, for every country's divisions whose name no
+    other country shares and that are no country's name, also without an article or a
+    kind word ("al anbar" as "anbar", "farah province" as "farah")."""
+    import pycountry
+
+    country_names = {name_key(c.name) for c in pycountry.countries}
+    owners: dict[str, set[str]] = {}
+    for country, names in divisions.items():
+        for name in names:
+            key = name_key(name)
+            forms = {key} | {key.removeprefix(p) for p in affixes["prefixes"] if key.startswith(p)}
+            forms |= {key.removesuffix(s) for s in affixes["suffixes"] if key.endswith(s)}
+            for form in forms:
+                owners.setdefault(form, set()).add(country)
+    return {name: next(iter(found)) for name, found in owners.items() if len(found) == 1 and name not in country_names}
+
+
 def first_level_divisions() -> dict[str, frozenset[str]]:
     """ISO 3166-2 first-level divisions by country (pycountry): "Georgia" in a story about
     the United States is a state, not the country."""
@@ -292,6 +311,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         abbreviated_titles=dict(config.get("abbreviated_titles", {})),
         document_words=frozenset(config.get("document_words", [])),
         divisions=(divisions := first_level_divisions()),
+        division_owners=division_owners(divisions, config["division_affixes"]),
         home_divisions={name: country for name, country in
                         home_divisions(divisions, config.get("home_division_countries", [])).items()
                         if name not in config.get("home_division_exceptions", [])},

@@ -33,6 +33,8 @@ FOREIGN_WINDOW = 12  # characters before a role word where "foreign" may stand
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
 # A capitalised name where a place is named: "in Brooklyn", "an Albany street".
+# A capitalised name right after a place preposition: "in Kaduna state", "near North Kivu".
+PLACED_NAME = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 PLACE_WINDOW = 12
 PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Oo]utside)\s+(?:the\s+)?$")
 PLACE_AFTER = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
@@ -60,16 +62,18 @@ def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> st
                   for _ in pattern.finditer(article.text)]
     countries += [country for words in CAPITALISED.finditer(article.text)
                   if (country := _division_country(words.group(0), kb))]
-    if not countries:  # local news naming only its towns ("Staunton Police Chief", "an Albany street")
-        countries = _city_countries(article.text, kb)
+    short = len(article.sentences) <= SHORT_ITEM_SENTENCES
+    placed = [span.entry.country for span in spans
+              if _names_a_place(article.text, span.start, "" if places_only else span.entry.kind)]
+    if not countries:  # local news naming only its towns ("Staunton Police Chief", "an Albany street"),
+        countries = _city_countries(article.text, kb)  # which one town names too weakly in a short item
+    if not countries and short:  # a state or province no other country has: "in Anambra state"
+        countries = placed = _division_countries(article.text, kb)
     if not countries:
         return None
     best = max(sorted(set(countries)), key=countries.count)
     share = countries.count(best) / len(countries)
-    if len(article.sentences) <= SHORT_ITEM_SENTENCES and share > HOME_SHARE and any(
-        span.entry.country == best and _names_a_place(article.text, span.start, "" if places_only else span.entry.kind)
-        for span in spans
-    ):
+    if short and share > HOME_SHARE and best in placed:
         return best
     return best if countries.count(best) >= HOME_MENTIONS and share >= HOME_SHARE else None
 
@@ -121,6 +125,14 @@ def _leading_phrases(text: str) -> list[str]:
     """The lower-cased phrases that open `text`, longest first ("new york city", "new york", "new")."""
     words = text.lower().split()
     return [" ".join(words[:size]) for size in range(len(words), 0, -1)]
+
+
+def _division_countries(text: str, kb: ActorKB) -> list[str]:
+    """The countries of the states and provinces a short item names as places ("in Kaduna
+    state", "near Idlib"), any country's whose name is its own."""
+    return [country for found in PLACED_NAME.finditer(text)
+            if (country := next((kb.division_owners[p] for p in _leading_phrases(name_key(found.group(1)))
+                                 if p in kb.division_owners), None))]
 
 
 def _division_country(words: str, kb: ActorKB) -> str | None:

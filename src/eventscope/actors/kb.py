@@ -135,6 +135,7 @@ class ActorKB:
     # country -> lower-cased names of its first-level divisions (US states, provinces ...)
     divisions: dict[str, frozenset[str]] = field(default_factory=dict)
     home_divisions: dict[str, str] = field(default_factory=dict)  # "texas" -> USA: names a home country
+    division_owners: dict[str, str] = field(default_factory=dict)  # "anambra" -> NGA: any country's, if unique
     resident_sectors: frozenset[str] = frozenset()
     foreign_words: frozenset[str] = frozenset()  # "foreign tourists": of no country the article gives
     name_particles: frozenset[str] = frozenset()
