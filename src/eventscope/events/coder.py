@@ -36,7 +36,7 @@ from eventscope.events.evaluation import judgements
 from eventscope.events.implied import ImpliedAgents, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
-from eventscope.events.quotes import QuoteSpeakers, quoted_acts
+from eventscope.events.quotes import QuoteSpeakers, quoted_acts, with_voice
 from eventscope.events.reception import receptions
 from eventscope.events.refine import (
     demand_code,
@@ -565,7 +565,7 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     modifier_deps = coder.cues["arguments"]["modifier_deps"]
     contests = coder.contest.contest_sentences(article) if coder.refine else set()
     quoting = QuoteSpeakers.of(article.text if coder.refine else "", article.sentences, coder.cues["quotes"])
-    coders: list[tuple[Sentence, list[dates.TimeExpression], list[Mention], _SentenceCoder]] = []
+    coders: list[_SentenceCoder] = []
     for sentence, found in zip(parsed, expressions):
         if not any(t.pos == "VERB" and t.dep not in modifier_deps and (
             coder.verbs.lookup(t) or t.lemma.lower() in coder.nouns.support_verbs
@@ -573,13 +573,13 @@ def code_events(article: Article, coder: EventCoder) -> Article:
         ) and not quoting.is_quoted(sentence):
             continue  # no predicate to code: spare building the sentence's parse and arguments
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
-        coders.append((sentence, found, mentions, _SentenceCoder(article, sentence, mentions, coder, found, anchors)))
-        quoting.see(sentence, coders[-1][3].parse, coders[-1][3].arguments, coder.cues)
-    for sentence, found, mentions, sentence_coder in coders:
-        if voiced := quoting.first_person(sentence, mentions):  # "we will extend the pay", quoted: the speaker will
-            sentence_coder = _SentenceCoder(article, sentence, mentions + voiced, coder, found, anchors)
-        told: set[tuple] = set()
-        for event in sentence_coder.code(quoting.speaker_of(sentence)):
+        coders.append(_SentenceCoder(article, sentence, mentions, coder, found, anchors))
+        quoting.see(sentence, coders[-1].parse, coders[-1].arguments, coder.cues)
+    for sentence_coder in coders:
+        sentence, speaker, told = sentence_coder.sentence, quoting.speaker_of(sentence_coder.sentence), set()
+        voiced = quoting.first_person(sentence, sentence_coder.mentions)  # quoted "we will ...": the speaker
+        for event in with_voice(sentence_coder.code(speaker), voiced and _SentenceCoder(
+                article, sentence, sentence_coder.mentions + voiced, coder, sentence_coder.expressions, anchors).code(speaker)):
             # "proposed to hold joint drills": the proposal and the drill it governs
             # code alike; one sentence tells one such event once.
             key = (

@@ -21,7 +21,7 @@ from eventscope.common.parse import DependencyParse
 from eventscope.events.appeals import quoted_appeals, speakers
 from eventscope.events.arguments import SentenceArguments
 from eventscope.events.evaluation import quoted_judgements
-from eventscope.records import Mention, Sentence, Token
+from eventscope.records import Event, Mention, Sentence, Token
 
 RULE = "quote-speaker"
 CHAIN = 4  # quoted sentences in a row a speaker named before them may speak
@@ -183,12 +183,29 @@ class QuotedAct:
 
 def quoted_acts(parse: DependencyParse, arguments: SentenceArguments, cues: dict,
                 speaker: Mention) -> Iterator[QuotedAct]:
-    """The appeals and judgements a quoted sentence's speaker makes in it, ruled as those a
-    speech verb reports."""
+    """The appeals and judgements a quoted sentence's speaker makes in it of an actor it
+    names, ruled as those a speech verb reports. Away from its speech verb, a judgement or
+    appeal of no one named ("health rates are lamentable") is commentary."""
     clauses = quoted_clauses(parse)
     for appeal in quoted_appeals(parse, arguments, cues, speaker, clauses):
-        yield QuotedAct(appeal.verb, appeal.code, f"APPEAL-{appeal.modal.lemma.lower()}", appeal.modal,
-                        appeal.source, appeal.target)
+        if appeal.target is not None:
+            yield QuotedAct(appeal.verb, appeal.code, f"APPEAL-{appeal.modal.lemma.lower()}", appeal.modal,
+                            appeal.source, appeal.target)
     for judged in quoted_judgements(parse, arguments, cues, speaker, clauses):
-        yield QuotedAct(judged.verb, judged.code, f"SPEECH-{judged.word.lemma.lower()}", judged.word,
-                        judged.source, judged.target)
+        if judged.target is not None:
+            yield QuotedAct(judged.verb, judged.code, f"SPEECH-{judged.word.lemma.lower()}", judged.word,
+                            judged.source, judged.target)
+
+
+def with_voice(plain: list[Event], voiced: list[Event]) -> list[Event]:
+    """A sentence's events once its quoted "I" and "we" stand for the speaker: an act the
+    pronoun now takes part in counts when both its parties are named ("we are ready to
+    negotiate with Israel"), and replaces the act as coded without it; the speaker alone
+    doing a thing ("we will help", "I recognise") is mostly talk of itself."""
+    def parties(e: Event) -> tuple:
+        return e.cameo.code, e.trigger, e.source_actor and e.source_actor.id, e.target_actor and e.target_actor.id
+
+    told = {parties(e) for e in plain}
+    new = [e for e in voiced if e.source_actor is not None and e.target_actor is not None and parties(e) not in told]
+    replaced = {(e.cameo.code, e.trigger) for e in new}
+    return [e for e in plain if (e.cameo.code, e.trigger) not in replaced] + new
