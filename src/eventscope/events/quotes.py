@@ -14,6 +14,8 @@ sentence just before it. Inside the marks the first person ("I", "we") is the sp
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +41,11 @@ class QuoteMarks:
     def from_cues(cls, cues: Mapping) -> QuoteMarks:
         return cls(frozenset(cues["opening"]), frozenset(cues["closing"]), frozenset(cues["either"]))
 
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Any mark, or a line break (which closes a quotation left open)."""
+        return re.compile("|".join(map(re.escape, sorted({"\n", *self.opening, *self.closing, *self.either}))))
+
 
 def quotations(text: str, marks: QuoteMarks) -> list[tuple[int, int]]:
     """(start, end) of the text inside each quotation, paragraph by paragraph. A straight
@@ -46,12 +53,13 @@ def quotations(text: str, marks: QuoteMarks) -> list[tuple[int, int]]:
     quotation starts a new one (the next paragraph's, when paragraphs were run together)."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, char in enumerate(text):
+    for found in marks.pattern.finditer(text):
+        i, char = found.start(), found.group()
         if char == "\n" or char in marks.closing or char in marks.either and not _starts_word(text, i):
             if opened is not None and i > opened:
                 spans.append((opened, i))
             opened = None
-        elif char in marks.opening or char in marks.either:
+        else:
             if opened is not None and i > opened:
                 spans.append((opened, i))
             opened = i + 1

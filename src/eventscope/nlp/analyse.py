@@ -174,17 +174,14 @@ def _analyse_selected(chunk, nlp, splitter, triage, languages, sentence_batch) -
     for (a, _), found in parsed.items():
         entities[a].extend(entity for sentence in found for entity in sentence.entities)
     names = [triage.name_words(found) for found in entities]
-    followers = [
+    parse([
         (a, s)
         for a, sents in enumerate(spans)
         for s, span in enumerate(sents)
         if (a, s) not in parsed and (
             (names[a] and triage.is_follower(span, names[a])) or ((a, s - 1) in parsed and triage.refers_back(span))
         )
-    ]
-    picked = [{s for b, s in [*parsed, *followers] if b == a} for a in range(len(english))]
-    parse(sorted({*followers, *((a, s) for a, article in enumerate(english)
-                                for s in triage.quoted_followers(article.text, spans[a], picked[a]))}))
+    ])
     for a, article in enumerate(english):
         sentences: list[Sentence] = []
         for s, span in enumerate(spans[a]):

@@ -39,7 +39,6 @@ NAME_LABELS = frozenset({"PERSON", "ORG"})
 # Pronouns that stand for an actor named just before (a person, or a group for "they").
 REFERRING_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they"})
 PARSE_MODES = ("candidates", "all")
-QUOTED_RUN = 4  # quoted sentences in a row the sentence before them may speak (events.quotes)
 FORMS_LIMIT = 200_000  # words whose lemma forms are remembered before starting afresh
 
 
@@ -83,7 +82,6 @@ class SentenceTriage:
     agreement_kind: Callable[[str], object | None]
     verb_needs: Mapping[str, VerbNeeds]
     pattern_only: frozenset[str]
-    quotations: Callable[[str], list[tuple[int, int]]]
     verb_lemmas: LemmaRules
     noun_lemmas: LemmaRules
     stop_words: frozenset[str]
@@ -118,38 +116,6 @@ class SentenceTriage:
         ... They said"), and it passes them on to the next ("He added ...") even when it
         codes nothing itself."""
         return any(token.lower_ in REFERRING_PRONOUNS for token in sentence)
-
-    def quoted_followers(self, text: str, sentences: Sequence, picked: set[int]) -> set[int]:
-        """The sentences (by position) wholly inside a quotation of `text` that a picked
-        sentence speaks: one sharing the quotation ('"...," he said'), or the one just
-        before a run of quoted sentences ('X said the poster should go. "It overstepped
-        the mark."'). `sentences` are spaCy Spans of the article."""
-        spans = self.quotations(text) if picked else []
-        if not spans:
-            return set()
-        inside: list[tuple[int, int] | None] = []
-        touched: list[set[tuple[int, int]]] = []
-        for sentence in sentences:
-            chars = range(sentence.start_char, sentence.end_char)
-            first = next((i for i in chars if text[i].isalnum()), None)
-            last = next((i for i in reversed(chars) if text[i].isalnum()), None)
-            if first is None or last is None:
-                touched.append(set())
-                inside.append(None)
-                continue
-            found = {span for span in spans if span[0] <= last and first < span[1]}
-            touched.append(found)
-            inside.append(next((span for span in found if span[0] <= first and last < span[1]), None))
-        followers = set()
-        for s, span in enumerate(inside):
-            if span is None or s in picked:
-                continue
-            sharing = any(span in touched[o] for o in picked)
-            run = range(s - 1, max(-1, s - 1 - QUOTED_RUN), -1)
-            before = next((o for o in run if inside[o] is None), None)
-            if sharing or before is not None and before in picked:
-                followers.add(s)
-        return followers
 
     def can_code(self, sentence) -> bool:
         """True when some word of the sentence may be a verb the coder can code here."""
@@ -204,7 +170,6 @@ def load_triage(
     agreement_kind: Callable[[str], object | None],
     verb_needs: Mapping[str, VerbNeeds],
     pattern_only: frozenset[str],
-    quotations: Callable[[str], list[tuple[int, int]]],
 ) -> SentenceTriage:
     """The triage of the settings' model, told by the later stages what they look for (so
     it imports none of them): `find_actors` gives a text's dictionary matches and
@@ -212,7 +177,7 @@ def load_triage(
     (actors),
     `agreement_kind` the agreement kind a text names or None (agreements), `verb_needs`
     what each verb form of the coder's dictionary needs and `pattern_only` the verbs only
-    a pattern codes and `quotations` the spans inside a text's quote marks (events)."""
+    a pattern codes (events)."""
     nlp = load_pipeline(settings.get("nlp.model"))
     return SentenceTriage(
         find_actors=find_actors,
@@ -220,7 +185,6 @@ def load_triage(
         agreement_kind=agreement_kind,
         verb_needs=verb_needs,
         pattern_only=pattern_only,
-        quotations=quotations,
         verb_lemmas=_lemma_rules(nlp, "verb"),
         noun_lemmas=_lemma_rules(nlp, "noun"),
         stop_words=frozenset(nlp.Defaults.stop_words),

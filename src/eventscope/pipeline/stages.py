@@ -17,7 +17,6 @@ from eventscope import actors, agreements, events, extract, nlp, stories
 from eventscope.actors.kb import ActorKB
 from eventscope.errors import BadInput
 from eventscope.events.coder import EventCoder
-from eventscope.events.quotes import QuoteMarks, quotations
 from eventscope.events.verbs import verb_needs
 from eventscope.nlp.triage import SentenceTriage, load_triage, triage_wanted
 from eventscope.records import Article, RawInput
@@ -68,7 +67,6 @@ def _triage(settings: Settings, actor_kb: ActorKB, coder: EventCoder) -> Sentenc
         agreement_kind=functools.partial(agreements.kind_in_sentence, cues=agreements.load_cues()),
         verb_needs=coder.nouns.with_support_verbs(verb_needs(coder.verbs)),
         pattern_only=coder.pattern_only,
-        quotations=functools.partial(quotations, marks=QuoteMarks.from_cues(coder.cues["quotes"])),
     )
 
 
