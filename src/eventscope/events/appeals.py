@@ -50,7 +50,7 @@ def _reported_clauses(parse: DependencyParse, verb: Token) -> list[Token]:
     return found
 
 
-def _speakers(parse: DependencyParse, arguments: SentenceArguments, speech_verbs: frozenset[str],
+def speakers(parse: DependencyParse, arguments: SentenceArguments, speech_verbs: frozenset[str],
               according: str) -> Iterator[tuple[Token, Mention, list[Token]]]:
     """(speech token, speaker, clauses reported) of each speech verb with an actor speaking
     and each "according to <actor>"."""
@@ -71,19 +71,32 @@ def _speakers(parse: DependencyParse, arguments: SentenceArguments, speech_verbs
 def appeals(parse: DependencyParse, arguments: SentenceArguments, cues: dict,
             speech_verbs: frozenset[str]) -> Iterator[Appeal]:
     """Every appeal the sentence's speech verbs report, one per asking clause."""
+    for verb, source, clauses in speakers(parse, arguments, speech_verbs, cues["attribution"]["according"]):
+        yield from _asking(parse, arguments, cues, verb, source, clauses)
+
+
+def quoted_appeals(parse: DependencyParse, arguments: SentenceArguments, cues: dict, source: Mention,
+                   clauses: list[Token]) -> Iterator[Appeal]:
+    """The appeals of a quoted sentence whose speaker another sentence names: its clauses
+    ask as a reported clause does, each its own speech act."""
+    for clause in clauses:
+        yield from _asking(parse, arguments, cues, clause, source, [clause])
+
+
+def _asking(parse: DependencyParse, arguments: SentenceArguments, cues: dict, verb: Token, source: Mention,
+            clauses: list[Token]) -> Iterator[Appeal]:
     codes = cues["appeals"]["modals"]
     modals = frozenset(codes)
-    for verb, source, clauses in _speakers(parse, arguments, speech_verbs, cues["attribution"]["according"]):
-        for clause in clauses:
-            modal = _asked(parse, clause, modals)
-            if modal is None:
-                continue
-            subjects, passive = arguments.subjects(clause)
-            asked = [m for m, _ in arguments.phrase_actors(subjects)] if not passive else []
-            target = next((m for m in asked if m.actor.id != source.actor.id), None)
-            if asked and target is None or _own_country(source, target):
-                continue  # "we should ...", "Greece should act": the speaker's own resolve
-            yield Appeal(verb, clause, modal, codes[modal.lemma.lower()], source, target)
+    for clause in clauses:
+        modal = _asked(parse, clause, modals)
+        if modal is None:
+            continue
+        subjects, passive = arguments.subjects(clause)
+        asked = [m for m, _ in arguments.phrase_actors(subjects)] if not passive else []
+        target = next((m for m in asked if m.actor.id != source.actor.id), None)
+        if asked and target is None or _own_country(source, target):
+            continue  # "we should ...", "Greece should act": the speaker's own resolve
+        yield Appeal(verb, clause, modal, codes[modal.lemma.lower()], source, target)
 
 
 def _own_country(source: Mention, target: Mention | None) -> bool:

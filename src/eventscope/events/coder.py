@@ -36,6 +36,7 @@ from eventscope.events.evaluation import judgements
 from eventscope.events.implied import ImpliedAgents, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
+from eventscope.events.quotes import QuoteSpeakers, quoted_acts, with_voice
 from eventscope.events.reception import receptions
 from eventscope.events.refine import (
     demand_code,
@@ -277,8 +278,8 @@ class _SentenceCoder:
 
     # --- events ------------------------------------------------------------------------
 
-    def code(self) -> list[Event]:
-        """Every event the sentence tells: one per coded predicate and dyad."""
+    def code(self, speaker: Mention | None = None) -> list[Event]:
+        """Every event the sentence tells (one per coded predicate and dyad); a quoted one's `speaker`'s too."""
         by_verb: dict[int, list[Event]] = {}
         for verb in self.parse.tokens:
             coded = self._code_of(verb)
@@ -317,6 +318,9 @@ class _SentenceCoder:
                 clause = self.parse.subtree(judged.verb, self.clause_stop)
                 coded = _Coded(judged.code, "", rule, [judged.word], clause)
                 events.extend(self._events(judged.verb, coded, judged.source, judged.target))
+        for act in quoted_acts(self.parse, self.arguments, self.coder.cues, speaker) if speaker else ():
+            coded = _Coded(act.code, "", act.rule, [act.word], list(self.parse.tokens))
+            events.extend(self._events(act.verb, coded, act.source, act.target, "asserted"))
         return events
 
     def _told_by_its_act(self, index: int, found: list[Event], by_verb: dict[int, list[Event]]) -> bool:
@@ -560,16 +564,22 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     anchors = [d for found in expressions for d in dates.explicit_dates(found, article.published, coder.date_cues)]
     modifier_deps = coder.cues["arguments"]["modifier_deps"]
     contests = coder.contest.contest_sentences(article) if coder.refine else set()
+    quoting = QuoteSpeakers.of(article.text if coder.refine else "", article.sentences, coder.cues["quotes"])
+    coders: list[_SentenceCoder] = []
     for sentence, found in zip(parsed, expressions):
         if not any(t.pos == "VERB" and t.dep not in modifier_deps and (
             coder.verbs.lookup(t) or t.lemma.lower() in coder.nouns.support_verbs
             or t.lemma.lower() in coder.speech_verbs) for t in sentence.tokens
-        ):
+        ) and not quoting.is_quoted(sentence):
             continue  # no predicate to code: spare building the sentence's parse and arguments
         mentions = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
-        sentence_coder = _SentenceCoder(article, sentence, mentions, coder, found, anchors)
-        told: set[tuple] = set()
-        for event in sentence_coder.code():
+        coders.append(_SentenceCoder(article, sentence, mentions, coder, found, anchors))
+        quoting.see(sentence, coders[-1].parse, coders[-1].arguments, coder.cues)
+    for sentence_coder in coders:
+        sentence, speaker, told = sentence_coder.sentence, quoting.speaker_of(sentence_coder.sentence), set()
+        voiced = quoting.first_person(sentence, sentence_coder.mentions)  # quoted "we will ...": the speaker
+        for event in with_voice(sentence_coder.code(speaker), voiced and _SentenceCoder(
+                article, sentence, sentence_coder.mentions + voiced, coder, sentence_coder.expressions, anchors).code(speaker)):
             # "proposed to hold joint drills": the proposal and the drill it governs
             # code alike; one sentence tells one such event once.
             key = (

@@ -339,9 +339,29 @@ def judgements(parse: DependencyParse, arguments: SentenceArguments, cues: dict,
         said = [(h.dep == "prep" or (r := _predicate_root(parse, p)).head == verb.i and r.dep in SMALL_CLAUSE_DEPS, p)
                 for h in heads for p in _predicates(parse, h)]
         said += [(True, p) for p in _small_clause(parse, verb)] if naming else []
-        first = next(((of_object, word, reading) for of_object, word in said
-                      if (reading := _reading(parse, word, lexicon, words)) is not None), None)
-        if first is not None:
-            judgement = _judgement(parse, arguments, words, lexicon, verb, speakers[0], judged, *first)
-            if judgement is not None:
-                yield judgement
+        judgement = _first(parse, arguments, words, lexicon, verb, speakers[0], judged, said)
+        if judgement is not None:
+            yield judgement
+
+
+def quoted_judgements(parse: DependencyParse, arguments: SentenceArguments, cues: dict, speaker: Mention,
+                      clauses: list[Token]) -> Iterator[Judgement]:
+    """The judgements of a quoted sentence whose speaker another sentence names ('"This
+    announcement is a humiliating retreat by the government."'): each of its clauses
+    judges as a reported clause does."""
+    words = cues["evaluation"]
+    lexicon = _lexicon(float(words["lexicon"]["threshold"]), tuple(words["negative"]), tuple(words["positive"]),
+                       tuple(words["harm"]), tuple(words["negative_prefixes"]))
+    for clause in clauses:
+        said = [(False, p) for p in _predicates(parse, clause)]
+        judgement = _first(parse, arguments, words, lexicon, clause, speaker, [], said)
+        if judgement is not None:
+            yield judgement
+
+
+def _first(parse: DependencyParse, arguments: SentenceArguments, words: Mapping, lexicon: OpinionLexicon,
+           verb: Token, speaker: Mention, judged: list[Mention], said: list[tuple[bool, Token]]) -> Judgement | None:
+    """The judgement of the first predicate that passes one, if it judges an actor."""
+    first = next(((of_object, word, reading) for of_object, word in said
+                  if (reading := _reading(parse, word, lexicon, words)) is not None), None)
+    return None if first is None else _judgement(parse, arguments, words, lexicon, verb, speaker, judged, *first)

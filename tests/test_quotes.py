@@ -1,0 +1,92 @@
+"""Quotations across sentences (events.quotes): a quoted sentence is its speaker's, named
+in a sentence sharing the quotation or in the sentence before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from eventscope.events.coder import code_events, load_coder
+from eventscope.events.quotes import QuoteMarks, quotations
+from eventscope.nlp.analyse import sentences_from_doc
+from eventscope.records import Actor, Article, Mention
+
+ACTORS = {
+    "Turkey": ("TUR", "country"),
+    "Greece": ("GRC", "country"),
+    "Anna Berg": ("GRCGOV", "person"),
+    "Omar Haddad": ("JORGOV", "person"),
+}
+MARKS = QuoteMarks(frozenset("“"), frozenset("”"), frozenset('"'))
+
+
+@pytest.fixture(scope="module")
+def events_of(settings, spacy_nlp):
+    """(source, target, code, rule) of each event coded in a text whose actors are the names above."""
+    coder = load_coder(settings.with_overrides({"events.keep_all_candidates": True}))
+
+    def run(text: str) -> set[tuple[str | None, str | None, str, str]]:
+        article = Article(id="t", source="test", title=None, outlet=None, author=None,
+                          published=dt.date(2021, 3, 10), text=text, language="en")
+        article.sentences = sentences_from_doc(spacy_nlp(text))
+        for name, (code, kind) in ACTORS.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+                sentence = next(s for s in article.sentences if s.start <= match.start() < s.end)
+                actor = Actor(id=code.lower() + "-" + name.split()[0].lower(), name=name, code=code,
+                              country=code[:3], sector=None, kind=kind)
+                article.mentions.append(Mention(sentence.index, match.start(), match.end(), name, actor))
+        return {(e.source_actor.code if e.source_actor else None, e.target_actor.code if e.target_actor else None,
+                 e.cameo.code, e.rule) for e in code_events(article, coder).events}
+
+    return run
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[start:end] for start, end in quotations(text, MARKS)]
+
+
+def test_quotations_run_across_sentences_and_close_at_a_paragraph_end():
+    text = 'Berg said: "We will go. It is late." Then \u201cno\u201d.\n"Open still\nand "reopened. "Next one.'
+    assert _quoted(text) == ["We will go. It is late.", "no", "Open still", "reopened. ", "Next one."]
+
+
+def test_a_straight_mark_after_a_word_closes_and_before_a_word_opens():
+    assert _quoted('He said "yes" and then "no".') == ["yes", "no"]
+
+
+def test_a_quoted_sentence_judges_for_the_speaker_of_the_sentence_before(events_of):
+    found = events_of('Anna Berg said the talks had stalled. "The conduct of Turkey was disgraceful."')
+    assert ("GRCGOV", "TUR", "111", "SPEECH-disgraceful") in found
+
+
+def test_a_quoted_sentence_judges_for_the_speaker_of_its_own_quotation(events_of):
+    found = events_of('Omar Haddad told reporters: "The talks went on all night. '
+                      'The conduct of Turkey was disgraceful."')
+    assert ("JORGOV", "TUR", "111", "SPEECH-disgraceful") in found
+
+
+def test_a_quoted_sentence_appeals_for_the_speaker_named_after_it(events_of):
+    found = events_of('"The talks went on all night. Turkey should withdraw its troops," Anna Berg said.')
+    assert ("GRCGOV", "TUR", "020", "APPEAL-should") in found
+
+
+def test_the_first_person_in_a_quotation_is_the_speaker(events_of):
+    found = events_of('Anna Berg said: "We are ready to negotiate with Turkey."')
+    assert any(source == "GRCGOV" and target == "TUR" and code.startswith("03") for source, target, code, _ in found)
+
+
+def test_a_third_person_in_a_quotation_is_not_the_speaker(events_of):
+    found = events_of('Anna Berg said the talks had stalled. "They are ready to negotiate with Turkey."')
+    assert not any(source == "GRCGOV" and target == "TUR" for source, target, _, _ in found)
+
+
+def test_a_quoted_judgement_of_no_one_named_is_no_event(events_of):
+    found = events_of('Anna Berg said the talks had stalled. "The weather was disgraceful."')
+    assert not any(rule.startswith("SPEECH") for _, _, _, rule in found)
+
+
+def test_a_sentence_after_a_quotation_is_not_quoted(events_of):
+    found = events_of('Anna Berg said: "We are tired." The conduct of Turkey was disgraceful.')
+    assert not any(rule.startswith("SPEECH") for _, _, _, rule in found)
