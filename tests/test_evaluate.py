@@ -93,7 +93,7 @@ def plover_scores(settings):
 @pytest.mark.slow
 def test_petrarch2_quality_gate(petrarch_scores):
     assert petrarch_scores["records"] > 250
-    # measured: cameo 0.808, root 0.820, source 0.829, target 0.821, full event 0.682
+    # measured: cameo 0.808, root 0.819, source 0.829, target 0.822, full event 0.681
     assert petrarch_scores["cameo"]["f1"] >= 0.80
     assert petrarch_scores["cameo_root"]["f1"] >= 0.81
     assert petrarch_scores["source"]["f1"] >= 0.81
@@ -105,10 +105,10 @@ def test_petrarch2_quality_gate(petrarch_scores):
 @pytest.mark.slow
 def test_plover_quality_gate(plover_scores):
     assert plover_scores["records"] > 300
-    # measured: type 0.592, source 0.730, target 0.627
-    assert plover_scores["plover_type"]["f1"] >= 0.58
-    assert plover_scores["source"]["f1"] >= 0.70
-    assert plover_scores["target"]["f1"] >= 0.61
+    # measured: type 0.604, source 0.744, target 0.641
+    assert plover_scores["plover_type"]["f1"] >= 0.59
+    assert plover_scores["source"]["f1"] >= 0.72
+    assert plover_scores["target"]["f1"] >= 0.62
     json.dumps(plover_scores)
 
 
@@ -119,14 +119,14 @@ def test_real_news_dev_quality_gate(settings):
 
     scores = evaluate_realnews(Path(__file__).resolve().parents[1] / "gold" / "realnews", settings, SHARED, "dev")
     assert scores["sentences"] == 360 and scores["gold_events"] > 100
-    # measured: root P 0.462 R 0.278 (F1 0.347); (root, source, target) P 0.288 R 0.176 (F1 0.218)
-    assert scores["root"]["f1"] >= 0.32
-    assert scores["root"]["precision"] >= 0.43
-    assert scores["root_source_target"]["f1"] >= 0.20
-    assert scores["root_source_target"]["precision"] >= 0.26
-    # measured: country 0.755 and sector 0.756 on 53 actors of events whose root was found
-    assert scores["actors_on_root_matches"]["country_accuracy"] >= 0.72
-    assert scores["actors_on_root_matches"]["sector_accuracy"] >= 0.72
+    # measured: root P 0.524 R 0.306 (F1 0.386); (root, source, target) P 0.359 R 0.213 (F1 0.267)
+    assert scores["root"]["f1"] >= 0.36
+    assert scores["root"]["precision"] >= 0.49
+    assert scores["root_source_target"]["f1"] >= 0.25
+    assert scores["root_source_target"]["precision"] >= 0.33
+    # measured: country 0.831 and sector 0.796 on 59 actors of events whose root was found
+    assert scores["actors_on_root_matches"]["country_accuracy"] >= 0.80
+    assert scores["actors_on_root_matches"]["sector_accuracy"] >= 0.76
 
 
 def first_records(count: int) -> str:
