@@ -22,10 +22,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-import py3langid  # noqa: E402
-from corpus import BBC, bbc_articles  # noqa: E402
+import py3langid
+from corpus import BBC, bbc_articles
 
-from eventscope.extract.language import SHORT_TEXT_CHARS, detect_language  # noqa: E402
+from eventscope.extract.language import SHORT_TEXT_CHARS, detect_language
 
 
 def short_lines(limit: int) -> dict[str, list[str]]:
@@ -48,8 +48,8 @@ def foreign_titles() -> list[str]:
     """The <title> of each trafilatura-eval page whose body py3langid reads as not English."""
     titles = []
     for path in sorted((BBC.parents[1] / "trafilatura-eval").glob("**/*.html.gz")):
-        page = gzip.open(path).read().decode("utf-8", "replace")
-        title = re.search(r"<title[^>]*>(.*?)</title>", page, re.S | re.I)
+        page = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        title = re.search(r"<title[^>]*>(.*?)</title>", page, re.DOTALL | re.IGNORECASE)
         text = html.unescape(" ".join(title.group(1).split())) if title else ""
         if text and len(text) < SHORT_TEXT_CHARS and py3langid.classify(re.sub(r"<[^>]+>", " ", page)[:20000])[0] != "en":
             titles.append(text)

@@ -3,15 +3,10 @@ in a sentence sharing the quotation or in the sentence before it."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import pytest
 
 from eventscope.events.coder import code_events, load_coder
 from eventscope.events.quotes import QuoteMarks, quotations
-from eventscope.nlp.analyse import sentences_from_doc
-from eventscope.records import Actor, Article, Mention
 
 ACTORS = {
     "Turkey": ("TUR", "country"),
@@ -23,20 +18,12 @@ MARKS = QuoteMarks(frozenset("“"), frozenset("”"), frozenset('"'))
 
 
 @pytest.fixture(scope="module")
-def events_of(settings, spacy_nlp):
+def events_of(settings, article_with_actors):
     """(source, target, code, rule) of each event coded in a text whose actors are the names above."""
     coder = load_coder(settings.with_overrides({"events.keep_all_candidates": True}))
 
     def run(text: str) -> set[tuple[str | None, str | None, str, str]]:
-        article = Article(id="t", source="test", title=None, outlet=None, author=None,
-                          published=dt.date(2021, 3, 10), text=text, language="en")
-        article.sentences = sentences_from_doc(spacy_nlp(text))
-        for name, (code, kind) in ACTORS.items():
-            for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-                sentence = next(s for s in article.sentences if s.start <= match.start() < s.end)
-                actor = Actor(id=code.lower() + "-" + name.split()[0].lower(), name=name, code=code,
-                              country=code[:3], sector=None, kind=kind)
-                article.mentions.append(Mention(sentence.index, match.start(), match.end(), name, actor))
+        article = article_with_actors(text, ACTORS)
         return {(e.source_actor.code if e.source_actor else None, e.target_actor.code if e.target_actor else None,
                  e.cameo.code, e.rule) for e in code_events(article, coder).events}
 

@@ -50,21 +50,21 @@ def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> st
     Read from the dictionary matches, person tags and the states or provinces (of the
     federations `home_division_countries` lists) of the raw text, parsed or not, so the
     triage changes nothing."""
-    spans = [
-        span
+    entries = [
+        (span.start, span.entry)
         for sentence in article.sentences
         for span in kb.find_spans(sentence.text, sentence.start)
         if span.entry is not None and span.entry.country and span.entry.kind != "igo"
         and not WATERS_BEFORE.search(article.text, max(0, span.start - WATERS_WINDOW), span.start)
     ]
-    countries = [span.entry.country for span in spans]
+    countries = [entry.country for _, entry in entries if entry.country]
     countries += [country for pattern, country, _ in kb.person_tags
                   for _ in pattern.finditer(article.text)]
     countries += [country for words in CAPITALISED.finditer(article.text)
                   if (country := _division_country(words.group(0), kb))]
     short = len(article.sentences) <= SHORT_ITEM_SENTENCES
-    placed = [span.entry.country for span in spans
-              if _names_a_place(article.text, span.start, "" if places_only else span.entry.kind)]
+    placed = [entry.country for start, entry in entries if entry.country
+              and _names_a_place(article.text, start, "" if places_only else entry.kind)]
     if not countries:  # local news naming only its towns ("Staunton Police Chief", "an Albany street"),
         countries = _city_countries(article.text, kb)  # which one town names too weakly in a short item
     if not countries and short:  # a state or province no other country has: "in Anambra state"
@@ -166,9 +166,9 @@ def settle_home_country(
             id(m) in bare and _described_country(described, m, home) is None)}
         mentions = [m for m in mentions if m.actor.id not in vague]
     elif home is None:  # nor, in a short item, a name the text does not describe
-        undescribed = {m.actor.id for m in mentions if m.rule == "person-name"}
-        mentions = [m for m in mentions if m.actor.id not in undescribed]
-    settled: dict[str, Actor] = {}
+        unnamed = {m.actor.id for m in mentions if m.rule == "person-name"}
+        mentions = [m for m in mentions if m.actor.id not in unnamed]
+    settled: dict[tuple[str, str], Actor] = {}
     for mention in mentions:
         actor = mention.actor
         code = actor.code or ""

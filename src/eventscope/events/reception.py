@@ -79,7 +79,8 @@ def receptions(parse: DependencyParse, arguments: SentenceArguments, cues: dict)
             sources = _actors(arguments, parse, verb, noun)
             subjects, passive = arguments.subjects(verb)
             received = [m for m, _ in arguments.phrase_actors(subjects)] if not passive else []
-            for source in sources or [None]:
+            candidates: list[Mention | None] = [*sources] or [None]
+            for source in candidates:
                 target = next((m for m in received if source is None or m.actor.id != source.actor.id), None)
                 yield Reception(verb, noun, code, source, target)
             break

@@ -76,9 +76,9 @@ def wants_counterpart(parse: DependencyParse, verb: Token, code: str, args: dict
     if not weapons:
         return bool(objects) and not any(names_someone(parse, o, args) for o in objects)
     # "fired a missile at a ship": the weapon is the means, the phrase after it the aim
-    aims = [parse.child(p, {"pobj"}) for c in (verb, *weapons) for p in parse.children[c.i]
-            if p.dep == "prep" and p.lemma.lower() in args["aim_prepositions"]]
-    aims = [a for a in aims if a is not None] + [o for o in objects if o not in weapons]
+    phrases = [parse.child(p, {"pobj"}) for c in (verb, *weapons) for p in parse.children[c.i]
+               if p.dep == "prep" and p.lemma.lower() in args["aim_prepositions"]]
+    aims = [a for a in phrases if a is not None] + [o for o in objects if o not in weapons]
     return bool(aims) and not any(names_someone(parse, a, args) for a in aims)
 
 
