@@ -156,7 +156,8 @@ def settle_home_country(
     # dismissed an appeal from President Gbagbo"): "President Xi criticised Japan" says
     # nothing of where Xi is from.
     home = home_country(article, kb, places_only=True)
-    article.country = home or home_country(article, kb)
+    short = len(article.sentences) <= SHORT_ITEM_SENTENCES  # else both readings agree
+    article.country = home or (home_country(article, kb) if short else None)
     bare = {id(m) for m in bare_roles if not _foreign(article.text, m.start, kb)}
     described = role_countries(mentions, kb.divisions.get(home or "", frozenset()), kb)
     if article.country is None:
