@@ -54,3 +54,18 @@ def article_with_actors(spacy_nlp):
         return article
 
     return build
+
+
+@pytest.fixture(scope="session")
+def events_coded(settings, article_with_actors):
+    """(source, target, code, rule) of every candidate event the coder finds in `text` whose
+    actors are the names of `actors` (see `article_with_actors`)."""
+    from eventscope.events.coder import code_events, load_coder
+
+    coder = load_coder(settings.with_overrides({"events.keep_all_candidates": True}))
+
+    def run(text: str, actors: dict[str, tuple[str, str]]) -> set[tuple[str | None, str | None, str, str]]:
+        return {(e.source_actor.code if e.source_actor else None, e.target_actor.code if e.target_actor else None,
+                 e.cameo.code, e.rule) for e in code_events(article_with_actors(text, actors), coder).events}
+
+    return run

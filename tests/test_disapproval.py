@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.events.coder import code_events, load_coder
-
 ACTORS = {
     "Turkey": ("TUR", "country"),
     "Greece": ("GRC", "country"),
@@ -18,17 +16,10 @@ ACTORS = {
 
 
 @pytest.fixture(scope="module")
-def coded(settings, article_with_actors):
+def coded(events_coded):
     """(source, target, code, rule) of the events coded in a text whose actors are the names
     above (every candidate kept)."""
-    coder = load_coder(settings.with_overrides({"events.keep_all_candidates": True}))
-
-    def run(text: str) -> set[tuple[str | None, str | None, str, str]]:
-        article = article_with_actors(text, ACTORS)
-        return {(e.source_actor.code if e.source_actor else None, e.target_actor.code if e.target_actor else None,
-                 e.cameo.code, e.rule) for e in code_events(article, coder).events}
-
-    return run
+    return lambda text: events_coded(text, ACTORS)
 
 
 def _codes(found: set[tuple]) -> set[tuple[str | None, str | None, str]]:

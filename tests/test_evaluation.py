@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.events.coder import code_events, load_coder
+from eventscope.events.coder import load_coder
 from eventscope.events.opinion import OpinionLexicon, vader_valences
 
 ACTORS = {
@@ -19,16 +19,10 @@ ACTORS = {
 
 
 @pytest.fixture(scope="module")
-def speech_of(settings, article_with_actors):
+def speech_of(events_coded):
     """The judgements coded in a text whose actors are the names above (every candidate kept)."""
-    coder = load_coder(settings.with_overrides({"events.keep_all_candidates": True}))
-
-    def run(text: str) -> set[tuple[str | None, str | None, str]]:
-        article = article_with_actors(text, ACTORS)
-        return {(e.source_actor.code if e.source_actor else None, e.target_actor.code if e.target_actor else None,
-                 e.cameo.code) for e in code_events(article, coder).events if e.rule.startswith("SPEECH")}
-
-    return run
+    return lambda text: {(source, target, code) for source, target, code, rule in events_coded(text, ACTORS)
+                         if rule.startswith("SPEECH")}
 
 
 @pytest.fixture(scope="module")

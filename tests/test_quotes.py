@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.events.coder import code_events, load_coder
 from eventscope.events.quotes import QuoteMarks, quotations
 
 ACTORS = {
@@ -18,16 +17,9 @@ MARKS = QuoteMarks(frozenset("“"), frozenset("”"), frozenset('"'))
 
 
 @pytest.fixture(scope="module")
-def events_of(settings, article_with_actors):
+def events_of(events_coded):
     """(source, target, code, rule) of each event coded in a text whose actors are the names above."""
-    coder = load_coder(settings.with_overrides({"events.keep_all_candidates": True}))
-
-    def run(text: str) -> set[tuple[str | None, str | None, str, str]]:
-        article = article_with_actors(text, ACTORS)
-        return {(e.source_actor.code if e.source_actor else None, e.target_actor.code if e.target_actor else None,
-                 e.cameo.code, e.rule) for e in code_events(article, coder).events}
-
-    return run
+    return lambda text: events_coded(text, ACTORS)
 
 
 def _quoted(text: str) -> list[str]:

@@ -156,12 +156,8 @@ def home_divisions(divisions: dict[str, frozenset[str]], countries: list[str]) -
     name no other listed country shares and that are no country's name ("Georgia")."""
     import pycountry
 
-    country_names = {c.name.lower() for c in pycountry.countries}
-    owners: dict[str, set[str]] = {}
-    for country in countries:
-        for name in divisions.get(country, frozenset()):
-            owners.setdefault(name, set()).add(country)
-    return {name: next(iter(found)) for name, found in owners.items() if len(found) == 1 and name not in country_names}
+    named = ((name, country) for country in countries for name in divisions.get(country, frozenset()))
+    return _sole_owners(named, {c.name.lower() for c in pycountry.countries})
 
 
 def division_owners(divisions: dict[str, frozenset[str]], affixes: dict[str, list[str]]) -> dict[str, str]:
@@ -170,15 +166,20 @@ def division_owners(divisions: dict[str, frozenset[str]], affixes: dict[str, lis
     kind word ("al anbar" as "anbar", "farah province" as "farah")."""
     import pycountry
 
-    country_names = {name_key(c.name) for c in pycountry.countries}
+    def forms(name: str) -> set[str]:
+        key = name_key(name)
+        return ({key} | {key.removeprefix(p) for p in affixes["prefixes"] if key.startswith(p)}
+                | {key.removesuffix(s) for s in affixes["suffixes"] if key.endswith(s)})
+
+    named = ((form, country) for country, names in divisions.items() for name in names for form in forms(name))
+    return _sole_owners(named, {name_key(c.name) for c in pycountry.countries})
+
+
+def _sole_owners(named: Iterable[tuple[str, str]], country_names: set[str]) -> dict[str, str]:
+    """Name -> country for the names only one country has and that name no country."""
     owners: dict[str, set[str]] = {}
-    for country, names in divisions.items():
-        for name in names:
-            key = name_key(name)
-            forms = {key} | {key.removeprefix(p) for p in affixes["prefixes"] if key.startswith(p)}
-            forms |= {key.removesuffix(s) for s in affixes["suffixes"] if key.endswith(s)}
-            for form in forms:
-                owners.setdefault(form, set()).add(country)
+    for name, country in named:
+        owners.setdefault(name, set()).add(country)
     return {name: next(iter(found)) for name, found in owners.items() if len(found) == 1 and name not in country_names}
 
 
