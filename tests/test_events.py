@@ -938,3 +938,11 @@ def test_the_month_of_march_and_air_strikes_are_no_protest(article_from, coder, 
     article = _with_actor(_with_actor(article_from(text), "troops", "KENMIL", "MIL"), "villagers", "KENCVL", "CVL")
     codes = {e.cameo.code for e in code_events(article, coder).events}
     assert codes and "175" not in codes
+
+
+def test_an_intention_denied_is_a_refusal_and_a_need_denied_is_not(events_of):
+    events = events_of("Turkey has no intention of meeting Kenya. Greece has no plans to release the prisoners. "
+                       "Anna Berg has no intention of resigning. Jordan said there was no need to meet Kenya.")
+    assert {(e.source_actor.code, e.cameo.code, e.modality) for e in events if e.modality == "asserted"} == {
+        ("TUR", "125", "asserted"), ("GRC", "1243", "asserted"), ("GRCGOV", "123", "asserted")}
+    assert {e.modality for e in events if e.source_actor.code == "JOR"} <= {"denied"}

@@ -62,15 +62,35 @@ def _is_trailing_participle(parse: DependencyParse, verb: Token) -> bool:
     )
 
 
+def complement_noun(parse: DependencyParse, verb: Token) -> Token | None:
+    """The noun an infinitive or an of-gerund spells out: "a plan to visit", "the refusal to
+    sign", "no intention of resigning"."""
+    head = parse.head(verb)
+    if head is None:
+        return None
+    if verb.dep in ("acl", "advcl") and any(c.dep in ("aux", "auxpass") and c.tag == "TO" for c in parse.children[verb.i]):
+        noun: Token | None = head
+    elif verb.dep == "pcomp" and head.dep == "prep" and head.lemma.lower() == "of":
+        noun = parse.head(head)
+    else:
+        return None
+    return noun if noun is not None and noun.pos in ("NOUN", "PROPN") else None
+
+
+def is_negated_noun(parse: DependencyParse, noun: Token, words: dict[str, Any]) -> bool:
+    """"no intention", "no plans": a noun its determiner denies."""
+    return any(c.dep in ("det", "neg") and c.text.lower() in words["negating_determiners"] for c in parse.children[noun.i])
+
+
 def _noun_complement_modality(parse: DependencyParse, verb: Token, words: dict[str, Any]) -> Modality | None:
-    """"the refusal to sign" (denied), "a plan to visit" (planned), "the need to act"
-    (hypothetical): an infinitive spelling out a noun is its content, not something done."""
-    noun = parse.head(verb)
-    infinitive = any(c.dep in ("aux", "auxpass") and c.tag == "TO" for c in parse.children[verb.i])
-    if noun is None or not infinitive or verb.dep not in ("acl", "advcl") or noun.pos not in ("NOUN", "PROPN"):
+    """"the refusal to sign" and "no intention of resigning" (denied), "a plan to visit"
+    (planned), "the need to act" (hypothetical): an infinitive or of-gerund spelling out a
+    noun is its content, not something done."""
+    noun = complement_noun(parse, verb)
+    if noun is None:
         return None
     lemma = noun.lemma.lower()
-    if lemma in words["denied_nouns"]:
+    if lemma in words["denied_nouns"] or is_negated_noun(parse, noun, words):
         return "denied"
     if lemma in words["planned_nouns"] or lemma in words["proposed_words"] or lemma in words["planned_words"]:
         return "planned"
@@ -97,6 +117,8 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
         }
         if any(c.dep == "neg" or (c.dep == "advmod" and c.lemma.lower() in words["negations"]) for c in kids):
             return "denied"
+        if level and current.pos == "NOUN" and is_negated_noun(parse, current, words):
+            return "denied"  # "no plans to meet"
         if not level and any(c.dep == "advmod" and c.lemma.lower() in words["hypothetical_adverbs"] for c in kids):
             return "hypothetical"
         if level and lemma in words["denied_governors"]:

@@ -22,6 +22,7 @@ import re
 from eventscope.common.parse import DependencyParse
 from eventscope.common.patterns import words_pattern
 from eventscope.events.arguments import SentenceArguments
+from eventscope.events.modality import complement_noun, is_negated_noun
 from eventscope.records import Location, Mention, Token
 
 DEFAULT_DEMAND = "100"
@@ -47,12 +48,15 @@ def intent_code(cues: dict, code: str, modality: str, verb: Token) -> str:
 
 def is_refusal(parse: DependencyParse, verb: Token, cues: dict) -> bool:
     """Whether a denied act is refused: negated with a will ("won't pay", "would not take
-    part") or governed by a verb or noun of refusing ("declined to impose", "the refusal to
-    sign"). An act that simply did not happen ("did not deliver", "were not celebrating") is
+    part"), governed by a verb or noun of refusing ("declined to impose", "the refusal to
+    sign") or spelling out an intention denied ("no intention of resigning"). An act that simply did not happen ("did not deliver", "were not celebrating") is
     denied, not refused."""
     table = cues["refusal"]
     if any(c.dep == "aux" and c.text.lower() in table["auxiliaries"] for c in parse.children[verb.i]):
         return True
+    noun = complement_noun(parse, verb)
+    if noun is not None and noun.lemma.lower() in table["intent_nouns"] and is_negated_noun(parse, noun, cues["modality"]):
+        return True  # "had no intention of resigning", "has no plans to meet them"
     current = verb
     while current.dep in ("xcomp", "acl") and (governor := parse.head(current)) is not None:
         if governor.lemma.lower() in table["governors"]:  # "declined to", "the refusal to"
