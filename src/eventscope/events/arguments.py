@@ -82,18 +82,21 @@ class SentenceArguments:
         cues: dict[str, Any],
         reporters: set[int] | frozenset[int] = frozenset(),
         gazetteer: PlaceGazetteer | None = None,
+        opposed: tuple[Mention, ...] = (),
     ):
         self.parse = parse
         self.sentence: Sentence = parse.sentence
         self.text = text
         self.mentions = mentions
-        self.actors = [m for m in mentions if not m.place]  # who may act: not "in Tehran"
+        # Who may act: not "in Tehran", nor the party an "anti-" word opposes (events.opposed).
+        self.actors = [m for m in mentions if not m.place and all(m is not o for o in opposed)]
         self.cues = cues
         self.gazetteer = gazetteer
         self.args = cues["arguments"]
         self.clause_stop = frozenset(self.args["clause_deps"])
         # Places ("in Tehran") and reporters ("according to IRNA") are never targets.
         self.not_targets = frozenset(self._place_tokens() | set(reporters))
+        self.opposed = opposed  # parties "anti-" words name (events.opposed): targets only
         self._content: dict[int, frozenset[int]] = {}
 
     def _place_tokens(self) -> set[int]:
@@ -327,6 +330,10 @@ class SentenceArguments:
         targets = self._new_actors(self._later_actors(verb), sources)[:1]
         if targets or len(sources) > 1:
             return targets  # coordinated sources with no other party act on each other
+        clause = {t.i for t in self.parse.subtree(verb, self.clause_stop | set(self.args["report_deps"]))}
+        opposed = [m for m in self.opposed if any(t.start == m.start and t.i in clause for t in self.parse.tokens)]
+        if opposed:
+            return self._new_actors([(m, verb) for m in opposed], sources)[:1]  # "anti-government protesters rallied"
         return self._foreign_places(verb, sources)[:1]
 
     @staticmethod

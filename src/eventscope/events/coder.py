@@ -30,12 +30,14 @@ from eventscope.errors import SettingsError
 from eventscope.events.appeals import appeals, demander_of
 from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, without_mirrors
 from eventscope.events.background import is_background
+from eventscope.events.clauses import is_leading_adjunct, is_participle_of_noun, marks_future
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
 from eventscope.events.contest import ContestCues
 from eventscope.events.evaluation import judgements
 from eventscope.events.implied import ImpliedAgents, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
 from eventscope.events.nominal import EventNouns, load_event_nouns
+from eventscope.events.opposed import OpposedWords
 from eventscope.events.quotes import QuoteSpeakers, quoted_acts, with_voice
 from eventscope.events.reception import receptions
 from eventscope.events.refine import (
@@ -117,6 +119,10 @@ class EventCoder:
     @functools.cached_property
     def implied(self) -> ImpliedAgents:
         return ImpliedAgents.from_data(self.cues)
+
+    @functools.cached_property
+    def opposed(self) -> OpposedWords:
+        return OpposedWords.from_cues(self.cues)
 
     @functools.cached_property
     def speech_verbs(self) -> frozenset[str]:
@@ -273,7 +279,8 @@ class _SentenceCoder:
         self.clause_stop = frozenset(self.args["clause_deps"])
         self.expressions = expressions
         self.attribution, reporters = attribution(self.parse, article.text, coder.cues)
-        self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer)
+        self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer,
+                                           coder.opposed.parties(self.parse, mentions, article) if coder.refine else ())
         self.max_dyads = int(self.args["max_dyads"])
 
     # --- events ------------------------------------------------------------------------
@@ -310,7 +317,7 @@ class _SentenceCoder:
                 clause = self.parse.subtree(appeal.verb, self.clause_stop)
                 coded = _Coded(appeal.code, "", f"APPEAL-{appeal.modal.lemma.lower()}", [appeal.modal], clause)
                 # "according to X": X's words are the act, though the clause asks
-                stated = "asserted" if appeal.verb is appeal.clause else None
+                stated: Modality | None = "asserted" if appeal.verb is appeal.clause else None
                 events.extend(self._events(appeal.verb, coded, appeal.source, appeal.target, stated))
         if self.coder.refine:  # "said the plan was a 'shambles'": the speaker's judgement
             for judged in judged_all:
@@ -334,12 +341,12 @@ class _SentenceCoder:
     def _code_of(self, verb: Token) -> _Coded | None:
         """The code a predicate takes from its most specific pattern or its default."""
         # Participles used as adjectives ("suspected militants", "besieged town") name no act.
-        if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"] or self._is_leading_adjunct(verb) or (
+        if verb.pos != "VERB" or verb.dep in self.args["modifier_deps"] or is_leading_adjunct(self.parse, verb) or (
             verb.dep in self.args["class_modifier_deps"] and self.parse.tokens[verb.head].pos == "PRON"
         ):
             return None
         entries = self.coder.verbs.lookup(verb)
-        if is_reporting_frame(self.parse, verb, self.coder.cues) or self._marks_future(verb):
+        if is_reporting_frame(self.parse, verb, self.coder.cues) or marks_future(self.parse, verb, self.args):
             return None
         clause = self.parse.subtree(verb, self.clause_stop)
         # "struck the school, according to reports": who reports is no word of the act
@@ -396,7 +403,7 @@ class _SentenceCoder:
             for addressee in optional:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
             return events
-        describes_noun = self._is_participle_of_noun(verb)
+        describes_noun = is_participle_of_noun(self.parse, verb)
         if any(reciprocal for _, _, reciprocal in dyads) and not self._mutual(verb, coded.code):
             # Co-subjects of an act that is not mutual each act, on no one of them.
             alone: list[Mention | None] = []
@@ -433,34 +440,6 @@ class _SentenceCoder:
         objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
         return all(o.lemma.lower() in self.args["joint_objects"] or o.text.lower() in self.args["joint_objects"]
                    for o in objects)
-
-    def _marks_future(self, verb: Token) -> bool:
-        """"is going to attack": the verb governs the act's infinitive and only dates it."""
-        if verb.lemma.lower() not in self.args["future_verbs"]:
-            return False
-        return any(
-            c.dep == "xcomp" and any(a.dep in ("aux", "auxpass") and a.tag == "TO" for a in self.parse.children[c.i])
-            for c in self.parse.children[verb.i]
-        )
-
-    def _is_leading_adjunct(self, verb: Token) -> bool:
-        """"Asked if he would quit, he said ...", "Speaking in Nairobi, ...": a subjectless
-        participle clause before its main verb sets the scene (often a reporter's question);
-        it tells no act of its own."""
-        head = self.parse.head(verb)
-        return (
-            verb.dep == "advcl"
-            and verb.tag in ("VBG", "VBN")
-            and head is not None
-            and verb.i < head.i
-            and not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in self.parse.children[verb.i])
-        )
-
-    def _is_participle_of_noun(self, verb: Token) -> bool:
-        """A participle describing a noun ("the deal bringing Turkey closer"), not an infinitive."""
-        return verb.dep == "acl" and verb.tag in ("VBG", "VBN") and not any(
-            c.dep in ("aux", "auxpass") for c in self.parse.children[verb.i]
-        )
 
     def _refined(self, code: str, source: Mention | None, target: Mention | None, location: Location | None,
                  clause: list[Token]) -> str:
@@ -578,8 +557,9 @@ def code_events(article: Article, coder: EventCoder) -> Article:
     for sentence_coder in coders:
         sentence, speaker, told = sentence_coder.sentence, quoting.speaker_of(sentence_coder.sentence), set()
         voiced = quoting.first_person(sentence, sentence_coder.mentions)  # quoted "we will ...": the speaker
-        for event in with_voice(sentence_coder.code(speaker), voiced and _SentenceCoder(
-                article, sentence, sentence_coder.mentions + voiced, coder, sentence_coder.expressions, anchors).code(speaker)):
+        for event in with_voice(sentence_coder.code(speaker), _SentenceCoder(
+                article, sentence, sentence_coder.mentions + voiced, coder, sentence_coder.expressions, anchors
+        ).code(speaker) if voiced else []):
             # "proposed to hold joint drills": the proposal and the drill it governs
             # code alike; one sentence tells one such event once.
             key = (

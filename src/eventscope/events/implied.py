@@ -38,7 +38,7 @@ class ImpliedAgents:
         return cls(dict(data["verbs"]), {str(k): v for k, v in data["codes"].items()}, dict(data["labels"]), data["suspect"], frozenset(data["person_nouns"]))
 
 
-def _actor(country: str | None, sector: str, label: str) -> Actor:
+def state_actor(country: str | None, sector: str, label: str) -> Actor:
     """The country's sector as one actor, with the id the actors stage gives it ("code:USACOP");
     of no known country, it is coded as PETRARCH does ("---COP")."""
     code = cameo_code(country, sector)
@@ -69,14 +69,14 @@ def implied_parties(
         return source, target
     country = (location.country if location else None) or home or (target.actor.country if target else None)
     if source is None:
-        source = _mention(article, sentence_index, verb, _actor(country, sector, cues.labels[sector]))
+        source = _mention(article, sentence_index, verb, state_actor(country, sector, cues.labels[sector]))
     else:
         country = source.actor.country or country
     if target is None:
         person = next((s for s in subjects if s.ent_type == "PERSON" or s.lemma.lower() in cues.person_nouns), None)
         if person is not None:
             target = _mention(article, sentence_index, person,
-                              _actor(country, cues.suspect, cues.labels[cues.suspect]))
+                              state_actor(country, cues.suspect, cues.labels[cues.suspect]))
     elif _of_no_role(target.actor):
         _make_suspect(target.actor, cues.suspect)
     return source, target
