@@ -34,7 +34,7 @@ def candidates(gold: GoldSet, split: str) -> list[tuple[list, list[SystemEvent]]
     """(gold events, system candidates) per annotated sentence of `split`."""
     settings = load_settings().with_overrides({"events.keep_all_candidates": True, "run.workers": 1})
     sentences = [s for s in gold.sentences if s.split == split and s.events is not None]
-    view = GoldSet(sentences, gold.texts, gold.published)
+    view = GoldSet(sentences, gold.texts, gold.published, gold.outlets)
     placed, _ = run_system(view, list(dict.fromkeys(s.doc for s in sentences)), settings)
     return [(s.events or [], placed.get(s.id, [])) for s in sentences]
 

@@ -11,6 +11,7 @@ import re
 
 from eventscope.actors.kb import ActorKB
 from eventscope.actors.make import UNKNOWN_COUNTRY, generic_actor, named_actor
+from eventscope.actors.outlets import outlet_country
 from eventscope.common.places import load_gazetteer, name_key
 from eventscope.records import Actor, Article, Mention
 
@@ -49,7 +50,8 @@ def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> st
     place or, unless `places_only`, by its name): "the government" of a story about Kenya.
     Read from the dictionary matches, person tags and the states or provinces (of the
     federations `home_division_countries` lists) of the raw text, parsed or not, so the
-    triage changes nothing."""
+    triage changes nothing. A text naming no country at all is about its outlet's
+    (`outlets`)."""
     entries = [
         (span.start, span.entry)
         for sentence in article.sentences
@@ -69,8 +71,8 @@ def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> st
         countries = _city_countries(article.text, kb)  # which one town names too weakly in a short item
     if not countries and short:  # a state or province no other country has: "in Anambra state"
         countries = placed = _division_countries(article.text, kb)
-    if not countries:
-        return None
+    if not countries:  # a story naming no country at all is about its outlet's ("BBC": the UK)
+        return outlet_country(article.outlet)
     best = max(sorted(set(countries)), key=countries.count)
     share = countries.count(best) / len(countries)
     if short and share > HOME_SHARE and best in placed:

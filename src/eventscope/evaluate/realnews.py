@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from eventscope.errors import BadInput, EventscopeError
-from eventscope.evaluate.realnews_text import document_published, document_text
+from eventscope.evaluate.realnews_text import document_outlet, document_published, document_text
 from eventscope.evaluate.scoring import Tally
 from eventscope.events.confidence import article_features, event_features
 from eventscope.pipeline import Processed, Stages, process_batch
@@ -106,6 +106,7 @@ class GoldSet:
     sentences: list[GoldSentence]
     texts: dict[str, str]  # document -> its text
     published: dict[str, dt.date | None] = field(default_factory=dict)  # as the corpus states
+    outlets: dict[str, str | None] = field(default_factory=dict)  # likewise
 
 
 def default_shared(gold_dir: Path) -> Path:
@@ -167,6 +168,7 @@ def load_gold(gold_dir: Path, shared: Path) -> GoldSet:
         raise BadInput(str(path), f"cannot read: {exc}") from exc
     texts: dict[str, str] = {}
     published: dict[str, dt.date | None] = {}
+    outlets: dict[str, str | None] = {}
     sentences: dict[str, GoldSentence] = {}
     for number, row in rows:
         doc, start, end, quote = row.get("doc"), row.get("start"), row.get("end"), row.get("quote")
@@ -177,6 +179,7 @@ def load_gold(gold_dir: Path, shared: Path) -> GoldSet:
             try:
                 texts[doc] = document_text(Path(shared), doc)
                 published[doc] = document_published(Path(shared), doc)
+                outlets[doc] = document_outlet(Path(shared), doc)
             except (OSError, KeyError, ValueError) as exc:
                 raise BadInput(str(path), f"document {doc} cannot be read: {exc}", number) from exc
         text = texts[doc]
@@ -193,7 +196,7 @@ def load_gold(gold_dir: Path, shared: Path) -> GoldSet:
             if sentence.events is not None:
                 raise BadInput(str(batch), f"sentence {sentence.id} annotated twice", number)
             sentence.events = [_gold_event(e, (str(batch), number)) for e in row["events"]]
-    return GoldSet(list(sentences.values()), texts, published)
+    return GoldSet(list(sentences.values()), texts, published, outlets)
 
 
 def actor_key(code: str | None) -> str | None:
@@ -386,9 +389,9 @@ def run_system(gold: GoldSet, docs: list[str], settings: Settings) -> tuple[dict
 
 
 def _meta(gold: GoldSet, doc: str) -> dict[str, str]:
-    """What a user would pass with the document: the publication date its corpus states."""
-    published = gold.published.get(doc)
-    return {"published": published.isoformat()} if published else {}
+    """What a user would pass with the document: the publication date and outlet its corpus states."""
+    published, outlet = gold.published.get(doc), gold.outlets.get(doc)
+    return {**({"published": published.isoformat()} if published else {}), **({"outlet": outlet} if outlet else {})}
 
 
 def _scores(hits: int, predicted: int, gold: int) -> dict[str, float | int]:

@@ -8,7 +8,8 @@ articles themselves, so the text each offset counts in is defined here, once:
 
 `document_published` gives the publication date the corpus records beside a document (ECB+'s
 `date_publish`, readability's `publishedTime`), as a user would pass it with an article; the
-BBC files record none.
+BBC files record none. `document_outlet` gives its outlet the same way: the BBC corpus is
+the BBC's, a readability page's is its `siteName`; ECB+ records none.
 """
 
 from __future__ import annotations
@@ -37,6 +38,21 @@ def document_text(shared: Path, doc: str) -> str:
 
     page = (folder / rest / "expected.html").read_text(encoding="utf-8")
     return str(lxml.html.fromstring(page).text_content())
+
+
+BBC_OUTLET = "BBC News"
+
+
+def document_outlet(shared: Path, doc: str) -> str | None:
+    """The outlet the corpus states for gold document `doc`, if any."""
+    corpus, _, rest = doc.partition("/")
+    if corpus == "bbc":
+        return BBC_OUTLET
+    metadata = shared / CORPUS_FOLDERS[corpus] / rest / "expected-metadata.json"
+    if corpus != "readability" or not metadata.exists():
+        return None
+    stated = json.loads(metadata.read_text(encoding="utf-8")).get("siteName")
+    return stated if isinstance(stated, str) and stated.strip() else None
 
 
 def document_published(shared: Path, doc: str) -> dt.date | None:
