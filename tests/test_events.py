@@ -946,3 +946,12 @@ def test_an_intention_denied_is_a_refusal_and_a_need_denied_is_not(events_of):
     assert {(e.source_actor.code, e.cameo.code, e.modality) for e in events if e.modality == "asserted"} == {
         ("TUR", "125", "asserted"), ("GRC", "1243", "asserted"), ("GRCGOV", "123", "asserted")}
     assert {e.modality for e in events if e.source_actor.code == "JOR"} <= {"denied"}
+
+
+def test_perceiving_or_travelling_is_a_meeting_only_with_someone_met(events_of):
+    assert [e.cameo.root for e in events_of("Turkey heard the Kenyan delegation in Ankara.")] == ["04"]
+    assert not [e for e in events_of("Turkey heard a loud explosion near the border.") if e.cameo.root == "04"]
+    assert not [e for e in events_of("Turkey has learned nothing from its defeats.") if e.cameo.root == "04"]
+    assert not [e for e in events_of("Turkey faced serious problems with the new rules.") if e.cameo.root == "04"]
+    assert not [e for e in events_of("Anna Berg and Omar Haddad arrived within seconds of each other.")
+                if e.cameo.root == "04"]

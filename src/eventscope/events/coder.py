@@ -33,6 +33,7 @@ from eventscope.events.background import is_background
 from eventscope.events.clauses import is_leading_adjunct, is_participle_of_noun, marks_future
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
 from eventscope.events.contest import ContestCues
+from eventscope.events.encounters import is_no_encounter
 from eventscope.events.evaluation import judgements
 from eventscope.events.implied import ImpliedAgents, implied_parties
 from eventscope.events.modality import attribution, is_reporting_frame, modality_of
@@ -428,6 +429,8 @@ class _SentenceCoder:
                 continue  # "the gossip surrounding his rift": a thing, no actor, does it
             if target is None and wants_counterpart(self.parse, verb, coded.code, self.args):
                 continue
+            if is_no_encounter(self.parse, verb, coded.code, target is not None and not reciprocal, self.args):
+                continue  # "heard a loud sound", "arrived within seconds of each other"
             side = dataclasses.replace(coded, paired="") if reciprocal else coded
             events.extend(self._events(verb, side, source, target))
         return events
