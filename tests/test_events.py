@@ -955,3 +955,13 @@ def test_perceiving_or_travelling_is_a_meeting_only_with_someone_met(events_of):
     assert not [e for e in events_of("Turkey faced serious problems with the new rules.") if e.cameo.root == "04"]
     assert not [e for e in events_of("Anna Berg and Omar Haddad arrived within seconds of each other.")
                 if e.cameo.root == "04"]
+
+
+def test_a_bare_participle_after_a_passive_is_passive_too(events_of):
+    charged = [e for e in events_of("Anna Berg was arrested and charged with spying.") if e.trigger == "charged"]
+    assert charged and all(e.target_actor is not None and e.target_actor.code.startswith("GRC") for e in charged)
+    assert all(e.source_actor is None or e.source_actor.code != "GRCGOV" for e in charged)
+    accused = [e for e in events_of("Anna Berg was held for a year, accused of spying.") if e.trigger == "accused"]
+    assert all(e.source_actor is None or e.source_actor.code != "GRCGOV" for e in accused)
+    arrested = [e for e in events_of("Anna Berg was arrested in Athens.") if e.trigger == "arrested"]
+    assert [e.cameo.code for e in arrested] == ["173"]

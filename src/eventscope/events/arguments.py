@@ -156,7 +156,7 @@ class SentenceArguments:
         deps = set(self.args["subject_deps"])
         passive_markers = set(self.args["passive_markers"])
         current: Token | None = verb
-        passive = any(c.dep in passive_markers for c in self.parse.children[verb.i])
+        passive = any(c.dep in passive_markers for c in self.parse.children[verb.i]) or self._bare_participle(verb)
         while current is not None:
             subjects = [c for c in self.parse.children[current.i] if c.dep in deps]
             if subjects:
@@ -180,6 +180,19 @@ class SentenceArguments:
                     return [controller], passive
             current = self.parse.head(current)
         return [], passive
+
+    def _bare_participle(self, verb: Token) -> bool:
+        """A past participle with no auxiliary or subject of its own, coordinated with a
+        passive ("was arrested and charged") or an adjunct ("were held, accused of links"):
+        passive too, so its subject is whom it befell."""
+        if verb.tag != "VBN" or verb.dep not in ("conj", "advcl") or any(
+                c.dep in ("aux", "auxpass", "nsubj", "nsubjpass") for c in self.parse.children[verb.i]):
+            return False
+        head = self.parse.head(verb)
+        if verb.dep == "advcl":
+            return head is not None and head.i < verb.i
+        markers = set(self.args["passive_markers"])
+        return head is not None and any(c.dep in markers for c in self.parse.children[head.i])
 
     def _noun_owner(self, noun: Token | None) -> Token | None:
         """Whose act a noun names: its possessor or its "of" phrase."""

@@ -29,7 +29,9 @@ def object_sense(parse: DependencyParse, verb: Token, code: str, block: VerbBloc
     if not (sense or needed):
         return None  # most verbs: no object to read
     stop = frozenset(args["clause_deps"])
-    objects = [t for c in parse.children[verb.i] if c.dep in args["object_deps"] for t in parse.subtree(c, stop)]
+    # a passive's subject is what it acts on: "Kamau was arrested" seized a person
+    objects = [t for c in parse.children[verb.i] if c.dep in args["object_deps"] or c.dep == "nsubjpass"
+               for t in parse.subtree(c, stop)]
     if sense and any(_names_people(t, args) for t in objects):
         return sense, "+people"
     counts = [n for t in objects if t.ent_type == "CARDINAL" or t.tag == "CD" if (n := count_of(t.text)) is not None]
