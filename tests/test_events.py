@@ -965,3 +965,15 @@ def test_a_bare_participle_after_a_passive_is_passive_too(events_of):
     assert all(e.source_actor is None or e.source_actor.code != "GRCGOV" for e in accused)
     arrested = [e for e in events_of("Anna Berg was arrested in Athens.") if e.trigger == "arrested"]
     assert [e.cameo.code for e in arrested] == ["173"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Turkey attacked Greece's plans for the islands.", "111"),
+    ("Turkey hammered Greece over its budget.", "111"),
+    ("Turkey blasted the decision of Greece.", "111"),
+    ("Turkey attacked Greece's border posts.", "190"),
+    ("Turkey hammered out a deal with Greece.", None),
+])
+def test_verbs_of_attack_said_of_words_are_criticism(events_of, text, code):
+    roots = {e.cameo.code for e in events_of(text) if e.source_actor and e.source_actor.code == "TUR"}
+    assert (code in roots) if code else not roots & {"111", "190"}

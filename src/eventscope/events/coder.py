@@ -60,6 +60,7 @@ from eventscope.events.senses import (
     thing_sense,
     wants_counterpart,
 )
+from eventscope.events.verbal import VerbalAttack
 from eventscope.events.verbs import (
     VerbDictionary,
     load_verb_dictionary,
@@ -120,6 +121,10 @@ class EventCoder:
     @functools.cached_property
     def implied(self) -> ImpliedAgents:
         return ImpliedAgents.from_data(self.cues)
+
+    @functools.cached_property
+    def verbal(self) -> VerbalAttack:
+        return VerbalAttack.from_cues(self.cues)
 
     @functools.cached_property
     def opposed(self) -> OpposedWords:
@@ -385,6 +390,8 @@ class _SentenceCoder:
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
         if entries and (sense := object_sense(self.parse, verb, coded.code, entries[0].block, self.args)):
             coded = dataclasses.replace(coded, code=sense[0], paired="", rule=coded.rule + sense[1])
+        if self.coder.refine and (said := self.coder.verbal.code_of(self.parse, verb)) is not None:
+            coded = dataclasses.replace(coded, code=said, paired="", rule=coded.rule + "+words")  # "attacked the plans"
         if self.coder.refine and quad_class(coded.code[:2]) in MATERIAL_QUADS and is_bare_present(self.parse, verb, self.args):
             return None
         return coded if coded.code or coded.paired else None
