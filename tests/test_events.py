@@ -977,3 +977,15 @@ def test_a_bare_participle_after_a_passive_is_passive_too(events_of):
 def test_verbs_of_attack_said_of_words_are_criticism(events_of, text, code):
     roots = {e.cameo.code for e in events_of(text) if e.source_actor and e.source_actor.code == "TUR"}
     assert (code in roots) if code else not roots & {"111", "190"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Turkey rounded on Greece over the islands.", "111"),
+    ("Turkey took a swipe at Greece's record.", "111"),
+    ("Turkey poured scorn on Greece's pledges.", "111"),
+    ("Turkey rubbished the claims of Greece.", "111"),
+    ("Turkey hit back at Greece.", "111"),
+    ("Turkey heaped praise on Greece.", "051"),
+])
+def test_news_idioms_of_criticism_and_praise(events_of, text, code):
+    assert code in {e.cameo.code for e in events_of(text) if e.source_actor and e.source_actor.code == "TUR"}
