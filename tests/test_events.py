@@ -989,3 +989,14 @@ def test_verbs_of_attack_said_of_words_are_criticism(events_of, text, code):
 ])
 def test_news_idioms_of_criticism_and_praise(events_of, text, code):
     assert code in {e.cameo.code for e in events_of(text) if e.source_actor and e.source_actor.code == "TUR"}
+
+
+@pytest.mark.parametrize(("text", "background"), [
+    ("Egypt attacked Jordan in 1999. Egypt met Jordan in 2005.", True),
+    ("Egypt attacked Jordan in 2005. Egypt met Jordan in 2005.", False),
+    ("Egypt attacked Jordan in 2004. Egypt vowed to meet Jordan by 2007.", False),
+    ("Egypt attacked Jordan in 1999.", False),
+])
+def test_an_undated_article_is_read_as_of_the_latest_year_it_names(events_of, text, background):
+    attack = [e for e in events_of(text, None) if e.trigger == "attacked"]
+    assert attack and attack[0].background is background

@@ -4,7 +4,9 @@ News retells history ("Ms Short resigned in 2003", "since he took office in 1997
 year's invasion"); coding it as current inflates a dyad's present and dates it wrongly. An
 event is background when a time expression attached to its predicate (or a verb governing
 it) names an earlier year than publication, a span of years ago or "last year", or resolves
-to a day more than `window_days` before publication.
+to a day more than `window_days` before publication. An article without a publication date
+is read as of the end of the latest year it names in the past (`reference_date`): a 2005
+story retelling "in 1999 Labour removed the peers" names 2005 elsewhere.
 """
 
 from __future__ import annotations
@@ -19,6 +21,17 @@ _YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\b")
 _YEARS_AGO = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years?\s+ago\b|"
                         r"\b(?:a|one)\s+year\s+ago\b|\blast\s+year\b|\bprevious\s+year\b", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:the\s+)?(?:1[89]|20)\d0s\b", re.IGNORECASE)
+# A year named as a deadline or a bound ("by 2007", "until 2010") may lie ahead.
+_PAST_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bbefore )\b((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def reference_date(published: dt.date | None, text: str) -> dt.date | None:
+    """The day background is measured from: publication, else the end of the latest year an
+    undated text names other than as a deadline, else None."""
+    if published is not None:
+        return published
+    years = [int(y) for y in _PAST_YEAR.findall(text)]
+    return dt.date(max(years), 12, 31) if years else None
 
 
 def is_background(

@@ -29,7 +29,7 @@ from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
 from eventscope.events.appeals import appeals, demander_of
 from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, without_mirrors
-from eventscope.events.background import is_background
+from eventscope.events.background import is_background, reference_date
 from eventscope.events.clauses import is_leading_adjunct, is_participle_of_noun, marks_future
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
 from eventscope.events.contest import ContestCues
@@ -288,6 +288,7 @@ class _SentenceCoder:
         self.arguments = SentenceArguments(self.parse, article.text, mentions, coder.cues, reporters, coder.gazetteer,
                                            coder.opposed.parties(self.parse, mentions, article) if coder.refine else ())
         self.max_dyads = int(self.args["max_dyads"])
+        self.reference = reference_date(article.published, article.text)  # what is background is measured from
 
     # --- events ------------------------------------------------------------------------
 
@@ -479,7 +480,7 @@ class _SentenceCoder:
         if modality == "asserted" and when.source == "text" and published and when.date and when.date > published:
             modality = "planned"  # "is holding a meeting on Friday": scheduled, not done yet
         text_date = when.date if when.source == "text" and when.precision != "year" else None
-        background = is_background(self.expressions, self.parse.governors(verb), verb.i, self.article.published,
+        background = is_background(self.expressions, self.parse.governors(verb), verb.i, self.reference,
                                    text_date, self.coder.background_days)
         pieces = [(verb.start, verb.end)] + [(t.start, t.end) for t in matched]
         pieces += [(m.start, m.end) for m in (source, target) if m is not None]
