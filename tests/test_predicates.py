@@ -67,6 +67,12 @@ def test_acting_as_a_go_between_mediates(coded):
 def test_considering_an_option_is_not_a_consultation(coded):
     found = _codes(coded("Sudan is considering raising fuel prices."))
     assert "014" in found and "040" not in found
+    assert "014" in _codes(coded("Sudan is considering whether to close the border with Egypt."))
+
+
+def test_considering_as_judging_weighs_no_option(coded):
+    assert coded("Sudan considers the increase to be realistic.") == set()
+    assert coded("Sudan did not consider the new law an infringement.") == set()
 
 
 def test_support_verb_nouns_of_cameo_categories(coded):
@@ -87,6 +93,8 @@ def test_asking_for_an_act_is_an_appeal_not_the_act(coded):
     assert {code[:2] for code in found} == {"02"}
     found = _codes(coded("Anna Berg called for Omar Hassan to resign."))
     assert "020" in found and "041" not in found
+    # a "for" before the verb asks for nothing: "called" here names
+    assert coded("For the Labour Party, Anna Berg called the target unambitious.") == set()
     # a call with no request is still a telephone call
     assert "041" in _codes(coded("Anna Berg called Omar Hassan late last night."))
 
