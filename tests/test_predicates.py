@@ -104,3 +104,13 @@ def test_wanting_to_act_is_no_act_of_its_own(coded):
     assert all(code != "023" for _, _, code in found)
     # wanting something from others stays an appeal
     assert "023" in _codes(coded("Sudan wants aid from Egypt."))
+
+
+def test_agreeing_to_a_concession_accedes_to_it(coded):
+    assert ("SDN", None, "080") in coded("Sudan agreed to the suspension of the talks.")
+    # an infinitive tells the act agreed to, as an intent of its own
+    assert "080" not in _codes(coded("Sudan agreed to withdraw its troops."))
+
+
+def test_vetting_people_examines_them(coded):
+    assert ("ISR", "JOR", "090") in coded("Israel vetted Jordan's applicants.")
