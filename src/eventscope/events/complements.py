@@ -3,8 +3,10 @@
 "X called for an end to the violence" or "called for the mayor to visit" appeals (CAMEO
 02) whatever is asked for; the Phoenix patterns code some such requests as the act asked
 for (053, 087, 1312) and a bare "call" as a telephone call (041). "X wants to curb
-subsidies" wants nothing from anyone: its infinitive is the act. Which verbs are read
-this way is cue data (`complements` in `data/cameo/cues.yaml`).
+subsidies" wants nothing from anyone: its infinitive is the act. "X considers it
+realistic" or "called the target unambitious" judges (a judgement in speech codes it), and
+weighs no option (014) nor calls anyone. Which verbs are read this way is cue data
+(`complements` in `data/cameo/cues.yaml`).
 """
 
 from __future__ import annotations
