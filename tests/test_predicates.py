@@ -114,3 +114,9 @@ def test_agreeing_to_a_concession_accedes_to_it(coded):
 
 def test_vetting_people_examines_them(coded):
     assert ("ISR", "JOR", "090") in coded("Israel vetted Jordan's applicants.")
+
+
+def test_verbs_phoenix_does_not_list(coded):
+    assert ("ISR", "EGYGOV", "1041") in coded("Israel impeached Omar Hassan.")
+    assert ("ISR", "JOR", "195") in coded("Israel strafed the Jordan convoy.")
+    assert ("GBRPTY", "SDN", "141") in coded("The Labour Party picketed Sudan's embassy.")
