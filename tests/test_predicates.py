@@ -120,3 +120,9 @@ def test_verbs_phoenix_does_not_list(coded):
     assert ("ISR", "EGYGOV", "1041") in coded("Israel impeached Omar Hassan.")
     assert ("ISR", "JOR", "195") in coded("Israel strafed the Jordan convoy.")
     assert ("GBRPTY", "SDN", "141") in coded("The Labour Party picketed Sudan's embassy.")
+
+
+def test_issuing_a_restrictive_order_is_an_administrative_sanction(coded):
+    assert ("GBRCOP", None, "172") in coded("On Friday the police issued more than 400 dispersal orders.")
+    # an order of goods is no sanction
+    assert "172" not in _codes(coded("On Friday the police issued new uniforms to officers."))
