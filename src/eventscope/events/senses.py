@@ -7,6 +7,7 @@ Which verbs and codes are read this way is cue data (`people_object_codes`,
 from __future__ import annotations
 
 from eventscope.common.parse import DependencyParse
+from eventscope.events.complements import complement_sense
 from eventscope.events.verbs import VerbBlock
 from eventscope.records import Token
 
@@ -23,7 +24,9 @@ def count_of(text: str) -> int | None:
 
 
 def object_sense(parse: DependencyParse, verb: Token, code: str, block: VerbBlock, args: dict) -> tuple[str, str] | None:
-    """(code, rule suffix) when the verb's object changes its code, else None."""
+    """(code, rule suffix) when the verb's object or complement changes its code, else None."""
+    if (asked := complement_sense(parse, verb, code)) is not None:
+        return asked
     sense = args["people_object_codes"].get(block.name)
     needed = args["minimum_counts"].get(code)
     if not (sense or needed):
