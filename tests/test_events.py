@@ -1000,3 +1000,8 @@ def test_news_idioms_of_criticism_and_praise(events_of, text, code):
 def test_an_undated_article_is_read_as_of_the_latest_year_it_names(events_of, text, background):
     attack = [e for e in events_of(text, None) if e.trigger == "attacked"]
     assert attack and attack[0].background is background
+
+
+def test_an_accusation_needs_someone_accused(events_of):
+    assert "112" in {e.cameo.code for e in events_of("Turkey accused Greece of spying.")}
+    assert not [e for e in events_of("Turkey received comments accusing of spying.") if e.cameo.code.startswith("112")]
