@@ -700,6 +700,7 @@ def test_a_match_between_national_sides_is_no_fight(events_of):
     assert ("TUR", "GRC", "190") in dyads(events_of("Turkey attacked Greece on Sunday."))
     criticised = events_of("Turkey criticised Greece after the cup final.")
     assert [e for e in criticised if e.cameo.root == "11"]
+    assert not [e for e in events_of("Turkey refused Greece a penalty in the semi-final.") if e.cameo.root == "12"]
 
 
 def test_an_act_someone_is_urged_to_do_has_not_happened(events_of):

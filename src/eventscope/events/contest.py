@@ -2,7 +2,8 @@
 ("England beat Fiji 26-21", "Slovakia clinched the Hopman Cup by beating Argentina").
 
 A sentence with a sport word, or a score beside a verb of winning or losing, codes no
-event of force or conflict (`roots`); nor does any sentence of an article made of enough
+event of force, conflict, rejection or threat (`roots`: "refused a penalty", "broke the
+record"); nor does any sentence of an article made of enough
 such sentences, a sport report.
 Read from the raw sentence text, parsed or not, so the triage changes nothing. The cue
 words are data (`contest` in `data/cameo/cues.yaml`).
