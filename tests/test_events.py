@@ -1006,3 +1006,8 @@ def test_an_undated_article_is_read_as_of_the_latest_year_it_names(events_of, te
 def test_an_accusation_needs_someone_accused(events_of):
     assert "112" in {e.cameo.code for e in events_of("Turkey accused Greece of spying.")}
     assert not [e for e in events_of("Turkey received comments accusing of spying.") if e.cameo.code.startswith("112")]
+
+
+def test_aid_is_always_given_to_someone(events_of):
+    assert not [e for e in events_of("Turkey decided to stop providing financial backing.") if e.cameo.root in ("06", "07")]
+    assert [e for e in events_of("Turkey gave food aid to Greece.") if e.cameo.root == "07"]
