@@ -1,0 +1,52 @@
+"""Actors: what an office title says of its holder: a cabinet title headed by its office
+word, a shadow office, an opposition legislator (issue #17)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventscope import actors, nlp
+from eventscope.actors.kb import ActorKB
+from eventscope.records import Article
+
+DAY = dt.date(2005, 2, 1)
+
+
+@pytest.fixture(scope="module")
+def kb(settings) -> ActorKB:
+    return actors.load_actor_kb(settings)
+
+
+def resolve(text: str, settings, kb: ActorKB, published: dt.date | None = DAY) -> Article:
+    article = Article(id="t", source="t", title=None, outlet=None, author=None, published=published,
+                      text=text, language="en")
+    return actors.resolve_mentions(next(nlp.analyse([article], settings)), kb)
+
+
+def code_of(found: Article, text: str) -> str | None:
+    matches = [m for m in found.mentions if m.text == text]
+    assert matches, f"no mention {text!r} in {[m.text for m in found.mentions]}"
+    return matches[0].actor.code
+
+
+def test_a_cabinet_title_is_the_governments_whatever_its_portfolio_names(settings, kb):
+    found = resolve("The Trade and Industry Secretary Alan Whitcombe praised the firms of Britain. "
+                    "Culture Secretary Jane Pemberton visited a museum in Leeds.", settings, kb)
+    assert code_of(found, "Alan Whitcombe") == "GBRGOV"  # not the industry's (BUS)
+    assert code_of(found, "Jane Pemberton") == "GBRGOV"
+
+
+def test_a_shadow_office_is_the_oppositions(settings, kb):
+    found = resolve("Conservative shadow culture secretary Tom Ashworth attacked the casino plans in London. "
+                    "The Culture Secretary, Jane Pemberton, defended them.", settings, kb)
+    assert code_of(found, "Tom Ashworth") == "GBROPP"
+    assert code_of(found, "Jane Pemberton") == "GBRGOV"
+
+
+def test_opposition_lawmakers_are_the_opposition_and_lawmakers_the_legislature(settings, kb):
+    found = resolve("Opposition lawmakers in Ankara walked out of the debate. "
+                    "Turkish lawmakers then passed the budget.", settings, kb)
+    assert code_of(found, "Opposition lawmakers in Ankara")[:6] == "TUROPP"
+    assert code_of(found, "Turkish lawmakers") == "TURLEG"
