@@ -50,3 +50,12 @@ def test_opposition_lawmakers_are_the_opposition_and_lawmakers_the_legislature(s
                     "Turkish lawmakers then passed the budget.", settings, kb)
     assert code_of(found, "Opposition lawmakers in Ankara")[:6] == "TUROPP"
     assert code_of(found, "Turkish lawmakers") == "TURLEG"
+
+
+def test_a_civilian_named_by_a_noun_whom_a_clause_accuses_is_a_criminal_and_no_other(settings, kb):
+    found = resolve("Police in Ohio said the man was charged with robbing a bank in Dayton. "
+                    "A woman who was sentenced to life in Ohio had attacked two residents of Dayton. "
+                    "Residents of Dayton welcomed the verdict.", settings, kb)
+    assert code_of(found, "man") == "USACRM"
+    assert code_of(found, "woman") == "USACRM"
+    assert code_of(found, "Residents") == "USACVL"

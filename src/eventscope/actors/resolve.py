@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventscope.actors.accused import accused_people, as_accused
+from eventscope.actors.accused import CRIMINAL, accused_civilians, accused_people, as_accused
 from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.civilians import CIVILIAN, as_civilian, private_people
 from eventscope.actors.composites import (
@@ -563,6 +563,8 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
             resolver.resolve(sentence)
     resolver.mentions = settle_home_country(article, kb, resolver.mentions, resolver.bare_roles)
     mentions = sorted(resolver.mentions, key=lambda m: (m.start, m.end))
+    for mention in accused_civilians(article, mentions, kb):
+        mention.actor = generic_actor(kb, mention.actor.country or "", CRIMINAL, mention.text, mention.role)
     # one Actor object per id in the article, carrying every surface form and role seen
     shared = union_by_id(mention.actor for mention in mentions)
     for actor_id in private_people(article.text, mentions, kb):
