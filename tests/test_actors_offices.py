@@ -59,3 +59,8 @@ def test_a_civilian_named_by_a_noun_whom_a_clause_accuses_is_a_criminal_and_no_o
     assert code_of(found, "man") == "USACRM"
     assert code_of(found, "woman") == "USACRM"
     assert code_of(found, "Residents") == "USACVL"
+
+
+def test_human_rights_groups_are_non_governmental_organisations_of_that_kind(settings, kb):
+    found = resolve("Human rights groups in Britain condemned the new detention law.", settings, kb)
+    assert code_of(found, "Human rights groups in Britain") == "GBRNGOHRI"
