@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from eventscope import actors, nlp
+from eventscope.actors.build import company_code
 from eventscope.actors.kb import ActorKB
 from eventscope.records import Article
 
@@ -64,3 +65,20 @@ def test_a_civilian_named_by_a_noun_whom_a_clause_accuses_is_a_criminal_and_no_o
 def test_human_rights_groups_are_non_governmental_organisations_of_that_kind(settings, kb):
     found = resolve("Human rights groups in Britain condemned the new detention law.", settings, kb)
     assert code_of(found, "Human rights groups in Britain") == "GBRNGOHRI"
+
+
+def test_phoenix_firms_are_their_countrys_business_or_media():
+    known = {"DEU", "USA", "JPN"}
+    assert company_code("MNCDEU", known) == "DEUBUS"
+    assert company_code("MNCUSAHLH", known) == "USABUS"
+    assert company_code("MNCUSAMED", known) == "USAMED"
+    assert company_code("MNC", known) == "MNC"  # no home country stated
+    assert company_code("USAGOV", known) == "USAGOV"
+
+
+def test_a_known_firm_is_its_countrys_business_but_does_not_make_the_article_about_that_country(settings, kb):
+    found = resolve("Deutsche Bank advised the bidders. Deutsche Bank said it had acted lawfully. "
+                    "Fraud squads in London and Manchester questioned the bidders. "
+                    "The police said they had arrested two men.", settings, kb)
+    assert code_of(found, "Deutsche Bank") == "DEUBUS"
+    assert code_of(found, "police") == "GBRCOP"
