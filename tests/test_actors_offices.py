@@ -82,3 +82,10 @@ def test_a_known_firm_is_its_countrys_business_but_does_not_make_the_article_abo
                     "The police said they had arrested two men.", settings, kb)
     assert code_of(found, "Deutsche Bank") == "DEUBUS"
     assert code_of(found, "police") == "GBRCOP"
+
+
+def test_post_nominal_letters_say_who_the_person_is_and_are_no_part_of_the_name(settings, kb):
+    found = resolve("Edward Marlowe QC quit in protest at the ruling in London. "
+                    "Mr Marlowe criticised the Home Office.", settings, kb)
+    assert code_of(found, "Edward Marlowe") == "GBRJUD"
+    assert code_of(found, "Marlowe") == "GBRJUD"  # the same person, named by surname

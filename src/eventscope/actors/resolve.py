@@ -294,6 +294,9 @@ class ArticleResolver:
                 break
         while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):
             last -= 1
+        if last > first + 1 and tokens[last].text in self.kb.post_nominals:  # "Ian MacDonald QC"
+            titles = [*titles, self.kb.post_nominals[tokens[last].text]]
+            last -= 1
         if any(t.text.lower() in self.kb.organisation_words for t in tokens[first : last + 1]):
             return None
         if self.names_document(tokens, last):
