@@ -89,3 +89,16 @@ def test_post_nominal_letters_say_who_the_person_is_and_are_no_part_of_the_name(
                     "Mr Marlowe criticised the Home Office.", settings, kb)
     assert code_of(found, "Edward Marlowe") == "GBRJUD"
     assert code_of(found, "Marlowe") == "GBRJUD"  # the same person, named by surname
+
+
+def test_an_international_organisations_officials_and_forces_are_that_organisation(settings, kb):
+    found = resolve("Opposition grew in London. European Union finance ministers criticised the British plan. "
+                    "NATO troops arrived in Kabul.", settings, kb)
+    assert code_of(found, "European Union finance ministers") == "IGOEUREEC"  # not the article's GBRGOV
+    assert code_of(found, "NATO troops") == "IGOWSTNAT"
+
+
+def test_a_party_beside_its_mps_is_no_part_of_a_name_the_tagger_finds(settings, kb):
+    # the tagger reads "Lib Dem MPs" here as a person's name; MPs is a role word, no name
+    found = resolve("The government in London is facing opposition from Tory and Lib Dem MPs.", settings, kb)
+    assert code_of(found, "Lib Dem MPs") == "GBROPP"

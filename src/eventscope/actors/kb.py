@@ -141,6 +141,7 @@ class ActorKB:
     foreign_words: frozenset[str] = frozenset()  # "foreign tourists": of no country the article gives
     name_particles: frozenset[str] = frozenset()
     post_nominals: dict[str, str] = field(default_factory=dict)  # "QC" after a name -> "barrister"
+    igo_member_sectors: frozenset[str] = frozenset()  # "NATO troops": the organisation's own
     sector_labels: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, _Target] = field(default_factory=dict)
     _first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
