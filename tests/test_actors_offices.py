@@ -102,3 +102,9 @@ def test_a_party_beside_its_mps_is_no_part_of_a_name_the_tagger_finds(settings, 
     # the tagger reads "Lib Dem MPs" here as a person's name; MPs is a role word, no name
     found = resolve("The government in London is facing opposition from Tory and Lib Dem MPs.", settings, kb)
     assert code_of(found, "Lib Dem MPs") == "GBROPP"
+
+
+def test_a_party_named_by_the_noun_alone_is_a_party_of_the_articles_country(settings, kb):
+    found = resolve("Ministers in London defended the budget. Britain's Treasury published it on Monday. "
+                    "The party argues the two members should give up their seats.", settings, kb)
+    assert code_of(found, "party") == "GBRPTY"
