@@ -108,3 +108,14 @@ def test_a_party_named_by_the_noun_alone_is_a_party_of_the_articles_country(sett
     found = resolve("Ministers in London defended the budget. Britain's Treasury published it on Monday. "
                     "The party argues the two members should give up their seats.", settings, kb)
     assert code_of(found, "party") == "GBRPTY"
+
+
+def test_institutional_role_nouns_name_their_body(settings, kb):
+    found = resolve("The Treasury in London published the plan. Backbenchers attacked it in the Commons. "
+                    "Unions threatened a strike and a watchdog in London opened an inquiry. "
+                    "Two prison guards were hurt by an inmate in Britain.", settings, kb)
+    assert code_of(found, "Backbenchers") == "GBRLEG"
+    assert code_of(found, "Unions") == "GBRLAB"
+    assert code_of(found, "watchdog") == "GBRGOV"
+    assert code_of(found, "prison guards") == "GBRCOP"
+    assert code_of(found, "inmate in Britain") == "GBRCVL"
