@@ -119,3 +119,12 @@ def test_institutional_role_nouns_name_their_body(settings, kb):
     assert code_of(found, "watchdog") == "GBRGOV"
     assert code_of(found, "prison guards") == "GBRCOP"
     assert code_of(found, "inmate in Britain") == "GBRCVL"
+
+
+def test_a_bodys_name_says_its_sector_by_its_head_noun(settings, kb):
+    found = resolve("Ministers in London defended the plan. Britain's Treasury published it. "
+                    "The Pemberton Society criticised the plan. Thornbury Hospital Trust warned patients. "
+                    "The Gas Markets Authority fined the firm.", settings, kb)
+    assert code_of(found, "Pemberton Society") == "GBRNGO"
+    assert code_of(found, "Thornbury Hospital Trust") == "GBRHLH"
+    assert code_of(found, "Gas Markets Authority") == "GBRGOV"

@@ -338,6 +338,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         name_particles=frozenset(config.get("name_particles", [])),
         post_nominals=dict(config.get("post_nominals", {})),
         igo_member_sectors=frozenset(config.get("igo_member_sectors", [])),
+        organisation_heads=dict(config.get("organisation_heads", {})),
         sector_labels=dict(config.get("sector_labels", {})),
     )
     known = {row["iso3"] for row in csv.DictReader(io.StringIO(_data_text("countries.csv")))}

@@ -142,6 +142,7 @@ class ActorKB:
     name_particles: frozenset[str] = frozenset()
     post_nominals: dict[str, str] = field(default_factory=dict)  # "QC" after a name -> "barrister"
     igo_member_sectors: frozenset[str] = frozenset()  # "NATO troops": the organisation's own
+    organisation_heads: dict[str, str] = field(default_factory=dict)  # "society" -> NGO: a body's sector by its name
     sector_labels: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, _Target] = field(default_factory=dict)
     _first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase

@@ -388,12 +388,18 @@ class ArticleResolver:
                               rank_roles=self.kb.rank_roles)
             for n in inside:
                 context.take(aligned, n)
+            # "the Hansard Society": the name's head noun says what body it is
+            heads = [self.kb.organisation_heads.get(t.text.lower()) for t in reversed(tokens[first : last + 1])]
+            own = context.agent or next((sector for sector in heads if sector), None)
             if context.country is None:
                 # "French stock market regulator AMF": the phrase before the name says who it is.
                 outer = context_for(aligned, self.kb, first, last, self.day)
                 context.country = outer.country
                 context.agent, context.role = context.agent or outer.agent, context.role or outer.role
-            if not (context.country and context.sector):
+            # with no country stated, only what the name says (its country is the article's,
+            # `settle_home_country`); "leader of the Democratic Party" says nothing of the party
+            context.agent = (context.agent or own) if context.country else own
+            if not context.sector:
                 continue
             start, end = tokens[first].start, tokens[last].end
             name = self.article.text[start:end]
