@@ -128,3 +128,10 @@ def test_a_bodys_name_says_its_sector_by_its_head_noun(settings, kb):
     assert code_of(found, "Pemberton Society") == "GBRNGO"
     assert code_of(found, "Thornbury Hospital Trust") == "GBRHLH"
     assert code_of(found, "Gas Markets Authority") == "GBRGOV"
+
+
+def test_a_former_public_office_makes_an_elite_but_a_former_boss_stays_in_business(settings, kb):
+    found = resolve("Speaking at the trial of his former boss Bernard Ebbers in New York, Scott Sullivan said he lied. "
+                    "Former British defence minister Arthur Pennington criticised the army.", settings, kb)
+    assert code_of(found, "Bernard Ebbers") == "USABUS"
+    assert code_of(found, "Arthur Pennington") == "GBRELI"

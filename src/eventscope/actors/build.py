@@ -320,6 +320,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         armament_roles=frozenset(config.get("armament_roles", [])),
         former_words=frozenset(config.get("former_words", [])),
         shadow_words=frozenset(config.get("shadow_words", [])),
+        office_sectors=frozenset(config.get("office_sectors", [])),
         abbreviated_titles=dict(config.get("abbreviated_titles", {})),
         document_words=frozenset(config.get("document_words", [])),
         divisions=(divisions := first_level_divisions()),

@@ -159,9 +159,11 @@ def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int, day: 
             context.take(aligned, n)
             if context.role is not had_role:  # "an Iranian officer": the role word describes the name
                 context.tokens.update(range(aligned.span_tokens[n][0], aligned.span_tokens[n][1] + 1))
-    # "former Cabinet minister": an elite now; "former Tory leader": still of the party
+    # "former Cabinet minister": an elite now; "former Tory leader": still of the party;
+    # "his former boss": still a businessman (only a public office is left for the elites)
     words = {aligned.parse.tokens[i].text.lower() for i in [*left, *apposition]}
-    if context.role and words & kb.former_words and not context.of_organisation:
+    if context.role and words & kb.former_words and not context.of_organisation and (
+            context.sector is None or context.sector in kb.office_sectors):
         context.agent, context.former = FORMER_OFFICE_SECTOR, True
     elif context.sector == GOVERNMENT and words & kb.shadow_words:  # "shadow culture secretary"
         context.agent = OPPOSITION

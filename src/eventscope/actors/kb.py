@@ -121,6 +121,7 @@ class ActorKB:
     organisation_roles: frozenset[str] = frozenset()  # "leader", "spokesman": of whatever organisation
     former_words: frozenset[str] = frozenset()  # "former", "ex-": the role beside them is past
     shadow_words: frozenset[str] = frozenset()  # "shadow": the office beside them is the opposition's
+    office_sectors: frozenset[str] = frozenset()  # GOV, LEG ...: a former holder of their offices is ELI
     rank_roles: frozenset[str] = frozenset()  # "deputy", "captain": of whatever service a role beside names
     armament_roles: frozenset[str] = frozenset()  # "missiles", "air strikes": an armed force only when its country is said
     abbreviated_titles: dict[str, str] = field(default_factory=dict)  # "sen" -> "senator"
