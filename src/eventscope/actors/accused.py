@@ -3,7 +3,10 @@ suspects and defendants ("Timmons, who is accused of firing the shot", "Smith wa
 and charged with murder", "Nichols was found guilty", "the trial of Jermayne Timmons").
 
 Only a person with no other sector (or a private person, CVL) changes: an accused minister
-stays a minister. Arrest alone does not make a criminal; detainees are civilians.
+stays a minister. Arrest alone does not make a criminal; detainees are civilians. A person
+the text names only by a noun ("a 27-year-old man was convicted") is one of their country's
+civilians (CVL) until a clause accuses them: then that mention alone is their country's
+criminals, as the other civilians of the article ("his girlfriend") share its code.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from eventscope.actors.kb import ActorKB
 from eventscope.records import Actor, Article, Mention, Sentence, Token
 
-CRIMINAL = "CRM"
+CRIMINAL, CIVILIAN = "CRM", "CVL"
 PLAIN_SECTORS = frozenset({None, "CVL"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "that"})
 
@@ -27,6 +30,21 @@ def accused_people(article: Article, mentions: list[Mention], kb: ActorKB) -> se
         sentence = by_index.get(mention.sentence)
         if sentence is not None and _accused_here(sentence, mention, kb):
             found.add(mention.actor.id)
+    return found
+
+
+def accused_civilians(article: Article, mentions: list[Mention], kb: ActorKB) -> list[Mention]:
+    """The mentions of civilians by a noun ("a 27-year-old man", "the men") that a clause of
+    the article says are charged, accused, convicted, sentenced or on trial."""
+    by_index = {sentence.index: sentence for sentence in article.sentences if sentence.parsed}
+    found = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.kind == "person" or actor.sector != CIVILIAN or not actor.country or mention.rule == "pronoun":
+            continue
+        sentence = by_index.get(mention.sentence)
+        if sentence is not None and _accused_here(sentence, mention, kb):
+            found.append(mention)
     return found
 
 

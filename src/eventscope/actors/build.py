@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 DATA_PACKAGE = "eventscope.data"
 DATA_DIR = "actors"
+CORPORATION, BUSINESS, MEDIA = "MNC", "BUS", "MED"  # Phoenix's multinational-firm prefix; conventions' sectors
 
 
 # -- entries from codes ---------------------------------------------------------------------------
@@ -44,6 +45,15 @@ def country_of_code(code: str | None, known: Iterable[str]) -> str | None:
     if code and len(code) >= 3 and code[:3] in known:
         return code[:3]
     return None
+
+
+def company_code(code: str, known: Iterable[str]) -> str:
+    """Phoenix's firms of a known home country (`MNCDEU` Deutsche Bank, `MNCUSAHLH` a drug
+    maker) as the conventions code companies: their country's business (`DEUBUS`), or its
+    media for a media firm (`MNCUSAMED` -> `USAMED`). Firms of no stated country stay `MNC`."""
+    if not code.startswith(CORPORATION) or code[3:6] not in known:
+        return code
+    return code[3:6] + (MEDIA if code[6:9] == MEDIA else BUSINESS)
 
 
 def sector_of_code(code: str | None, known: Iterable[str]) -> str | None:
@@ -257,14 +267,14 @@ def agent_sector(phrase: str, code: str, config: dict[str, Any]) -> str:
 def add_phoenix(kb: ActorKB, known: set[str]) -> None:
     data = json.loads(_data_text("phoenix_actors.json"))
     for record in data["actors"]:
-        codes = tuple(_spell(code, start, end) for code, start, end in record["codes"])
-        primary = codes[-1].code if codes else None
+        codes = tuple(_spell(company_code(code, known), start, end) for code, start, end in record["codes"])
+        primary = record["codes"][-1][0] if codes else None
         entry = KBEntry(
             key=f"phoenix:{phrase_key(record['name'])}",
             name=record["name"],
             kind=record["kind"],
             codes=codes,
-            country=country_of_code(primary, known),
+            country=country_of_code(primary, known),  # a firm's home says nothing of where the article is
         )
         kb.add_entry(entry, [record["name"], *record["aliases"]])
     for iso3, places in data["places"].items():
@@ -309,6 +319,8 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         rank_roles=frozenset(config.get("rank_roles", [])),
         armament_roles=frozenset(config.get("armament_roles", [])),
         former_words=frozenset(config.get("former_words", [])),
+        shadow_words=frozenset(config.get("shadow_words", [])),
+        office_sectors=frozenset(config.get("office_sectors", [])),
         abbreviated_titles=dict(config.get("abbreviated_titles", {})),
         document_words=frozenset(config.get("document_words", [])),
         divisions=(divisions := first_level_divisions()),
@@ -325,6 +337,9 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         resident_sectors=frozenset(config.get("resident_sectors", [])),
         foreign_words=frozenset(config.get("foreign_words", [])),
         name_particles=frozenset(config.get("name_particles", [])),
+        post_nominals=dict(config.get("post_nominals", {})),
+        igo_member_sectors=frozenset(config.get("igo_member_sectors", [])),
+        organisation_heads=dict(config.get("organisation_heads", {})),
         sector_labels=dict(config.get("sector_labels", {})),
     )
     known = {row["iso3"] for row in csv.DictReader(io.StringIO(_data_text("countries.csv")))}

@@ -11,6 +11,7 @@ from eventscope.actors.spans import AlignedSpans
 # "... criticised the government", "... by MPs"), not a description.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 LEGISLATURE = "LEG"
+IGO_KIND = "igo"
 PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 
 
@@ -69,15 +70,19 @@ def names_member(aligned: AlignedSpans, last: int) -> bool:
 def party_members(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
     """The role span right after party span `n` that forms one actor with it: its legislators
     ("Labour MPs", "Republican senators") or its officers ("the Tory leader", "a Labour
-    spokesman"); None otherwise."""
+    spokesman"); or after an international organisation's, its officials, forces and
+    envoys ("European Union finance ministers", "NATO troops": that organisation, not the
+    article's country); None otherwise."""
     entry = aligned.spans[n].entry
-    if entry is None or not entry.key.startswith(PARTY_KEY):
+    igo = entry is not None and entry.kind == IGO_KIND
+    if entry is None or not (entry.key.startswith(PARTY_KEY) or igo):
         return None
     m = country_with_role(aligned, n, kb)
     if m is None or aligned.span_tokens[m][0] < aligned.span_tokens[n][1]:
         return None
     role = aligned.spans[m]
-    return m if (role.role_code or "")[:3] == LEGISLATURE or role.text.lower() in kb.organisation_roles else None
+    sectors = kb.igo_member_sectors if igo else frozenset({LEGISLATURE})
+    return m if (role.role_code or "")[:3] in sectors or role.text.lower() in kb.organisation_roles else None
 
 
 def names_people(aligned: AlignedSpans, last: int) -> bool:

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from eventscope.actors.kb import FORMER_OFFICE_SECTOR, ActorKB, phrase_key
-from eventscope.actors.make import cameo_code
+from eventscope.actors.make import GOVERNMENT, OPPOSITION, cameo_code
 from eventscope.actors.spans import AlignedSpans
 from eventscope.records import Actor, Token
 
@@ -159,10 +159,14 @@ def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int, day: 
             context.take(aligned, n)
             if context.role is not had_role:  # "an Iranian officer": the role word describes the name
                 context.tokens.update(range(aligned.span_tokens[n][0], aligned.span_tokens[n][1] + 1))
-    # "former Cabinet minister": an elite now; "former Tory leader": still of the party
-    past = any(aligned.parse.tokens[i].text.lower() in kb.former_words for i in [*left, *apposition])
-    if context.role and past and not context.of_organisation:
+    # "former Cabinet minister": an elite now; "former Tory leader": still of the party;
+    # "his former boss": still a businessman (only a public office is left for the elites)
+    words = {aligned.parse.tokens[i].text.lower() for i in [*left, *apposition]}
+    if context.role and words & kb.former_words and not context.of_organisation and (
+            context.sector is None or context.sector in kb.office_sectors):
         context.agent, context.former = FORMER_OFFICE_SECTOR, True
+    elif context.sector == GOVERNMENT and words & kb.shadow_words:  # "shadow culture secretary"
+        context.agent = OPPOSITION
     return context
 
 

@@ -120,6 +120,8 @@ class ActorKB:
     organisation_words: frozenset[str] = frozenset()
     organisation_roles: frozenset[str] = frozenset()  # "leader", "spokesman": of whatever organisation
     former_words: frozenset[str] = frozenset()  # "former", "ex-": the role beside them is past
+    shadow_words: frozenset[str] = frozenset()  # "shadow": the office beside them is the opposition's
+    office_sectors: frozenset[str] = frozenset()  # GOV, LEG ...: a former holder of their offices is ELI
     rank_roles: frozenset[str] = frozenset()  # "deputy", "captain": of whatever service a role beside names
     armament_roles: frozenset[str] = frozenset()  # "missiles", "air strikes": an armed force only when its country is said
     abbreviated_titles: dict[str, str] = field(default_factory=dict)  # "sen" -> "senator"
@@ -139,6 +141,9 @@ class ActorKB:
     resident_sectors: frozenset[str] = frozenset()
     foreign_words: frozenset[str] = frozenset()  # "foreign tourists": of no country the article gives
     name_particles: frozenset[str] = frozenset()
+    post_nominals: dict[str, str] = field(default_factory=dict)  # "QC" after a name -> "barrister"
+    igo_member_sectors: frozenset[str] = frozenset()  # "NATO troops": the organisation's own
+    organisation_heads: dict[str, str] = field(default_factory=dict)  # "society" -> NGO: a body's sector by its name
     sector_labels: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, _Target] = field(default_factory=dict)
     _first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase

@@ -15,7 +15,7 @@ from eventscope.common.names import is_latin, name_key
 from eventscope.records import Actor, content_id
 
 UNKNOWN_COUNTRY = "---"
-GOVERNMENT, PARTY = "GOV", "PTY"
+GOVERNMENT, PARTY, OPPOSITION = "GOV", "PTY", "OPP"
 EDITORIAL_BRACKETS = re.compile(r"[\[\]{}]")
 
 

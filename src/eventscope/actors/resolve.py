@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventscope.actors.accused import accused_people, as_accused
+from eventscope.actors.accused import CRIMINAL, accused_civilians, accused_people, as_accused
 from eventscope.actors.build import cached_actor_kb
 from eventscope.actors.civilians import CIVILIAN, as_civilian, private_people
 from eventscope.actors.composites import (
@@ -294,6 +294,9 @@ class ArticleResolver:
                 break
         while last > first and (tokens[last].pos == "PART" or not tokens[last].text[-1:].isalnum()):
             last -= 1
+        if last > first + 1 and tokens[last].text in self.kb.post_nominals:  # "Ian MacDonald QC"
+            titles = [*titles, self.kb.post_nominals[tokens[last].text]]
+            last -= 1
         if any(t.text.lower() in self.kb.organisation_words for t in tokens[first : last + 1]):
             return None
         if self.names_document(tokens, last):
@@ -385,12 +388,18 @@ class ArticleResolver:
                               rank_roles=self.kb.rank_roles)
             for n in inside:
                 context.take(aligned, n)
+            # "the Hansard Society": the name's head noun says what body it is
+            heads = [self.kb.organisation_heads.get(t.text.lower()) for t in reversed(tokens[first : last + 1])]
+            own = context.agent or next((sector for sector in heads if sector), None)
             if context.country is None:
                 # "French stock market regulator AMF": the phrase before the name says who it is.
                 outer = context_for(aligned, self.kb, first, last, self.day)
                 context.country = outer.country
                 context.agent, context.role = context.agent or outer.agent, context.role or outer.role
-            if not (context.country and context.sector):
+            # with no country stated, only what the name says (its country is the article's,
+            # `settle_home_country`); "leader of the Democratic Party" says nothing of the party
+            context.agent = (context.agent or own) if context.country else own
+            if not context.sector:
                 continue
             start, end = tokens[first].start, tokens[last].end
             name = self.article.text[start:end]
@@ -563,6 +572,8 @@ def resolve_mentions(article: Article, kb: ActorKB) -> Article:
             resolver.resolve(sentence)
     resolver.mentions = settle_home_country(article, kb, resolver.mentions, resolver.bare_roles)
     mentions = sorted(resolver.mentions, key=lambda m: (m.start, m.end))
+    for mention in accused_civilians(article, mentions, kb):
+        mention.actor = generic_actor(kb, mention.actor.country or "", CRIMINAL, mention.text, mention.role)
     # one Actor object per id in the article, carrying every surface form and role seen
     shared = union_by_id(mention.actor for mention in mentions)
     for actor_id in private_people(article.text, mentions, kb):

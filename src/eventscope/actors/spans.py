@@ -54,13 +54,14 @@ class AlignedSpans:
 
 def inside_other_person(aligned: AlignedSpans, span: ActorSpan) -> bool:
     """A dictionary name that is only part of someone else's name: "Chris Brown" is not
-    Gordon Brown, "Jordan Henderson" not Jordan, "Paris Hilton" not the French government."""
+    Gordon Brown, "Jordan Henderson" not Jordan, "Paris Hilton" not the French government.
+    A role word is no part of a name: the tagger's person "Lib Dem MPs" is the party's MPs."""
     for entity in aligned.parse.sentence.entities:
         if entity.label not in PERSON_LABELS or not (entity.start <= span.start and span.end <= entity.end):
             continue
         others = [t for t in aligned.parse.tokens_in(entity.start, entity.end)
                   if not span.start <= t.start < span.end and t.pos not in ("PART", "PUNCT")]
-        if not others or any(t.pos != "PROPN" for t in others):
+        if not others or any(t.pos != "PROPN" or aligned.is_role_at(t.i) for t in others):
             return False
         return (span.entry is not None and span.entry.kind == "person") or span.start == entity.start
     return False
