@@ -1011,3 +1011,10 @@ def test_an_accusation_needs_someone_accused(events_of):
 def test_aid_is_always_given_to_someone(events_of):
     assert not [e for e in events_of("Turkey decided to stop providing financial backing.") if e.cameo.root in ("06", "07")]
     assert [e for e in events_of("Turkey gave food aid to Greece.") if e.cameo.root == "07"]
+
+
+def test_a_patterns_own_noun_aimed_at_someone_gives_the_target(events_of):
+    protest = [e for e in events_of("Anna Berg resigned in protest over the policies of Turkey.") if e.trigger == "resigned"]
+    assert protest and protest[0].target_actor is not None and protest[0].target_actor.code == "TUR"
+    inquiry = [e for e in events_of("Greece called for an inquiry into the conduct of Turkey.") if e.cameo.root == "02"]
+    assert inquiry and all(e.target_actor is None or e.target_actor.code != "TUR" for e in inquiry)

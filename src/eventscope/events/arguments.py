@@ -212,6 +212,17 @@ class SentenceArguments:
                 return found
         return []
 
+    def matched_noun_targets(self, matched: list[Token], sources: list[Mention | None]) -> list[Mention]:
+        """Whom a pattern's own noun is aimed at: "resigned in protest over the government's
+        laws" protests against the government. The noun is part of the predicate, so its
+        "over"/"against" phrase (and whoever owns what it names) is the act's, not mere
+        matter (`content_tokens`), as an "inquiry into" one is."""
+        heads = [o for noun in matched if noun.pos == "NOUN" for p in self.parse.children[noun.i]
+                 if p.dep == "prep" and p.lemma.lower() in self.args["matched_noun_preps"]
+                 for o in self.parse.children[p.i] if o.dep == "pobj"]
+        known = {m.actor.id for m in sources if m is not None}
+        return [m for m, _ in self.phrase_actors(heads) if m.actor.id not in known][:1]
+
     def _antecedent_actors(self, verb: Token) -> list[tuple[Mention, Token]]:
         """For a pronoun subject, the subject of the clause it hangs from ("Syria denied
         that it attacked", "visited Tehran, where he met ...")."""
