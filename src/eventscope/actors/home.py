@@ -80,6 +80,7 @@ def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> st
 
 
 def _most_named(countries: list[str], placed: list[str], short: bool) -> str | None:
+    """The country named most, if it is named often enough and by a large enough share."""
     best = max(sorted(set(countries)), key=countries.count)
     share = countries.count(best) / len(countries)
     if short and share > HOME_SHARE and best in placed:
