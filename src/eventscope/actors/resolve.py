@@ -47,11 +47,13 @@ from eventscope.actors.make import (
 )
 from eventscope.actors.merge import union_by_id
 from eventscope.actors.pronouns import (
+    DEFINITE_COUNT,
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
     PLURAL_TAGS,
     PRONOUN_REACH,
     KnownPeople,
+    counted_group,
     group_antecedent,
     person_antecedent,
 )
@@ -540,6 +542,13 @@ class ArticleResolver:
         for token in tokens:
             word = token.text.lower()
             if token.i in used:
+                continue
+            if word in self.kb.group_counts and token.dep in ARGUMENT_DEPS and token.i and (
+                    tokens[token.i - 1].text.lower() in DEFINITE_COUNT):  # "release the four"
+                group = counted_group(self.article.text, self.mentions, self.kb.group_counts, word, token.start)
+                if group is not None:
+                    self.add(aligned, tokens[token.i - 1].start, token.end, group, None, "counted-group")
+                    used.update({token.i - 1, token.i})
                 continue
             if word in GROUP_PRONOUNS and token.dep in SUBJECT_DEPS and tokens[token.head].dep == "ROOT":
                 group = group_antecedent(self.mentions, self.plural_subjects, here, token.start)
