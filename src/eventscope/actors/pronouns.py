@@ -35,12 +35,15 @@ def person_antecedent(candidates: Iterable[tuple[int, int, Actor]]) -> Actor | N
     return found[2] if found else None
 
 
-def group_antecedent(mentions: Iterable[Mention], plural_subjects: set[int], sentence: int, offset: int) -> Actor | None:
+def group_antecedent(mentions: Iterable[Mention], plural_subjects: set[int], plurals: set[int], sentence: int,
+                     offset: int) -> Actor | None:
     """The group a subject "they" at `offset` of sentence `sentence` stands for: the last
     plural subject that is no person ("the Tories", "unionists", "Police") in this sentence
-    or the two before, or None."""
-    found = [m for m in mentions if id(m) in plural_subjects and m.actor.kind != "person"
-             and 0 <= sentence - m.sentence <= PRONOUN_REACH and m.end <= offset]
+    or the two before; failing that, the last plural group named in this sentence or the one
+    before, in any role ("... opposed by the Liberal Democrats. They have said ..."); or None."""
+    near = [m for m in mentions if m.actor.kind != "person" and m.end <= offset]
+    found = [m for m in near if id(m) in plural_subjects and 0 <= sentence - m.sentence <= PRONOUN_REACH]
+    found = found or [m for m in near if id(m) in plurals and 0 <= sentence - m.sentence <= 1]
     return max(found, key=lambda m: m.start).actor if found else None
 
 
