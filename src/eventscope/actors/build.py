@@ -336,6 +336,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         accused_cues={kind: frozenset(words) for kind, words in config.get("accused_cues", {}).items()},
         resident_sectors=frozenset(config.get("resident_sectors", [])),
         foreign_words=frozenset(config.get("foreign_words", [])),
+        group_counts=dict(config.get("group_counts", {})),
         name_particles=frozenset(config.get("name_particles", [])),
         post_nominals=dict(config.get("post_nominals", {})),
         igo_member_sectors=frozenset(config.get("igo_member_sectors", [])),

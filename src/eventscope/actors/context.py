@@ -220,3 +220,11 @@ def described_again(actor: Actor, context: Context) -> Actor:
     roles = sorted({*actor.roles, context.role}) if context.role else actor.roles
     return dataclasses.replace(actor, code=cameo_code(actor.country, context.agent), sector=context.agent[:3],
                                roles=roles)
+
+
+def person_tag(text: str, end: int, kb: ActorKB) -> tuple[str, str] | None:
+    """(country, sector) a tag right after the name ending at `end` gives, if any."""
+    for pattern, country, sector in kb.person_tags:
+        if pattern.match(text, end):
+            return country, sector
+    return None

@@ -73,6 +73,14 @@ def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> st
         countries = placed = _division_countries(article.text, kb)
     if not countries:  # a story naming no country at all is about its outlet's ("BBC": the UK)
         return outlet_country(article.outlet)
+    found = _most_named(countries, placed, short)
+    if found is None and not short:  # names alone do not settle it: the towns it names may
+        found = _most_named(countries + _city_countries(article.text, kb), placed, short)
+    return found
+
+
+def _most_named(countries: list[str], placed: list[str], short: bool) -> str | None:
+    """The country named most, if it is named often enough and by a large enough share."""
     best = max(sorted(set(countries)), key=countries.count)
     share = countries.count(best) / len(countries)
     if short and share > HOME_SHARE and best in placed:

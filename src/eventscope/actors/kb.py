@@ -141,6 +141,7 @@ class ActorKB:
     resident_sectors: frozenset[str] = frozenset()
     foreign_words: frozenset[str] = frozenset()  # "foreign tourists": of no country the article gives
     name_particles: frozenset[str] = frozenset()
+    group_counts: dict[str, int] = field(default_factory=dict)  # "the pair": 2, "the four": 4
     post_nominals: dict[str, str] = field(default_factory=dict)  # "QC" after a name -> "barrister"
     igo_member_sectors: frozenset[str] = frozenset()  # "NATO troops": the organisation's own
     organisation_heads: dict[str, str] = field(default_factory=dict)  # "society" -> NGO: a body's sector by its name

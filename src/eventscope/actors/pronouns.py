@@ -4,11 +4,13 @@ A reader takes "he" for the person the story follows, named just before, and "Th
 said ..." for the group that was the subject just before ("The Tories ... They"). Only a
 main clause's "they" is read as a group ("saying they stemmed from ..." is often a thing,
 and the events stage links a clause's pronoun to its governor's subject); "it" is too
-often the weather, a plan or a clause, and "them" an object with many candidates.
+often the weather, a plan or a clause, and "them" an object with many candidates. A definite
+count ("the four", "the pair") is the group counted so before ("all four Britons").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -20,6 +22,8 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"they"})
 PRONOUN_REACH = 2  # sentences back a pronoun looks for what it stands for
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+COUNT_WINDOW = 30  # characters before a group's mention where its count may stand
+DEFINITE_COUNT = frozenset({"the"})  # "the four", not "four" or "all four" (a new group)
 
 
 def person_antecedent(candidates: Iterable[tuple[int, int, Actor]]) -> Actor | None:
@@ -31,13 +35,30 @@ def person_antecedent(candidates: Iterable[tuple[int, int, Actor]]) -> Actor | N
     return found[2] if found else None
 
 
-def group_antecedent(mentions: Iterable[Mention], plural_subjects: set[int], sentence: int, offset: int) -> Actor | None:
+def group_antecedent(mentions: Iterable[Mention], plural_subjects: set[int], plurals: set[int], sentence: int,
+                     offset: int) -> Actor | None:
     """The group a subject "they" at `offset` of sentence `sentence` stands for: the last
     plural subject that is no person ("the Tories", "unionists", "Police") in this sentence
-    or the two before, or None."""
-    found = [m for m in mentions if id(m) in plural_subjects and m.actor.kind != "person"
-             and 0 <= sentence - m.sentence <= PRONOUN_REACH and m.end <= offset]
+    or the two before; failing that, the last plural group named in this sentence or the one
+    before, in any role ("... opposed by the Liberal Democrats. They have said ..."); or None."""
+    near = [m for m in mentions if m.actor.kind != "person" and m.end <= offset]
+    found = [m for m in near if id(m) in plural_subjects and 0 <= sentence - m.sentence <= PRONOUN_REACH]
+    found = found or [m for m in near if id(m) in plurals and 0 <= sentence - m.sentence <= 1]
     return max(found, key=lambda m: m.start).actor if found else None
+
+
+def counted_group(text: str, mentions: Iterable[Mention], counts: dict[str, int], word: str, offset: int) -> Actor | None:
+    """The group a definite count (`word`: "four", "pair") at `offset` stands for: the last
+    group named before it with that count right before its name ("all four Britons", "two
+    London Assembly members"), or None."""
+    wanted = counts[word]
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if mention.end > offset or mention.actor.kind == "person":
+            continue
+        before = re.findall(r"[\w-]+", text[max(0, mention.start - COUNT_WINDOW) : mention.start])[-2:]
+        if any(counts.get(w.lower()) == wanted or (w.isdigit() and int(w) == wanted) for w in before):
+            return mention.actor
+    return None
 
 
 @dataclass

@@ -32,6 +32,7 @@ from eventscope.actors.context import (
     context_for,
     described_again,
     lone_name,
+    person_tag,
     strip_titles,
     titled_name,
 )
@@ -47,11 +48,13 @@ from eventscope.actors.make import (
 )
 from eventscope.actors.merge import union_by_id
 from eventscope.actors.pronouns import (
+    DEFINITE_COUNT,
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
     PLURAL_TAGS,
     PRONOUN_REACH,
     KnownPeople,
+    counted_group,
     group_antecedent,
     person_antecedent,
 )
@@ -101,14 +104,6 @@ def names_a_person(text: str, kb: ActorKB) -> bool:
     )
 
 
-def person_tag(text: str, end: int, kb: ActorKB) -> tuple[str, str] | None:
-    """(country, sector) a tag right after the name ending at `end` gives, if any."""
-    for pattern, country, sector in kb.person_tags:
-        if pattern.match(text, end):
-            return country, sector
-    return None
-
-
 @dataclass(frozen=True)
 class NameSpan:
     """A name in a sentence: token range, character offsets, text and the titles before it."""
@@ -136,6 +131,7 @@ class ArticleResolver:
     subjects: set[int] = field(default_factory=set)  # ids of the mentions that are a main clause's subject
     clause_subjects: set[int] = field(default_factory=set)  # ids of those that are any clause's subject
     plural_subjects: set[int] = field(default_factory=set)  # those of them a plural noun heads
+    plurals: set[int] = field(default_factory=set)  # ids of the mentions a plural noun heads
     known_people: KnownPeople = field(init=False)  # the dictionary's people of each sentence's raw text
     home: str | None = field(init=False)  # the country the article is about, if one
 
@@ -161,6 +157,9 @@ class ArticleResolver:
             self.subjects.add(id(mention))  # the main clause's subject: whom the sentence is about
             if heads[-1].tag in PLURAL_TAGS:
                 self.plural_subjects.add(id(mention))
+        nouns = [t for t in tokens if start <= t.start < end and t.pos in ("NOUN", "PROPN")]
+        if nouns and nouns[-1].tag in PLURAL_TAGS:
+            self.plurals.add(id(mention))
         self.note_short_forms(end, actor)
 
     def note_short_forms(self, end: int, actor: Actor) -> None:
@@ -506,7 +505,6 @@ class ArticleResolver:
                 self.add(aligned, token.start, token.end, actor, None, "acronym")
                 used.add(token.i)
 
-
     def resolve_bare_roles(self, aligned: AlignedSpans, used: set[int]) -> None:
         """A role word with no country or name beside it ("Police arrested ...", "criticised
         the government", "MPs voted", "the president's address") names that sector of the
@@ -541,8 +539,15 @@ class ArticleResolver:
             word = token.text.lower()
             if token.i in used:
                 continue
+            if word in self.kb.group_counts and token.dep in ARGUMENT_DEPS and token.i and (
+                    tokens[token.i - 1].text.lower() in DEFINITE_COUNT):  # "release the four"
+                group = counted_group(self.article.text, self.mentions, self.kb.group_counts, word, token.start)
+                if group is not None:
+                    self.add(aligned, tokens[token.i - 1].start, token.end, group, None, "counted-group")
+                    used.update({token.i - 1, token.i})
+                continue
             if word in GROUP_PRONOUNS and token.dep in SUBJECT_DEPS and tokens[token.head].dep == "ROOT":
-                group = group_antecedent(self.mentions, self.plural_subjects, here, token.start)
+                group = group_antecedent(self.mentions, self.plural_subjects, self.plurals, here, token.start)
                 if group is not None:
                     self.add(aligned, token.start, token.end, group, None, "pronoun")
                     used.add(token.i)
