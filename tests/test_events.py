@@ -707,6 +707,9 @@ def test_an_act_someone_is_urged_to_do_has_not_happened(events_of):
     urged = events_of("Anna Berg urged Omar Haddad to sign the accord with Egypt.")
     assert ("GRCGOV", "JORGOV", "020") in dyads(urged)
     assert {e.modality for e in urged if e.trigger == "sign"} == {"hypothetical"}
+    called = events_of("Greece called for Turkey and Jordan to visit Egypt.")
+    assert [e for e in called if e.cameo.root == "02"]
+    assert not [e for e in called if e.trigger == "visit" and e.modality == "asserted"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -123,8 +123,6 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
             return "hypothetical"
         if level and lemma in words["denied_governors"]:
             return "denied"
-        if level == 1 and verb.dep == "xcomp" and lemma in words["requested_governors"]:
-            return "hypothetical"  # "urged X to reject", "was asked to vote": requested, not done
         conditional = any(c.dep == "mark" and c.lemma.lower() in words["hypothetical_markers"] for c in kids)
         if auxiliaries & set(words["reported_future"]) and not conditional and _reported(parse, current, report):
             return "planned"  # "said they would meet": the future of a past report
@@ -137,6 +135,9 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
             return "proposed"
         if not level and lemma in words["planned_predicates"]:
             return "planned"
+        if not level and _is_requested_clause(parse, verb) and (asker := parse.head(verb)) is not None and (
+                asker.lemma.lower() in words["requested_governors"]):
+            return "hypothetical"  # "urged X to reject", "called for Kelly to visit": asked for, not done
         if not level and _is_purpose_of_journey(parse, current, words):
             return "planned"  # "arrived in Tehran to sign a memorandum"
         if not level and _is_purpose(parse, current, kids):
@@ -152,6 +153,17 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
         if current is not None and current.lemma.lower() in report:
             break
     return of_noun or "asserted"
+
+
+def _is_requested_clause(parse: DependencyParse, verb: Token) -> bool:
+    """The act a request asks for: its infinitive ("urged X to reject") or its "for X to"
+    clause ("called for Kelly to visit")."""
+    if verb.dep == "xcomp":
+        return True
+    governor = parse.head(verb)
+    asked_for = [c for c in parse.children[verb.i] if c.dep == "mark"]
+    asked_for += [c for c in parse.children[governor.i] if c.dep == "prep"] if governor is not None else []
+    return verb.dep == "advcl" and any(c.text.lower() == "for" for c in asked_for)
 
 
 def _reported(parse: DependencyParse, verb: Token, report: set[str]) -> bool:
