@@ -621,6 +621,19 @@ def test_the_confidence_threshold_trades_events_for_precision(settings, article_
     assert all(e.confidence >= 0.99 for e in strict)
 
 
+def test_the_filter_reads_a_quotation_from_where_its_paragraph_begins(coder, article_from):
+    from eventscope.events.confidence import event_features
+
+    def quoted(text: str) -> str:
+        article = code_events(article_from(text), coder)
+        attack = next(e for e in article.events if e.trigger == "attacked")
+        sentence = next(s for s in article.sentences if s.index == attack.sentence_index)
+        return event_features(attack, sentence, 1, {}, article.text)["quoted"]
+
+    assert quoted('Egypt said: "We are ready. Turkey attacked Greece."') == "True"
+    assert quoted('Egypt said: "We are ready."\nTurkey attacked Greece.') == "False"
+
+
 def test_the_shipped_filter_is_plain_weights_with_a_tuned_threshold():
     from eventscope.events.confidence import load_model
 

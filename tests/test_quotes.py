@@ -69,3 +69,4 @@ def test_a_quoted_judgement_of_no_one_named_is_no_event(events_of):
 def test_a_sentence_after_a_quotation_is_not_quoted(events_of):
     found = events_of('Anna Berg said: "We are tired." The conduct of Turkey was disgraceful.')
     assert not any(rule.startswith("SPEECH") for _, _, _, rule in found)
+

@@ -355,7 +355,8 @@ def system_events(article: Article, text: str, gold: list[GoldSentence], politic
         if best[0] <= 0:
             continue
         coded = CodedEvent(event.cameo.code, _actor_code(event.source_actor), _actor_code(event.target_actor))
-        features = event_features(event, by_index[event.sentence_index], crowd[event.sentence_index], context)
+        features = event_features(event, by_index[event.sentence_index], crowd[event.sentence_index], context,
+                                  article.text)
         where = event.location
         placed.setdefault(best[1], []).append(SystemEvent(coded, event.modality, event.trigger, event.rule, span,
                                                                event.background, features, event.date,

@@ -75,7 +75,7 @@ def article_features(article: Article, political: frozenset[str]) -> dict[str, s
 
 
 def event_features(event: Event, sentence: Sentence, events_in_sentence: int,
-                   article: dict[str, str]) -> dict[str, str]:
+                   article: dict[str, str], text: str) -> dict[str, str]:
     """Indicator features of one candidate (with its `article_features`); values are
     strings (one-hot by name=value)."""
     trigger = _trigger(event, sentence)
@@ -102,7 +102,9 @@ def event_features(event: Event, sentence: Sentence, events_in_sentence: int,
     if trigger is None:
         return features
     children = [t for t in sentence.tokens if t.head == trigger.i and t.i != trigger.i]
-    before = sentence.text[: trigger.start - sentence.start]
+    # Quotation marks since the paragraph began: a quotation may open a sentence earlier, and
+    # where the sentence splitter puts a mark between sentences must not matter.
+    before = text[text.rfind("\n", 0, trigger.start) + 1 : trigger.start]
     features.update(
         lemma=trigger.lemma.lower(),
         lemma_root=f"{trigger.lemma.lower()}|{root}",
@@ -129,7 +131,8 @@ def scored_events(events: list[Event], article: Article, model: ConfidenceModel 
     context = article_features(article, political)
     kept = []
     for event in events:
-        features = event_features(event, sentences[event.sentence_index], crowd[event.sentence_index], context)
+        features = event_features(event, sentences[event.sentence_index], crowd[event.sentence_index], context,
+                                  article.text)
         event.confidence = round(model.score(features), 4)
         if keep_all or event.confidence >= min_confidence:
             kept.append(event)
