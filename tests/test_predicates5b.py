@@ -1,0 +1,56 @@
+"""Acts of CAMEO categories whose verb Phoenix lacks, leaves uncoded or codes in another
+sense (data/cameo/verbs_extra.txt, round five, second part): tribute paid to someone,
+robbing, intercepting vessels, going back on a pledge."""
+
+from __future__ import annotations
+
+import pytest
+
+ACTORS = {
+    "Israel": ("ISR", "country"),
+    "Jordan": ("JOR", "country"),
+    "Egypt": ("EGY", "country"),
+    "Sudan": ("SDN", "country"),
+    "Anna Berg": ("GRCGOV", "person"),
+    "the navy": ("INDMIL", "organisation"),
+    "pirates": ("SOMCRM", "organisation"),
+    "the gang": ("FRACRM", "organisation"),
+}
+
+
+@pytest.fixture(scope="module")
+def coded(events_coded):
+    return lambda text: {(source, target, code) for source, target, code, _ in events_coded(text, ACTORS)}
+
+
+def _codes(found: set[tuple]) -> set[str]:
+    return {code for _, _, code in found}
+
+
+def test_tribute_paid_to_someone_is_praise(coded):
+    assert ("GRCGOV", "JOR", "051") in coded("Anna Berg paid tribute to Jordan for its response to the floods.")
+    # paying money keeps the verb's own sense
+    assert "051" not in _codes(coded("Israel paid compensation to Jordan."))
+
+
+def test_robbing_seizes_property(coded):
+    assert ("FRACRM", None, "171") in coded("Police said the gang robbed a jewellery store in Paris on Monday.")
+
+
+def test_intercepting_a_vessel_restricts_its_movement(coded):
+    assert ("INDMIL", "SOMCRM", "191") in coded("On Thursday the navy intercepted three boats carrying pirates.")
+    # intercepted messages restrict no one's movement
+    assert "191" not in _codes(coded("Israel intercepted messages from Jordan."))
+
+
+def test_going_back_on_a_pledge_rejects(coded):
+    assert ("EGY", None, "120") in _with_no_target(coded("Egypt went back on its pledge to Sudan."))
+    assert "120" in _codes(coded("Egypt backed out of the deal with Sudan."))
+    assert "120" in _codes(coded("Egypt reneged on its agreement with Sudan."))
+    # backing someone is still support
+    assert "050" in _codes(coded("Egypt backed Sudan in the dispute."))
+    assert "120" not in _codes(coded("Egypt backed Sudan in the dispute."))
+
+
+def _with_no_target(found: set[tuple]) -> set[tuple]:
+    return {(source, None, code) for source, _, code in found}
