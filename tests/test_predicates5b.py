@@ -54,3 +54,10 @@ def test_going_back_on_a_pledge_rejects(coded):
 
 def _with_no_target(found: set[tuple]) -> set[tuple]:
     return {(source, None, code) for source, _, code in found}
+
+
+def test_support_verb_nouns_of_cameo_categories(coded):
+    assert ("ISR", None, "090") in coded("Israel carried out an inspection of the site on Monday.")
+    assert "202" in _codes(coded("Egypt carried out a massacre of civilians from Sudan, Israel said."))
+    assert "190" in _codes(coded("Israel carried out a strike on Jordan."))
+    assert "190" in _codes(coded("Israel staged an ambush on troops from Jordan."))
