@@ -61,3 +61,10 @@ def test_support_verb_nouns_of_cameo_categories(coded):
     assert "202" in _codes(coded("Egypt carried out a massacre of civilians from Sudan, Israel said."))
     assert "190" in _codes(coded("Israel carried out a strike on Jordan."))
     assert "190" in _codes(coded("Israel staged an ambush on troops from Jordan."))
+
+
+def test_verbs_of_cameo_categories_phoenix_lacks(coded):
+    assert ("ISR", None, "1712") in coded("Israel bulldozed dozens of homes near the border on Monday.")
+    assert ("EGY", "ISR", "161") in coded("Egypt downgraded diplomatic relations with Israel.")
+    # a downgraded rating is no downgraded relation
+    assert "161" not in _codes(coded("Egypt downgraded its growth forecast for the year."))
