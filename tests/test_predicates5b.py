@@ -68,3 +68,9 @@ def test_verbs_of_cameo_categories_phoenix_lacks(coded):
     assert ("EGY", "ISR", "161") in coded("Egypt downgraded diplomatic relations with Israel.")
     # a downgraded rating is no downgraded relation
     assert "161" not in _codes(coded("Egypt downgraded its growth forecast for the year."))
+
+
+def test_inviting_bids_asks_for_economic_cooperation(coded):
+    assert ("EGY", "JOR", "0211") in coded("Egypt invited bids from Jordan for the new port.")
+    # inviting a party to talks stays an invitation to meet
+    assert "0211" not in _codes(coded("Egypt invited Jordan to the talks."))
