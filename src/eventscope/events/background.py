@@ -12,6 +12,7 @@ story retelling "in 1999 Labour removed the peers" names 2005 elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -25,6 +26,7 @@ _DECADE = re.compile(r"\b(?:the\s+)?(?:1[89]|20)\d0s\b", re.IGNORECASE)
 _PAST_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bbefore )\b((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4)  # one article's sentences ask in turn
 def reference_date(published: dt.date | None, text: str) -> dt.date | None:
     """The day background is measured from: publication, else the end of the latest year an
     undated text names other than as a deadline, else None."""
