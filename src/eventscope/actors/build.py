@@ -108,9 +108,14 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+@functools.cache
+def country_rows() -> tuple[dict[str, str], ...]:
+    """The rows of the country table (iso3, name, variants, demonyms, capitals), read once."""
+    return tuple(csv.DictReader(io.StringIO(_data_text("countries.csv"))))
+
+
 def add_countries(kb: ActorKB) -> None:
-    rows = csv.DictReader(io.StringIO(_data_text("countries.csv")))
-    for row in rows:
+    for row in country_rows():
         iso3 = row["iso3"]
         country = KBEntry(f"country:{iso3}", row["name"], "country", (CodeSpell(iso3),), iso3)
         kb.countries[iso3] = country
@@ -343,7 +348,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         organisation_heads=dict(config.get("organisation_heads", {})),
         sector_labels=dict(config.get("sector_labels", {})),
     )
-    known = {row["iso3"] for row in csv.DictReader(io.StringIO(_data_text("countries.csv")))}
+    known = {row["iso3"] for row in country_rows()}
     if dictionary is not None:
         add_user_dictionary(kb, dictionary, known)
     if builtin:

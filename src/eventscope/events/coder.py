@@ -423,7 +423,8 @@ class _SentenceCoder:
         elif coded.code[:2] not in self.args["symmetric_roots"]:
             dyads = without_mirrors(dyads)
         subjects, passive = self.arguments.subjects(verb)
-        aimed = self.arguments.matched_noun_targets(coded.matched, [s for s, _, _ in dyads]) if self.coder.refine else []
+        aimed = self.arguments.matched_noun_targets(coded.matched, [s for s, _, _ in dyads]) if self.coder.refine and any(
+            t is None for _, t, _ in dyads) else []
         for source, target, reciprocal in dyads:
             target = target or (aimed[0] if aimed and not reciprocal else None)  # "resigned in protest over X's laws"
             if passive and self.coder.refine:

@@ -14,14 +14,12 @@ stored; it is only ever a target, never a source.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 
+from eventscope.actors.build import country_rows
 from eventscope.common.parse import DependencyParse
 from eventscope.events.implied import state_actor
 from eventscope.records import Actor, Article, Mention, Token, content_id
@@ -33,9 +31,8 @@ RULE = "opposed"
 def country_words() -> Mapping[str, Actor]:
     """Lower-cased country names, variants and demonyms -> the country, from the actors'
     country table (the same id as the actors stage gives the country)."""
-    text = resources.files("eventscope.data").joinpath("actors", "countries.csv").read_text("utf-8")
     words: dict[str, Actor] = {}
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in country_rows():
         iso3 = row["iso3"]
         country = Actor(id=content_id("actor", f"country:{iso3}"), name=row["name"], code=iso3, country=iso3,
                         sector=None, aliases=[row["name"]], kind="country")
