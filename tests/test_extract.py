@@ -330,6 +330,7 @@ def test_html_article_body_and_metadata_come_from_the_page(settings) -> None:
     assert article.title == TITLE
     assert (article.outlet, article.author) == ("River News", "Amina Otieno")
     assert article.published == dt.date(2022, 5, 17)
+    assert not article.text.startswith(TITLE)  # the headline is the title, not body text
 
 
 def test_promotional_heading_loses_to_the_headline_echoed_by_the_page_title() -> None:

@@ -28,11 +28,14 @@ EDGE_CASES = [
 
 @pytest.fixture(scope="module")
 def sentencizer(settings, spacy_nlp):
-    """spaCy's own rule-based sentencizer over the same tokenizer."""
+    """spaCy's own rule-based sentencizer over the same tokenizer, then the line breaks."""
     import spacy
+
+    from eventscope.nlp.paragraphs import COMPONENT
 
     reference = spacy.load(settings.get("nlp.model"), exclude=spacy_nlp.component_names)
     reference.add_pipe("sentencizer")
+    reference.add_pipe(COMPONENT)
     return reference
 
 
@@ -51,6 +54,28 @@ def test_split_sentences_cover_the_text_in_order(settings) -> None:
     assert [s.text for s in spans] == [
         "Iran and Iraq signed a memorandum.", "It covers training!", "Does it cover logistics?", "Yes.",
     ]
+
+
+HEADED = (
+    "Mark Meadows accused of timing retirement to help elect wife's friend\n"
+    "Republicans in Western North Carolina are grumbling about his last-minute announcement\n\n"
+    "Rep. Mark Meadows' shock retirement has roiled some Republicans. He said so.\n"
+)
+HEADED_SENTENCES = [
+    "Mark Meadows accused of timing retirement to help elect wife's friend",
+    "Republicans in Western North Carolina are grumbling about his last-minute announcement",
+    "Rep. Mark Meadows' shock retirement has roiled some Republicans.",
+    "He said so.",
+]
+
+
+def test_a_line_break_ends_a_sentence_in_the_split_and_in_the_parse(settings, spacy_nlp) -> None:
+    """A headline or subtitle line without a stop is not read into the next paragraph's
+    first sentence; the break's whitespace stays with the sentence before it."""
+    (spans,) = load_splitter(settings.get("nlp.model")).pipe([HEADED])
+    assert [s.text.strip() for s in spans] == HEADED_SENTENCES
+    assert [s.text.strip() for s in spacy_nlp(HEADED).sents] == HEADED_SENTENCES
+    assert all(s.text.strip() for s in spans)
 
 
 def test_nlp_imports_no_later_stage() -> None:

@@ -35,11 +35,12 @@ def extract_html(html: str, settings: Settings) -> CleanText:
         html, with_metadata=True, include_comments=False, include_tables=True
     )
     date = getattr(document, "date", None)
+    title = corroborated_title(html, _field(document, "title") or None)
     found = CleanText(
-        text=polish_text(
-            unicodedata.normalize("NFC", strip_controls(_field(document, "text")))
-        ).text,
-        title=corroborated_title(html, _field(document, "title") or None),
+        text=_without_headline(
+            polish_text(unicodedata.normalize("NFC", strip_controls(_field(document, "text")))).text, title
+        ),
+        title=title,
         outlet=_field(document, "sitename") or None,
         author=_field(document, "author") or None,
         published=meta_date(date) if isinstance(date, str) else None,
@@ -56,6 +57,15 @@ def extract_html(html: str, settings: Settings) -> CleanText:
     found.author = found.author or fallback.author
     found.published = found.published or fallback.published
     return found
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The body without its opening line when that line is the headline: the headline is
+    the article's `title`, as on the plain-text path, and is not read as body text."""
+    first, _, rest = text.partition("\n")
+    if title and rest and _title_key(first) == _title_key(title):
+        return rest.lstrip("\n")
+    return text
 
 
 def _field(document: Any, name: str) -> str:

@@ -28,11 +28,13 @@ def load_pipeline(model: str):  # -> spacy.language.Language
     """Load an installed spaCy pipeline package once per process.
 
     Its attribute ruler and lemmatizer are swapped for memoised ones that give the same
-    annotations at a fraction of the cost (`eventscope.nlp.memoised`).
+    annotations at a fraction of the cost (`eventscope.nlp.memoised`), and line breaks
+    end sentences before the parser runs (`eventscope.nlp.paragraphs`).
     """
     import spacy
 
     from eventscope.nlp.memoised import memoised_overrides
+    from eventscope.nlp.paragraphs import COMPONENT
 
     with warnings.catch_warnings():
         # The packaged 3.8 weights run on spaCy 3.7.5 (faster here); spaCy warns about the minor version.
@@ -43,6 +45,8 @@ def load_pipeline(model: str):  # -> spacy.language.Language
             raise SettingsError(
                 f"spaCy model {model!r} is not installed (pip install the package that ships it)"
             ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, before="parser")
     log.info("loaded spaCy pipeline %s %s", model, nlp.meta.get("version"))
     return nlp
 
@@ -90,8 +94,8 @@ class SentenceSplitter:
     sentence-sized pieces (the parser segments what it parses), and the package's
     statistical `senter` costs a tenth of a full parse.
 
-    The rules do not end a sentence at a line break without a stop; the parser often does
-    not either, so what a full parse reads as one sentence is picked or left as one.
+    Line breaks end sentences here as in the parse (`eventscope.nlp.paragraphs`), so what
+    the parse reads as one sentence is picked or left as one.
     """
 
     tokenizer: Any  # the pipeline's own tokenizer: its cache then serves the parse of what it picks
@@ -99,8 +103,10 @@ class SentenceSplitter:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Any]]:
         """Each text's sentences as spaCy `Span`s."""
+        from eventscope.nlp.paragraphs import mark_paragraph_starts
+
         for doc in self.tokenizer.pipe(texts, batch_size=batch_size):
-            yield list(self.sentencizer(doc).sents)
+            yield list(mark_paragraph_starts(self.sentencizer(doc)).sents)
 
 
 @functools.lru_cache(maxsize=4)
