@@ -1,0 +1,35 @@
+"""When "ask" is a request (CAMEO 02) and when it is a question.
+
+The CAMEO verb dictionary's default for ASK is an appeal (020), but most of news's "asked"
+are questions: "a reporter asked Montoya-Lewis, 'What do you see...?'", "King asked.",
+"asked if he would resign", "asked what he thought". Only something asked for is an
+appeal: an act ("asked Iran to release them", "asked that he refrain"), or a thing ("asked
+for help"); the dictionary's patterns ("asked permission", "asked for asylum") code the
+rest. A verb listed in `arguments.request_defaults` keeps its default code only then.
+"""
+
+from __future__ import annotations
+
+from eventscope.common.parse import DependencyParse
+from eventscope.records import Token
+
+ASKED_THAT = "that"
+ASKED_FOR = "for"
+
+
+def asks_for_something(parse: DependencyParse, verb: Token) -> bool:
+    """True when `verb` has an infinitive, a "that" clause or a "for" phrase after it."""
+    for child in parse.children[verb.i]:
+        if child.i < verb.i:
+            continue
+        if child.dep == "xcomp":
+            return True
+        if child.dep == "prep" and child.lemma.lower() == ASKED_FOR:
+            return True
+        if child.dep == "ccomp":
+            marks = parse.children[child.i]
+            if any(m.dep in ("aux", "auxpass") and m.tag == "TO" for m in marks):
+                return True
+            if any(m.dep == "mark" and m.lemma.lower() == ASKED_THAT for m in marks):
+                return True
+    return False

@@ -1,0 +1,41 @@
+""""Ask" is an appeal (CAMEO 02) only when something is asked for; a question is none.
+Through the whole pipeline on sentences written for these tests, all candidates kept (the
+learned filter's threshold is not what is tested)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.pipeline import Processed, Stages, process_batch
+from eventscope.records import RawInput
+
+
+@pytest.fixture(scope="module")
+def stages(settings) -> Stages:
+    return Stages.load(settings.with_overrides({"events.keep_all_candidates": True}))
+
+
+def appeals(stages: Stages, text: str) -> set[tuple[str | None, str | None]]:
+    result = process_batch([RawInput(source="requests", content=text, kind="text", meta={"published": "2019-06-20"})],
+                           stages)[0]
+    assert isinstance(result, Processed)
+    return {(e.source_actor.code if e.source_actor else None, e.target_actor.code if e.target_actor else None)
+            for e in result.article.events if e.cameo.root == "02"}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran asked Iraq to release the prisoners.",
+    "Iran has asked that Iraq release the prisoners before the talks.",
+])
+def test_an_act_asked_of_someone_is_an_appeal(stages, text):
+    assert appeals(stages, text) == {("IRN", "IRQ")}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran asked Iraq whether the prisoners had been released.",
+    "Iran asked Iraq what had happened to the prisoners.",
+    "The Iranian envoy asked the Iraqi minister, \"Where are the prisoners?\"",
+    "\"Where are the prisoners?\" the Iranian envoy asked the Iraqi minister.",
+])
+def test_a_question_is_no_appeal(stages, text):
+    assert appeals(stages, text) == set()
