@@ -26,6 +26,9 @@ from eventscope.records import Token
 NO_CODE = "---"
 PREPOSITION_DEPS = ("prep", "prt", "agent", "dative")  # not "to" marking an infinitive
 CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "parataxis")
+# Words that end phrasal-verb patterns ("FIRE * OFF", "CALL * OFF", "STEP * DOWN"): there they
+# are the verb's particle, not a preposition heading a place ("fired missiles off the coast").
+PARTICLES = frozenset({"off", "up", "out", "down", "away", "back"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 _MARKERS = {"$", "+", "^", "%", "|"}
 
@@ -475,6 +478,16 @@ def _reaches_verb(after: Sequence[Token], matched: list[int], verb: Token | None
     return current is not None and current.dep not in CLAUSE_LINKS
 
 
+def _ends_in_preposition(after: Sequence[Token], matched: list[int]) -> bool:
+    """A pattern ending in a particle word matched a preposition with its own object: "off"
+    in "fired two missiles off its east coast" is where, not "fired off" a letter."""
+    if not matched:
+        return False
+    last = after[matched[-1]]
+    return last.text.lower() in PARTICLES and last.dep == "prep" and any(
+        t.head == last.i and t.dep == "pobj" for t in after)
+
+
 def match_pattern(
     blocks: Sequence[VerbBlock], before: Sequence[Token], after: Sequence[Token], verb: Token | None = None
 ) -> tuple[VerbPattern, list[Token]] | None:
@@ -501,7 +514,7 @@ def match_pattern(
         else:
             low = _match_in_order(before_forms, pattern.before) if pattern.before else []
             high = _match_in_order(after_forms, pattern.after) if pattern.after else []
-        if low is None or high is None or not _reaches_verb(after, high, verb):
+        if low is None or high is None or not _reaches_verb(after, high, verb) or _ends_in_preposition(after, high):
             continue
         best = (pattern, [before[i] for i in low] + [after[i] for i in high])
     return best
