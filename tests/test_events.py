@@ -648,6 +648,8 @@ def test_the_shipped_filter_is_plain_weights_with_a_tuned_threshold():
     ("Greece and Egypt held talks.", {("GRC", "EGY", "040"), ("EGY", "GRC", "040")}),
     ("Greece and Egypt held a press conference.", {("GRC", None, "040"), ("EGY", None, "040")}),
     ("Greece and Egypt clashed.", {("GRC", "EGY", "190")}),
+    # the dictionary pairs this pattern ([0312:0312]): each promises the other
+    ("Greece and Egypt signed an agreement on defence cooperation.", {("GRC", "EGY", "0312"), ("EGY", "GRC", "0312")}),
 ])
 def test_co_subjects_act_on_each_other_only_in_mutual_acts_and_a_fight_is_told_once(events_of, text, expected):
     assert dyads(events_of(text)) == expected

@@ -416,7 +416,7 @@ class _SentenceCoder:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
             return events
         describes_noun = is_participle_of_noun(self.parse, verb)
-        if any(reciprocal for _, _, reciprocal in dyads) and not self._mutual(verb, coded.code):
+        if any(reciprocal for _, _, reciprocal in dyads) and not self._mutual(verb, coded):
             # Co-subjects of an act that is not mutual each act, on no one of them.
             alone: list[Mention | None] = []
             for source, _, _ in dyads:
@@ -445,14 +445,16 @@ class _SentenceCoder:
                 continue
             if is_no_encounter(self.parse, verb, coded.code, target is not None and not reciprocal, self.args):
                 continue  # "heard a loud sound", "arrived within seconds of each other"
-            side = dataclasses.replace(coded, paired="") if reciprocal else coded
+            # co-subjects of a mutual code act on each other once; a paired pattern tells both
+            side = dataclasses.replace(coded, paired="") if reciprocal and coded.code[:2] in self.args["reciprocal_roots"] else coded
             events.extend(self._events(verb, side, source, target))
         return events
 
-    def _mutual(self, verb: Token, code: str) -> bool:
-        """Whether co-subjects of `verb` act on each other: a mutual code, and no object
-        but their joint business ("signed an accord", not "held a press conference")."""
-        if code[:2] not in self.args["reciprocal_roots"]:
+    def _mutual(self, verb: Token, coded: _Coded) -> bool:
+        """Whether co-subjects of `verb` act on each other: a mutual code (or a pattern the
+        dictionary pairs, "[0312:0312]"), and no object but their joint business ("signed
+        an accord", not "held a press conference")."""
+        if coded.code[:2] not in self.args["reciprocal_roots"] and not coded.paired:
             return False
         objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
         return all(o.lemma.lower() in self.args["joint_objects"] or o.text.lower() in self.args["joint_objects"]
