@@ -650,6 +650,7 @@ def test_the_shipped_filter_is_plain_weights_with_a_tuned_threshold():
     ("Greece and Egypt clashed.", {("GRC", "EGY", "190")}),
     # the dictionary pairs this pattern ([0312:0312]): each promises the other
     ("Greece and Egypt signed an agreement on defence cooperation.", {("GRC", "EGY", "0312"), ("EGY", "GRC", "0312")}),
+    ("Greece and Egypt accused each other of lying.", {("GRC", "EGY", "112"), ("EGY", "GRC", "112")}),
 ])
 def test_co_subjects_act_on_each_other_only_in_mutual_acts_and_a_fight_is_told_once(events_of, text, expected):
     assert dyads(events_of(text)) == expected

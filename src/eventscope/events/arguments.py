@@ -332,6 +332,14 @@ class SentenceArguments:
         optional_targets: list[Mention | None] = list(targets) or [None]
         return [(s, t, False) for s in optional_sources for t in optional_targets]
 
+    def each_other(self, verb: Token) -> bool:
+        """Whether the verb acts on "each other" or "one another" (its object, or a
+        preposition's): its co-subjects then act on each other whatever the act."""
+        phrases = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
+        phrases += [o for p in self.parse.children[verb.i] if p.dep == "prep" for o in self.parse.children[p.i] if o.dep == "pobj"]
+        return any((o.lemma.lower(), d.lemma.lower()) in RECIPROCAL_PRONOUNS
+                   for o in phrases for d in self.parse.children[o.i])
+
     def _active_targets(self, verb: Token, sources: list[Mention]) -> list[Mention]:
         """Whom an active verb acts on, the most direct evidence first."""
         targets = self._object_actors(verb, sources)
@@ -430,6 +438,22 @@ class SentenceArguments:
         if country is None and self.gazetteer is not None:
             country = self.gazetteer.country(name)
         return Location(name=name, country=country)
+
+
+RECIPROCAL_PRONOUNS = frozenset({("other", "each"), ("another", "one")})
+
+
+def co_subject_dyads(dyads: list[Dyad], mutual: bool, both_ways: bool) -> list[Dyad]:
+    """Co-subjects of an act that is not `mutual` each act, on no one of them; of a mutual
+    act, on each other, told once unless it is told `both_ways` (a symmetric code, or
+    "accused each other")."""
+    if any(reciprocal for _, _, reciprocal in dyads) and not mutual:
+        alone: list[Mention | None] = []
+        for source, _, _ in dyads:
+            if all(source is not other for other in alone):
+                alone.append(source)
+        return [(source, None, False) for source in alone]
+    return dyads if both_ways else without_mirrors(dyads)
 
 
 def without_mirrors(dyads: list[Dyad]) -> list[Dyad]:

@@ -28,7 +28,7 @@ from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
 from eventscope.events.appeals import appeals, demander_of
-from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, without_mirrors
+from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, co_subject_dyads
 from eventscope.events.background import is_background, reference_date
 from eventscope.events.clauses import is_leading_adjunct, is_participle_of_noun, marks_future
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
@@ -416,15 +416,8 @@ class _SentenceCoder:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
             return events
         describes_noun = is_participle_of_noun(self.parse, verb)
-        if any(reciprocal for _, _, reciprocal in dyads) and not self._mutual(verb, coded):
-            # Co-subjects of an act that is not mutual each act, on no one of them.
-            alone: list[Mention | None] = []
-            for source, _, _ in dyads:
-                if all(source is not other for other in alone):
-                    alone.append(source)
-            dyads = [(source, None, False) for source in alone]
-        elif coded.code[:2] not in self.args["symmetric_roots"]:
-            dyads = without_mirrors(dyads)
+        dyads = co_subject_dyads(dyads, self._mutual(verb, coded),
+                                 coded.code[:2] in self.args["symmetric_roots"] or self.arguments.each_other(verb))
         subjects, passive = self.arguments.subjects(verb)
         aimed = self.arguments.matched_noun_targets(coded.matched, [s for s, _, _ in dyads]) if self.coder.refine and any(
             t is None for _, t, _ in dyads) else []
@@ -454,6 +447,8 @@ class _SentenceCoder:
         """Whether co-subjects of `verb` act on each other: a mutual code (or a pattern the
         dictionary pairs, "[0312:0312]"), and no object but their joint business ("signed
         an accord", not "held a press conference")."""
+        if self.arguments.each_other(verb):
+            return True  # "accused each other"
         if coded.code[:2] not in self.args["reciprocal_roots"] and not coded.paired:
             return False
         objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
