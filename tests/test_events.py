@@ -1037,3 +1037,17 @@ def test_a_patterns_own_noun_aimed_at_someone_gives_the_target(events_of):
     assert protest and protest[0].target_actor is not None and protest[0].target_actor.code == "TUR"
     inquiry = [e for e in events_of("Greece called for an inquiry into the conduct of Turkey.") if e.cameo.root == "02"]
     assert inquiry and all(e.target_actor is None or e.target_actor.code != "TUR" for e in inquiry)
+
+
+@pytest.mark.parametrize(("text", "actors", "source"), [
+    ("Two Greek soldiers were killed in a Turkish attack on a border post.",
+     {"Greek soldiers": ("GRCMIL", "organisation"), "Turkish": ("TUR", "country")}, "TUR"),
+    ("Five Greek soldiers were wounded in an attack by Turkish troops near the border.",
+     {"Greek soldiers": ("GRCMIL", "organisation"), "Turkish troops": ("TURMIL", "organisation")}, "TURMIL"),
+    ("Two Greek soldiers were killed in an attack on a border post.",
+     {"Greek soldiers": ("GRCMIL", "organisation"), "Turkish": ("TUR", "country")}, None),
+])
+def test_passive_violence_names_its_agent_by_the_attack_it_happened_in(events_coded, text, actors, source):
+    violent = [e for e in events_coded(text, actors) if e[2][:2] in ("18", "19", "20")]
+    assert violent and {e[0] for e in violent} == {source}
+    assert {e[1] for e in violent} == {"GRCMIL"}

@@ -31,11 +31,16 @@ class ImpliedAgents:
     labels: dict[str, str]
     suspect: str
     person_nouns: frozenset[str]
+    violence_roots: frozenset[str] = frozenset()
+    attack_preps: frozenset[str] = frozenset()
+    attack_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, cues: dict) -> ImpliedAgents:
         data = cues["implied_agents"]
-        return cls(dict(data["verbs"]), {str(k): v for k, v in data["codes"].items()}, dict(data["labels"]), data["suspect"], frozenset(data["person_nouns"]))
+        return cls(dict(data["verbs"]), {str(k): v for k, v in data["codes"].items()}, dict(data["labels"]), data["suspect"],
+                   frozenset(data["person_nouns"]), frozenset(data["violence_roots"]), frozenset(data["attack_preps"]),
+                   frozenset(data["attack_nouns"]))
 
 
 def state_actor(country: str | None, sector: str, label: str) -> Actor:
@@ -63,7 +68,9 @@ def implied_parties(
     courts of where it happened are the source. A person the passive is about who is not
     otherwise an actor ("the driver was charged") becomes a suspect of the agent's country;
     a named person of no known role ("Smith was charged") is that suspect. Any other act
-    keeps its (source, target)."""
+    keeps its (source, target), but violence names its agent by the attack it happened in."""
+    if source is None and code[:2] in cues.violence_roots:
+        return attack_agent(cues, parse, verb, article, sentence_index), target
     sector = cues.agents.get(verb.lemma.lower()) or cues.codes.get(code)
     if sector is None or (source is None and parse.child(verb, {"agent"}) is not None):
         return source, target
@@ -80,6 +87,28 @@ def implied_parties(
     elif _of_no_role(target.actor):
         _make_suspect(target.actor, cues.suspect)
     return source, target
+
+
+def attack_agent(cues: ImpliedAgents, parse: DependencyParse, verb: Token, article: Article,
+                 sentence_index: int) -> Mention | None:
+    """Who carried out the attack a passive act of violence happened in: the actor named by
+    the attack noun's modifiers ("a Taliban attack", "an Israeli air strike") or by its own
+    "by" phrase ("an attack by militants")."""
+    mentions = [m for m in article.mentions if m.sentence == sentence_index]
+    for prep in parse.children[verb.i]:
+        if prep.dep not in ("prep", "agent") or prep.lemma.lower() not in cues.attack_preps:
+            continue
+        for noun in parse.children[prep.i]:
+            if noun.dep != "pobj" or noun.lemma.lower() not in cues.attack_nouns:
+                continue
+            named = [c for c in parse.children[noun.i] if c.dep in ("compound", "amod", "poss", "nmod") and c.i < noun.i]
+            named += [o for p in parse.children[noun.i] if p.dep == "prep" and p.lemma.lower() == "by"
+                      for o in parse.children[p.i] if o.dep == "pobj"]
+            for token in named:
+                found = next((m for m in mentions if m.start <= token.start < m.end), None)
+                if found is not None:
+                    return found
+    return None
 
 
 def _of_no_role(actor: Actor) -> bool:
