@@ -105,3 +105,28 @@ def test_there_is_no_import_cycle(graph):
 def test_no_module_is_over_six_hundred_lines():
     long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def _booleans(value, where: str) -> list[str]:
+    """Where a list item or a mapping key is a boolean (a flag's value may be one)."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += [f"{where}: key {key}"] if isinstance(key, bool) else []
+            found += _booleans(item, f"{where}/{key}")
+    elif isinstance(value, list):
+        for item in value:
+            found += [f"{where}: {item}"] if isinstance(item, bool) else _booleans(item, where)
+    return found
+
+
+def test_word_lists_in_the_data_files_hold_no_yaml_booleans():
+    """YAML reads a bare on, off, yes, no, true or false as a boolean: a cue list holding
+    the preposition "on" or the negation "no" must quote it, or the word silently never
+    matches (it once made "called on Sweden to ..." lose its target)."""
+    import yaml
+
+    data = Path(__file__).resolve().parents[1] / "src" / "eventscope" / "data"
+    found = [w for path in sorted(data.rglob("*.yaml")) if path.name != "settings.yaml"
+             for w in _booleans(yaml.safe_load(path.read_text("utf-8")), path.name)]
+    assert found == []

@@ -39,3 +39,9 @@ def test_an_act_asked_of_someone_is_an_appeal(stages, text):
 ])
 def test_a_question_is_no_appeal(stages, text):
     assert appeals(stages, text) == set()
+
+
+def test_called_on_names_whom_the_appeal_is_to(stages):
+    """"on" is quoted in the cue lists (YAML read a bare on as true, so it named no target)."""
+    assert appeals(stages, "Turkish President Tayyip Erdogan called on Sweden to stop supporting Kurdish militants.") == {
+        ("TURGOV", "SWE")}
