@@ -4,8 +4,6 @@ pipeline, on sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from eventscope.pipeline.stages import Stages, process_batch

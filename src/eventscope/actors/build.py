@@ -20,7 +20,14 @@ from typing import Any
 
 import yaml
 
-from eventscope.actors.kb import FORMER_OFFICE_SECTOR, PARTY_KEY, ActorKB, CodeSpell, KBEntry, phrase_key
+from eventscope.actors.kb import (
+    FORMER_OFFICE_SECTOR,
+    PARTY_KEY,
+    ActorKB,
+    CodeSpell,
+    KBEntry,
+    phrase_key,
+)
 from eventscope.actors.petrarch import (
     DictionaryEntry,
     display_name,
@@ -35,8 +42,8 @@ log = logging.getLogger(__name__)
 DATA_PACKAGE = "eventscope.data"
 DATA_DIR = "actors"
 CORPORATION, BUSINESS, MEDIA = "MNC", "BUS", "MED"  # Phoenix's multinational-firm prefix; conventions' sectors
-# Curated people by date: the newest roles first (Phoenix's entries come after and lose).
 IGO = "IGO"  # Phoenix's prefix of international organisations
+# Curated people by date: the newest roles first (Phoenix's entries come after and lose).
 PEOPLE_FILES = ("people.yaml", "people_us.yaml", "people_world.yaml")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: these files are long
 
