@@ -74,6 +74,10 @@ PEOPLE = [
     ("Francois Hollande", "2014-06-01", "FRAGOV"),
     ("Jacob Zuma", "2012-06-01", "ZAFGOV"),
     ("Andres Manuel Lopez Obrador", "2020-06-01", "MEXGOV"),
+    ("Bashar al-Assad", "2016-06-01", "SYRGOV"),
+    ("Bashar al-Assad", "2025-03-01", "SYRELI"),
+    ("Robert Mugabe", "2019-06-01", "ZWEELI"),
+    ("Silvio Berlusconi", "2005-06-01", "ITAGOV"),
 ]
 
 
