@@ -44,6 +44,8 @@ PEOPLE = [
     ("Harry Reid", "2019-06-01", "USAELI"),
     ("Ron DeSantis", "2021-06-01", "USAGOV"),
     ("Mark Milley", "2020-06-01", "USAMIL"),
+    ("Mike Huckabee", "2015-06-01", "USAELI"),
+    ("Anthony Fauci", "2020-06-01", "USAGOVHLH"),
     # the rest of the world
     ("Sergei Lavrov", "2016-06-01", "RUSGOV"),
     ("Alexei Navalny", "2020-06-01", "RUSOPP"),

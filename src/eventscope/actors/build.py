@@ -251,9 +251,9 @@ def add_people(kb: ActorKB, phoenix: dict[str, Any]) -> None:
 def _add_person(kb: ActorKB, record: dict[str, Any], earlier: dict[str, dict[str, Any]]) -> None:
     """A curated person's spells are their public record since the first of them; the
     Phoenix entry of the same name keeps the offices that ended before it (Barham Salih a
-    minister in 2005, president from 2018). Outside every spell, someone whose offices have
-    all ended is a former office holder (the country's elite, `ELI`, as Phoenix codes them),
-    not a citizen of no sector."""
+    minister in 2005, president from 2018). Between offices and after the last has ended,
+    someone is a former office holder (the country's elite, `ELI`, as Phoenix codes them:
+    John Kerry in 2019), not a citizen of no sector."""
     spells = tuple(_spell(code, start, end) for code, start, end in record["spells"])
     first = min((spell.start for spell in spells if spell.start), default=None)
     known = next((earlier[key] for key in map(phrase_key, map(str, record["aliases"])) if key in earlier), None)
@@ -262,11 +262,27 @@ def _add_person(kb: ActorKB, record: dict[str, Any], earlier: dict[str, dict[str
                         if spell.start and spell.end and spell.end <= first)
     # their country: of the first office not in an international organisation (Michel Barnier FRA)
     country = next((spell.code[:3] for spell in spells if not spell.code.startswith(IGO)), spells[-1].code[:3])
-    if all(spell.end is not None for spell in spells):
-        spells = (*spells, CodeSpell(country + FORMER_OFFICE_SECTOR))
+    spells += _out_of_office(spells, country + FORMER_OFFICE_SECTOR)
     entry = KBEntry(key=f"person:{phrase_key(record['name'])}", name=record["name"], kind="person", codes=spells,
                     country=country)
     kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
+
+
+def _out_of_office(spells: tuple[CodeSpell, ...], former: str) -> tuple[CodeSpell, ...]:
+    """`former` spells for the gaps between offices, and an undated one (the fallback of
+    `KBEntry.code_on`) when every office has ended. They come after the offices, which win
+    on the days they share."""
+    gaps: list[CodeSpell] = []
+    ended: dt.date | None = None
+    for spell in sorted((spell for spell in spells if spell.start), key=lambda spell: spell.start):
+        if ended is not None and spell.start and spell.start > ended:
+            gaps.append(CodeSpell(former, ended, spell.start))
+        if spell.end is None:
+            break
+        ended = spell.end if ended is None else max(ended, spell.end)
+    if all(spell.end is not None for spell in spells):
+        gaps.append(CodeSpell(former))
+    return tuple(gaps)
 
 
 def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str], config: dict[str, Any]) -> None:
