@@ -20,7 +20,14 @@ from typing import Any
 
 import yaml
 
-from eventscope.actors.kb import PARTY_KEY, ActorKB, CodeSpell, KBEntry, phrase_key
+from eventscope.actors.kb import (
+    FORMER_OFFICE_SECTOR,
+    PARTY_KEY,
+    ActorKB,
+    CodeSpell,
+    KBEntry,
+    phrase_key,
+)
 from eventscope.actors.petrarch import (
     DictionaryEntry,
     display_name,
@@ -35,6 +42,10 @@ log = logging.getLogger(__name__)
 DATA_PACKAGE = "eventscope.data"
 DATA_DIR = "actors"
 CORPORATION, BUSINESS, MEDIA = "MNC", "BUS", "MED"  # Phoenix's multinational-firm prefix; conventions' sectors
+IGO = "IGO"  # Phoenix's prefix of international organisations
+# Curated people by date: the newest roles first (Phoenix's entries come after and lose).
+PEOPLE_FILES = ("people.yaml", "people_us.yaml", "people_world.yaml")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: these files are long
 
 
 # -- entries from codes ---------------------------------------------------------------------------
@@ -228,19 +239,50 @@ def add_divisions_named_like_countries(kb: ActorKB) -> None:
                 kb.add_entry(place, [division])
 
 
-def add_people(kb: ActorKB) -> None:
-    """Office holders the Phoenix dictionaries predate, with their roles by date."""
-    for record in yaml.safe_load(_data_text("people.yaml")) or []:
-        spells = tuple(_spell(code, start, end) for code, start, end in record["spells"])
-        entry = KBEntry(
-            key=f"person:{phrase_key(record['name'])}", name=record["name"], kind="person", codes=spells,
-            country=spells[-1].code[:3],
-        )
-        kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
-        members = [str(word) for word in record.get("members") or []]
-        kb.add_entry(entry, members, cased=True)
-        kb.member_words |= {phrase_key(word) for word in members}
-        kb.shared_party_names |= {phrase_key(str(alias)) for alias in record.get("shared") or []}
+def add_people(kb: ActorKB, phoenix: dict[str, Any]) -> None:
+    """Office holders the Phoenix dictionaries predate or lack, with their roles by date."""
+    earlier = {phrase_key(alias): record for record in phoenix["actors"] if record["kind"] == "person"
+               for alias in (record["name"], *record["aliases"])}
+    for name in PEOPLE_FILES:
+        for record in yaml.load(_data_text(name), Loader=_YAML_LOADER) or []:
+            _add_person(kb, record, earlier)
+
+
+def _add_person(kb: ActorKB, record: dict[str, Any], earlier: dict[str, dict[str, Any]]) -> None:
+    """A curated person's spells are their public record since the first of them; the
+    Phoenix entry of the same name keeps the offices that ended before it (Barham Salih a
+    minister in 2005, president from 2018). Between offices and after the last has ended,
+    someone is a former office holder (the country's elite, `ELI`, as Phoenix codes them:
+    John Kerry in 2019), not a citizen of no sector."""
+    spells = tuple(_spell(code, start, end) for code, start, end in record["spells"])
+    first = min((spell.start for spell in spells if spell.start), default=None)
+    known = next((earlier[key] for key in map(phrase_key, map(str, record["aliases"])) if key in earlier), None)
+    if known is not None and first is not None:
+        spells += tuple(spell for spell in (_spell(*code) for code in known["codes"])
+                        if spell.start and spell.end and spell.end <= first)
+    # their country: of the first office not in an international organisation (Michel Barnier FRA)
+    country = next((spell.code[:3] for spell in spells if not spell.code.startswith(IGO)), spells[-1].code[:3])
+    spells += _out_of_office(spells, country + FORMER_OFFICE_SECTOR)
+    entry = KBEntry(key=f"person:{phrase_key(record['name'])}", name=record["name"], kind="person", codes=spells,
+                    country=country)
+    kb.add_entry(entry, [str(alias) for alias in record["aliases"]], cased=True)
+
+
+def _out_of_office(spells: tuple[CodeSpell, ...], former: str) -> tuple[CodeSpell, ...]:
+    """`former` spells for the gaps between offices, and an undated one (the fallback of
+    `KBEntry.code_on`) when every office has ended. They come after the offices, which win
+    on the days they share."""
+    gaps: list[CodeSpell] = []
+    ended: dt.date | None = None
+    for spell in sorted((spell for spell in spells if spell.start), key=lambda spell: spell.start):
+        if ended is not None and spell.start and spell.start > ended:
+            gaps.append(CodeSpell(former, ended, spell.start))
+        if spell.end is None:
+            break
+        ended = spell.end if ended is None else max(ended, spell.end)
+    if all(spell.end is not None for spell in spells):
+        gaps.append(CodeSpell(former))
+    return tuple(gaps)
 
 
 def add_roles(kb: ActorKB, roles: dict[str, str], agents: dict[str, str], config: dict[str, Any]) -> None:
@@ -269,8 +311,7 @@ def agent_sector(phrase: str, code: str, config: dict[str, Any]) -> str:
     return alias + code[3:] if alias else code
 
 
-def add_phoenix(kb: ActorKB, known: set[str]) -> None:
-    data = json.loads(_data_text("phoenix_actors.json"))
+def add_phoenix(kb: ActorKB, known: set[str], data: dict[str, Any]) -> None:
     for record in data["actors"]:
         codes = tuple(_spell(company_code(code, known), start, end) for code, start, end in record["codes"])
         primary = record["codes"][-1][0] if codes else None
@@ -355,9 +396,10 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         add_countries(kb)
         add_groups(kb, known)
         add_parties(kb)
-        add_people(kb)
+        phoenix = json.loads(_data_text("phoenix_actors.json"))
+        add_people(kb, phoenix)
         add_roles(kb, config.get("roles", {}), json.loads(_data_text("phoenix_agents.json")), config)
-        add_phoenix(kb, known)
+        add_phoenix(kb, known, phoenix)
         add_divisions_named_like_countries(kb)
     log.info("actor knowledge base: %d phrases", len(kb))
     return kb

@@ -336,7 +336,7 @@ class ArticleResolver:
             actor = actor_from_entry(known, self.kb, self.day, named.text)
             actor.kind = "person"
             if is_latin(named.text) and not named.text.isupper():
-                actor.name = named.text
+                actor.name = display_person(named.text)  # as written, less an editor's brackets
             # "former minister X": a dated dictionary role at the article's date still holds
             if agent and actor.country and not (context.former and actor.sector and self.day):
                 actor.sector, actor.code = agent[:3], actor.country + agent
