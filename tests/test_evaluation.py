@@ -90,6 +90,8 @@ def test_a_coordinated_predicate_judges(speech_of):
     "Turkey said the remarks of Greece were not racist.",  # denying a fault is no praise
     "Egypt said trespassing is not a criminal offence.",
     "Greece expelled illegal migrants from Turkey, Egypt said.",  # attributive
+    "Turkey said the situation in the camps was extremely bad.",  # a state of affairs
+    "Things have gotten so dire that the clinics are closing, Anna Berg said.",
 ])
 def test_no_judgement_of_an_actor(speech_of, text):
     assert not speech_of(text)

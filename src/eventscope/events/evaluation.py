@@ -314,8 +314,8 @@ def _judgement(parse: DependencyParse, arguments: SentenceArguments, words: Mapp
     # A thing of no one judged as it would be ("a delay would be 'disastrous'") is a forecast.
     needs_target = reading.kind in ("feeling", "conduct") or (reading.polarity == "positive" and reading.kind == "lexicon"
                                                               ) or _hypothetical(parse, word)
-    if not others and (named or needs_target):
-        return None  # the speaker judging themself, or no one
+    if not others and (named or needs_target or subject is not None and subject.lemma.lower() in words["state_nouns"]):
+        return None  # the speaker judging themself, no one, or a state of affairs ("the situation is bad")
     return Judgement(verb, word, words["codes"][reading.polarity], speaker, others[0] if others else None)
 
 
