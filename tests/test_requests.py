@@ -45,3 +45,13 @@ def test_called_on_names_whom_the_appeal_is_to(stages):
     """"on" is quoted in the cue lists (YAML read a bare on as true, so it named no target)."""
     assert appeals(stages, "Turkish President Tayyip Erdogan called on Sweden to stop supporting Kurdish militants.") == {
         ("TURGOV", "SWE")}
+
+
+def test_an_act_asked_for_through_another_verb_is_not_done(stages):
+    """"called on X to stop supporting Y": the support is asked about, not told as done."""
+    result = process_batch([RawInput(source="requests", content=(
+        "Turkish President Tayyip Erdogan called on Sweden to stop supporting Kurdish militants."),
+        kind="text", meta={"published": "2023-01-20"})], stages)[0]
+    assert isinstance(result, Processed)
+    support = [e for e in result.article.events if e.trigger == "supporting"]
+    assert support and all(e.modality == "hypothetical" for e in support)

@@ -135,9 +135,9 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
             return "proposed"
         if not level and lemma in words["planned_predicates"]:
             return "planned"
-        if not level and _is_requested_clause(parse, verb) and (asker := parse.head(verb)) is not None and (
+        if _is_requested_clause(parse, current) and (asker := parse.head(current)) is not None and (
                 asker.lemma.lower() in words["requested_governors"]):
-            return "hypothetical"  # "urged X to reject", "called for Kelly to visit": asked for, not done
+            return "hypothetical"  # "urged X to (stop) reject(ing)", "called for Kelly to visit": asked for, not done
         if not level and _is_purpose_of_journey(parse, current, words):
             return "planned"  # "arrived in Tehran to sign a memorandum"
         if not level and _is_purpose(parse, current, kids):
