@@ -55,3 +55,16 @@ def test_an_act_asked_for_through_another_verb_is_not_done(stages):
     assert isinstance(result, Processed)
     support = [e for e in result.article.events if e.trigger == "supporting"]
     assert support and all(e.modality == "hypothetical" for e in support)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish President Tayyip Erdogan urged Sweden to expel Kurdish militants.",
+    "Turkish President Tayyip Erdogan called on Sweden to expel Kurdish militants.",
+])
+def test_the_one_asked_is_who_would_do_the_act(stages, text):
+    result = process_batch([RawInput(source="requests", content=text, kind="text",
+                                     meta={"published": "2023-01-20"})], stages)[0]
+    assert isinstance(result, Processed)
+    expel = [e for e in result.article.events if e.trigger == "expel"]
+    assert expel and {(e.source_actor.code if e.source_actor else None, e.modality) for e in expel} == {
+        ("SWE", "hypothetical")}

@@ -171,6 +171,8 @@ class SentenceArguments:
                 return [owner], passive  # "Jordan's refusal to sign", "the decision of Iran to attack"
             if current.dep in self.args["own_subject_deps"]:
                 return [], passive
+            if (asked := self._addressee(current)) is not None:
+                return [asked], passive  # "urged Sweden to expel them": Sweden is to expel
             if current.dep in ("pcomp", "pobj"):
                 # Object control: "accused Israel of spying" -- Israel is the one spying.
                 prep = self.parse.head(current)
@@ -180,6 +182,19 @@ class SentenceArguments:
                     return [controller], passive
             current = self.parse.head(current)
         return [], passive
+
+    def _addressee(self, clause: Token) -> Token | None:
+        """Whom a request asks to do its infinitive: the object of "urged X to", "called on X
+        to", "appealed to X to" (before the infinitive), if the governor is a verb of asking."""
+        governor = self.parse.head(clause)
+        if clause.dep not in ("xcomp", "advcl") or governor is None or (
+                governor.lemma.lower() not in self.cues["modality"]["requested_governors"]):
+            return None
+        kids = self.parse.children[governor.i]
+        found = [c for c in kids if c.dep in self.args["object_deps"] and c.i < clause.i and clause.dep == "xcomp"]
+        found += [o for p in kids if p.dep == "prep" and p.lemma.lower() in self.cues["modality"]["addressee_preps"] and p.i < clause.i
+                  for o in self.parse.children[p.i] if o.dep == "pobj"]
+        return found[0] if found else None
 
     def _bare_participle(self, verb: Token) -> bool:
         """A past participle with no auxiliary or subject of its own, coordinated with a

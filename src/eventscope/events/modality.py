@@ -135,7 +135,7 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
             return "proposed"
         if not level and lemma in words["planned_predicates"]:
             return "planned"
-        if _is_requested_clause(parse, current) and (asker := parse.head(current)) is not None and (
+        if _is_requested_clause(parse, current, words) and (asker := parse.head(current)) is not None and (
                 asker.lemma.lower() in words["requested_governors"]):
             return "hypothetical"  # "urged X to (stop) reject(ing)", "called for Kelly to visit": asked for, not done
         if not level and _is_purpose_of_journey(parse, current, words):
@@ -155,12 +155,15 @@ def _governed_modality(parse: DependencyParse, verb: Token, cues: dict[str, Any]
     return of_noun or "asserted"
 
 
-def _is_requested_clause(parse: DependencyParse, verb: Token) -> bool:
-    """The act a request asks for: its infinitive ("urged X to reject") or its "for X to"
-    clause ("called for Kelly to visit")."""
+def _is_requested_clause(parse: DependencyParse, verb: Token, words: dict) -> bool:
+    """The act a request asks for: its infinitive ("urged X to reject", "called on X to
+    expel" however it is hung) or its "for X to" clause ("called for Kelly to visit")."""
     if verb.dep == "xcomp":
         return True
     governor = parse.head(verb)
+    if verb.dep == "advcl" and governor is not None and any(c.tag == "TO" for c in parse.children[verb.i]) and any(
+            c.dep == "prep" and c.lemma.lower() in words["addressee_preps"] and c.i < verb.i for c in parse.children[governor.i]):
+        return True
     asked_for = [c for c in parse.children[verb.i] if c.dep == "mark"]
     asked_for += [c for c in parse.children[governor.i] if c.dep == "prep"] if governor is not None else []
     return verb.dep == "advcl" and any(c.text.lower() == "for" for c in asked_for)

@@ -83,7 +83,8 @@ def wants_counterpart(parse: DependencyParse, verb: Token, code: str, args: dict
     # "fired a missile at a ship": the weapon is the means, the phrase after it the aim
     phrases = [parse.child(p, {"pobj"}) for c in (verb, *weapons) for p in parse.children[c.i]
                if p.dep == "prep" and p.lemma.lower() in args["aim_prepositions"]]
-    aims = [a for a in phrases if a is not None] + [o for o in objects if o not in weapons]
+    aims = [a for a in phrases if a is not None and a.ent_type not in ("DATE", "TIME")]  # not "on Monday"
+    aims += [o for o in objects if o not in weapons]
     return bool(aims) and not any(names_someone(parse, a, args) for a in aims)
 
 
