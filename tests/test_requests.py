@@ -68,3 +68,12 @@ def test_the_one_asked_is_who_would_do_the_act(stages, text):
     expel = [e for e in result.article.events if e.trigger == "expel"]
     assert expel and {(e.source_actor.code if e.source_actor else None, e.modality) for e in expel} == {
         ("SWE", "hypothetical")}
+
+
+@pytest.mark.parametrize(("text", "proposal"), [
+    ("Prime Minister Theresa May suggested that Ireland should hold a referendum.", True),
+    ("Prime Minister Theresa May hinted the European Union could offer Britain a delay.", False),
+    ("Prime Minister Theresa May suggested Ireland had known about the plan for months.", False),
+])
+def test_a_suggestion_proposes_only_an_act(stages, text, proposal):
+    assert bool(appeals(stages, text)) == proposal

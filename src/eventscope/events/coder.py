@@ -52,7 +52,7 @@ from eventscope.events.refine import (
     violence_code,
     weapon_code,
 )
-from eventscope.events.requests import asks_for_something
+from eventscope.events.requests import asks_for_something, proposes_something
 from eventscope.events.senses import (
     is_bare_present,
     names_someone,
@@ -388,8 +388,9 @@ class _SentenceCoder:
                 return None
             if verb.lemma.lower() in self.args["people_defaults"] and not any(names_someone(self.parse, o, self.args) for o in objects):
                 return None
-            if verb.lemma.lower() in self.args["request_defaults"] and not asks_for_something(self.parse, verb):
-                return None  # "asked if he would quit", "a reporter asked X, 'What ...?'"
+            if verb.lemma.lower() in self.args["request_defaults"] and not asks_for_something(self.parse, verb) or (
+                    verb.lemma.lower() in self.args["proposal_defaults"] and not proposes_something(self.parse, verb)):
+                return None  # "asked if he would quit", "suggested reforms could follow"
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
         if entries and (sense := object_sense(self.parse, verb, coded.code, entries[0].block, self.args)):

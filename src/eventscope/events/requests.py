@@ -6,6 +6,11 @@ are questions: "a reporter asked Montoya-Lewis, 'What do you see...?'", "King as
 appeal: an act ("asked Iran to release them", "asked that he refrain"), or a thing ("asked
 for help"); the dictionary's patterns ("asked permission", "asked for asylum") code the
 rest. A verb listed in `arguments.request_defaults` keeps its default code only then.
+
+Likewise "suggest" and "hint" propose (020) only an act or a thing ("suggested holding
+talks", "suggested a meeting", "suggested that he should resign", "advised them to leave");
+"suggested Mr Brown had known", "hinted further reforms could be unveiled" are claims
+(`arguments.proposal_defaults`).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from eventscope.records import Token
 
 ASKED_THAT = "that"
 ASKED_FOR = "for"
+SHOULD = frozenset({"should", "must", "ought"})
 
 
 def asks_for_something(parse: DependencyParse, verb: Token) -> bool:
@@ -32,4 +38,18 @@ def asks_for_something(parse: DependencyParse, verb: Token) -> bool:
                 return True
             if any(m.dep == "mark" and m.lemma.lower() == ASKED_THAT for m in marks):
                 return True
+    return False
+
+
+def proposes_something(parse: DependencyParse, verb: Token) -> bool:
+    """True when `verb` has an object, an infinitive or gerund, or a clause of what should
+    be done (a "should" clause, a bare subjunctive: "suggested he resign") after it."""
+    for child in parse.children[verb.i]:
+        if child.i < verb.i:
+            continue
+        if child.dep in ("dobj", "xcomp"):
+            return True
+        if child.dep == "ccomp":
+            auxiliaries = {c.lemma.lower() for c in parse.children[child.i] if c.dep in ("aux", "auxpass")}
+            return bool(auxiliaries & SHOULD) or child.tag == "VBG" or (child.tag == "VB" and not auxiliaries)
     return False
