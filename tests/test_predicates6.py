@@ -1,0 +1,61 @@
+"""Predicates, round six: acts news tells with no verb of their own to code
+(events/agent_nouns.py and data/cameo/verbs_extra.txt)."""
+
+from __future__ import annotations
+
+import pytest
+
+ACTORS = {
+    "Israel": ("ISR", "country"),
+    "Jordan": ("JOR", "country"),
+    "Egypt": ("EGY", "country"),
+    "Sudan": ("SDN", "country"),
+    "the Senate": ("USALEG", "organisation"),
+    "Senator Hale": ("USALEG", "person"),
+    "the Greens": ("DEUPTY", "organisation"),
+    "the Social Democrats": ("DEUOPP", "organisation"),
+}
+
+
+@pytest.fixture(scope="module")
+def coded(events_coded):
+    return lambda text: {(source, target, code, rule) for source, target, code, rule in events_coded(text, ACTORS)}
+
+
+def _dyads(found: set[tuple]) -> set[tuple]:
+    return {(source, target, code) for source, target, code, _ in found}
+
+
+def _rules(found: set[tuple]) -> set[str]:
+    return {rule for _, _, _, rule in found}
+
+
+def test_noun_with_by_agent_is_that_actors_act(coded):
+    found = coded("On Tuesday the Senate rejected a plea by Jordan for more time.")
+    assert ("JOR", "USALEG", "020") in _dyads(found)
+
+
+def test_noun_with_from_agent_of_a_verbal_act(coded):
+    found = coded("The regulator will look into a complaint from the Greens about the Social Democrats.")
+    assert ("DEUPTY", "DEUOPP", "114") in _dyads(found)
+
+
+def test_from_names_no_agent_of_force_or_yielding(coded):
+    # "from" after a withdrawal names what is left, not who acted
+    found = coded("The withdrawal from Sudan was completed on Friday.")
+    assert not any(rule.endswith("+agent") for rule in _rules(found))
+
+
+def test_possessor_acts_when_the_noun_says_what_it_tells(coded):
+    found = coded("Israel dismissed Egypt's denials that it had armed the militants.")
+    assert ("EGY", None, "016") in {(s, None, c) for s, _, c in _dyads(found)}
+
+
+def test_possessor_of_an_act_referred_back_to_is_no_new_event(coded):
+    found = coded("Senator Hale's trip was widely reported.")
+    assert not any(rule.endswith("+agent") for rule in _rules(found))
+
+
+def test_denied_noun_is_no_event(coded):
+    found = coded("There will be no deal by Egypt with Sudan this year.")
+    assert not any(rule.endswith("+agent") for rule in _rules(found))
