@@ -59,3 +59,11 @@ def test_possessor_of_an_act_referred_back_to_is_no_new_event(coded):
 def test_denied_noun_is_no_event(coded):
     found = coded("There will be no deal by Egypt with Sudan this year.")
     assert not any(rule.endswith("+agent") for rule in _rules(found))
+
+
+def test_backing_a_policy_or_a_stance_endorses_it(coded):
+    assert ("EGY", None, "051") in _dyads(coded("Egypt backed the introduction of a new tariff on Monday."))
+    assert ("EGY", None, "051") in _dyads(coded("Egypt supported a reduction of the tariff to 20 percent last week."))
+    # backing a country is still cooperation with it, not an endorsement
+    found = _dyads(coded("Egypt backed Sudan in the dispute."))
+    assert "051" not in {code for _, _, code in found}

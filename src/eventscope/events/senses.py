@@ -59,12 +59,15 @@ def people_verb_code(parse: DependencyParse, verb: Token, args: dict) -> str | N
     return code if any(_names_people(h, args) for h in heads) else None
 
 
-def names_someone(parse: DependencyParse, head: Token, args: dict) -> bool:
-    """An object phrase naming people, a party or a place, resolved as an actor or not."""
+def names_someone(parse: DependencyParse, head: Token, args: dict, owners: bool = True) -> bool:
+    """An object phrase naming people, a party or a place, resolved as an actor or not;
+    without `owners`, only the phrase's head with its modifiers counts, not whose it is nor
+    what it is of ("Michael Howard's stance", "a reduction in the limit to 20 weeks")."""
     people = args["people_nouns"]
+    stop = frozenset(args["clause_deps"]) | (frozenset() if owners else {"poss", "prep"})
     return any(
         t.ent_type in args["aimed_labels"] or (t.pos == "NOUN" and t.lemma.lower() in people)
-        for t in parse.subtree(head, frozenset(args["clause_deps"]))
+        for t in parse.subtree(head, stop)
     )
 
 
@@ -90,9 +93,10 @@ def wants_counterpart(parse: DependencyParse, verb: Token, code: str, args: dict
 
 def thing_sense(parse: DependencyParse, verb: Token, objects: list[Token], args: dict) -> str | None:
     """The code of a verb done to a thing, not to anyone ("defended the measures" is
-    verbal, 052; "defended the city" is not), from `thing_object_codes`."""
+    verbal, 052; "defended the city" is not; backing someone's stance endorses it, 051),
+    from `thing_object_codes`."""
     code = args["thing_object_codes"].get(verb.lemma.lower())
-    return code if code and objects and not any(names_someone(parse, o, args) for o in objects) else None
+    return code if code and objects and not any(names_someone(parse, o, args, owners=False) for o in objects) else None
 
 
 def is_bare_present(parse: DependencyParse, verb: Token, args: dict) -> bool:
