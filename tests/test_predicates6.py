@@ -67,3 +67,11 @@ def test_backing_a_policy_or_a_stance_endorses_it(coded):
     # backing a country is still cooperation with it, not an endorsement
     found = _dyads(coded("Egypt backed Sudan in the dispute."))
     assert "051" not in {code for _, _, code in found}
+
+
+def test_not_sharing_an_opinion_is_disapproval(coded):
+    assert ("EGY", "SDN", "110") in _dyads(coded("Egypt did not agree with Sudan on the dam."))
+    assert ("EGY", "SDN", "110") in _dyads(coded("Egypt does not subscribe to the views of Sudan."))
+    # refusing an accord is a rejection, and sharing an opinion no disapproval
+    assert "110" not in {c for _, _, c in _dyads(coded("Egypt would not agree to the deal with Sudan."))}
+    assert "110" not in {c for _, _, c in _dyads(coded("Egypt agreed with Sudan on the dam."))}

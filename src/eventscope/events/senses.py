@@ -1,6 +1,8 @@
 """The sense a verb's object settles: people seized are arrested (173), not property
 confiscated; people held are detained (173), where "held talks" is no act of its own; a
-mass killing (202) needs many victims, fewer take the verb's own code.
+mass killing (202) needs many victims, fewer take the verb's own code; an opinion not
+shared ("did not agree with the officers") is accord refused, which `refine` codes as
+disapproval.
 Which verbs and codes are read this way is cue data (`people_object_codes`,
 `people_verbs`, `captive_nouns`, `minimum_counts` in `data/cameo/cues.yaml`)."""
 
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 from eventscope.common.parse import DependencyParse
 from eventscope.events.complements import complement_sense
+from eventscope.events.refine import is_opinion
 from eventscope.events.verbs import VerbBlock
 from eventscope.records import Token
 
@@ -27,6 +30,8 @@ def object_sense(parse: DependencyParse, verb: Token, code: str, block: VerbBloc
     """(code, rule suffix) when the verb's object or complement changes its code, else None."""
     if (asked := complement_sense(parse, verb, code)) is not None:
         return asked
+    if any(c.dep == "neg" for c in parse.children[verb.i]) and is_opinion(parse, verb, args):
+        return args["opinion_code"], "+opinion"  # "did not agree with": refused accord (refine)
     sense = args["people_object_codes"].get(block.name)
     needed = args["minimum_counts"].get(code)
     if not (sense or needed):
