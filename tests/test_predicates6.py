@@ -75,3 +75,8 @@ def test_not_sharing_an_opinion_is_disapproval(coded):
     # refusing an accord is a rejection, and sharing an opinion no disapproval
     assert "110" not in {c for _, _, c in _dyads(coded("Egypt would not agree to the deal with Sudan."))}
     assert "110" not in {c for _, _, c in _dyads(coded("Egypt agreed with Sudan on the dam."))}
+
+
+def test_a_blocks_general_pattern_keeps_a_verbs_own_code(coded):
+    # the Phoenix block's "about" pattern says disapproval (110); complaining is a complaint
+    assert ("EGY", "SDN", "114") in _dyads(coded("Egypt complained to Sudan about the dam on Monday."))

@@ -397,7 +397,7 @@ class _SentenceCoder:
                 return None  # "asked if he would quit", "a reporter asked X, 'What ...?'"
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
-        if entries and (sense := object_sense(self.parse, verb, coded.code, entries[0].block, self.args)):
+        if entries and (sense := object_sense(self.parse, verb, coded.code, entries, self.args)):
             coded = dataclasses.replace(coded, code=sense[0], paired="", rule=coded.rule + sense[1])
         if self.coder.refine and (said := self.coder.verbal.code_of(self.parse, verb)) is not None:
             coded = dataclasses.replace(coded, code=said, paired="", rule=coded.rule + "+words")  # "attacked the plans"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from eventscope.common.parse import DependencyParse
 from eventscope.events.complements import complement_sense
 from eventscope.events.refine import is_opinion
-from eventscope.events.verbs import VerbBlock
+from eventscope.events.verbs import VerbEntry
 from eventscope.records import Token
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -26,10 +26,14 @@ def count_of(text: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-def object_sense(parse: DependencyParse, verb: Token, code: str, block: VerbBlock, args: dict) -> tuple[str, str] | None:
+def object_sense(parse: DependencyParse, verb: Token, code: str, entries: list[VerbEntry],
+                 args: dict) -> tuple[str, str] | None:
     """(code, rule suffix) when the verb's object or complement changes its code, else None."""
     if (asked := complement_sense(parse, verb, code)) is not None:
         return asked
+    if (own := _own_code(entries, code)) is not None:
+        return own, "+own"
+    block = entries[0].block
     if any(c.dep == "neg" for c in parse.children[verb.i]) and is_opinion(parse, verb, args):
         return args["opinion_code"], "+opinion"  # "did not agree with": refused accord (refine)
     sense = args["people_object_codes"].get(block.name)
@@ -46,6 +50,15 @@ def object_sense(parse: DependencyParse, verb: Token, code: str, block: VerbBloc
     if needed and counts and max(counts) < needed:
         return (block.code or code), "+few"
     return None
+
+
+def _own_code(entries: list[VerbEntry], code: str) -> str | None:
+    """A verb's own default when the code is only its block's general one for the same root
+    ("complained about": the block's "about" pattern says disapprove, 110; "complain" is a
+    complaint, 114): a pattern shared by a whole block does not make a verb vaguer."""
+    if len(code) != 3 or not code.endswith("0"):
+        return None
+    return next((e.code for e in entries if e.code and e.code[:2] == code[:2] and e.code != code), None)
 
 
 def _names_people(token: Token, args: dict) -> bool:
