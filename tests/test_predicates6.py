@@ -80,3 +80,11 @@ def test_not_sharing_an_opinion_is_disapproval(coded):
 def test_a_blocks_general_pattern_keeps_a_verbs_own_code(coded):
     # the Phoenix block's "about" pattern says disapproval (110); complaining is a complaint
     assert ("EGY", "SDN", "114") in _dyads(coded("Egypt complained to Sudan about the dam on Monday."))
+
+
+def test_a_consultation_offered_is_aimed_at_who_takes_it(coded):
+    # "by" hung from the active verb is still the noun's agent; the verb's subject is the counterpart
+    found = coded("Sudan is resisting mediation by Egypt in the dispute over the dam.")
+    assert ("EGY", "SDN", "045") in _dyads(found)
+    # a visit told by a noun with no one visited is no event
+    assert not any(rule.endswith("+agent") for rule in _rules(coded("Egypt's trip to the coast was cut short.")))

@@ -50,7 +50,7 @@ def _agents(parse: DependencyParse, arguments: SentenceArguments, noun: Token, c
     an act the phrase tells afresh, by what it says or whom it aims at ("Syria's denials
     that ...", "Labour's attack on the Tories"), not one it refers back to ("Mr Brown's
     trip", "the government's offer"). With them, the phrase heads that named them."""
-    heads = _prep_objects(parse, noun, ["by"])
+    heads = _prep_objects(parse, noun, ["by"]) + _hung_agents(parse, arguments, noun)
     if code[:2] in cues["from_roots"]:
         heads += _prep_objects(parse, noun, ["from"])
     if aimed or any(c.dep in cues["content_deps"] or c.dep == "prep" and c.lemma.lower() in cues["content_preps"]
@@ -58,6 +58,16 @@ def _agents(parse: DependencyParse, arguments: SentenceArguments, noun: Token, c
         heads += [c for c in parse.children[noun.i] if c.dep == "poss"]
     found = arguments.phrase_actors(heads)
     return [m for m, _ in found], [h for _, h in found]
+
+
+def _hung_agents(parse: DependencyParse, arguments: SentenceArguments, noun: Token) -> list[Token]:
+    """A "by" phrase right after an object noun that the parse hangs from an active verb:
+    "is resisting mediation [by a priest]" (an active verb has no agent of its own)."""
+    head = parse.tokens[noun.head]
+    if noun.dep != "dobj" or arguments.subjects(head)[1]:
+        return []
+    return [o for p in parse.children[head.i] if p.dep == "prep" and p.lemma.lower() == "by" and p.i == noun.i + 1
+            for o in parse.children[p.i] if o.dep == "pobj"]
 
 
 def _addressee(parse: DependencyParse, arguments: SentenceArguments, noun: Token) -> list[Mention]:
