@@ -88,3 +88,8 @@ def test_a_consultation_offered_is_aimed_at_who_takes_it(coded):
     assert ("EGY", "SDN", "045") in _dyads(found)
     # a visit told by a noun with no one visited is no event
     assert not any(rule.endswith("+agent") for rule in _rules(coded("Egypt's trip to the coast was cut short.")))
+
+
+def test_a_demand_named_by_its_owner_is_aimed_at_whom_its_content_names(coded):
+    found = coded("Egypt backed Sudan's demands that Israel withdraw its troops from the border.")
+    assert ("SDN", "ISR", "100") in _dyads(found)

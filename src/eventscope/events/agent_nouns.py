@@ -4,11 +4,14 @@ News often reports an act only as a noun, with no verb of its own to code: "the 
 rejected a plea by Lord Falconer", "Syria's denials that it was implicated", "a complaint
 from the Lib Dems about Labour", "the latest donation to the party by the billionaire".
 A support verb ("made a plea") is read by `nominal`; here the noun stands in any other
-place, and it is an event only when its phrase names who acted: its possessor, its "by"
-phrase, or, for verbal acts, its "from" phrase. Whom it aims at is its "to", "against",
-"on", "with" or "of" phrase. The noun reports an act that took place, so it is asserted
-unless its own determiner denies it ("there can be no deal"). Which roots take a "from"
-agent and which determiners deny are cue data (`agent_nouns` in `data/cameo/cues.yaml`).
+place, and it is an event only when its phrase names who acted: its "by" phrase, for
+verbal acts its "from" phrase, or its owner ("Syria's", "Tory demands") when the phrase
+tells the act afresh. Whom it aims at is its "to", "against", "on", "with" or "of"
+phrase, else whom its content names, else, for an appeal, offer, consultation or demand
+that a verb of answering takes ("rejected", "is resisting"), that verb's subject. The noun
+reports an act that took place, so it is asserted unless its own determiner denies it
+("there can be no deal"). These words are cue data (`agent_nouns` in
+`data/cameo/cues.yaml`).
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ def _supported(parse: DependencyParse, noun: Token, nouns: EventNouns) -> bool:
 
 def _agents(parse: DependencyParse, arguments: SentenceArguments, noun: Token, code: str, cues: dict,
             aimed: bool) -> tuple[list[Mention], list[Token]]:
-    """Who acts: the "by" phrase, or (verbal acts) the "from" phrase; a possessor only for
+    """Who acts: the "by" phrase, or (verbal acts) the "from" phrase; an owner only for
     an act the phrase tells afresh, by what it says or whom it aims at ("Syria's denials
     that ...", "Labour's attack on the Tories"), not one it refers back to ("Mr Brown's
     trip", "the government's offer"). With them, the phrase heads that named them."""
@@ -55,7 +58,7 @@ def _agents(parse: DependencyParse, arguments: SentenceArguments, noun: Token, c
         heads += _prep_objects(parse, noun, ["from"])
     if aimed or any(c.dep in cues["content_deps"] or c.dep == "prep" and c.lemma.lower() in cues["content_preps"]
                     for c in parse.children[noun.i]):
-        heads += [c for c in parse.children[noun.i] if c.dep == "poss"]
+        heads += [c for c in parse.children[noun.i] if c.dep in cues["owner_deps"]]
     found = arguments.phrase_actors(heads)
     return [m for m, _ in found], [h for _, h in found]
 
@@ -70,12 +73,13 @@ def _hung_agents(parse: DependencyParse, arguments: SentenceArguments, noun: Tok
             for o in parse.children[p.i] if o.dep == "pobj"]
 
 
-def _addressee(parse: DependencyParse, arguments: SentenceArguments, noun: Token) -> list[Mention]:
-    """Who was asked or offered something: the subject of the verb that takes the noun
-    ("the Lords rejected a plea by X": the plea was made to the Lords)."""
-    if noun.dep != "dobj":
+def _addressee(parse: DependencyParse, arguments: SentenceArguments, noun: Token, cues: dict) -> list[Mention]:
+    """Who was asked or offered something: the subject of the verb of answering that takes
+    the noun ("the Lords rejected a plea by X": the plea was made to the Lords)."""
+    verb = parse.tokens[noun.head]
+    if noun.dep != "dobj" or verb.lemma.lower() not in cues["answering_verbs"]:
         return []
-    subjects, passive = arguments.subjects(parse.tokens[noun.head])
+    subjects, passive = arguments.subjects(verb)
     return [] if passive else [m for m, _ in arguments.phrase_actors(subjects)]
 
 
@@ -102,7 +106,10 @@ def noun_acts(parse: DependencyParse, arguments: SentenceArguments, nouns: Event
             aimed = [m for m, _ in arguments.phrase_actors(
                 [o for head in named for o in _prep_objects(parse, head, cues["agent_attached_preps"])])]
         if coded[:2] in cues["addressed_roots"]:
-            aimed += _addressee(parse, arguments, noun)
+            aimed += _addressee(parse, arguments, noun, cues)
+        if not aimed:  # "demands that the government's plans be put on hold": whom its content names
+            aimed = [m for c in parse.children[noun.i] if c.dep in cues["content_deps"]
+                     for dyad in arguments.dyads(c) for m in dyad[:2] if m is not None]
         known = {m.actor.id for m in sources}
         aimed = [m for m in aimed if m.actor.id not in known]
         if not sources or not aimed and coded[:2] in cues["aimed_roots"]:
