@@ -93,3 +93,9 @@ def test_a_consultation_offered_is_aimed_at_who_takes_it(coded):
 def test_a_demand_named_by_its_owner_is_aimed_at_whom_its_content_names(coded):
     found = coded("Egypt backed Sudan's demands that Israel withdraw its troops from the border.")
     assert ("SDN", "ISR", "100") in _dyads(found)
+
+
+def test_a_retreat_by_someone_is_yielding_but_a_quoted_label_is_no_act(coded):
+    assert ("EGY", None, "080") in _dyads(coded("Israel welcomed the retreat by Egypt on the border tax."))
+    found = coded('Israel branded the tax cut a "humiliating retreat" by Egypt.')
+    assert not any(rule.endswith("+agent") for rule in _rules(found))

@@ -47,6 +47,11 @@ def _supported(parse: DependencyParse, noun: Token, nouns: EventNouns) -> bool:
     return head.i != noun.i and head.pos == "VERB" and head.lemma.lower() in nouns.support_verbs
 
 
+def _quoted(parse: DependencyParse, noun: Token, cues: dict) -> bool:
+    """A noun in quotation marks ("a 'humiliating retreat'") is someone's label for an act."""
+    return any(c.dep == "punct" and c.text in cues["quote_marks"] for c in parse.children[noun.i])
+
+
 def _agents(parse: DependencyParse, arguments: SentenceArguments, noun: Token, code: str, cues: dict,
             aimed: bool) -> tuple[list[Mention], list[Token]]:
     """Who acts: the "by" phrase, or (verbal acts) the "from" phrase; an owner only for
@@ -90,7 +95,8 @@ def noun_acts(parse: DependencyParse, arguments: SentenceArguments, nouns: Event
     from", told by `reception`) are left to those."""
     for noun in parse.tokens:
         entry = nouns.nouns.get(noun.lemma.lower())
-        if entry is None or noun.pos != "NOUN" or noun.i in received or _supported(parse, noun, nouns):
+        if entry is None or noun.pos != "NOUN" or noun.i in received or _supported(parse, noun, nouns) or (
+                noun.dep in cues["label_deps"] or _quoted(parse, noun, cues)):  # "branded it a retreat": a label
             continue
         if any(c.dep == "det" and c.text.lower() in cues["denying_determiners"] for c in parse.children[noun.i]):
             continue
