@@ -99,3 +99,10 @@ def test_a_retreat_by_someone_is_yielding_but_a_quoted_label_is_no_act(coded):
     assert ("EGY", None, "080") in _dyads(coded("Israel welcomed the retreat by Egypt on the border tax."))
     found = coded('Israel branded the tax cut a "humiliating retreat" by Egypt.')
     assert not any(rule.endswith("+agent") for rule in _rules(found))
+
+
+def test_a_stance_in_the_bare_present_is_a_view_not_an_act(coded):
+    assert not {c for _, _, c in _dyads(coded("Egypt and Israel favour an early start to the talks."))} & {"050", "051"}
+    assert "051" not in {c for _, _, c in _dyads(coded("Egypt supports a reduction of the tariff to 20 percent."))}
+    # taking the stance is an act
+    assert ("EGY", None, "051") in _dyads(coded("Egypt supported a reduction of the tariff to 20 percent last week."))

@@ -31,6 +31,8 @@ def object_sense(parse: DependencyParse, verb: Token, code: str, entries: list[V
     """(code, rule suffix) when the verb's object or complement changes its code, else None."""
     if (asked := complement_sense(parse, verb, code)) is not None:
         return asked
+    if verb.lemma.lower() in args["position_verbs"] and is_bare_present(parse, verb, args):
+        return "", "+position"  # "Italy and Germany favour an early start to talks": a standing view
     if (own := _own_code(entries, code)) is not None:
         return own, "+own"
     block = entries[0].block
