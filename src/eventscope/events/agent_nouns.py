@@ -52,6 +52,15 @@ def _quoted(parse: DependencyParse, noun: Token, cues: dict) -> bool:
     return any(c.dep == "punct" and c.text in cues["quote_marks"] for c in parse.children[noun.i])
 
 
+def _denied_receipt(parse: DependencyParse, noun: Token, receiving: dict) -> bool:
+    """The noun is what a negated verb of receiving takes ("did not face criticism",
+    "did not come under attack")."""
+    verb = parse.tokens[noun.head]
+    if verb.pos == "ADP":
+        verb = parse.tokens[verb.head]
+    return verb.lemma.lower() in receiving and parse.child(verb, {"neg"}) is not None
+
+
 def _agents(parse: DependencyParse, arguments: SentenceArguments, noun: Token, code: str, cues: dict,
             aimed: bool) -> tuple[list[Mention], list[Token]]:
     """Who acts: the "by" phrase, or (verbal acts) the "from" phrase; an owner only for
@@ -89,16 +98,21 @@ def _addressee(parse: DependencyParse, arguments: SentenceArguments, noun: Token
 
 
 def noun_acts(parse: DependencyParse, arguments: SentenceArguments, nouns: EventNouns,
-              dictionary: VerbDictionary, cues: dict, received: set[int]) -> Iterator[NounAct]:
+              dictionary: VerbDictionary, all_cues: dict, received: set[int]) -> Iterator[NounAct]:
     """Every act a noun of the sentence names with its agent. Nouns a support verb takes
     ("made a plea", told by `nominal`) and acts received (`received`, "faced criticism
-    from", told by `reception`) are left to those."""
+    from", told by `reception`) are left to those, as are acts a receiving verb denies
+    ("did not face criticism from the EU": none was made)."""
+    cues = all_cues["agent_nouns"]
+    receiving = all_cues["reception"]["verbs"]
     for noun in parse.tokens:
         entry = nouns.nouns.get(noun.lemma.lower())
         if entry is None or noun.pos != "NOUN" or noun.i in received or _supported(parse, noun, nouns) or (
                 noun.dep in cues["label_deps"] or _quoted(parse, noun, cues)):  # "branded it a retreat": a label
             continue
         if any(c.dep == "det" and c.text.lower() in cues["denying_determiners"] for c in parse.children[noun.i]):
+            continue
+        if _denied_receipt(parse, noun, receiving):
             continue
         coded = entry.code
         if coded is None and entry.verb:

@@ -337,7 +337,7 @@ class _SentenceCoder:
         for act in quoted_acts(self.parse, self.arguments, self.coder.cues, speaker) if speaker else ():
             coded = _Coded(act.code, "", act.rule, [act.word], list(self.parse.tokens))
             events.extend(self._events(act.verb, coded, act.source, act.target, "asserted"))
-        for named in noun_acts(self.parse, self.arguments, self.coder.nouns, self.coder.verbs, self.coder.cues["agent_nouns"],
+        for named in noun_acts(self.parse, self.arguments, self.coder.nouns, self.coder.verbs, self.coder.cues,
                                {r.noun.i for r in received}) if self.coder.refine else ():
             coded = _Coded(named.code, "", named.rule, [named.noun], self.parse.subtree(named.noun))  # "a plea by X"
             events.extend(self._events(named.noun, coded, named.source, named.target, "asserted"))
