@@ -61,6 +61,14 @@ def _denied_receipt(parse: DependencyParse, noun: Token, receiving: dict) -> boo
     return verb.lemma.lower() in receiving and parse.child(verb, {"neg"}) is not None
 
 
+def _circumstance(parse: DependencyParse, noun: Token, cues: dict) -> bool:
+    """The noun tells in what a verb's act happened ("were wounded in an attack by Turkish
+    troops"): the verb tells that act, with its agent (`implied`)."""
+    prep = parse.tokens[noun.head]
+    return noun.dep == "pobj" and prep.lemma.lower() in cues["circumstance_preps"] and (
+        parse.tokens[prep.head].pos == "VERB")
+
+
 def _agents(parse: DependencyParse, arguments: SentenceArguments, noun: Token, code: str, cues: dict,
             aimed: bool) -> tuple[list[Mention], list[Token]]:
     """Who acts: the "by" phrase, or (verbal acts) the "from" phrase; an owner only for
@@ -112,7 +120,7 @@ def noun_acts(parse: DependencyParse, arguments: SentenceArguments, nouns: Event
             continue
         if any(c.dep == "det" and c.text.lower() in cues["denying_determiners"] for c in parse.children[noun.i]):
             continue
-        if _denied_receipt(parse, noun, receiving):
+        if _denied_receipt(parse, noun, receiving) or _circumstance(parse, noun, cues):
             continue
         coded = entry.code
         if coded is None and entry.verb:
