@@ -27,6 +27,7 @@ import yaml
 from eventscope.common import dates
 from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
+from eventscope.events.agent_nouns import noun_acts
 from eventscope.events.appeals import appeals, demander_of
 from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, co_subject_dyads
 from eventscope.events.background import is_background, reference_date
@@ -336,6 +337,10 @@ class _SentenceCoder:
         for act in quoted_acts(self.parse, self.arguments, self.coder.cues, speaker) if speaker else ():
             coded = _Coded(act.code, "", act.rule, [act.word], list(self.parse.tokens))
             events.extend(self._events(act.verb, coded, act.source, act.target, "asserted"))
+        for named in noun_acts(self.parse, self.arguments, self.coder.nouns, self.coder.verbs, self.coder.cues,
+                               {r.noun.i for r in received}) if self.coder.refine else ():
+            coded = _Coded(named.code, "", named.rule, [named.noun], self.parse.subtree(named.noun))  # "a plea by X"
+            events.extend(self._events(named.noun, coded, named.source, named.target, "asserted"))
         return events
 
     def _told_by_its_act(self, index: int, found: list[Event], by_verb: dict[int, list[Event]]) -> bool:
@@ -393,7 +398,7 @@ class _SentenceCoder:
                 return None  # "asked if he would quit", "suggested reforms could follow"
             paired = default.block.paired if default.code == default.block.code else ""
             coded = _Coded(default.code or "", paired, f"{default.block.name}-default", [], clause)
-        if entries and (sense := object_sense(self.parse, verb, coded.code, entries[0].block, self.args)):
+        if entries and (sense := object_sense(self.parse, verb, coded.code, entries, self.args)):
             coded = dataclasses.replace(coded, code=sense[0], paired="", rule=coded.rule + sense[1])
         if self.coder.refine and (said := self.coder.verbal.code_of(self.parse, verb)) is not None:
             coded = dataclasses.replace(coded, code=said, paired="", rule=coded.rule + "+words")  # "attacked the plans"

@@ -69,7 +69,7 @@ class EventNouns:
             if entry.code:
                 return NounCoding(entry.code, f"NOUN-{noun.lemma.lower()}", noun, None, [])
             if entry.verb:
-                return self._through_verb(parse, noun, entry.verb, dictionary, clause)
+                return self.through_verb(parse, noun, entry.verb, dictionary, clause)
         return None
 
     def _counted(self, parse: DependencyParse, noun: Token) -> Token:
@@ -81,7 +81,7 @@ class EventNouns:
         return counted or noun
 
     @staticmethod
-    def _through_verb(
+    def through_verb(
         parse: DependencyParse, noun: Token, verb_lemma: str, dictionary: VerbDictionary, clause: Sequence[Token]
     ) -> NounCoding | None:
         as_verb = replace(noun, text=verb_lemma, lemma=verb_lemma, pos="VERB")

@@ -54,6 +54,8 @@ def is_refusal(parse: DependencyParse, verb: Token, cues: dict) -> bool:
     table = cues["refusal"]
     if any(c.dep == "aux" and c.text.lower() in table["auxiliaries"] for c in parse.children[verb.i]):
         return True
+    if is_opinion(parse, verb, cues["arguments"]):
+        return True  # "did not agree with the police": disapproval voiced, not a denied act
     noun = complement_noun(parse, verb)
     if noun is not None and noun.lemma.lower() in table["intent_nouns"] and is_negated_noun(parse, noun, cues["modality"]):
         return True  # "had no intention of resigning", "has no plans to meet them"
@@ -63,6 +65,14 @@ def is_refusal(parse: DependencyParse, verb: Token, cues: dict) -> bool:
             return True
         current = governor
     return False
+
+
+def is_opinion(parse: DependencyParse, verb: Token, args: dict) -> bool:
+    """A verb of sharing an opinion, about a view or a person ("agree with", "agree that",
+    "subscribe to the view"), not about an accord ("agree to the deal", "agree on terms")."""
+    marks = args["opinion_verbs"].get(verb.lemma.lower())
+    return marks is not None and any(
+        c.dep == "ccomp" or c.dep == "prep" and c.lemma.lower() in marks for c in parse.children[verb.i])
 
 
 def demand_code(cues: dict, code: str) -> str:
