@@ -347,6 +347,18 @@ class SentenceArguments:
         optional_targets: list[Mention | None] = list(targets) or [None]
         return [(s, t, False) for s in optional_sources for t in optional_targets]
 
+    def mutual(self, verb: Token, code: str, paired: str) -> bool:
+        """Whether co-subjects of `verb` act on each other: on "each other", or by a mutual
+        code (or a pattern the dictionary pairs, "[0312:0312]") with no object but their
+        joint business ("signed an accord", not "held a press conference")."""
+        if self.each_other(verb):
+            return True
+        if code[:2] not in self.args["reciprocal_roots"] and not paired:
+            return False
+        objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
+        return all(o.lemma.lower() in self.args["joint_objects"] or o.text.lower() in self.args["joint_objects"]
+                   for o in objects)
+
     def each_other(self, verb: Token) -> bool:
         """Whether the verb acts on "each other" or "one another" (its object, or a
         preposition's): its co-subjects then act on each other whatever the act."""

@@ -422,7 +422,7 @@ class _SentenceCoder:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
             return events
         describes_noun = is_participle_of_noun(self.parse, verb)
-        dyads = co_subject_dyads(dyads, self._mutual(verb, coded),
+        dyads = co_subject_dyads(dyads, self.arguments.mutual(verb, coded.code, coded.paired),
                                  coded.code[:2] in self.args["symmetric_roots"] or self.arguments.each_other(verb))
         subjects, passive = self.arguments.subjects(verb)
         aimed = self.arguments.matched_noun_targets(coded.matched, [s for s, _, _ in dyads]) if self.coder.refine and any(
@@ -448,18 +448,6 @@ class _SentenceCoder:
             side = dataclasses.replace(coded, paired="") if reciprocal and coded.code[:2] in self.args["reciprocal_roots"] else coded
             events.extend(self._events(verb, side, source, target))
         return events
-
-    def _mutual(self, verb: Token, coded: _Coded) -> bool:
-        """Whether co-subjects of `verb` act on each other: a mutual code (or a pattern the
-        dictionary pairs, "[0312:0312]"), and no object but their joint business ("signed
-        an accord", not "held a press conference")."""
-        if self.arguments.each_other(verb):
-            return True  # "accused each other"
-        if coded.code[:2] not in self.args["reciprocal_roots"] and not coded.paired:
-            return False
-        objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
-        return all(o.lemma.lower() in self.args["joint_objects"] or o.text.lower() in self.args["joint_objects"]
-                   for o in objects)
 
     def _refined(self, code: str, source: Mention | None, target: Mention | None, location: Location | None,
                  clause: list[Token]) -> str:
