@@ -1051,3 +1051,12 @@ def test_passive_violence_names_its_agent_by_the_attack_it_happened_in(events_co
     violent = [e for e in events_coded(text, actors) if e[2][:2] in ("18", "19", "20")]
     assert violent and {e[0] for e in violent} == {source}
     assert {e[1] for e in violent} == {"GRCMIL"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Greece and Egypt began joint military drills on Monday.", {("GRC", "EGY", "062"), ("EGY", "GRC", "062")}),
+    ("Greece held naval exercises with Egypt in the Aegean.", {("GRC", "EGY", "062"), ("EGY", "GRC", "062")}),
+    ("Greece held military drills near the border.", set()),
+])
+def test_exercises_held_together_are_military_cooperation(events_of, text, expected):
+    assert {d for d in dyads(events_of(text)) if d[2] == "062"} == expected
