@@ -1060,3 +1060,14 @@ def test_passive_violence_names_its_agent_by_the_attack_it_happened_in(events_co
 ])
 def test_exercises_held_together_are_military_cooperation(events_of, text, expected):
     assert {d for d in dyads(events_of(text)) if d[2] == "062"} == expected
+
+
+@pytest.mark.parametrize(("text", "repressed"), [
+    ("Turkish police dispersed the protesters with tear gas.", True),
+    ("The crowd was dispersed by Turkish police.", True),
+    ("The seeds were dispersed by the wind across Turkey.", False),
+])
+def test_breaking_up_a_crowd_is_repression(events_coded, text, repressed):
+    found = events_coded(text, {"Turkish police": ("TURCOP", "organisation"), "protesters": ("TURCVL", "organisation"),
+                                "crowd": ("TURCVL", "organisation"), "Turkey": ("TUR", "country")})
+    assert any(code == "175" for _, _, code, _ in found) == repressed
