@@ -1071,3 +1071,14 @@ def test_breaking_up_a_crowd_is_repression(events_coded, text, repressed):
     found = events_coded(text, {"Turkish police": ("TURCOP", "organisation"), "protesters": ("TURCVL", "organisation"),
                                 "crowd": ("TURCVL", "organisation"), "Turkey": ("TUR", "country")})
     assert any(code == "175" for _, _, code, _ in found) == repressed
+
+
+@pytest.mark.parametrize(("text", "actors", "meeting"), [
+    ("Anna Berg spoke with Omar Haddad in Cairo.", {"Anna Berg": ("GRCGOV", "person"), "Omar Haddad": ("EGYGOV", "person")}, True),
+    ("Anna Berg spoke movingly about Omar Haddad in Cairo.",
+     {"Anna Berg": ("GRCGOV", "person"), "Omar Haddad": ("EGYGOV", "person")}, False),
+    ("Anna Berg travelled to the Cairo University hospital.",
+     {"Anna Berg": ("GRCGOV", "person"), "Cairo University hospital": ("EGYHLH", "organisation")}, False),
+])
+def test_talking_meets_whom_one_talks_with_and_an_institution_is_a_place(events_coded, text, actors, meeting):
+    assert any(code[:2] == "04" for _, _, code, _ in events_coded(text, actors)) == meeting

@@ -442,7 +442,7 @@ class _SentenceCoder:
                 continue  # "the gossip surrounding his rift": a thing, no actor, does it
             if target is None and wants_counterpart(self.parse, verb, coded.code, self.args):
                 continue
-            if is_no_encounter(self.parse, verb, coded.code, target is not None and not reciprocal, self.args):
+            if is_no_encounter(self.parse, verb, coded.code, None if reciprocal else target, self.args):
                 continue  # "heard a loud sound", "arrived within seconds of each other"
             # co-subjects of a mutual code act on each other once; a paired pattern tells both
             side = dataclasses.replace(coded, paired="") if reciprocal and coded.code[:2] in self.args["reciprocal_roots"] else coded

@@ -12,18 +12,24 @@ from __future__ import annotations
 
 from eventscope.common.parse import DependencyParse
 from eventscope.events.senses import names_someone
-from eventscope.records import Token
+from eventscope.records import Mention, Token
 
 MEETING_ROOT = "04"
 
 
-def is_no_encounter(parse: DependencyParse, verb: Token, code: str, has_target: bool, args: dict) -> bool:
-    """True when a perceiving verb perceives no one, or a travelling verb meets no one."""
+def is_no_encounter(parse: DependencyParse, verb: Token, code: str, target: Mention | None, args: dict) -> bool:
+    """True when a perceiving verb perceives no one, a travelling verb meets no one, a
+    conversation has no one talked with, or a journey's end is an institution as a place."""
     if code[:2] != MEETING_ROOT:
         return False
+    if target is not None and target.actor.kind != "person" and (
+            target.actor.sector or (target.actor.code or "")[3:6]) in args["place_sectors"]:
+        return True  # "travel to the hospital", "attended the University of New Mexico"
     lemma = verb.lemma.lower()
     if lemma in args["travel_verbs"]:
-        return not has_target
+        return target is None
+    if lemma in args["conversation_verbs"]:
+        return not any(p.dep == "prep" and p.lemma.lower() in args["conversation_preps"] for p in parse.children[verb.i])
     if lemma not in args["perception_verbs"]:
         return False
     kids = parse.children[verb.i]
