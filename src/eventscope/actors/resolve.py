@@ -26,6 +26,7 @@ from eventscope.actors.composites import (
     names_member,
     names_people,
     party_members,
+    shared_role,
 )
 from eventscope.actors.context import (
     Context,
@@ -457,6 +458,11 @@ class ArticleResolver:
                         continue  # "the London Stock Exchange", "Paris-based"
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
                     self.add(aligned, span.start, span.end, actor, None, "capital", place)
+                elif (shared := shared_role(aligned, n, self.kb)) is not None:  # "Indian and Chinese troops"
+                    role_span = aligned.spans[shared]
+                    actor = generic_actor(self.kb, entry.country or "", role_span.role_code, span.text,
+                                          role_span.text.lower())
+                    self.add(aligned, span.start, span.end, actor, role_span.text.lower(), "country-role-conjunct")
                 elif span.demonym and tokens[last].dep in ("amod", "compound", "npadvmod") and tokens[last].pos == "ADJ":
                     continue  # "Iranian hardware", "Iranian-backed": context, not an actor
                 elif span.demonym and names_people(aligned, last):  # "more than 40 Palestinians"

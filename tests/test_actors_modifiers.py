@@ -1,0 +1,45 @@
+"""Actors named by the words before a head noun: countries listed before one role word,
+a country's or a role's modifier before a craft, site or firm, a group's name before a role
+word (issue #17, actors on real news)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventscope import actors, nlp
+from eventscope.actors.kb import ActorKB
+from eventscope.records import Article
+
+DAY = dt.date(2021, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def kb(settings) -> ActorKB:
+    return actors.load_actor_kb(settings)
+
+
+def resolve(text: str, settings, kb: ActorKB) -> Article:
+    article = Article(id="t", source="t", title=None, outlet=None, author=None, published=DAY, text=text,
+                      language="en")
+    return actors.resolve_mentions(next(nlp.analyse([article], settings)), kb)
+
+
+def codes(found: Article) -> dict[str, str | None]:
+    return {m.text: m.actor.code for m in found.mentions}
+
+
+def test_countries_listed_before_one_role_word_each_have_that_role(settings, kb):
+    found = codes(resolve("Pakistani and Afghan forces exchanged fire on Sunday.", settings, kb))
+    assert found["Pakistani"] == "PAKMIL"
+    assert found["Afghan forces"] == "AFGMIL"
+    found = codes(resolve("Russian, Turkish and Iranian diplomats met in Astana on Monday.", settings, kb))
+    assert (found["Russian"], found["Turkish"], found["Iranian diplomats"]) == ("RUSGOV", "TURGOV", "IRNGOV")
+    found = codes(resolve("US and Chinese officials held talks in Geneva.", settings, kb))
+    assert found["US"] == "USAGOV"
+
+
+def test_a_listed_country_that_heads_its_own_phrase_keeps_its_own_code(settings, kb):
+    found = codes(resolve("Russia, China and Iranian diplomats met in Astana.", settings, kb))
+    assert found["Russia"] == "RUS" and found["Iranian diplomats"] == "IRNGOV"
