@@ -43,3 +43,11 @@ def test_countries_listed_before_one_role_word_each_have_that_role(settings, kb)
 def test_a_listed_country_that_heads_its_own_phrase_keeps_its_own_code(settings, kb):
     found = codes(resolve("Russia, China and Iranian diplomats met in Astana.", settings, kb))
     assert found["Russia"] == "RUS" and found["Iranian diplomats"] == "IRNGOV"
+
+
+def test_an_armed_groups_name_before_a_role_word_is_that_group(settings, kb):
+    found = codes(resolve("Police in Baghdad detained an al-Qaeda commander on Friday.", settings, kb))
+    assert found["al-Qaeda commander"] == "IMGMUSALQ"
+    found = codes(resolve("Kenyan troops killed several al-Shabaab fighters near the border.", settings, kb))
+    assert found["al-Shabaab fighters"] == "SOMREB"
+    assert found["Kenyan troops"] == "KENMIL"

@@ -12,6 +12,7 @@ from eventscope.actors.spans import AlignedSpans
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 LEGISLATURE = "LEG"
 IGO_KIND = "igo"
+GROUP_KIND = "group"  # armed and militant groups (Phoenix REB, IMG, UAF)
 PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 LIST_SEPARATORS = frozenset({",", "and", "or"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -104,14 +105,18 @@ def party_members(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
     ("Labour MPs", "Republican senators") or its officers ("the Tory leader", "a Labour
     spokesman"); or after an international organisation's, its officials, forces and
     envoys ("European Union finance ministers", "NATO troops": that organisation, not the
-    article's country); None otherwise."""
+    article's country); after an armed group's, any of its members ("a senior Islamic State
+    commander", "Taliban fighters", "a Hamas spokesman": the group, whatever sector the bare
+    word implies); None otherwise."""
     entry = aligned.spans[n].entry
     igo = entry is not None and entry.kind == IGO_KIND
-    if entry is None or not (entry.key.startswith(PARTY_KEY) or igo):
+    if entry is None or not (entry.key.startswith(PARTY_KEY) or igo or entry.kind == GROUP_KIND):
         return None
     m = country_with_role(aligned, n, kb)
     if m is None or aligned.span_tokens[m][0] < aligned.span_tokens[n][1]:
         return None
+    if entry.kind == GROUP_KIND:
+        return m
     role = aligned.spans[m]
     sectors = kb.igo_member_sectors if igo else frozenset({LEGISLATURE})
     return m if (role.role_code or "")[:3] in sectors or role.text.lower() in kb.organisation_roles else None

@@ -255,7 +255,8 @@ class ActorKB:
                 surface = text[start:end]
                 if target.acronym is not None and re.sub(r"[^\w]", "", surface) != target.acronym:
                     continue
-                if target.entry is not None and not (surface[0].isupper() or surface[0].isdigit()):
+                if target.entry is not None and not (surface[0].isupper() or surface[0].isdigit()
+                                                     or self._particle_led(surface)):
                     continue
                 found = ActorSpan(start, end, surface, target.entry, target.role_code, target.demonym)
                 break
@@ -265,6 +266,12 @@ class ActorKB:
             spans.append(found)
             i += len(phrase_tokens(found.text))
         return spans
+
+    def _particle_led(self, surface: str) -> bool:
+        """A name led by a lower-case particle joined to its capitalised word ("al-Qaeda",
+        "al-Shabaab"), as names of Arabic origin are written in running text."""
+        particle, hyphen, rest = surface.partition("-")
+        return bool(hyphen) and particle in self.name_particles and rest[:1].isupper()
 
     def __len__(self) -> int:
         return len(self._phrases)
