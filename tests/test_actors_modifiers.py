@@ -51,3 +51,24 @@ def test_an_armed_groups_name_before_a_role_word_is_that_group(settings, kb):
     found = codes(resolve("Kenyan troops killed several al-Shabaab fighters near the border.", settings, kb))
     assert found["al-Shabaab fighters"] == "SOMREB"
     assert found["Kenyan troops"] == "KENMIL"
+
+
+def test_a_country_adjective_before_a_craft_or_site_is_that_country(settings, kb):
+    found = codes(resolve("Two Chinese boats rammed a fishing trawler near the reef.", settings, kb))
+    assert found["Chinese boats"] == "CHN"
+    found = codes(resolve("Militants fired rockets at an Iraqi oil refinery near Baiji.", settings, kb))
+    assert found["Iraqi oil refinery"] == "IRQ"
+    found = codes(resolve("Prosecutors charged a Swiss lender with laundering money.", settings, kb))
+    assert found["Swiss lender"] == "CHEBUS"
+
+
+def test_a_country_adjective_before_other_nouns_only_describes_them(settings, kb):
+    found = resolve("Iranian hardware was found in the wreckage of the drone.", settings, kb)
+    assert not [m for m in found.mentions if m.text.startswith("Iranian")]
+
+
+def test_a_role_word_before_a_craft_or_site_is_that_body_of_the_items_country(settings, kb):
+    found = codes(resolve("Insurgents attacked an army checkpoint in northern Mali.", settings, kb))
+    assert found["army"] == "MLIMIL"
+    found = codes(resolve("Gunmen seized a government ferry off the coast of Somalia.", settings, kb))
+    assert found["government"] == "SOMGOV"

@@ -14,8 +14,7 @@ LEGISLATURE = "LEG"
 IGO_KIND = "igo"
 GROUP_KIND = "group"  # armed and militant groups (Phoenix REB, IMG, UAF)
 PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
-LIST_SEPARATORS = frozenset({",", "and", "or"})
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
 
 
 def is_location(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> bool:
@@ -57,36 +56,6 @@ def country_with_role(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
     if link == "in" and (aligned.spans[m].role_code or "")[:3] in kb.resident_sectors:
         return m  # "lawmakers in Kenya"
     return None
-
-
-def shared_role(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
-    """The role span that country span `n` shares with the countries listed after it before
-    one head noun: "Indian and Chinese troops" are India's troops and China's, so "Indian"
-    forms an actor with "troops" as "Chinese" does beside it ("US and Chinese officials",
-    "Russian, Turkish and Iranian diplomats")."""
-    tokens = aligned.parse.tokens
-    if not _modifies(aligned, n):
-        return None
-    i, listed = aligned.span_tokens[n][1] + 1, False
-    while i < len(tokens):
-        if tokens[i].text in LIST_SEPARATORS:
-            listed, i = True, i + 1
-            continue
-        other = aligned.span_at(i)
-        entry = aligned.spans[other].entry if other is not None else None
-        if not listed or entry is None or entry.kind != "country" or not _modifies(aligned, other):
-            return None
-        role = country_with_role(aligned, other, kb)
-        if role is not None:
-            return role
-        i, listed = aligned.span_tokens[other][1] + 1, False
-    return None
-
-
-def _modifies(aligned: AlignedSpans, n: int) -> bool:
-    """A country span written as a modifier ("Indian", "US" in "US and Chinese officials")."""
-    token = aligned.parse.tokens[aligned.span_tokens[n][1]]
-    return aligned.spans[n].demonym or token.dep in MODIFIER_DEPS
 
 
 def names_member(aligned: AlignedSpans, last: int) -> bool:

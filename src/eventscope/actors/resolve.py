@@ -17,16 +17,14 @@ from pathlib import Path
 
 from eventscope.actors.accused import CRIMINAL, accused_civilians, accused_people, as_accused
 from eventscope.actors.build import cached_actor_kb
-from eventscope.actors.civilians import CIVILIAN, as_civilian, private_people
+from eventscope.actors.civilians import as_civilian, private_people
 from eventscope.actors.composites import (
     ARGUMENT_DEPS,
     LEGISLATURE,
     country_with_role,
     is_location,
     names_member,
-    names_people,
     party_members,
-    shared_role,
 )
 from eventscope.actors.context import (
     Context,
@@ -48,6 +46,7 @@ from eventscope.actors.make import (
     named_actor,
 )
 from eventscope.actors.merge import union_by_id
+from eventscope.actors.modifiers import country_reading, owned_noun
 from eventscope.actors.pronouns import (
     DEFINITE_COUNT,
     GROUP_PRONOUNS,
@@ -458,19 +457,15 @@ class ArticleResolver:
                         continue  # "the London Stock Exchange", "Paris-based"
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
                     self.add(aligned, span.start, span.end, actor, None, "capital", place)
-                elif (shared := shared_role(aligned, n, self.kb)) is not None:  # "Indian and Chinese troops"
-                    role_span = aligned.spans[shared]
-                    actor = generic_actor(self.kb, entry.country or "", role_span.role_code, span.text,
-                                          role_span.text.lower())
-                    self.add(aligned, span.start, span.end, actor, role_span.text.lower(), "country-role-conjunct")
-                elif span.demonym and tokens[last].dep in ("amod", "compound", "npadvmod") and tokens[last].pos == "ADJ":
-                    continue  # "Iranian hardware", "Iranian-backed": context, not an actor
-                elif span.demonym and names_people(aligned, last):  # "more than 40 Palestinians"
-                    actor = generic_actor(self.kb, entry.country or "", CIVILIAN, span.text, "people")
-                    self.add(aligned, span.start, span.end, actor, "people", "demonym-people")
                 else:
-                    actor = generic_actor(self.kb, entry.country or "", None, span.text, None)
-                    self.add(aligned, span.start, span.end, actor, None, "country", place)
+                    reading = country_reading(aligned, n, self.kb)
+                    if reading is None:
+                        continue
+                    actor = generic_actor(self.kb, entry.country or "", reading.agent,
+                                          self.article.text[reading.start : reading.end], reading.role)
+                    self.add(aligned, reading.start, reading.end, actor, reading.role, reading.rule,
+                             place and reading.rule == "country")
+                    last = reading.last
                 used.update(range(first, last + 1))
                 continue
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
@@ -521,7 +516,8 @@ class ArticleResolver:
             if not span.is_role or not span.role_code or first < 0 or used.intersection(range(first, last + 1)):
                 continue
             head = aligned.parse.tokens[last]
-            if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS | {"poss"}:
+            owner = head.dep == "compound" and owned_noun(aligned, last, self.kb) is not None  # "a government helicopter"
+            if head.pos not in ("NOUN", "PROPN") or (head.dep not in ARGUMENT_DEPS | {"poss"} and not owner):
                 continue
             role = span.text.lower()
             if role in self.kb.armament_roles:
