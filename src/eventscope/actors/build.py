@@ -387,6 +387,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         post_nominals=dict(config.get("post_nominals", {})),
         igo_member_sectors=frozenset(config.get("igo_member_sectors", [])),
         organisation_heads=dict(config.get("organisation_heads", {})),
+        institution_words=frozenset(config.get("institution_words", [])),
         owned_nouns={noun: sector or "" for noun, sector in (config.get("owned_nouns") or {}).items()},
         sector_labels=dict(config.get("sector_labels", {})),
     )

@@ -5,7 +5,7 @@ government of Iraq"), a party member's word standing for someone ("the Georgia R
 from __future__ import annotations
 
 from eventscope.actors.kb import PARTY_KEY, ActorKB
-from eventscope.actors.spans import AlignedSpans
+from eventscope.actors.spans import AlignedSpans, in_institution_name
 
 # A role word heading one of these is a party to the clause ("Police arrested ...",
 # "... criticised the government", "... by MPs"), not a description.
@@ -33,6 +33,8 @@ def country_with_role(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
     "lawmakers in Kenya" (for sectors whose members live there)."""
     first, last = aligned.span_tokens[n]
     tokens = aligned.parse.tokens
+    if in_institution_name(aligned, n, kb):
+        return None  # "the Indonesian Hospital" in Gaza: a name, not Indonesia's hospital
     i, gap = last + 1, 0
     while i < len(tokens) and gap <= 2:
         m = aligned.span_at(i)

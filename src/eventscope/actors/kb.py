@@ -144,6 +144,7 @@ class ActorKB:
     group_counts: dict[str, int] = field(default_factory=dict)  # "the pair": 2, "the four": 4
     post_nominals: dict[str, str] = field(default_factory=dict)  # "QC" after a name -> "barrister"
     igo_member_sectors: frozenset[str] = frozenset()  # "NATO troops": the organisation's own
+    institution_words: frozenset[str] = frozenset()  # "hospital": capitalised, a named institution's
     owned_nouns: dict[str, str] = field(default_factory=dict)  # "vessel" -> "", "firm" -> BUS: what an owner acts through
     organisation_heads: dict[str, str] = field(default_factory=dict)  # "society" -> NGO: a body's sector by its name
     sector_labels: dict[str, str] = field(default_factory=dict)

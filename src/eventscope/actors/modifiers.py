@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from eventscope.actors.civilians import CIVILIAN
 from eventscope.actors.composites import ARGUMENT_DEPS, country_with_role, names_people
 from eventscope.actors.kb import ActorKB
-from eventscope.actors.spans import AlignedSpans
+from eventscope.actors.spans import AlignedSpans, in_institution_name
 
 LIST_SEPARATORS = frozenset({",", "and", "or"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -38,6 +38,8 @@ def country_reading(aligned: AlignedSpans, n: int, kb: ActorKB) -> CountryReadin
     span = aligned.spans[n]
     last = aligned.span_tokens[n][1]
     tokens = aligned.parse.tokens
+    if in_institution_name(aligned, n, kb):
+        return None  # "the Indonesian Hospital": part of a name
     shared = shared_role(aligned, n, kb)
     if shared is not None:  # "Indian and Chinese troops"
         role = aligned.spans[shared].text.lower()

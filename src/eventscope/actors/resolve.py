@@ -62,6 +62,7 @@ from eventscope.actors.spans import (
     ORG_LABELS,
     PERSON_LABELS,
     AlignedSpans,
+    in_institution_name,
     inside_other_person,
     is_name_part,
     names_another_countrys_party,
@@ -386,7 +387,8 @@ class ArticleResolver:
             context = Context(day=self.day, organisation_roles=self.kb.organisation_roles,
                               rank_roles=self.kb.rank_roles)
             for n in inside:
-                context.take(aligned, n)
+                if not in_institution_name(aligned, n, self.kb):  # "the Turkish Friendship Hospital" in Gaza
+                    context.take(aligned, n)
             # "the Hansard Society": the name's head noun says what body it is
             heads = [self.kb.organisation_heads.get(t.text.lower()) for t in reversed(tokens[first : last + 1])]
             own = context.agent or next((sector for sector in heads if sector), None)
