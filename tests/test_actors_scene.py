@@ -60,3 +60,25 @@ def test_a_role_placed_in_another_country_leaves_the_articles_others_of_that_rol
                     "Gaza's health ministry said fuel deliveries had stopped.", settings, kb)
     assert codes_of(found, "hospitals in Egypt") == ["EGYHLH"]
     assert codes_of(found, "Hospitals") == ["PSEHLH"]
+
+
+def test_a_city_named_with_another_countrys_adjective_is_a_place_of_its_own_country(settings, kb):
+    found = resolve("Police arrested a man in Spanish Town on Sunday after a shop was robbed.", settings, kb)
+    assert found.country == "JAM"
+    assert codes_of(found, "Police") == ["JAMCOP"]
+    found = resolve("Floods cut off a Spanish town near Valencia on Sunday. Soldiers rescued dozens of residents.",
+                    settings, kb)
+    assert found.country != "JAM"
+
+
+def test_an_international_court_is_no_judiciary_of_the_articles_country(settings, kb):
+    found = resolve("Ankara said its case before the European Court of Human Rights was still pending.", settings, kb)
+    assert codes_of(found, "European Court of Human Rights") == ["IGOJUD"]
+
+
+def test_a_generic_leaders_word_leaves_a_known_persons_office_at_the_date(settings, kb):
+    found = resolve("The group's leader, Pramila Jayapal, voted against the bill.", settings, kb)
+    assert codes_of(found, "Pramila Jayapal") == ["USALEG"]
+    found = resolve("Several members, including the caucus's two leaders, Pramila Jayapal of Washington and "
+                    "Mark Pocan of Wisconsin, voted against the bill.", settings, kb)
+    assert codes_of(found, "Pramila Jayapal") == ["USALEG"]

@@ -48,7 +48,8 @@ class Context:
             if span.entry.kind == "place":
                 return
             self.country = span.entry.country
-            if span.entry.kind not in ("country", "person") and (
+            # a capital beside a name says where they are from ("Pramila Jayapal of Washington"), not whose official
+            if span.entry.kind not in ("country", "person", "capital") and (
                 self.agent is None or self.role in self.organisation_roles
             ):
                 code = span.entry.code_on(self.day) or ""

@@ -18,6 +18,7 @@ FOUND_LIMIT = 100_000  # sentences whose matches are remembered before starting 
 ACRONYM_MAX_LETTERS = 5
 FORMER_OFFICE_SECTOR = "ELI"  # Phoenix codes former office holders as elites
 PARTY_KEY = "party:"  # key prefix of the political parties' entries
+CITY_KEY = "city:"  # key prefix of cities named like another country ("Spanish Town"), matched only capitalised
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
 
 
@@ -203,6 +204,11 @@ class ActorKB:
         target = self._phrases.get(phrase_key(phrase))
         return target.entry if target else None
 
+    def demonym_country(self, word: str) -> str | None:
+        """The country whose adjective `word` is ("Spanish" -> ESP), else None."""
+        target = self._phrases.get(phrase_key(word))
+        return target.entry.country if target is not None and target.demonym and target.entry is not None else None
+
     def role_code(self, phrase: str) -> str | None:
         target = self._phrases.get(phrase_key(phrase))
         return target.role_code if target else None
@@ -260,6 +266,9 @@ class ActorKB:
                 if target.entry is not None and not (surface[0].isupper() or surface[0].isdigit()
                                                      or self._particle_led(surface)):
                     continue
+                if target.entry is not None and target.entry.key.startswith(CITY_KEY) and not all(
+                        word[:1].isupper() for word in surface.split()):
+                    continue  # "a Spanish town" is no Spanish Town
                 found = ActorSpan(start, end, surface, target.entry, target.role_code, target.demonym)
                 break
             if found is None:

@@ -338,8 +338,9 @@ class ArticleResolver:
             actor.kind = "person"
             if is_latin(named.text) and not named.text.isupper():
                 actor.name = display_person(named.text)  # as written, less an editor's brackets
-            # "former minister X": a dated dictionary role at the article's date still holds
-            if agent and actor.country and not (context.former and actor.sector and self.day):
+            # "former minister X", "the group's leaders, X": a dated dictionary role at the article's date still holds
+            generic = context.role in self.kb.organisation_roles and not context.of_organisation
+            if agent and actor.country and not ((context.former or generic) and actor.sector and self.day):
                 actor.sector, actor.code = agent[:3], actor.country + agent
             rule = "dictionary-person"
         else:
