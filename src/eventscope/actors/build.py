@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from eventscope.actors.kb import (
+    CITY_KEY,
     FORMER_OFFICE_SECTOR,
     PARTY_KEY,
     ActorKB,
@@ -239,6 +240,26 @@ def add_divisions_named_like_countries(kb: ActorKB) -> None:
                 kb.add_entry(place, [division])
 
 
+def add_cities_named_like_countries(kb: ActorKB) -> None:
+    """A city whose name holds another country's adjective ("Spanish Town" in Jamaica,
+    "Spanish Fork" in Utah) is a place of its own country, so the other country is not
+    matched inside it (`ActorKB` matches such a city only capitalised: "a Spanish town" is
+    Spain's). A country's own name in a city's is left alone: "Mount Lebanon" and "South
+    Holland" are also regions of those countries."""
+    from eventscope.common.places import load_gazetteer
+
+    for places in load_gazetteer().cities.values():
+        for city in places:
+            words = city.name.split()
+            if len(words) < 2:
+                continue
+            inside = {kb.demonym_country(word) for word in words}
+            if inside - {None, city.country}:
+                place = KBEntry(f"{CITY_KEY}{phrase_key(city.name)}", city.name, "place", (CodeSpell(city.country),),
+                                city.country)
+                kb.add_entry(place, [city.name])
+
+
 def add_people(kb: ActorKB, phoenix: dict[str, Any]) -> None:
     """Office holders the Phoenix dictionaries predate or lack, with their roles by date."""
     earlier = {phrase_key(alias): record for record in phoenix["actors"] if record["kind"] == "person"
@@ -387,6 +408,8 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         post_nominals=dict(config.get("post_nominals", {})),
         igo_member_sectors=frozenset(config.get("igo_member_sectors", [])),
         organisation_heads=dict(config.get("organisation_heads", {})),
+        institution_words=frozenset(config.get("institution_words", [])),
+        owned_nouns={noun: sector or "" for noun, sector in (config.get("owned_nouns") or {}).items()},
         sector_labels=dict(config.get("sector_labels", {})),
     )
     known = {row["iso3"] for row in country_rows()}
@@ -401,6 +424,7 @@ def build_actor_kb(dictionary: Path | None = None, builtin: bool = True) -> Acto
         add_roles(kb, config.get("roles", {}), json.loads(_data_text("phoenix_agents.json")), config)
         add_phoenix(kb, known, phoenix)
         add_divisions_named_like_countries(kb)
+        add_cities_named_like_countries(kb)
     log.info("actor knowledge base: %d phrases", len(kb))
     return kb
 

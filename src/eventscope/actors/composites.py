@@ -5,14 +5,16 @@ government of Iraq"), a party member's word standing for someone ("the Georgia R
 from __future__ import annotations
 
 from eventscope.actors.kb import PARTY_KEY, ActorKB
-from eventscope.actors.spans import AlignedSpans
+from eventscope.actors.spans import AlignedSpans, in_institution_name
 
 # A role word heading one of these is a party to the clause ("Police arrested ...",
 # "... criticised the government", "... by MPs"), not a description.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 LEGISLATURE = "LEG"
 IGO_KIND = "igo"
+GROUP_KIND = "group"  # armed and militant groups (Phoenix REB, IMG, UAF)
 PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
+
 
 
 def is_location(aligned: AlignedSpans, first: int, last: int, kb: ActorKB) -> bool:
@@ -31,6 +33,8 @@ def country_with_role(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
     "lawmakers in Kenya" (for sectors whose members live there)."""
     first, last = aligned.span_tokens[n]
     tokens = aligned.parse.tokens
+    if in_institution_name(aligned, n, kb):
+        return None  # "the Indonesian Hospital" in Gaza: a name, not Indonesia's hospital
     i, gap = last + 1, 0
     while i < len(tokens) and gap <= 2:
         m = aligned.span_at(i)
@@ -72,14 +76,18 @@ def party_members(aligned: AlignedSpans, n: int, kb: ActorKB) -> int | None:
     ("Labour MPs", "Republican senators") or its officers ("the Tory leader", "a Labour
     spokesman"); or after an international organisation's, its officials, forces and
     envoys ("European Union finance ministers", "NATO troops": that organisation, not the
-    article's country); None otherwise."""
+    article's country); after an armed group's, any of its members ("a senior Islamic State
+    commander", "Taliban fighters", "a Hamas spokesman": the group, whatever sector the bare
+    word implies); None otherwise."""
     entry = aligned.spans[n].entry
     igo = entry is not None and entry.kind == IGO_KIND
-    if entry is None or not (entry.key.startswith(PARTY_KEY) or igo):
+    if entry is None or not (entry.key.startswith(PARTY_KEY) or igo or entry.kind == GROUP_KIND):
         return None
     m = country_with_role(aligned, n, kb)
     if m is None or aligned.span_tokens[m][0] < aligned.span_tokens[n][1]:
         return None
+    if entry.kind == GROUP_KIND:
+        return m
     role = aligned.spans[m]
     sectors = kb.igo_member_sectors if igo else frozenset({LEGISLATURE})
     return m if (role.role_code or "")[:3] in sectors or role.text.lower() in kb.organisation_roles else None

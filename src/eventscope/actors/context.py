@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from eventscope.actors.kb import FORMER_OFFICE_SECTOR, ActorKB, phrase_key
 from eventscope.actors.make import GOVERNMENT, OPPOSITION, cameo_code
-from eventscope.actors.spans import AlignedSpans
+from eventscope.actors.spans import AlignedSpans, in_institution_name
 from eventscope.records import Actor, Token
 
 MAX_CONTEXT_TOKENS = 10
@@ -48,7 +48,8 @@ class Context:
             if span.entry.kind == "place":
                 return
             self.country = span.entry.country
-            if span.entry.kind not in ("country", "person") and (
+            # a capital beside a name says where they are from ("Pramila Jayapal of Washington"), not whose official
+            if span.entry.kind not in ("country", "person", "capital") and (
                 self.agent is None or self.role in self.organisation_roles
             ):
                 code = span.entry.code_on(self.day) or ""
@@ -130,7 +131,9 @@ def context_for(aligned: AlignedSpans, kb: ActorKB, first: int, last: int, day: 
     """Country and role of a name from its noun phrase, "of <country>" and an apposition."""
     context = Context(day=day, organisation_roles=kb.organisation_roles, rank_roles=kb.rank_roles)
     own = {n for n, (a, b) in enumerate(aligned.span_tokens) if a <= last and b >= first}
-    seen: set[int] = set(own)  # the name's own dictionary entry ("President Bush") is not context
+    # the name's own dictionary entry ("President Bush") is not context, nor a country in an
+    # institution's name ("the director of the Indonesian Hospital")
+    seen: set[int] = own | {n for n in range(len(aligned.spans)) if in_institution_name(aligned, n, kb)}
     crossed_of = False
     left = left_context(aligned, first, kb)
     if not left:  # "The priest, Fidelis Mukonori,": the noun phrase the name stands in apposition to

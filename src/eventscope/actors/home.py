@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from eventscope.actors.kb import ActorKB
+from eventscope.actors.kb import ActorKB, KBEntry
 from eventscope.actors.make import UNKNOWN_COUNTRY, generic_actor, named_actor
 from eventscope.actors.outlets import outlet_country
 from eventscope.common.places import load_gazetteer, name_key
@@ -25,10 +25,12 @@ HOME_MENTIONS = 2
 # A wire item this short ("Police arrested two men in Kharkiv.") is about the one country it
 # names, when no other shares it.
 SHORT_ITEM_SENTENCES = 3
+LEDE_SENTENCES = 2  # the opening that sets a news item's scene
 # "the Gulf of Aden", "the Bay of Bengal": a sea's name, which says nothing of whom the
 # article is about.
 WATERS_BEFORE = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?|Bight)\s+of\s+$")
 WATERS_WINDOW = 16
+LOCATED = re.compile(r"\s(?:in|inside)\s")  # a role word placed in a country ("lawmakers in Kenya")
 SECTOR_KEY = "sector:"  # role_countries' key prefix for a sector's countries
 FOREIGN_WINDOW = 12  # characters before a role word where "foreign" may stand
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -36,8 +38,11 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
 # A capitalised name where a place is named: "in Brooklyn", "an Albany street".
 # A capitalised name right after a place preposition: "in Kaduna state", "near North Kivu".
 PLACED_NAME = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
-PLACE_WINDOW = 12
-PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Oo]utside)\s+(?:the\s+)?$")
+# A preposition of place right before a name, with a compass word between ("in eastern
+# Congo", "near north-western Syria").
+PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Oo]utside)\s+(?:the\s+)?"
+                          r"(?:(?:north|south|east|west|central)[a-z-]*\s+)?$")
+PLACE_WINDOW = 32
 PLACE_AFTER = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]f|[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 # A capitalised word before another, which may be a body's or an office's ("Staunton Police
 # Chief", "Albany County"): the place that body serves.
@@ -76,7 +81,17 @@ def home_country(article: Article, kb: ActorKB, places_only: bool = False) -> st
     found = _most_named(countries, placed, short)
     if found is None and not short:  # names alone do not settle it: the towns it names may
         found = _most_named(countries + _city_countries(article.text, kb), placed, short)
+    if found is None and len(set(countries)) == 1 and _lede_places(article, entries, places_only) == set(countries):
+        found = countries[0]  # the one country the text names, where its opening says it happens
     return found
+
+
+def _lede_places(article: Article, entries: list[tuple[int, KBEntry]], places_only: bool) -> set[str]:
+    """The countries the opening sentences name as where things happen ("Rebels shot down a
+    helicopter in eastern Congo"): a news item sets its scene first."""
+    lede_end = article.sentences[min(LEDE_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
+    return {entry.country for start, entry in entries if entry.country and start < lede_end
+            and _names_a_place(article.text, start, "" if places_only else entry.kind)}
 
 
 def _most_named(countries: list[str], placed: list[str], short: bool) -> str | None:
@@ -223,13 +238,23 @@ def role_countries(mentions: list[Mention], divisions: frozenset[str], kb: Actor
     for mention in mentions:
         country = mention.actor.country
         named = (kb.country_name(country) or "").lower() if country else ""
-        if not country or named in divisions:
+        if not country or named in divisions or named_institution(mention, kb):
             continue
-        if mention.rule.startswith("country-role") and mention.role:
+        # "hospitals in Egypt" are those there, not the article's other hospitals
+        if mention.rule.startswith("country-role") and mention.role and not LOCATED.search(mention.text):
             found.setdefault(mention.role, set()).add(country)
         if mention.actor.sector:
             found.setdefault(SECTOR_KEY + mention.actor.sector, set()).add(country)
     return found
+
+
+def named_institution(mention: Mention, kb: ActorKB) -> bool:
+    """A hospital, school or place of worship named by its proper name ("the Turkish
+    Friendship Hospital" in Gaza, "the American University of Beirut"): a country in the name
+    says who founded or funds it, not where it stands, so it gives no country to the
+    article's other doctors, teachers or clergy."""
+    words = mention.text.split()
+    return len(words) > 1 and any(word[:1].isupper() and word.lower() in kb.institution_words for word in words[1:])
 
 
 def _described_country(described: dict[str, set[str]], mention: Mention, home: str | None) -> str | None:

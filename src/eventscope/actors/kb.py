@@ -18,6 +18,7 @@ FOUND_LIMIT = 100_000  # sentences whose matches are remembered before starting 
 ACRONYM_MAX_LETTERS = 5
 FORMER_OFFICE_SECTOR = "ELI"  # Phoenix codes former office holders as elites
 PARTY_KEY = "party:"  # key prefix of the political parties' entries
+CITY_KEY = "city:"  # key prefix of cities named like another country ("Spanish Town"), matched only capitalised
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
 
 
@@ -144,6 +145,8 @@ class ActorKB:
     group_counts: dict[str, int] = field(default_factory=dict)  # "the pair": 2, "the four": 4
     post_nominals: dict[str, str] = field(default_factory=dict)  # "QC" after a name -> "barrister"
     igo_member_sectors: frozenset[str] = frozenset()  # "NATO troops": the organisation's own
+    institution_words: frozenset[str] = frozenset()  # "hospital": capitalised, a named institution's
+    owned_nouns: dict[str, str] = field(default_factory=dict)  # "vessel" -> "", "firm" -> BUS: what an owner acts through
     organisation_heads: dict[str, str] = field(default_factory=dict)  # "society" -> NGO: a body's sector by its name
     sector_labels: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, _Target] = field(default_factory=dict)
@@ -201,6 +204,11 @@ class ActorKB:
         target = self._phrases.get(phrase_key(phrase))
         return target.entry if target else None
 
+    def demonym_country(self, word: str) -> str | None:
+        """The country whose adjective `word` is ("Spanish" -> ESP), else None."""
+        target = self._phrases.get(phrase_key(word))
+        return target.entry.country if target is not None and target.demonym and target.entry is not None else None
+
     def role_code(self, phrase: str) -> str | None:
         target = self._phrases.get(phrase_key(phrase))
         return target.role_code if target else None
@@ -255,8 +263,12 @@ class ActorKB:
                 surface = text[start:end]
                 if target.acronym is not None and re.sub(r"[^\w]", "", surface) != target.acronym:
                     continue
-                if target.entry is not None and not (surface[0].isupper() or surface[0].isdigit()):
+                if target.entry is not None and not (surface[0].isupper() or surface[0].isdigit()
+                                                     or self._particle_led(surface)):
                     continue
+                if target.entry is not None and target.entry.key.startswith(CITY_KEY) and not all(
+                        word[:1].isupper() for word in surface.split()):
+                    continue  # "a Spanish town" is no Spanish Town
                 found = ActorSpan(start, end, surface, target.entry, target.role_code, target.demonym)
                 break
             if found is None:
@@ -265,6 +277,12 @@ class ActorKB:
             spans.append(found)
             i += len(phrase_tokens(found.text))
         return spans
+
+    def _particle_led(self, surface: str) -> bool:
+        """A name led by a lower-case particle joined to its capitalised word ("al-Qaeda",
+        "al-Shabaab"), as names of Arabic origin are written in running text."""
+        particle, hyphen, rest = surface.partition("-")
+        return bool(hyphen) and particle in self.name_particles and rest[:1].isupper()
 
     def __len__(self) -> int:
         return len(self._phrases)

@@ -17,14 +17,13 @@ from pathlib import Path
 
 from eventscope.actors.accused import CRIMINAL, accused_civilians, accused_people, as_accused
 from eventscope.actors.build import cached_actor_kb
-from eventscope.actors.civilians import CIVILIAN, as_civilian, private_people
+from eventscope.actors.civilians import as_civilian, private_people
 from eventscope.actors.composites import (
     ARGUMENT_DEPS,
     LEGISLATURE,
     country_with_role,
     is_location,
     names_member,
-    names_people,
     party_members,
 )
 from eventscope.actors.context import (
@@ -47,6 +46,7 @@ from eventscope.actors.make import (
     named_actor,
 )
 from eventscope.actors.merge import union_by_id
+from eventscope.actors.modifiers import country_reading, owned_noun
 from eventscope.actors.pronouns import (
     DEFINITE_COUNT,
     GROUP_PRONOUNS,
@@ -62,6 +62,7 @@ from eventscope.actors.spans import (
     ORG_LABELS,
     PERSON_LABELS,
     AlignedSpans,
+    in_institution_name,
     inside_other_person,
     is_name_part,
     names_another_countrys_party,
@@ -337,8 +338,9 @@ class ArticleResolver:
             actor.kind = "person"
             if is_latin(named.text) and not named.text.isupper():
                 actor.name = display_person(named.text)  # as written, less an editor's brackets
-            # "former minister X": a dated dictionary role at the article's date still holds
-            if agent and actor.country and not (context.former and actor.sector and self.day):
+            # "former minister X", "the group's leaders, X": a dated dictionary role at the article's date still holds
+            generic = context.role in self.kb.organisation_roles and not context.of_organisation
+            if agent and actor.country and not ((context.former or generic) and actor.sector and self.day):
                 actor.sector, actor.code = agent[:3], actor.country + agent
             rule = "dictionary-person"
         else:
@@ -386,7 +388,8 @@ class ArticleResolver:
             context = Context(day=self.day, organisation_roles=self.kb.organisation_roles,
                               rank_roles=self.kb.rank_roles)
             for n in inside:
-                context.take(aligned, n)
+                if not in_institution_name(aligned, n, self.kb):  # "the Turkish Friendship Hospital" in Gaza
+                    context.take(aligned, n)
             # "the Hansard Society": the name's head noun says what body it is
             heads = [self.kb.organisation_heads.get(t.text.lower()) for t in reversed(tokens[first : last + 1])]
             own = context.agent or next((sector for sector in heads if sector), None)
@@ -457,14 +460,15 @@ class ArticleResolver:
                         continue  # "the London Stock Exchange", "Paris-based"
                     actor = generic_actor(self.kb, entry.country or "", "GOV", span.text, None)
                     self.add(aligned, span.start, span.end, actor, None, "capital", place)
-                elif span.demonym and tokens[last].dep in ("amod", "compound", "npadvmod") and tokens[last].pos == "ADJ":
-                    continue  # "Iranian hardware", "Iranian-backed": context, not an actor
-                elif span.demonym and names_people(aligned, last):  # "more than 40 Palestinians"
-                    actor = generic_actor(self.kb, entry.country or "", CIVILIAN, span.text, "people")
-                    self.add(aligned, span.start, span.end, actor, "people", "demonym-people")
                 else:
-                    actor = generic_actor(self.kb, entry.country or "", None, span.text, None)
-                    self.add(aligned, span.start, span.end, actor, None, "country", place)
+                    reading = country_reading(aligned, n, self.kb)
+                    if reading is None:
+                        continue
+                    actor = generic_actor(self.kb, entry.country or "", reading.agent,
+                                          self.article.text[reading.start : reading.end], reading.role)
+                    self.add(aligned, reading.start, reading.end, actor, reading.role, reading.rule,
+                             place and reading.rule == "country")
+                    last = reading.last
                 used.update(range(first, last + 1))
                 continue
             actor = actor_from_entry(entry, self.kb, self.day, span.text)
@@ -515,7 +519,8 @@ class ArticleResolver:
             if not span.is_role or not span.role_code or first < 0 or used.intersection(range(first, last + 1)):
                 continue
             head = aligned.parse.tokens[last]
-            if head.pos not in ("NOUN", "PROPN") or head.dep not in ARGUMENT_DEPS | {"poss"}:
+            owner = head.dep == "compound" and owned_noun(aligned, last, self.kb) is not None  # "a government helicopter"
+            if head.pos not in ("NOUN", "PROPN") or (head.dep not in ARGUMENT_DEPS | {"poss"} and not owner):
                 continue
             role = span.text.lower()
             if role in self.kb.armament_roles:

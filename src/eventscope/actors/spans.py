@@ -11,6 +11,7 @@ from eventscope.records import Sentence
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG"})
+INSTITUTION_NAME_WORDS = 4  # capitalised words from a country's adjective to the institution's kind
 
 
 @dataclass
@@ -87,3 +88,20 @@ def names_another_countrys_party(span: ActorSpan, kb: ActorKB, home: str | None)
     if span.entry is None or phrase_key(span.text) not in kb.shared_party_names:
         return False
     return home is not None and span.entry.country != home
+
+
+def in_institution_name(aligned: AlignedSpans, n: int, kb: ActorKB) -> bool:
+    """A country span that opens the proper name of a hospital, school or place of worship
+    ("the Indonesian Hospital" in Gaza, "the Turkish Friendship Hospital", "the American
+    University of Beirut"): the country founded or funds it, which says nothing of where it
+    stands nor of whom it employs."""
+    entry = aligned.spans[n].entry
+    if entry is None or entry.kind != "country":
+        return False
+    tokens = aligned.parse.tokens
+    for token in tokens[aligned.span_tokens[n][1] + 1 : aligned.span_tokens[n][1] + 1 + INSTITUTION_NAME_WORDS]:
+        if not token.text[:1].isupper():
+            return False
+        if token.text.lower() in kb.institution_words:
+            return True
+    return False
