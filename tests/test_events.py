@@ -1082,12 +1082,3 @@ def test_breaking_up_a_crowd_is_repression(events_coded, text, repressed):
 ])
 def test_talking_meets_whom_one_talks_with_and_an_institution_is_a_place(events_coded, text, actors, meeting):
     assert any(code[:2] == "04" for _, _, code, _ in events_coded(text, actors)) == meeting
-
-
-@pytest.mark.parametrize(("text", "codes"), [
-    ("Anna Berg resigned from the Greek bank on Monday.", set()),
-    ("Anna Berg resigned in protest over the policy of Turkey.", {"140"}),
-])
-def test_a_resignation_is_an_event_only_by_its_pattern(events_coded, text, codes):
-    found = events_coded(text, {"Anna Berg": ("GRCGOV", "person"), "Turkey": ("TUR", "country")})
-    assert {code for _, _, code, _ in found} == codes
