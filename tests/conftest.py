@@ -28,6 +28,14 @@ def spacy_nlp(settings: Settings):
 
 
 @pytest.fixture(scope="session")
+def kb(settings: Settings):
+    """The actors' knowledge base, built once (a module may define its own)."""
+    from eventscope import actors
+
+    return actors.load_actor_kb(settings)
+
+
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"sample articles not found at {SEEDS}")

@@ -5,28 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from eventscope import actors, nlp
+from actor_texts import codes_of, resolved
 from eventscope.actors.kb import ActorKB
 from eventscope.records import Article
 
 DAY = dt.date(2005, 2, 1)
 
 
-@pytest.fixture(scope="module")
-def kb(settings) -> ActorKB:
-    return actors.load_actor_kb(settings)
-
-
 def resolve(text: str, settings, kb: ActorKB) -> Article:
-    article = Article(id="t", source="t", title=None, outlet=None, author=None, published=DAY, text=text,
-                      language="en")
-    return actors.resolve_mentions(next(nlp.analyse([article], settings)), kb)
-
-
-def codes_of(found: Article, text: str) -> list[str | None]:
-    return [m.actor.code for m in found.mentions if m.text == text]
+    return resolved(text, settings, kb, DAY)
 
 
 def ids_of(found: Article, text: str) -> list[str]:

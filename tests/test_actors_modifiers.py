@@ -6,24 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from eventscope import actors, nlp
+from actor_texts import resolved
 from eventscope.actors.kb import ActorKB
 from eventscope.records import Article
 
 DAY = dt.date(2021, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def kb(settings) -> ActorKB:
-    return actors.load_actor_kb(settings)
-
-
 def resolve(text: str, settings, kb: ActorKB) -> Article:
-    article = Article(id="t", source="t", title=None, outlet=None, author=None, published=DAY, text=text,
-                      language="en")
-    return actors.resolve_mentions(next(nlp.analyse([article], settings)), kb)
+    return resolved(text, settings, kb, DAY)
 
 
 def codes(found: Article) -> dict[str, str | None]:
