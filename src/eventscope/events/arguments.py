@@ -21,6 +21,7 @@ from eventscope import actors
 from eventscope.actors.kb import ActorKB
 from eventscope.common.parse import DependencyParse
 from eventscope.common.places import Gazetteer, load_gazetteer
+from eventscope.events.requests import addressed_by
 from eventscope.records import Location, Mention, Sentence, Token
 from eventscope.settings import Settings
 
@@ -192,8 +193,7 @@ class SentenceArguments:
             return None
         kids = self.parse.children[governor.i]
         found = [c for c in kids if c.dep in self.args["object_deps"] and c.i < clause.i and clause.dep == "xcomp"]
-        found += [o for p in kids if p.dep == "prep" and p.lemma.lower() in self.cues["modality"]["addressee_preps"] and p.i < clause.i
-                  for o in self.parse.children[p.i] if o.dep == "pobj"]
+        found += addressed_by(self.parse, governor, clause, self.cues["modality"]["addressee_preps"])
         return found[0] if found else None
 
     def _bare_participle(self, verb: Token) -> bool:
@@ -347,19 +347,29 @@ class SentenceArguments:
         optional_targets: list[Mention | None] = list(targets) or [None]
         return [(s, t, False) for s in optional_sources for t in optional_targets]
 
-    def mutual(self, verb: Token, code: str, paired: str) -> bool:
-        """Whether co-subjects of `verb` act on each other: on "each other", or by a mutual
-        code (or a pattern the dictionary pairs, "[0312:0312]") with no object but their
-        joint business ("signed an accord", not "held a press conference")."""
-        if self.each_other(verb):
-            return True
+    def co_subject_dyads(self, verb: Token, dyads: list[Dyad], code: str, paired: str) -> list[Dyad]:
+        """Co-subjects of an act that is not mutual each act, on no one of them; of a mutual
+        act (on "each other", or by a mutual code or a pattern the dictionary pairs,
+        "[0312:0312]", with no object but their joint business: "signed an accord", not "held
+        a press conference"), on each other, told once unless the code is symmetric or they
+        act on "each other"."""
+        each_other = self._each_other(verb)
+        if any(reciprocal for _, _, reciprocal in dyads) and not (each_other or self._joint(verb, code, paired)):
+            alone: list[Mention | None] = []
+            for source, _, _ in dyads:
+                if all(source is not other for other in alone):
+                    alone.append(source)
+            return [(source, None, False) for source in alone]
+        return dyads if each_other or code[:2] in self.args["symmetric_roots"] else without_mirrors(dyads)
+
+    def _joint(self, verb: Token, code: str, paired: str) -> bool:
         if code[:2] not in self.args["reciprocal_roots"] and not paired:
             return False
         objects = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
         return all(o.lemma.lower() in self.args["joint_objects"] or o.text.lower() in self.args["joint_objects"]
                    for o in objects)
 
-    def each_other(self, verb: Token) -> bool:
+    def _each_other(self, verb: Token) -> bool:
         """Whether the verb acts on "each other" or "one another" (its object, or a
         preposition's): its co-subjects then act on each other whatever the act."""
         phrases = [c for c in self.parse.children[verb.i] if c.dep in self.args["object_deps"]]
@@ -468,19 +478,6 @@ class SentenceArguments:
 
 
 RECIPROCAL_PRONOUNS = frozenset({("other", "each"), ("another", "one")})
-
-
-def co_subject_dyads(dyads: list[Dyad], mutual: bool, both_ways: bool) -> list[Dyad]:
-    """Co-subjects of an act that is not `mutual` each act, on no one of them; of a mutual
-    act, on each other, told once unless it is told `both_ways` (a symmetric code, or
-    "accused each other")."""
-    if any(reciprocal for _, _, reciprocal in dyads) and not mutual:
-        alone: list[Mention | None] = []
-        for source, _, _ in dyads:
-            if all(source is not other for other in alone):
-                alone.append(source)
-        return [(source, None, False) for source in alone]
-    return dyads if both_ways else without_mirrors(dyads)
 
 
 def without_mirrors(dyads: list[Dyad]) -> list[Dyad]:

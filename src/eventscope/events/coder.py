@@ -29,7 +29,7 @@ from eventscope.common.parse import DependencyParse
 from eventscope.errors import SettingsError
 from eventscope.events.agent_nouns import noun_acts
 from eventscope.events.appeals import appeals, demander_of
-from eventscope.events.arguments import PlaceGazetteer, SentenceArguments, co_subject_dyads
+from eventscope.events.arguments import PlaceGazetteer, SentenceArguments
 from eventscope.events.background import is_background, reference_date
 from eventscope.events.clauses import is_leading_adjunct, is_participle_of_noun, marks_future
 from eventscope.events.confidence import ConfidenceModel, load_model, scored_events
@@ -422,8 +422,7 @@ class _SentenceCoder:
                 events.extend(self._events(verb, demand, demander, addressee, modality="asserted"))
             return events
         describes_noun = is_participle_of_noun(self.parse, verb)
-        dyads = co_subject_dyads(dyads, self.arguments.mutual(verb, coded.code, coded.paired),
-                                 coded.code[:2] in self.args["symmetric_roots"] or self.arguments.each_other(verb))
+        dyads = self.arguments.co_subject_dyads(verb, dyads, coded.code, coded.paired)
         subjects, passive = self.arguments.subjects(verb)
         aimed = self.arguments.matched_noun_targets(coded.matched, [s for s, _, _ in dyads]) if self.coder.refine and any(
             t is None for _, t, _ in dyads) else []

@@ -31,9 +31,9 @@ class ImpliedAgents:
     labels: dict[str, str]
     suspect: str
     person_nouns: frozenset[str]
-    violence_roots: frozenset[str] = frozenset()
-    attack_preps: frozenset[str] = frozenset()
-    attack_nouns: frozenset[str] = frozenset()
+    violence_roots: frozenset[str]
+    attack_preps: frozenset[str]
+    attack_nouns: frozenset[str]
 
     @classmethod
     def from_data(cls, cues: dict) -> ImpliedAgents:

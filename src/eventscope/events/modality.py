@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventscope.common.parse import DependencyParse
+from eventscope.events.requests import addressed_by
 from eventscope.records import Modality, Sentence, Token
 
 NON_FINITE_TAGS = ("VB", "VBN", "VBG")
@@ -161,8 +162,8 @@ def _is_requested_clause(parse: DependencyParse, verb: Token, words: dict) -> bo
     if verb.dep == "xcomp":
         return True
     governor = parse.head(verb)
-    if verb.dep == "advcl" and governor is not None and any(c.tag == "TO" for c in parse.children[verb.i]) and any(
-            c.dep == "prep" and c.lemma.lower() in words["addressee_preps"] and c.i < verb.i for c in parse.children[governor.i]):
+    if verb.dep == "advcl" and governor is not None and any(c.tag == "TO" for c in parse.children[verb.i]) and (
+            addressed_by(parse, governor, verb, words["addressee_preps"])):
         return True
     asked_for = [c for c in parse.children[verb.i] if c.dep == "mark"]
     asked_for += [c for c in parse.children[governor.i] if c.dep == "prep"] if governor is not None else []

@@ -41,6 +41,13 @@ def asks_for_something(parse: DependencyParse, verb: Token) -> bool:
     return False
 
 
+def addressed_by(parse: DependencyParse, governor: Token, clause: Token, preps: frozenset[str] | list[str]) -> list[Token]:
+    """Whom a verb of asking addresses by a preposition before the act it asks for ("called
+    on Sweden to expel", "appealed to Iraq to release"): the objects of those prepositions."""
+    return [o for p in parse.children[governor.i] if p.dep == "prep" and p.lemma.lower() in preps and p.i < clause.i
+            for o in parse.children[p.i] if o.dep == "pobj"]
+
+
 def proposes_something(parse: DependencyParse, verb: Token) -> bool:
     """True when `verb` has an object, an infinitive or gerund, or a clause of what should
     be done (a "should" clause, a bare subjunctive: "suggested he resign") after it."""
