@@ -78,6 +78,15 @@ def test_a_line_break_ends_a_sentence_in_the_split_and_in_the_parse(settings, sp
     assert all(s.text.strip() for s in spans)
 
 
+def test_a_line_going_on_in_lower_case_continues_its_sentence(settings, spacy_nlp) -> None:
+    text = "Kenyan police arrested\ntwo opposition leaders in Nairobi.\nTalks will continue.\n"
+    (spans,) = load_splitter(settings.get("nlp.model")).pipe([text])
+    assert [s.text.split() for s in spans] == [
+        ["Kenyan", "police", "arrested", "two", "opposition", "leaders", "in", "Nairobi."],
+        ["Talks", "will", "continue."]]
+    assert [s.text.split() for s in spacy_nlp(text).sents] == [s.text.split() for s in spans]
+
+
 def test_nlp_imports_no_later_stage() -> None:
     """The triage is handed what the later stages look for (by `pipeline.Stages`): no
     module of the nlp package imports them, at module level or inside a function."""

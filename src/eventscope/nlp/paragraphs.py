@@ -1,4 +1,5 @@
-"""Every line break of an article's text ends a sentence.
+"""Every line break of an article's text ends a sentence, unless the next line goes on in
+lower case.
 
 The extraction stage writes one block a line (a paragraph, a headline, a subtitle, a list
 item; hard-wrapped lines are joined first), so a line break is a block boundary. Neither
@@ -17,8 +18,10 @@ COMPONENT = "eventscope_paragraph_breaks"
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Mark each token after whitespace holding a line break as a sentence start; the
-    whitespace itself stays with the sentence before it, never a sentence of its own."""
+    """Mark each token after whitespace holding a line break as a sentence start, unless it
+    goes on in lower case (a sentence a scrape broke across lines: "Kenyan police arrested /
+    two opposition leaders"); the whitespace stays with the sentence before it, never a
+    sentence of its own."""
     after_break = False
     for token in doc:
         if token.is_space:
@@ -26,7 +29,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
                 token.is_sent_start = False
             after_break = after_break or "\n" in token.text
             continue
-        if after_break and token.i > 0:
+        if after_break and token.i > 0 and not token.text[:1].islower():
             token.is_sent_start = True
         after_break = "\n" in token.whitespace_
     return doc
